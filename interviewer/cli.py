@@ -1,0 +1,116 @@
+"""The command line. Each subcommand's handler lives in interviewer/commands/ and is
+imported only when that subcommand runs, so `interviewer list` never pays for Textual."""
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from interviewer import __version__
+
+ROUND_KINDS = "breadth,system_design,deep_dive,behavioral,python,ml_coding"
+
+
+def _backend_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--backend", choices=["offline", "openai"], help="default: openai when "
+                   "OPENAI_API_KEY or OPENAI_BASE_URL is set, else offline")
+    p.add_argument("--model", help="the interviewer's model (openai backend)")
+    p.add_argument("--judge-model", help="the judge's model (openai backend)")
+    p.add_argument("--base-url", help="an OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1")
+    p.add_argument("--judge-samples", type=int, default=1, metavar="N",
+                   help="LLM judge: score N times and keep the median (default 1)")
+
+
+def _transcripts_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--transcripts-dir", metavar="DIR",
+                   help="where transcripts live (default: $INTERVIEWER_TRANSCRIPTS_DIR or ./transcripts)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="interviewer",
+        description="A terminal mock interviewer for machine-learning engineering interviews.",
+    )
+    parser.add_argument("--version", action="version", version=f"interviewer {__version__}")
+    _transcripts_option(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("start", help="start a new interview")
+    p.add_argument("--scenario", default=None, help="scenario id (default: ml_engineer)")
+    p.add_argument("--rounds", help=f"only these round kinds, comma-separated ({ROUND_KINDS})")
+    p.add_argument("--mode", choices=["mock", "practice"], default="mock")
+    p.add_argument("--plain", action="store_true", help="stdin/stdout instead of the app")
+    p.add_argument("--project-file", metavar="PATH", help="your project or résumé, for the deep dive")
+    p.add_argument("--seed", type=int, help="question selection seed (default: random)")
+    p.add_argument("--candidate", default=None, help="whose history to use (default: $USER)")
+    _backend_options(p)
+    _transcripts_option(p)
+
+    p = sub.add_parser("list", help="past sessions, newest first")
+    p.add_argument("--json", action="store_true")
+    _transcripts_option(p)
+
+    for name, text in (("replay", "step through a saved interview"),
+                       ("resume", "continue an interrupted interview")):
+        p = sub.add_parser(name, help=text)
+        p.add_argument("session", metavar="SESSION", help="a session id or a transcript path")
+        p.add_argument("--plain", action="store_true")
+        if name == "resume":
+            _backend_options(p)
+        _transcripts_option(p)
+
+    p = sub.add_parser("report", help="the scorecard of a session")
+    p.add_argument("session", metavar="SESSION")
+    p.add_argument("--format", choices=["md", "json"], default="md")
+    p.add_argument("-o", "--output", metavar="FILE")
+    _transcripts_option(p)
+
+    p = sub.add_parser("rescore", help="score a saved interview again (earlier runs are kept)")
+    p.add_argument("session", metavar="SESSION")
+    p.add_argument("--only-unscored", action="store_true", help="score only unscored answers")
+    _backend_options(p)
+    _transcripts_option(p)
+
+    p = sub.add_parser("validate", help="check rubric, scenario and bank files")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+
+    p = sub.add_parser("bank", help="the question bank and its topic coverage")
+    p.add_argument("--coverage", action="store_true")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("calibrate", help="measure a judge against human grades")
+    p.add_argument("dataset", metavar="DATASET.jsonl")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--probes", action="store_true", help="also run the bias probes")
+    p.add_argument("--limit", type=int, help="score only the first N answers")
+    _backend_options(p)
+    return parser
+
+
+# subcommand -> module in interviewer.commands exposing run(args) -> int
+HANDLERS = {
+    None: "app",
+    "start": "start",
+    "list": "sessions",
+    "replay": "sessions",
+    "resume": "start",
+    "report": "sessions",
+    "rescore": "rescore",
+    "validate": "validate",
+    "bank": "bank",
+    "calibrate": "calibrate",
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    module = importlib.import_module(f"interviewer.commands.{HANDLERS[args.command]}")
+    try:
+        return int(module.run(args))
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Handlers of the command-line subcommands: each module exposes run(args) -> int."""

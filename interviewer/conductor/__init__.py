@@ -1,0 +1,1 @@
+"""The interviewer side: offline (bank-driven) and LLM-driven conductors."""

@@ -1,0 +1,1 @@
+"""Loading and validating rubrics/, scenarios/ and the question bank."""

@@ -1,0 +1,175 @@
+"""Loading rubrics/, scenarios/ and the question bank into validated domain models.
+
+Every file is validated on its own: a broken file is reported with its line and field,
+and the rest of the content still loads.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from interviewer.content.errors import ContentError, ContentInvalid
+from interviewer.content.yaml_source import load_model, read_yaml, validation_errors
+from interviewer.domain.question import Question
+from interviewer.domain.rubric import Rubric
+from interviewer.domain.scenario import Scenario
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Content:
+    rubrics: dict[str, Rubric] = field(default_factory=dict)
+    scenarios: dict[str, Scenario] = field(default_factory=dict)
+    questions: dict[str, Question] = field(default_factory=dict)
+    errors: list[ContentError] = field(default_factory=list)
+    sources: dict[str, Path] = field(default_factory=dict)  # "kind:id" -> file
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def scenario(self, scenario_id: str) -> Scenario:
+        try:
+            return self.scenarios[scenario_id]
+        except KeyError:
+            known = ", ".join(sorted(self.scenarios)) or "none"
+            raise KeyError(f"no scenario '{scenario_id}' (known: {known})") from None
+
+
+def default_roots() -> list[Path]:
+    return [PACKAGE_ROOT]
+
+
+def _files(root: Path, sub: str, pattern: str = "*.yaml") -> list[Path]:
+    base = root / sub
+    return sorted(base.glob(pattern)) if base.is_dir() else []
+
+
+def load_question_file(path: Path) -> tuple[list[Question], list[ContentError]]:
+    try:
+        data, node = read_yaml(path)
+    except ContentInvalid as exc:
+        return [], exc.errors
+    if not isinstance(data, dict) or set(data) != {"questions"}:
+        msg = "expected a mapping with a single key 'questions' holding a list"
+        return [], [ContentError(path, 1, "", msg)]
+    items = data["questions"]
+    if not isinstance(items, list):
+        return [], [ContentError(path, 1, "questions", "expected a list of questions")]
+    questions, errors = [], []
+    for i, item in enumerate(items):
+        try:
+            questions.append(Question.model_validate(item))
+        except ValidationError as exc:
+            errors.extend(validation_errors(path, node, exc, prefix=("questions", i)))
+    return questions, errors
+
+
+def classify(path: Path) -> str:
+    """Which kind of content a file holds, from where it sits."""
+    parts = path.resolve().parts
+    if "bank" in parts:
+        return "bank"
+    if "rubrics" in parts:
+        return "rubric"
+    return "scenario"
+
+
+def _load_into(content: Content, path: Path) -> None:
+    kind = classify(path)
+    if kind == "bank":
+        questions, errors = load_question_file(path)
+        content.errors.extend(errors)
+        for q in questions:
+            key = f"question:{q.id}"
+            if q.id in content.questions:
+                other = content.sources[key]
+                content.errors.append(
+                    ContentError(path, None, q.id, f"question id already used in {other}")
+                )
+                continue
+            content.questions[q.id] = q
+            content.sources[key] = path
+        return
+    try:
+        if kind == "rubric":
+            rubric = load_model(path, Rubric)
+            _add(content, "rubric", rubric.id, rubric, content.rubrics, path)
+        else:
+            scenario = load_model(path, Scenario)
+            _add(content, "scenario", scenario.id, scenario, content.scenarios, path)
+    except ContentInvalid as exc:
+        content.errors.extend(exc.errors)
+
+
+def _add(content: Content, kind: str, item_id: str, item: object, into: dict, path: Path) -> None:
+    key = f"{kind}:{item_id}"
+    if item_id in into:
+        msg = f"{kind} id '{item_id}' already defined in {content.sources[key]}"
+        content.errors.append(ContentError(path, None, "id", msg))
+        return
+    into[item_id] = item
+    content.sources[key] = path
+
+
+def content_files(roots: Iterable[Path]) -> list[Path]:
+    files: list[Path] = []
+    for root in roots:
+        if root.is_file():
+            files.append(root)
+            continue
+        files += _files(root, "rubrics")
+        files += _files(root, "scenarios")
+        files += sorted((root / "scenarios" / "bank").rglob("*.yaml"))
+        if root.name in ("rubrics", "scenarios", "bank"):
+            files += sorted(root.rglob("*.yaml"))
+    return list(dict.fromkeys(files))
+
+
+def load_content(roots: Iterable[Path] | None = None) -> Content:
+    content = Content()
+    for path in content_files(default_roots() if roots is None else roots):
+        _load_into(content, path)
+    check_references(content)
+    return content
+
+
+def check_references(content: Content) -> None:
+    """Cross-file rules: scenarios name existing rubrics and topics; prompts are unique."""
+    topics = {t for q in content.questions.values() for t in q.topics}
+    for scenario in content.scenarios.values():
+        path = content.sources[f"scenario:{scenario.id}"]
+        for i, spec in enumerate(scenario.rounds):
+            if spec.rubric not in content.rubrics:
+                content.errors.append(
+                    ContentError(path, None, f"rounds[{i}].rubric", f"no rubric '{spec.rubric}'")
+                )
+            for topic in spec.pool.topics:
+                if topic not in topics:
+                    content.errors.append(
+                        ContentError(
+                            path, None, f"rounds[{i}].pool.topics", f"no question has topic '{topic}'"
+                        )
+                    )
+            for qid in spec.pool.ids:
+                if qid not in content.questions:
+                    content.errors.append(
+                        ContentError(path, None, f"rounds[{i}].pool.ids", f"no question '{qid}'")
+                    )
+    seen: dict[str, str] = {}
+    for q in content.questions.values():
+        norm = " ".join(q.prompt.lower().split())
+        if norm in seen:
+            content.errors.append(
+                ContentError(
+                    content.sources[f"question:{q.id}"],
+                    None,
+                    q.id,
+                    f"same prompt as question '{seen[norm]}'",
+                )
+            )
+        else:
+            seen[norm] = q.id

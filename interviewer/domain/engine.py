@@ -1,0 +1,320 @@
+"""The interview engine: a pure state machine over the session.
+
+`next_action` decides what happens next from the session so far and the last answer's
+signal; the `apply_*` transitions record what happened. Nothing here does I/O or knows
+who speaks the words: the conductor phrases, the judge scores, the store saves.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from interviewer.domain.question import Question, RoundKind
+from interviewer.domain.selection import (
+    NO_HISTORY,
+    CandidateHistory,
+    choose_question,
+    eligible_questions,
+)
+from interviewer.domain.session import (
+    AskedQuestion,
+    RoundRecord,
+    Session,
+    SessionStatus,
+    Turn,
+    TurnKind,
+)
+
+
+@dataclass(frozen=True)
+class AnswerSignal:
+    """What the last answer missed, most important first (key point ids)."""
+
+    missed_key_points: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AskQuestion:
+    round_index: int
+    question_id: str
+    starts_round: bool
+
+
+@dataclass(frozen=True)
+class AskFollowUp:
+    question_id: str
+    key_point_id: str
+    prompt: str
+
+
+@dataclass(frozen=True)
+class AskProjectDescription:
+    round_index: int
+    starts_round: bool
+
+
+@dataclass(frozen=True)
+class AwaitAnswer:
+    """The interviewer has spoken; the candidate's answer is due."""
+
+
+@dataclass(frozen=True)
+class Finish:
+    reason: str
+
+
+Action = AskQuestion | AskFollowUp | AskProjectDescription | AwaitAnswer | Finish
+
+
+class EngineError(RuntimeError):
+    """A transition that the session's state does not allow."""
+
+
+def next_action(
+    session: Session,
+    bank: Mapping[str, Question],
+    signal: AnswerSignal | None = None,
+    *,
+    now: datetime,
+    history: CandidateHistory = NO_HISTORY,
+) -> Action:
+    if session.status is SessionStatus.finished:
+        return Finish("finished")
+    current = session.current_question
+    if current is not None:
+        if current.awaiting_answer:
+            return AwaitAnswer()
+        follow_up = _follow_up(session, current, bank, signal)
+        if follow_up is not None:
+            return follow_up
+        # No follow-up: the answered question is closed by the next ask or by finishing.
+    return _next_question(session, bank, now, history)
+
+
+def _follow_up(
+    session: Session,
+    current: AskedQuestion,
+    bank: Mapping[str, Question],
+    signal: AnswerSignal | None,
+) -> AskFollowUp | None:
+    if signal is None or not current.turns or current.turns[-1].kind is not TurnKind.answer:
+        return None
+    spec = session.scenario.rounds[current.round_index]
+    if current.follow_ups_asked >= spec.max_follow_ups:
+        return None
+    question = bank.get(current.question_id)
+    if question is None:
+        return None
+    for kp_id in signal.missed_key_points:
+        if kp_id in current.probed_key_points:
+            continue
+        probe = question.follow_up_for(kp_id)
+        if probe is not None:
+            return AskFollowUp(question.id, kp_id, probe.prompt)
+    return None
+
+
+def _round_over(session: Session, round_index: int, now: datetime) -> bool:
+    record = session.rounds[round_index]
+    if record.ended_at is not None:
+        return True
+    spec = session.scenario.rounds[round_index]
+    if len(session.questions_in_round(round_index)) >= spec.questions:
+        return True
+    if spec.time_budget_minutes is not None:
+        elapsed = (now - record.started_at).total_seconds()
+        if elapsed >= spec.time_budget_minutes * 60:
+            return True
+    return False
+
+
+def _next_question(
+    session: Session,
+    bank: Mapping[str, Question],
+    now: datetime,
+    history: CandidateHistory,
+) -> Action:
+    round_index = len(session.rounds) - 1
+    starts_round = False
+    if round_index < 0 or _round_over(session, round_index, now):
+        round_index += 1
+        starts_round = True
+    while round_index < len(session.scenario.rounds):
+        spec = session.scenario.rounds[round_index]
+        if spec.kind is RoundKind.deep_dive and not session.project_description:
+            return AskProjectDescription(round_index, starts_round)
+        candidates = eligible_questions(spec, bank, session.scenario.role)
+        asked = session.asked_ids()
+        topics_used = {t for q in session.questions for t in q.topics}
+        position = len(session.questions_in_round(round_index)) if not starts_round else 0
+        choice = choose_question(
+            candidates,
+            asked=asked,
+            topics_used=topics_used,
+            seed=session.seed,
+            round_index=round_index,
+            position=position,
+            history=history,
+        )
+        if choice is not None:
+            return AskQuestion(round_index, choice.id, starts_round)
+        # The pool ran dry: move on rather than repeat a question.
+        round_index += 1
+        starts_round = True
+    return Finish("all rounds done")
+
+
+# --- transitions -------------------------------------------------------------------------
+
+
+def _start_round_if_needed(session: Session, round_index: int, now: datetime) -> None:
+    if session.rounds and session.rounds[-1].index == round_index:
+        return
+    if session.rounds and session.rounds[-1].ended_at is None:
+        session.rounds[-1].ended_at = now
+    # Rounds skipped because their pools ran dry still get a record, so indexes line up.
+    while len(session.rounds) <= round_index:
+        index = len(session.rounds)
+        spec = session.scenario.rounds[index]
+        session.rounds.append(
+            RoundRecord(
+                index=index,
+                kind=spec.kind,
+                rubric_id=spec.rubric,
+                title=spec.display_title,
+                started_at=now,
+                ended_at=now if index < round_index else None,
+            )
+        )
+
+
+def _close_answered(session: Session, now: datetime) -> None:
+    current = session.current_question
+    if current is None:
+        return
+    if current.awaiting_answer:
+        raise EngineError("the current question is still awaiting an answer")
+    current.closed = True
+
+
+def apply_ask_question(
+    session: Session, action: AskQuestion, question: Question, text: str, now: datetime
+) -> AskedQuestion:
+    _close_answered(session, now)
+    _start_round_if_needed(session, action.round_index, now)
+    asked = AskedQuestion(
+        question_id=question.id,
+        round_index=action.round_index,
+        prompt=question.prompt,
+        topics=list(question.topics),
+        turns=[Turn(role="interviewer", kind=TurnKind.question, text=text, at=now)],
+    )
+    session.questions.append(asked)
+    session.updated_at = now
+    return asked
+
+
+def apply_ask_project_description(
+    session: Session, action: AskProjectDescription, text: str, now: datetime
+) -> AskedQuestion:
+    _close_answered(session, now)
+    _start_round_if_needed(session, action.round_index, now)
+    asked = AskedQuestion(
+        question_id="project_description",
+        round_index=action.round_index,
+        prompt=text,
+        turns=[Turn(role="interviewer", kind=TurnKind.project_request, text=text, at=now)],
+    )
+    session.questions.append(asked)
+    session.updated_at = now
+    return asked
+
+
+def _open_question(session: Session) -> AskedQuestion:
+    current = session.current_question
+    if current is None:
+        raise EngineError("no open question")
+    return current
+
+
+def apply_follow_up(session: Session, action: AskFollowUp, text: str, now: datetime) -> None:
+    current = _open_question(session)
+    current.turns.append(
+        Turn(
+            role="interviewer",
+            kind=TurnKind.follow_up,
+            text=text,
+            at=now,
+            probes=action.key_point_id,
+        )
+    )
+    session.updated_at = now
+
+
+def apply_answer(session: Session, text: str, now: datetime) -> AskedQuestion:
+    current = _open_question(session)
+    if not current.awaiting_answer:
+        raise EngineError("no question is awaiting an answer")
+    if current.question_id == "project_description":
+        current.turns.append(
+            Turn(role="candidate", kind=TurnKind.project_description, text=text, at=now)
+        )
+        session.project_description = text.strip() or None
+        current.closed = True
+    else:
+        current.turns.append(Turn(role="candidate", kind=TurnKind.answer, text=text, at=now))
+    session.updated_at = now
+    return current
+
+
+def apply_interviewer_note(session: Session, kind: TurnKind, text: str, now: datetime) -> None:
+    """A hint or a clarification: said within the open question, which stays open."""
+    if kind not in (TurnKind.hint, TurnKind.clarification):
+        raise EngineError(f"not an interviewer note: {kind}")
+    current = _open_question(session)
+    current.turns.append(Turn(role="interviewer", kind=kind, text=text, at=now))
+    session.updated_at = now
+
+
+def apply_candidate_question(session: Session, text: str, now: datetime) -> None:
+    """The candidate asked the interviewer something instead of answering."""
+    current = _open_question(session)
+    current.turns.append(Turn(role="candidate", kind=TurnKind.clarification, text=text, at=now))
+    session.updated_at = now
+
+
+def apply_skip(session: Session, now: datetime) -> None:
+    current = _open_question(session)
+    current.turns.append(Turn(role="candidate", kind=TurnKind.skip, text="", at=now))
+    current.closed = True
+    session.updated_at = now
+
+
+def apply_close_question(session: Session, now: datetime) -> None:
+    current = session.current_question
+    if current is not None:
+        current.closed = True
+        session.updated_at = now
+
+
+def apply_end_round(session: Session, now: datetime) -> None:
+    apply_close_question(session, now)
+    if session.rounds and session.rounds[-1].ended_at is None:
+        session.rounds[-1].ended_at = now
+        session.rounds[-1].ended_early = True
+        session.updated_at = now
+
+
+def apply_finish(session: Session, now: datetime, *, early: bool = False) -> None:
+    apply_close_question(session, now)  # an unanswered open question is closed unanswered
+    if session.rounds and session.rounds[-1].ended_at is None:
+        session.rounds[-1].ended_at = now
+        session.rounds[-1].ended_early = early
+    session.status = SessionStatus.finished
+    session.finished_at = now
+    session.updated_at = now
+
+
+def next_hint(question: Question, asked: AskedQuestion) -> str | None:
+    used = asked.hints_used
+    return question.hints[used] if used < len(question.hints) else None

@@ -1,0 +1,78 @@
+"""What a judge returns, and who the judge was."""
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field
+
+from interviewer.domain.base import Strict
+from interviewer.domain.question import KeyPoint, RoundKind
+from interviewer.domain.rubric import Rubric
+
+
+class ScoreStatus(StrEnum):
+    scored = "scored"
+    unscored = "unscored"
+
+
+class CriterionScore(Strict):
+    criterion_id: str
+    level: int = Field(ge=1, le=4)
+    evidence: list[str] = Field(default_factory=list)  # verbatim quotes from the answer
+    rationale: str = ""
+
+
+class JudgeResult(Strict):
+    status: ScoreStatus
+    reason: str = ""  # why unscored; empty when scored
+    criteria: list[CriterionScore] = Field(default_factory=list)
+    covered_key_points: list[str] = Field(default_factory=list)
+    missed_key_points: list[str] = Field(default_factory=list)
+    feedback: str = ""
+    method: str = ""  # how the score was reached (e.g. "lexical", "embedding+lexical", "llm")
+    raw_reply: str | None = None  # the LLM's reply when it could not be used
+
+    @classmethod
+    def unscored(cls, reason: str, raw_reply: str | None = None, method: str = "") -> "JudgeResult":
+        return cls(status=ScoreStatus.unscored, reason=reason, raw_reply=raw_reply, method=method)
+
+    @property
+    def is_scored(self) -> bool:
+        return self.status is ScoreStatus.scored
+
+    def weighted_level(self, rubric: Rubric) -> float | None:
+        """Weighted mean level (1.0-4.0) over the rubric's criteria; None when unscored."""
+        if not self.is_scored or not self.criteria:
+            return None
+        weights = {c.id: c.weight for c in rubric.criteria}
+        total = sum(weights.get(cs.criterion_id, 0.0) for cs in self.criteria)
+        if total <= 0:
+            return None
+        return sum(cs.level * weights.get(cs.criterion_id, 0.0) for cs in self.criteria) / total
+
+    def percent(self, rubric: Rubric) -> float | None:
+        """The weighted level mapped onto 0-100 (level 1 = 0, level 4 = 100)."""
+        level = self.weighted_level(rubric)
+        return None if level is None else round((level - 1.0) / 3.0 * 100.0, 1)
+
+
+class JudgeIdentity(Strict):
+    """Who scored: kept with every scoring run so runs can be compared."""
+
+    kind: Literal["offline", "llm", "scripted"]
+    model: str = ""
+    method: str = ""
+    rubric_id: str
+    rubric_hash: str
+
+
+class JudgeRequest(Strict):
+    """Everything a judge sees: the rubric, the question, the key points and the answer."""
+
+    round_kind: RoundKind
+    question: str
+    key_points: list[KeyPoint]
+    rubric: Rubric
+    answer: str
+    # Earlier exchanges of the same question (follow-up prompts and answers), oldest first.
+    context: list[str] = Field(default_factory=list)

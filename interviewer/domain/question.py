@@ -1,0 +1,91 @@
+"""Questions of the bank: prompt, reference key points, follow-up probes, hints."""
+
+from enum import StrEnum
+
+from pydantic import Field, model_validator
+
+from interviewer.domain.base import Strict
+from interviewer.domain.rubric import Identifier
+
+
+class RoundKind(StrEnum):
+    breadth = "breadth"
+    system_design = "system_design"
+    deep_dive = "deep_dive"
+    behavioral = "behavioral"
+    python = "python"
+    ml_coding = "ml_coding"
+
+
+class Difficulty(StrEnum):
+    easy = "easy"
+    medium = "medium"
+    hard = "hard"
+
+
+class KeyPoint(Strict):
+    """One checkable thing a strong answer contains."""
+
+    id: Identifier
+    text: str = Field(min_length=5)
+    weight: float = Field(default=1.0, gt=0, le=5)
+    # Words or short phrases whose presence signals the point (synonyms, symbols, names).
+    # Optional: the offline judge also matches the text itself.
+    cues: list[str] = Field(default_factory=list)
+    # System design: which stage of the design this point belongs to.
+    stage: str | None = None
+
+
+class FollowUp(Strict):
+    """A probe asked when the answer missed the key point (or criterion) it names."""
+
+    probes: Identifier
+    prompt: str = Field(min_length=5)
+
+
+class Clarification(Strict):
+    """A fact the interviewer reveals only when the candidate asks about it."""
+
+    triggers: list[str] = Field(min_length=1)
+    fact: str = Field(min_length=5)
+
+
+class Question(Strict):
+    id: Identifier
+    round: RoundKind
+    prompt: str = Field(min_length=10)
+    topics: list[Identifier] = Field(min_length=1)
+    difficulty: Difficulty
+    key_points: list[KeyPoint] = Field(min_length=1, max_length=12)
+    follow_ups: list[FollowUp] = Field(default_factory=list)
+    hints: list[str] = Field(default_factory=list)
+    clarifications: list[Clarification] = Field(default_factory=list)
+    # Which roles the question suits (e.g. ml_engineer, research_scientist); empty = all.
+    roles: list[Identifier] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _follow_ups_name_key_points(self) -> "Question":
+        ids = [kp.id for kp in self.key_points]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate key point ids: {', '.join(dupes)}")
+        known = set(ids)
+        for i, fu in enumerate(self.follow_ups):
+            if fu.probes not in known:
+                raise ValueError(
+                    f"follow_ups[{i}].probes names '{fu.probes}', which is not a key point id "
+                    f"of this question (known: {', '.join(sorted(known))})"
+                )
+        return self
+
+    def key_point(self, key_point_id: str) -> KeyPoint:
+        for kp in self.key_points:
+            if kp.id == key_point_id:
+                return kp
+        raise KeyError(key_point_id)
+
+    def follow_up_for(self, key_point_id: str) -> FollowUp | None:
+        for fu in self.follow_ups:
+            if fu.probes == key_point_id:
+                return fu
+        return None

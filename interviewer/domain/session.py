@@ -1,0 +1,168 @@
+"""The session: everything that happened in one interview, as saved in its transcript.
+
+The transcript carries snapshots of the scenario and the rubrics it used, so that a
+replay or a re-score reads exactly what the candidate saw even after the bank changes.
+"""
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field
+
+from interviewer.domain.base import Strict
+from interviewer.domain.judging import JudgeIdentity, JudgeResult
+from interviewer.domain.question import RoundKind
+from interviewer.domain.rubric import Rubric
+from interviewer.domain.scenario import Scenario
+
+SCHEMA_VERSION = 1
+
+
+class Mode(StrEnum):
+    mock = "mock"  # realistic: feedback only at the end
+    practice = "practice"  # feedback, hints and an outline right after each answer
+
+
+class TurnKind(StrEnum):
+    question = "question"
+    follow_up = "follow_up"
+    clarification = "clarification"  # the interviewer answering a candidate's question
+    hint = "hint"
+    answer = "answer"
+    skip = "skip"
+    project_request = "project_request"  # deep dive: "tell me about a project"
+    project_description = "project_description"
+
+
+class Turn(Strict):
+    role: Literal["interviewer", "candidate"]
+    kind: TurnKind
+    text: str
+    at: datetime
+    probes: str | None = None  # follow-ups: the key point id probed
+
+
+class ScoringRun(Strict):
+    """One judge's verdict on a question's answers. Re-scoring appends, never replaces."""
+
+    judge: JudgeIdentity
+    result: JudgeResult
+    at: datetime
+    answers_judged: int = Field(ge=0)  # candidate answer turns included in the verdict
+
+
+class AskedQuestion(Strict):
+    question_id: str
+    round_index: int = Field(ge=0)
+    prompt: str
+    topics: list[str] = Field(default_factory=list)
+    turns: list[Turn] = Field(default_factory=list)
+    closed: bool = False
+    scoring_runs: list[ScoringRun] = Field(default_factory=list)
+
+    @property
+    def answers(self) -> list[Turn]:
+        return [t for t in self.turns if t.kind is TurnKind.answer]
+
+    @property
+    def skipped(self) -> bool:
+        return any(t.kind is TurnKind.skip for t in self.turns)
+
+    @property
+    def follow_ups_asked(self) -> int:
+        return sum(1 for t in self.turns if t.kind is TurnKind.follow_up)
+
+    @property
+    def hints_used(self) -> int:
+        return sum(1 for t in self.turns if t.kind is TurnKind.hint)
+
+    @property
+    def probed_key_points(self) -> set[str]:
+        return {t.probes for t in self.turns if t.kind is TurnKind.follow_up and t.probes}
+
+    @property
+    def latest_scoring(self) -> ScoringRun | None:
+        return self.scoring_runs[-1] if self.scoring_runs else None
+
+    @property
+    def awaiting_answer(self) -> bool:
+        """True when the last thing said was the interviewer's and the question is open."""
+        return not self.closed and bool(self.turns) and self.turns[-1].role == "interviewer"
+
+    def answer_text(self) -> str:
+        """All the candidate's answers to this question, joined: what the judge scores."""
+        return "\n\n".join(t.text for t in self.answers)
+
+
+class RoundRecord(Strict):
+    index: int = Field(ge=0)
+    kind: RoundKind
+    rubric_id: str
+    title: str
+    started_at: datetime
+    ended_at: datetime | None = None
+    ended_early: bool = False
+
+
+class SessionStatus(StrEnum):
+    in_progress = "in_progress"
+    finished = "finished"
+
+
+class LlmUsage(Strict):
+    """Token usage of one LLM call, recorded for cost and budget reports."""
+
+    role: Literal["interviewer", "judge"]
+    model: str
+    prompt_tokens: int = Field(ge=0)
+    completion_tokens: int = Field(ge=0)
+    cached_tokens: int = Field(default=0, ge=0)
+    estimated_prompt_tokens: int = Field(default=0, ge=0)  # our own count before sending
+    cost_usd: float | None = None
+    at: datetime
+
+
+class Session(Strict):
+    schema_version: int = SCHEMA_VERSION
+    id: str
+    candidate: str = "default"
+    scenario: Scenario
+    rubrics: dict[str, Rubric]
+    mode: Mode = Mode.mock
+    backend: str = "offline"
+    interviewer_model: str = ""
+    judge_model: str = ""
+    seed: int = 0
+    project_description: str | None = None
+    created_at: datetime
+    updated_at: datetime
+    finished_at: datetime | None = None
+    status: SessionStatus = SessionStatus.in_progress
+    rounds: list[RoundRecord] = Field(default_factory=list)
+    questions: list[AskedQuestion] = Field(default_factory=list)
+    usage: list[LlmUsage] = Field(default_factory=list)
+
+    @property
+    def current_round(self) -> RoundRecord | None:
+        return self.rounds[-1] if self.rounds else None
+
+    @property
+    def current_question(self) -> AskedQuestion | None:
+        """The last asked question if it is still open."""
+        if self.questions and not self.questions[-1].closed:
+            return self.questions[-1]
+        return None
+
+    def questions_in_round(self, round_index: int) -> list[AskedQuestion]:
+        return [q for q in self.questions if q.round_index == round_index]
+
+    def asked_ids(self) -> set[str]:
+        return {q.question_id for q in self.questions}
+
+    def rubric_for_round(self, round_index: int) -> Rubric:
+        return self.rubrics[self.scenario.rounds[round_index].rubric]
+
+    @property
+    def answered_count(self) -> int:
+        return sum(len(q.answers) for q in self.questions)

@@ -1,0 +1,1 @@
+"""Judges: the judge interface, the offline judge, the LLM judge, calibration metrics."""

@@ -1,0 +1,39 @@
+"""The judge interface: one async `score`, the same result type for every judge."""
+
+import hashlib
+import json
+from abc import ABC, abstractmethod
+
+from interviewer.domain.judging import JudgeIdentity, JudgeRequest, JudgeResult
+from interviewer.domain.rubric import Rubric
+
+
+def rubric_hash(rubric: Rubric) -> str:
+    canonical = json.dumps(rubric.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+class Judge(ABC):
+    """Scores one answer against a rubric. Must not raise: failures come back unscored."""
+
+    kind: str = "offline"
+    model: str = ""
+    method: str = ""
+
+    def identity(self, rubric: Rubric) -> JudgeIdentity:
+        return JudgeIdentity(
+            kind=self.kind,  # type: ignore[arg-type]
+            model=self.model,
+            method=self.method,
+            rubric_id=rubric.id,
+            rubric_hash=rubric_hash(rubric),
+        )
+
+    async def score(self, request: JudgeRequest) -> JudgeResult:
+        try:
+            return await self._score(request)
+        except Exception as exc:  # a judge that fails says so; it never becomes a 0
+            return JudgeResult.unscored(f"judge error: {type(exc).__name__}: {exc}")
+
+    @abstractmethod
+    async def _score(self, request: JudgeRequest) -> JudgeResult: ...

@@ -1,0 +1,1 @@
+"""LLM providers: the provider interface, the OpenAI-compatible provider, retries, token budgets."""

@@ -1,0 +1,1 @@
+"""Transcripts: durable writes, versioned schema, listing, export."""
