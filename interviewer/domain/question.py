@@ -56,7 +56,7 @@ class Question(Strict):
     prompt: str = Field(min_length=10)
     topics: list[Identifier] = Field(min_length=1)
     difficulty: Difficulty
-    key_points: list[KeyPoint] = Field(min_length=1, max_length=12)
+    key_points: list[KeyPoint] = Field(min_length=3, max_length=8)
     follow_ups: list[FollowUp] = Field(default_factory=list)
     hints: list[str] = Field(default_factory=list)
     clarifications: list[Clarification] = Field(default_factory=list)

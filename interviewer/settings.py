@@ -1,0 +1,89 @@
+"""Settings from flags, the environment (INTERVIEWER_*, OPENAI_*) and an optional YAML file.
+
+Precedence: command-line flags > environment > ~/.config/interviewer/config.yaml > defaults.
+"""
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    YamlConfigSettingsSource,
+)
+
+
+def config_file() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(os.environ.get("INTERVIEWER_CONFIG", Path(base) / "interviewer" / "config.yaml"))
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="INTERVIEWER_", extra="ignore")
+
+    transcripts_dir: Path = Path("transcripts")
+    backend: Literal["offline", "openai"] | None = None
+    model: str = "gpt-4o-mini"
+    judge_model: str | None = None
+    judge_samples: int = Field(default=1, ge=1, le=9)
+    candidate: str | None = None
+    openai_api_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("OPENAI_API_KEY", "INTERVIEWER_OPENAI_API_KEY")
+    )
+    base_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("INTERVIEWER_BASE_URL", "OPENAI_BASE_URL")
+    )
+    # Send a configured key to a base URL that is not api.openai.com only when asked.
+    send_key_to_custom_base_url: bool = False
+    request_timeout_s: float = Field(default=60.0, gt=0)
+    total_deadline_s: float = Field(default=180.0, gt=0)
+    max_retries: int = Field(default=4, ge=0, le=10)
+    prompt_token_budget: int = Field(default=6000, ge=1000)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        yaml_source = YamlConfigSettingsSource(settings_cls, yaml_file=config_file())
+        return (init_settings, env_settings, yaml_source)
+
+    @property
+    def resolved_backend(self) -> Literal["offline", "openai"]:
+        if self.backend:
+            return self.backend
+        return "openai" if (self.openai_api_key or self.base_url) else "offline"
+
+    @property
+    def resolved_judge_model(self) -> str:
+        return self.judge_model or self.model
+
+    @property
+    def resolved_candidate(self) -> str:
+        return self.candidate or os.environ.get("USER") or "default"
+
+
+def settings_from_args(args: object) -> Settings:
+    """Settings with the command line's flags laid over the environment and the file."""
+    overrides = {}
+    for flag, field in (
+        ("transcripts_dir", "transcripts_dir"),
+        ("backend", "backend"),
+        ("model", "model"),
+        ("judge_model", "judge_model"),
+        ("base_url", "base_url"),
+        ("judge_samples", "judge_samples"),
+        ("candidate", "candidate"),
+    ):
+        value = getattr(args, flag, None)
+        if value is not None and not (field == "judge_samples" and value == 1):
+            overrides[field] = value
+    settings = Settings()
+    return settings.model_copy(update=overrides) if overrides else settings
