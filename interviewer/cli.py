@@ -12,18 +12,31 @@ ROUND_KINDS = "breadth,system_design,deep_dive,behavioral,python,ml_coding"
 
 
 def _backend_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--backend", choices=["offline", "openai"], help="default: openai when "
-                   "OPENAI_API_KEY or OPENAI_BASE_URL is set, else offline")
+    p.add_argument(
+        "--backend",
+        choices=["offline", "openai"],
+        help="default: openai when OPENAI_API_KEY or OPENAI_BASE_URL is set, else offline",
+    )
     p.add_argument("--model", help="the interviewer's model (openai backend)")
     p.add_argument("--judge-model", help="the judge's model (openai backend)")
-    p.add_argument("--base-url", help="an OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1")
-    p.add_argument("--judge-samples", type=int, default=1, metavar="N",
-                   help="LLM judge: score N times and keep the median (default 1)")
+    p.add_argument(
+        "--base-url", help="an OpenAI-compatible endpoint, e.g. http://127.0.0.1:11434/v1"
+    )
+    p.add_argument(
+        "--judge-samples",
+        type=int,
+        default=1,
+        metavar="N",
+        help="LLM judge: score N times and keep the median (default 1)",
+    )
 
 
 def _transcripts_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--transcripts-dir", metavar="DIR",
-                   help="where transcripts live (default: $INTERVIEWER_TRANSCRIPTS_DIR or ./transcripts)")
+    p.add_argument(
+        "--transcripts-dir",
+        metavar="DIR",
+        help="where transcripts live (default: $INTERVIEWER_TRANSCRIPTS_DIR or ./transcripts)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,7 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rounds", help=f"only these round kinds, comma-separated ({ROUND_KINDS})")
     p.add_argument("--mode", choices=["mock", "practice"], default="mock")
     p.add_argument("--plain", action="store_true", help="stdin/stdout instead of the app")
-    p.add_argument("--project-file", metavar="PATH", help="your project or résumé, for the deep dive")
+    p.add_argument(
+        "--project-file", metavar="PATH", help="your project or résumé, for the deep dive"
+    )
     p.add_argument("--seed", type=int, help="question selection seed (default: random)")
     p.add_argument("--candidate", default=None, help="whose history to use (default: $USER)")
     _backend_options(p)
@@ -50,8 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     _transcripts_option(p)
 
-    for name, text in (("replay", "step through a saved interview"),
-                       ("resume", "continue an interrupted interview")):
+    for name, text in (
+        ("replay", "step through a saved interview"),
+        ("resume", "continue an interrupted interview"),
+    ):
         p = sub.add_parser(name, help=text)
         p.add_argument("session", metavar="SESSION", help="a session id or a transcript path")
         p.add_argument("--plain", action="store_true")

@@ -151,7 +151,10 @@ def check_references(content: Content) -> None:
                 if topic not in topics:
                     content.errors.append(
                         ContentError(
-                            path, None, f"rounds[{i}].pool.topics", f"no question has topic '{topic}'"
+                            path,
+                            None,
+                            f"rounds[{i}].pool.topics",
+                            f"no question has topic '{topic}'",
                         )
                     )
             for qid in spec.pool.ids:

@@ -207,6 +207,7 @@ def apply_ask_question(
         round_index=action.round_index,
         prompt=question.prompt,
         topics=list(question.topics),
+        key_points=[kp.model_copy() for kp in question.key_points],
         turns=[Turn(role="interviewer", kind=TurnKind.question, text=text, at=now)],
     )
     session.questions.append(asked)

@@ -12,7 +12,7 @@ from pydantic import Field
 
 from interviewer.domain.base import Strict
 from interviewer.domain.judging import JudgeIdentity, JudgeResult
-from interviewer.domain.question import RoundKind
+from interviewer.domain.question import KeyPoint, RoundKind
 from interviewer.domain.rubric import Rubric
 from interviewer.domain.scenario import Scenario
 
@@ -57,6 +57,8 @@ class AskedQuestion(Strict):
     round_index: int = Field(ge=0)
     prompt: str
     topics: list[str] = Field(default_factory=list)
+    # Snapshot of the reference key points, so replay and re-scoring need no bank.
+    key_points: list[KeyPoint] = Field(default_factory=list)
     turns: list[Turn] = Field(default_factory=list)
     closed: bool = False
     scoring_runs: list[ScoringRun] = Field(default_factory=list)

@@ -1,0 +1,74 @@
+"""`interviewer start` and `interviewer resume`: plain mode here, the app otherwise."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from interviewer.content.loader import load_content
+from interviewer.domain.session import Mode, SessionStatus
+from interviewer.session_factory import (
+    NewInterview,
+    SetupError,
+    backend_for,
+    create_session,
+    make_runner,
+    parse_rounds,
+    store_for,
+)
+from interviewer.settings import settings_from_args
+from interviewer.store.transcripts import TranscriptError
+
+
+def _warn_content(errors: list) -> None:
+    if errors:
+        print(
+            f"warning: {len(errors)} content problem(s) skipped "
+            "(run `interviewer validate` for details)",
+            file=sys.stderr,
+        )
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = settings_from_args(args)
+    content = load_content()
+    _warn_content(content.errors)
+    store = store_for(settings)
+    try:
+        backend = backend_for(settings)
+    except (SetupError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.command == "resume":
+        try:
+            session = store.open(args.session)
+        except TranscriptError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        if session.status is SessionStatus.finished:
+            print(
+                f"session {session.id} is finished; see `interviewer report {session.id}`",
+                file=sys.stderr,
+            )
+            return 1
+    else:
+        request = NewInterview(
+            scenario_id=args.scenario or "ml_engineer",
+            mode=Mode(args.mode),
+            seed=args.seed,
+            candidate=settings.resolved_candidate,
+            project_file=Path(args.project_file) if args.project_file else None,
+        )
+        try:
+            request.rounds = parse_rounds(args.rounds)
+            session = create_session(content, request, backend)
+        except SetupError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    runner = make_runner(session, content, store, backend)
+    if args.plain:
+        from interviewer.plain import run_plain
+
+        return run_plain(runner)
+    from interviewer.tui.launch import run_app
+
+    return run_app(settings=settings, runner=runner)

@@ -1,0 +1,79 @@
+"""The offline conductor: the interviewer's words come from the bank, no network.
+
+Follow-ups probe the heaviest key point the answers missed, using the same coverage
+signal the offline judge uses.
+"""
+
+from collections.abc import AsyncIterator
+
+from interviewer.conductor.base import Conductor, SpeakRequest
+from interviewer.domain.engine import AnswerSignal
+from interviewer.domain.question import Question, RoundKind
+from interviewer.domain.session import AskedQuestion, TurnKind
+from interviewer.judge.matching import missed_key_points
+
+PROJECT_REQUEST = (
+    "Before we dig in, tell me about one project you worked on that you know well: the "
+    "problem and why it mattered, what you personally did, the data, the model, and how "
+    "you measured the result. End your description with a line holding only '.'"
+)
+NO_MORE_HINTS = "That's all the help I can give on this one; go with your best reasoning."
+UNKNOWN_FACT = "That isn't specified. Make a reasonable assumption, say it out loud, and carry on."
+
+
+def round_intro(request: SpeakRequest) -> str:
+    scenario = request.session.scenario
+    spec = scenario.rounds[request.round_index]
+    budget = f", about {spec.time_budget_minutes} minutes" if spec.time_budget_minutes else ""
+    count = f"{spec.questions} question{'s' if spec.questions != 1 else ''}"
+    return (
+        f"Round {request.round_index + 1} of {len(scenario.rounds)}: {spec.display_title} "
+        f"({count}{budget})."
+    )
+
+
+def _project_title(description: str | None) -> str | None:
+    if not description:
+        return None
+    first = description.strip().splitlines()[0].strip().rstrip(".:")
+    return first if len(first) <= 80 else first[:77] + "..."
+
+
+def clarification_reply(question: Question, message: str) -> str:
+    asked = message.lower()
+    facts = [c.fact for c in question.clarifications if any(t.lower() in asked for t in c.triggers)]
+    return " ".join(facts) if facts else UNKNOWN_FACT
+
+
+class OfflineConductor(Conductor):
+    name = "offline"
+
+    def text_for(self, request: SpeakRequest) -> str:
+        kind = request.kind
+        if kind is TurnKind.project_request:
+            body = PROJECT_REQUEST
+        elif kind is TurnKind.question:
+            assert request.question is not None
+            body = request.question.prompt
+            if request.question.round is RoundKind.deep_dive:
+                title = _project_title(request.session.project_description)
+                if title:
+                    body = f"About your project ({title}): {body}"
+        elif kind is TurnKind.follow_up:
+            body = request.probe or "Can you go one level deeper on that?"
+        elif kind is TurnKind.clarification:
+            assert request.question is not None
+            body = clarification_reply(request.question, request.candidate_message or "")
+        elif kind is TurnKind.hint:
+            body = f"Hint: {request.hint}" if request.hint else NO_MORE_HINTS
+        else:
+            raise ValueError(f"the conductor does not speak turns of kind {kind}")
+        if request.starts_round:
+            return f"{round_intro(request)}\n\n{body}"
+        return body
+
+    async def speak(self, request: SpeakRequest) -> AsyncIterator[str]:
+        yield self.text_for(request)
+
+    async def assess(self, question: Question, asked: AskedQuestion) -> AnswerSignal:
+        return AnswerSignal(missed_key_points(asked.answer_text(), question.key_points))

@@ -1,0 +1,123 @@
+"""Scorecards rendered as Markdown (for people) and JSON (for scripts)."""
+
+import json
+from typing import Any
+
+from interviewer.domain.scorecard import Scorecard, build_scorecard
+from interviewer.domain.session import Session
+
+
+def _pct(value: float | None) -> str:
+    return "unscored" if value is None else f"{value:.0f}/100"
+
+
+def _level(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}/4"
+
+
+def outline(key_points: list[Any]) -> list[str]:
+    """A model-answer outline: the reference key points, heaviest first, nothing invented."""
+    return [kp.text for kp in sorted(key_points, key=lambda kp: -kp.weight)]
+
+
+def render_markdown(session: Session, card: Scorecard | None = None) -> str:
+    card = card or build_scorecard(session)
+    lines = [
+        f"# Scorecard — {session.scenario.title}",
+        "",
+        f"Session `{session.id}` · {session.created_at:%Y-%m-%d %H:%M} UTC"
+        f" · mode {session.mode.value} · backend {session.backend} · status {session.status.value}",
+        "",
+        f"**Overall: {_pct(card.overall)}**",
+    ]
+    if card.unscored or card.pending:
+        lines.append(
+            f"\n{card.unscored} answer(s) unscored, {card.pending} pending: "
+            f"`interviewer rescore {session.id}` scores them."
+        )
+    for rnd in card.rounds:
+        lines += ["", f"## Round {rnd.index + 1}: {rnd.title} — {_pct(rnd.percent)}", ""]
+        lines += ["| criterion | weight | level | what it means |", "|---|---|---|---|"]
+        for c in rnd.criteria:
+            lines.append(f"| {c.name} | {c.weight:g} | {_level(c.mean_level)} | {c.level_text} |")
+        for c in rnd.criteria:
+            if c.evidence:
+                lines.append(f"\nEvidence for *{c.name}*:")
+                lines += [f"> {quote}" for quote in c.evidence]
+        for i, qs in enumerate(rnd.questions, 1):
+            lines += ["", f"### Q{i}. {qs.asked.prompt}", ""]
+            lines.append(f"Score: {_pct(qs.percent)} ({qs.status})")
+            run = qs.run
+            if run is not None and not run.result.is_scored:
+                lines.append(f"Unscored because: {run.result.reason}")
+            if run is not None and run.result.feedback:
+                lines += ["", run.result.feedback]
+            if run is not None and run.result.missed_key_points:
+                texts = {kp.id: kp.text for kp in qs.asked.key_points}
+                lines += ["", "Key points missed:"]
+                lines += [f"- {texts.get(k, k)}" for k in run.result.missed_key_points]
+            if qs.asked.key_points:
+                lines += ["", "Model-answer outline:"]
+                lines += [f"{n}. {text}" for n, text in enumerate(outline(qs.asked.key_points), 1)]
+    if card.study_list:
+        lines += ["", "## Study next", ""]
+        lines += [f"- {topic.replace('_', ' ')} ({pct:.0f}/100)" for topic, pct in card.study_list]
+    return "\n".join(lines) + "\n"
+
+
+def scorecard_dict(session: Session, card: Scorecard | None = None) -> dict[str, Any]:
+    card = card or build_scorecard(session)
+    return {
+        "session_id": session.id,
+        "scenario": session.scenario.id,
+        "mode": session.mode.value,
+        "backend": session.backend,
+        "status": session.status.value,
+        "created_at": session.created_at.isoformat(),
+        "overall": card.overall,
+        "unscored": card.unscored,
+        "pending": card.pending,
+        "rounds": [
+            {
+                "index": r.index,
+                "title": r.title,
+                "kind": r.kind,
+                "rubric": r.rubric.id,
+                "score": r.percent,
+                "criteria": [
+                    {
+                        "id": c.criterion_id,
+                        "name": c.name,
+                        "weight": c.weight,
+                        "mean_level": c.mean_level,
+                        "level_text": c.level_text,
+                        "evidence": c.evidence,
+                    }
+                    for c in r.criteria
+                ],
+                "questions": [
+                    {
+                        "question_id": q.asked.question_id,
+                        "prompt": q.asked.prompt,
+                        "status": q.status,
+                        "score": q.percent,
+                        "answers": [t.text for t in q.asked.answers],
+                        "follow_ups": q.asked.follow_ups_asked,
+                        "reason": q.run.result.reason if q.run else "",
+                        "feedback": q.run.result.feedback if q.run else "",
+                        "covered_key_points": q.run.result.covered_key_points if q.run else [],
+                        "missed_key_points": q.run.result.missed_key_points if q.run else [],
+                        "scoring_runs": len(q.asked.scoring_runs),
+                    }
+                    for q in r.questions
+                ],
+            }
+            for r in card.rounds
+        ],
+        "study_list": [{"topic": t, "score": p} for t, p in card.study_list],
+        "usage": [u.model_dump(mode="json") for u in session.usage],
+    }
+
+
+def render_json(session: Session) -> str:
+    return json.dumps(scorecard_dict(session), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,354 @@
+"""The live interview: drives the engine, the conductor, the judge and the store.
+
+One runner serves the plain command line and the app. Every candidate turn is saved
+(atomically, fsynced) before anything else happens, and judging runs in background tasks
+so the next question never waits for a score.
+"""
+
+import asyncio
+import contextlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from interviewer.backends import Backend
+from interviewer.conductor.base import SpeakRequest
+from interviewer.domain import engine
+from interviewer.domain.engine import (
+    Action,
+    AnswerSignal,
+    AskFollowUp,
+    AskProjectDescription,
+    AskQuestion,
+    AwaitAnswer,
+    Finish,
+)
+from interviewer.domain.judging import JudgeRequest, JudgeResult
+from interviewer.domain.question import Question
+from interviewer.domain.selection import NO_HISTORY, CandidateHistory
+from interviewer.domain.session import AskedQuestion, ScoringRun, Session, SessionStatus, TurnKind
+from interviewer.store.transcripts import TranscriptStore
+
+ChunkSink = Callable[[str], None]
+ScoredCallback = Callable[[AskedQuestion, ScoringRun], None]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """The interviewer's latest turn, awaiting the candidate, with where we are."""
+
+    text: str
+    kind: TurnKind
+    round_index: int
+    round_count: int
+    round_title: str
+    question_number: int  # 1-based within the round
+    round_questions: int
+    round_started_at: datetime
+    time_budget_minutes: int | None
+    hints_left: int
+
+
+class InterviewRunner:
+    def __init__(
+        self,
+        session: Session,
+        bank: Mapping[str, Question],
+        backend: Backend,
+        store: TranscriptStore,
+        *,
+        history: CandidateHistory = NO_HISTORY,
+        clock: Callable[[], datetime] = utc_now,
+        on_scored: ScoredCallback | None = None,
+    ):
+        self.session = session
+        self.bank = bank
+        self.backend = backend
+        self.store = store
+        self.history = history
+        self.clock = clock
+        self.on_scored = on_scored
+        self._judging: dict[int, asyncio.Task[None]] = {}  # question index -> task
+
+    # --- state ---------------------------------------------------------------------------
+
+    @property
+    def finished(self) -> bool:
+        return self.session.status is SessionStatus.finished
+
+    @property
+    def judging_pending(self) -> int:
+        return sum(1 for t in self._judging.values() if not t.done())
+
+    def prompt(self) -> Prompt | None:
+        """The turn awaiting an answer, or None when the interview is over."""
+        asked = self.session.current_question
+        if asked is None or not asked.awaiting_answer:
+            return None
+        spec = self.session.scenario.rounds[asked.round_index]
+        record = self.session.rounds[asked.round_index]
+        in_round = [
+            q
+            for q in self.session.questions_in_round(asked.round_index)
+            if q.question_id != "project_description"
+        ]
+        question = self.bank.get(asked.question_id)
+        hints = len(question.hints) if question else 0
+        last = asked.turns[-1]
+        return Prompt(
+            text=last.text,
+            kind=last.kind,
+            round_index=asked.round_index,
+            round_count=len(self.session.scenario.rounds),
+            round_title=spec.display_title,
+            question_number=max(1, len(in_round)),
+            round_questions=spec.questions,
+            round_started_at=record.started_at,
+            time_budget_minutes=spec.time_budget_minutes,
+            hints_left=max(0, hints - asked.hints_used),
+        )
+
+    def _save(self) -> None:
+        self.store.save(self.session)
+
+    # --- the candidate's moves -----------------------------------------------------------
+
+    async def begin(self, on_chunk: ChunkSink | None = None) -> Prompt | None:
+        """Start a new interview or pick an interrupted one up where it stopped."""
+        self._rescore_missing()
+        if self.finished:
+            return None
+        current = self.session.current_question
+        if current is not None and current.awaiting_answer:
+            return self.prompt()
+        signal = await self._assess(current) if current is not None else None
+        return await self._advance(signal, on_chunk)
+
+    async def answer(self, text: str, on_chunk: ChunkSink | None = None) -> Prompt | None:
+        asked = self._require_open()
+        question = self.bank.get(asked.question_id)
+        now = self.clock()
+        if question is not None and self.backend.conductor.is_clarifying_question(text, question):
+            engine.apply_candidate_question(self.session, text, now)
+            self._save()
+            reply = await self._speak(
+                SpeakRequest(
+                    TurnKind.clarification,
+                    self.session,
+                    asked.round_index,
+                    question=question,
+                    asked=asked,
+                    candidate_message=text,
+                ),
+                on_chunk,
+            )
+            engine.apply_interviewer_note(self.session, TurnKind.clarification, reply, self.clock())
+            self._save()
+            return self.prompt()
+        engine.apply_answer(self.session, text, now)
+        self._save()  # durable before anything else is shown
+        if asked.question_id == "project_description":
+            return await self._advance(None, on_chunk)
+        self._schedule_judging(asked)
+        return await self._advance(await self._assess(asked), on_chunk)
+
+    async def skip(self, on_chunk: ChunkSink | None = None) -> Prompt | None:
+        asked = self._require_open()
+        engine.apply_skip(self.session, self.clock())
+        if asked.question_id == "project_description":
+            self.session.project_description = "(the candidate preferred not to describe one)"
+        self._save()
+        return await self._advance(None, on_chunk)
+
+    async def hint(self, on_chunk: ChunkSink | None = None) -> Prompt | None:
+        asked = self._require_open()
+        question = self.bank.get(asked.question_id)
+        hint = engine.next_hint(question, asked) if question else None
+        text = await self._speak(
+            SpeakRequest(
+                TurnKind.hint,
+                self.session,
+                asked.round_index,
+                question=question,
+                asked=asked,
+                hint=hint,
+            ),
+            on_chunk,
+        )
+        engine.apply_interviewer_note(self.session, TurnKind.hint, text, self.clock())
+        self._save()
+        return self.prompt()
+
+    async def end_round(self, on_chunk: ChunkSink | None = None) -> Prompt | None:
+        engine.apply_end_round(self.session, self.clock())
+        self._save()
+        return await self._advance(None, on_chunk)
+
+    async def finish(self) -> None:
+        """End the interview now; what was answered is scored."""
+        if not self.finished:
+            engine.apply_finish(self.session, self.clock(), early=True)
+            self._save()
+        await self.wait_for_judging()
+
+    async def quit(self, grace_seconds: float = 5.0) -> None:
+        """Save and stop; the session stays resumable. Pending scores get a short grace."""
+        self._save()
+        await self.wait_for_judging(timeout=grace_seconds)
+        for task in self._judging.values():
+            task.cancel()
+
+    async def wait_for_judging(self, timeout: float | None = None) -> None:
+        tasks = [t for t in self._judging.values() if not t.done()]
+        if tasks:
+            await asyncio.wait(tasks, timeout=timeout)
+
+    async def rescore(self, only_unscored: bool = False) -> int:
+        """Score every answered question again with this runner's judge; returns how many."""
+        count = 0
+        for asked in self.session.questions:
+            if not asked.answers or asked.question_id == "project_description":
+                continue
+            latest = asked.latest_scoring
+            if only_unscored and latest is not None and latest.result.is_scored:
+                continue
+            self._schedule_judging(asked)
+            count += 1
+        await self.wait_for_judging()
+        return count
+
+    # --- internals -----------------------------------------------------------------------
+
+    def _require_open(self) -> AskedQuestion:
+        asked = self.session.current_question
+        if asked is None or not asked.awaiting_answer:
+            raise engine.EngineError("no question is awaiting an answer")
+        return asked
+
+    async def _assess(self, asked: AskedQuestion) -> AnswerSignal | None:
+        question = self.bank.get(asked.question_id)
+        if question is None or not asked.answers:
+            return None
+        return await self.backend.conductor.assess(question, asked)
+
+    async def _speak(self, request: SpeakRequest, on_chunk: ChunkSink | None) -> str:
+        parts: list[str] = []
+        async for chunk in self.backend.conductor.speak(request):
+            parts.append(chunk)
+            if on_chunk is not None:
+                on_chunk(chunk)
+        return "".join(parts).strip()
+
+    async def _advance(
+        self, signal: AnswerSignal | None, on_chunk: ChunkSink | None
+    ) -> Prompt | None:
+        action: Action = engine.next_action(
+            self.session, self.bank, signal, now=self.clock(), history=self.history
+        )
+        if isinstance(action, AwaitAnswer):
+            return self.prompt()
+        if isinstance(action, Finish):
+            engine.apply_finish(self.session, self.clock())
+            self._save()
+            return None
+        if isinstance(action, AskFollowUp):
+            asked = self._require_current()
+            question = self.bank[action.question_id]
+            text = await self._speak(
+                SpeakRequest(
+                    TurnKind.follow_up,
+                    self.session,
+                    asked.round_index,
+                    question=question,
+                    asked=asked,
+                    probe=action.prompt,
+                    key_point_id=action.key_point_id,
+                ),
+                on_chunk,
+            )
+            engine.apply_follow_up(self.session, action, text, self.clock())
+        elif isinstance(action, AskProjectDescription):
+            text = await self._speak(
+                SpeakRequest(
+                    TurnKind.project_request,
+                    self.session,
+                    action.round_index,
+                    starts_round=action.starts_round,
+                ),
+                on_chunk,
+            )
+            engine.apply_ask_project_description(self.session, action, text, self.clock())
+        elif isinstance(action, AskQuestion):
+            question = self.bank[action.question_id]
+            text = await self._speak(
+                SpeakRequest(
+                    TurnKind.question,
+                    self.session,
+                    action.round_index,
+                    question=question,
+                    starts_round=action.starts_round,
+                ),
+                on_chunk,
+            )
+            engine.apply_ask_question(self.session, action, question, text, self.clock())
+        self._save()
+        return self.prompt()
+
+    def _require_current(self) -> AskedQuestion:
+        asked = self.session.current_question
+        if asked is None:
+            raise engine.EngineError("no open question")
+        return asked
+
+    def _schedule_judging(self, asked: AskedQuestion) -> None:
+        index = self.session.questions.index(asked)
+        previous = self._judging.get(index)
+        if previous is not None and not previous.done():
+            previous.cancel()  # a newer answer supersedes the verdict in flight
+        self._judging[index] = asyncio.create_task(self._judge(asked, len(asked.answers)))
+
+    async def _judge(self, asked: AskedQuestion, answers_judged: int) -> None:
+        rubric = self.session.rubric_for_round(asked.round_index)
+        context: list[str] = []
+        for turn in asked.turns[1:]:
+            if turn.kind in (TurnKind.follow_up, TurnKind.clarification):
+                context.append(f"{turn.role}: {turn.text}")
+        request = JudgeRequest(
+            round_kind=self.session.scenario.rounds[asked.round_index].kind,
+            question=asked.prompt,
+            key_points=asked.key_points,
+            rubric=rubric,
+            answer=asked.answer_text(),
+            context=context,
+        )
+        judge = self.backend.judge
+        try:
+            result = await judge.score(request)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # the Judge contract says never raise; belt and braces
+            result = JudgeResult.unscored(f"judge error: {type(exc).__name__}: {exc}")
+        run = ScoringRun(
+            judge=judge.identity(rubric),
+            result=result,
+            at=self.clock(),
+            answers_judged=answers_judged,
+        )
+        asked.scoring_runs.append(run)
+        self._save()
+        if self.on_scored is not None:
+            with contextlib.suppress(Exception):
+                self.on_scored(asked, run)
+
+    def _rescore_missing(self) -> None:
+        """After a crash: answers saved but never scored get scored now."""
+        for asked in self.session.questions:
+            if not asked.answers or asked.question_id == "project_description":
+                continue
+            judged = max((r.answers_judged for r in asked.scoring_runs), default=0)
+            if judged < len(asked.answers):
+                self._schedule_judging(asked)

@@ -1,0 +1,41 @@
+"""Transcript schema versions and the migrations that bring old files up to date.
+
+Each migration takes the raw JSON of version N and returns version N+1. A fixture file per
+old version lives in tests/fixtures/transcripts/ and must keep loading.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from interviewer.domain.session import SCHEMA_VERSION, Session
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+# version N -> function producing version N+1
+MIGRATIONS: dict[int, Migration] = {}
+
+
+class TranscriptVersionError(ValueError):
+    pass
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    version = data.get("schema_version")
+    if not isinstance(version, int) or version < 1:
+        raise TranscriptVersionError(f"missing or invalid schema_version: {version!r}")
+    if version > SCHEMA_VERSION:
+        raise TranscriptVersionError(
+            f"written by a newer interviewer (schema {version}; this one reads up to "
+            f"{SCHEMA_VERSION}): upgrade interviewer to open it"
+        )
+    while version < SCHEMA_VERSION:
+        data = MIGRATIONS[version](dict(data))
+        version += 1
+        data["schema_version"] = version
+    return data
+
+
+def session_from_json(data: Any) -> Session:
+    if not isinstance(data, dict):
+        raise TranscriptVersionError("a transcript is a JSON object")
+    return Session.model_validate(migrate(data))

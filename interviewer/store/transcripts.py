@@ -1,0 +1,124 @@
+"""Transcripts on disk: one JSON file a session, replaced atomically on every change.
+
+Durability: the new content goes to a temporary file in the same folder, is fsynced, then
+renamed over the old file and the folder is fsynced. A kill at any moment leaves either
+the previous or the new transcript, never a torn one.
+"""
+
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from interviewer.domain.session import Session
+from interviewer.store.schema import TranscriptVersionError, session_from_json
+
+SUFFIX = ".json"
+
+
+class TranscriptError(Exception):
+    def __init__(self, path: Path, reason: str):
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+@dataclass(frozen=True)
+class Listing:
+    sessions: list[tuple[Path, Session]]  # newest first
+    broken: list[TranscriptError]
+
+
+def new_session_id(now: datetime) -> str:
+    return f"{now:%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some filesystems refuse fsync on a folder; the rename is still atomic
+    finally:
+        os.close(fd)
+
+
+class TranscriptStore:
+    def __init__(self, root: Path):
+        self.root = Path(root)
+
+    def path_for(self, session_id: str) -> Path:
+        return self.root / f"{session_id}{SUFFIX}"
+
+    def save(self, session: Session) -> Path:
+        self.root.mkdir(parents=True, exist_ok=True)
+        target = self.path_for(session.id)
+        tmp = self.root / f".{session.id}.{os.getpid()}.tmp"
+        payload = session.model_dump_json(indent=1).encode("utf-8")
+        with open(tmp, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+        _fsync_dir(self.root)
+        return target
+
+    def load(self, path: Path) -> Session:
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise TranscriptError(path, f"cannot read: {exc}") from exc
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise TranscriptError(
+                path, f"not valid JSON (truncated or corrupt) at line {exc.lineno}: {exc.msg}"
+            ) from exc
+        try:
+            return session_from_json(data)
+        except TranscriptVersionError as exc:
+            raise TranscriptError(path, str(exc)) from exc
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            loc = ".".join(str(p) for p in first["loc"])
+            raise TranscriptError(
+                path, f"does not match the transcript schema: {loc}: {first['msg']}"
+            ) from exc
+
+    def resolve(self, ref: str) -> Path:
+        """A session id, a unique id prefix, or a path to a transcript file."""
+        candidate = Path(ref)
+        if candidate.suffix == SUFFIX and candidate.exists():
+            return candidate
+        exact = self.path_for(ref)
+        if exact.exists():
+            return exact
+        matches = sorted(self.root.glob(f"{ref}*{SUFFIX}")) if self.root.is_dir() else []
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            names = ", ".join(m.stem for m in matches[:5])
+            raise TranscriptError(exact, f"'{ref}' matches several sessions: {names}")
+        raise TranscriptError(exact, f"no session '{ref}' in {self.root}")
+
+    def open(self, ref: str) -> Session:
+        return self.load(self.resolve(ref))
+
+    def listing(self) -> Listing:
+        sessions: list[tuple[Path, Session]] = []
+        broken: list[TranscriptError] = []
+        if self.root.is_dir():
+            for path in sorted(self.root.glob(f"*{SUFFIX}")):
+                try:
+                    sessions.append((path, self.load(path)))
+                except TranscriptError as exc:
+                    broken.append(exc)
+        sessions.sort(key=lambda item: item[1].created_at, reverse=True)
+        return Listing(sessions, broken)
