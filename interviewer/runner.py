@@ -91,11 +91,7 @@ class InterviewRunner:
             return None
         spec = self.session.scenario.rounds[asked.round_index]
         record = self.session.rounds[asked.round_index]
-        in_round = [
-            q
-            for q in self.session.questions_in_round(asked.round_index)
-            if q.question_id != "project_description"
-        ]
+        in_round = self.session.questions_in_round(asked.round_index)
         question = self.bank.get(asked.question_id)
         hints = len(question.hints) if question else 0
         last = asked.turns[-1]
@@ -151,7 +147,7 @@ class InterviewRunner:
             return self.prompt()
         engine.apply_answer(self.session, text, now)
         self._save()  # durable before anything else is shown
-        if asked.question_id == "project_description":
+        if asked.is_project_description:
             return await self._advance(None, on_chunk)
         self._schedule_judging(asked)
         return await self._advance(await self._assess(asked), on_chunk)
@@ -159,7 +155,7 @@ class InterviewRunner:
     async def skip(self, on_chunk: ChunkSink | None = None) -> Prompt | None:
         asked = self._require_open()
         engine.apply_skip(self.session, self.clock())
-        if asked.question_id == "project_description":
+        if asked.is_project_description:
             self.session.project_description = "(the candidate preferred not to describe one)"
         self._save()
         return await self._advance(None, on_chunk)
@@ -211,7 +207,7 @@ class InterviewRunner:
         """Score every answered question again with this runner's judge; returns how many."""
         count = 0
         for asked in self.session.questions:
-            if not asked.answers or asked.question_id == "project_description":
+            if not asked.answers or asked.is_project_description:
                 continue
             latest = asked.latest_scoring
             if only_unscored and latest is not None and latest.result.is_scored:
@@ -347,7 +343,7 @@ class InterviewRunner:
     def _rescore_missing(self) -> None:
         """After a crash: answers saved but never scored get scored now."""
         for asked in self.session.questions:
-            if not asked.answers or asked.question_id == "project_description":
+            if not asked.answers or asked.is_project_description:
                 continue
             judged = max((r.answers_judged for r in asked.scoring_runs), default=0)
             if judged < len(asked.answers):

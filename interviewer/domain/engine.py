@@ -17,6 +17,7 @@ from interviewer.domain.selection import (
     eligible_questions,
 )
 from interviewer.domain.session import (
+    PROJECT_QUESTION_ID,
     AskedQuestion,
     RoundRecord,
     Session,
@@ -221,7 +222,7 @@ def apply_ask_project_description(
     _close_answered(session, now)
     _start_round_if_needed(session, action.round_index, now)
     asked = AskedQuestion(
-        question_id="project_description",
+        question_id=PROJECT_QUESTION_ID,
         round_index=action.round_index,
         prompt=text,
         turns=[Turn(role="interviewer", kind=TurnKind.project_request, text=text, at=now)],
@@ -256,7 +257,7 @@ def apply_answer(session: Session, text: str, now: datetime) -> AskedQuestion:
     current = _open_question(session)
     if not current.awaiting_answer:
         raise EngineError("no question is awaiting an answer")
-    if current.question_id == "project_description":
+    if current.is_project_description:
         current.turns.append(
             Turn(role="candidate", kind=TurnKind.project_description, text=text, at=now)
         )

@@ -98,7 +98,7 @@ def build_scorecard(session: Session) -> Scorecard:
         evidence: dict[str, list[str]] = defaultdict(list)
         missed: list[MissedPoint] = []
         for asked in session.questions_in_round(record.index):
-            if asked.question_id == "project_description":
+            if asked.is_project_description:
                 continue
             run = final_run(asked) if asked.answers else None
             percent = run.result.percent(rubric) if run else None

@@ -17,6 +17,8 @@ from interviewer.domain.rubric import Rubric
 from interviewer.domain.scenario import Scenario
 
 SCHEMA_VERSION = 1
+# The deep dive's opening request for a project description is kept as a pseudo-question.
+PROJECT_QUESTION_ID = "project_description"
 
 
 class Mode(StrEnum):
@@ -62,6 +64,10 @@ class AskedQuestion(Strict):
     turns: list[Turn] = Field(default_factory=list)
     closed: bool = False
     scoring_runs: list[ScoringRun] = Field(default_factory=list)
+
+    @property
+    def is_project_description(self) -> bool:
+        return self.question_id == PROJECT_QUESTION_ID
 
     @property
     def answers(self) -> list[Turn]:
@@ -157,7 +163,12 @@ class Session(Strict):
         return None
 
     def questions_in_round(self, round_index: int) -> list[AskedQuestion]:
-        return [q for q in self.questions if q.round_index == round_index]
+        """The round's bank questions (the deep dive's project request is not one)."""
+        return [
+            q
+            for q in self.questions
+            if q.round_index == round_index and not q.is_project_description
+        ]
 
     def asked_ids(self) -> set[str]:
         return {q.question_id for q in self.questions}

@@ -1,0 +1,23 @@
+"""Shared fixtures. Every test runs with user paths pointed at a temporary folder and no
+LLM endpoint configured, so nothing reads or writes the real home or reaches a network."""
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_paths(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("INTERVIEWER_TRANSCRIPTS_DIR", str(tmp_path / "transcripts"))
+    for name in (
+        "OPENAI_API_KEY",
+        "OPENAI_BASE_URL",
+        "INTERVIEWER_BACKEND",
+        "INTERVIEWER_BASE_URL",
+        "INTERVIEWER_CONFIG",
+        "INTERVIEWER_MODEL",
+    ):
+        monkeypatch.delenv(name, raising=False)
+    return home
