@@ -11,12 +11,12 @@ from interviewer.domain.engine import (
     AwaitAnswer,
     Finish,
 )
-from interviewer.domain.selection import CandidateHistory
+from interviewer.domain.selection import NO_HISTORY, CandidateHistory
 from interviewer.domain.session import SessionStatus
 from tests.builders import T0, bank, scenario, session
 
 
-def ask_next(s, b, signal=None, now=T0, history=CandidateHistory()):
+def ask_next(s, b, signal=None, now=T0, history=NO_HISTORY):
     action = engine.next_action(s, b, signal, now=now, history=history)
     if isinstance(action, AskQuestion):
         engine.apply_ask_question(s, action, b[action.question_id], "q", now)
