@@ -100,7 +100,7 @@ async def test_rescore_keeps_the_earlier_run(tmp_path):
 
 
 async def test_resume_scores_answers_that_were_never_judged(tmp_path):
-    runner, store, judge = make(tmp_path, judge=ScriptedJudge(delay=5))
+    runner, store, _ = make(tmp_path, judge=ScriptedJudge(delay=5))
     await runner.begin()
     await runner.answer("answered before the crash")
     for task in runner._judging.values():  # the process died before the judge replied
