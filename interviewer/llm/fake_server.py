@@ -277,6 +277,7 @@ class FakeOpenAIServer:
     """Start with `start()` (port 0 picks a free port); `url` is the base URL (…/v1)."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
+        self._host = host
         self._server = _Server((host, port), _Handler)
         self._server.state = ScriptedServerState()
         self._thread: threading.Thread | None = None
@@ -291,8 +292,7 @@ class FakeOpenAIServer:
 
     @property
     def url(self) -> str:
-        host = self._server.server_address[0]
-        return f"http://{host}:{self.port}/v1"
+        return f"http://{self._host}:{self.port}/v1"
 
     def start(self) -> "FakeOpenAIServer":
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
