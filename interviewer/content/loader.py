@@ -124,9 +124,11 @@ def content_files(roots: Iterable[Path]) -> list[Path]:
         files += _files(root, "rubrics")
         files += _files(root, "scenarios")
         files += sorted((root / "scenarios" / "bank").rglob("*.yaml"))
-        if root.name in ("rubrics", "scenarios", "bank"):
+        # A folder inside the bank (bank/python) holds question files directly.
+        if root.name in ("rubrics", "scenarios", "bank") or "bank" in root.resolve().parts:
             files += sorted(root.rglob("*.yaml"))
-    return list(dict.fromkeys(files))
+    # Resolved, so a shipped file named on the command line is not loaded twice.
+    return list(dict.fromkeys(p.resolve() for p in files))
 
 
 def load_content(roots: Iterable[Path] | None = None) -> Content:
