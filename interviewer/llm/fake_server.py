@@ -4,9 +4,11 @@ It speaks POST /v1/chat/completions (streaming SSE and plain JSON, usage include
 GET /v1/models. Replies come from a script queue (POST /_script with a JSON list, or
 `enqueue()` from Python); with nothing queued it answers sensibly: the interviewer says
 the text it was given to phrase, the judge gets valid JSON for the rubric in the prompt.
-Faults can be queued like replies: a delay, 429 with Retry-After, 500, a malformed body,
-a stream cut half way, a 401 that echoes the Authorization header. Every request is
-logged (GET /_requests) so tests can assert what the model saw.
+Faults can be queued like replies: a delay, 429 with Retry-After, 500, a malformed
+body, a stream cut half way, a 401 that echoes the Authorization header. An item may say
+whom it is for ("for": "judge" or "interviewer"), as judge and interviewer calls
+interleave. Every request is logged (GET /_requests) so tests can assert what the model
+saw.
 
     python -m interviewer.llm.fake_server --port 8765
 """
@@ -48,6 +50,14 @@ def default_reply(body: dict[str, Any]) -> str:
     return "Tell me more about that."
 
 
+def caller_of(body: dict[str, Any]) -> str:
+    """Who is calling: the judge (asks for JSON against a rubric) or the interviewer."""
+    if "response_format" in body:
+        return "judge"
+    system = next((str(m.get("content", "")) for m in body.get("messages") or []), "")
+    return "judge" if _CRITERION.search(system) else "interviewer"
+
+
 def _judge_reply(prompt: str, criteria: list[str]) -> dict[str, Any]:
     match = _ANSWER.search(prompt)
     answer = match.group(2).strip() if match else ""
@@ -79,9 +89,13 @@ class ScriptedServerState:
         self.requests: list[dict[str, Any]] = []
         self.prompts: list[str] = []
 
-    def next_item(self) -> dict[str, Any] | None:
+    def next_item(self, caller: str) -> dict[str, Any] | None:
+        """The first queued item meant for this caller ("judge" or "interviewer") or anyone."""
         with self.lock:
-            return self.script.pop(0) if self.script else None
+            for i, item in enumerate(self.script):
+                if item.get("for") in (None, caller):
+                    return self.script.pop(i)
+            return None
 
     def cached_tokens(self, prompt: str) -> int:
         """Simulated prompt caching: the longest prefix shared with an earlier prompt."""
@@ -162,7 +176,8 @@ class _Handler(BaseHTTPRequestHandler):
                     "body": body,
                 }
             )
-        self._chat(body or {}, state.next_item() or {})
+        body = body or {}
+        self._chat(body, state.next_item(caller_of(body)) or {})
 
     def _chat(self, body: dict[str, Any], item: dict[str, Any]) -> None:
         if item.get("delay"):

@@ -1,0 +1,162 @@
+"""The OpenAI-compatible provider against a real HTTP server on loopback."""
+
+import logging
+import traceback
+
+import pytest
+from pydantic import BaseModel, ConfigDict
+
+from interviewer.llm.base import Message, make_provider
+from interviewer.llm.errors import LLMError, LLMUnavailable, StreamInterrupted
+from interviewer.llm.fake_server import FakeOpenAIServer
+from interviewer.llm.openai_provider import PLACEHOLDER_KEY, OpenAICompatibleProvider
+from interviewer.llm.retry import RetryPolicy, is_retryable
+
+SECRET = "sk-test-SECRET-0123456789abcdef"
+FAST = RetryPolicy(max_retries=3, attempt_timeout_s=5, total_deadline_s=20, base_delay_s=0.01)
+HELLO = [Message("user", "<source>\nWhat does L1 regularisation do to weights?\n</source>")]
+SAID = "What does L1 regularisation do to weights?"
+
+
+@pytest.fixture
+def server():
+    srv = FakeOpenAIServer("127.0.0.1", 0).start()
+    yield srv
+    srv.stop()
+
+
+def provider(server, **kwargs) -> OpenAICompatibleProvider:
+    kwargs.setdefault("policy", FAST)
+    return OpenAICompatibleProvider("fake-interviewer", base_url=server.url, **kwargs)
+
+
+class Verdict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    level: int
+    reason: str
+
+
+@pytest.mark.parametrize("stream", [False, True])
+@pytest.mark.parametrize("fault", ["rate_limit", "server_error", "cut", "malformed"])
+async def test_transient_failures_are_retried(server, fault, stream):
+    server.enqueue({"fault": fault, "retry_after": 0})
+    api = provider(server)
+    shown: list[str] = []
+    completion = await api.generate(HELLO, stream_to=shown.append if stream else None)
+    assert completion.text == SAID
+    assert completion.attempts == 2
+    assert completion.finish_reason == "stop"
+    if stream:
+        assert "".join(shown) == SAID  # the dropped attempt's words are not repeated
+    assert len(server.requests) == 2
+
+
+async def test_retry_after_is_honoured():
+    waits: list[float] = []
+
+    async def record_sleep(seconds: float) -> None:
+        waits.append(seconds)
+
+    with FakeOpenAIServer() as srv:
+        srv.enqueue({"fault": "rate_limit", "retry_after": 7})
+        api = OpenAICompatibleProvider("m", base_url=srv.url, policy=FAST, sleep=record_sleep)
+        await api.generate(HELLO)
+    assert waits and waits[0] >= 7
+
+
+async def test_a_cut_stream_is_never_returned_as_a_whole_turn(server):
+    server.enqueue(*[{"fault": "cut"}] * 4)
+    api = provider(server)
+    with pytest.raises(LLMUnavailable, match="without a finish reason"):
+        await api.generate(HELLO, stream_to=lambda _: None)
+    assert len(server.requests) == FAST.max_retries + 1
+
+
+async def test_client_errors_are_not_retried(server):
+    server.enqueue({"fault": "server_error", "status": 404})
+    with pytest.raises(LLMError) as caught:
+        await provider(server).generate(HELLO)
+    assert not isinstance(caught.value, LLMUnavailable)
+    assert len(server.requests) == 1
+
+
+async def test_attempt_timeout_and_total_deadline(server):
+    server.enqueue(*[{"delay": 1.0}] * 10)
+    policy = RetryPolicy(
+        max_retries=10, attempt_timeout_s=0.3, total_deadline_s=1.0, base_delay_s=0.01
+    )
+    with pytest.raises(LLMUnavailable) as caught:
+        await provider(server, policy=policy).generate(HELLO)
+    assert "timed out" in str(caught.value) or "deadline" in str(caught.value)
+    assert 2 <= len(server.requests) <= 4
+
+
+async def test_stream_reports_usage_and_chunks(server):
+    chunks: list[str] = []
+    completion = await provider(server).generate(HELLO, stream_to=chunks.append)
+    assert len(chunks) > 3 and "".join(chunks) == SAID
+    assert completion.usage.prompt_tokens > 0 and completion.usage.completion_tokens > 0
+    body = server.requests[0]["body"]
+    assert body["stream"] is True and body["stream_options"] == {"include_usage": True}
+
+
+async def test_structured_output_request_carries_the_json_schema(server):
+    server.enqueue('{"level": 3, "reason": "ok"}')
+    await provider(server).generate(HELLO, response_schema=Verdict)
+    sent = server.requests[0]["body"]["response_format"]
+    assert sent["type"] == "json_schema"
+    assert sent["json_schema"]["name"] == "Verdict"
+    assert sent["json_schema"]["schema"] == Verdict.model_json_schema()
+    assert sent["json_schema"]["schema"]["additionalProperties"] is False
+
+
+async def test_endpoint_without_structured_output_is_asked_again_without_it(server):
+    server.enqueue({"fault": "bad_request_on_schema"}, '{"level": 2, "reason": "x"}')
+    api = provider(server)
+    completion = await api.generate(HELLO, response_schema=Verdict)
+    assert completion.text == '{"level": 2, "reason": "x"}'
+    assert api.supports_structured_output is False
+    assert "response_format" not in server.requests[1]["body"]
+    await api.generate(HELLO, response_schema=Verdict)
+    assert "response_format" not in server.requests[2]["body"]
+
+
+async def test_a_key_is_not_sent_to_a_custom_base_url_unless_allowed(server):
+    await provider(server, api_key=SECRET).generate(HELLO)
+    assert server.requests[-1]["authorization"] == f"Bearer {PLACEHOLDER_KEY}"
+    await provider(server, api_key=SECRET, send_key_to_custom_base_url=True).generate(HELLO)
+    assert server.requests[-1]["authorization"] == f"Bearer {SECRET}"
+
+
+async def test_the_key_appears_in_no_error_log_or_file(server, caplog, tmp_path):
+    caplog.set_level(logging.DEBUG)
+    api = provider(server, api_key=SECRET, send_key_to_custom_base_url=True)
+    server.enqueue({"fault": "echo_auth"})  # a 401 whose body quotes the Authorization header
+    with pytest.raises(LLMError) as caught:
+        await api.generate(HELLO)
+    server.enqueue({"fault": "server_error"}, {"fault": "rate_limit", "retry_after": 0})
+    await api.generate(HELLO)
+    report = tmp_path / "attempts.txt"
+    report.write_text("\n".join(a.outcome for a in api.attempt_log))
+    assert server.requests[0]["authorization"] == f"Bearer {SECRET}"  # it was really used
+    traceback_text = "".join(traceback.format_exception(caught.value))
+    texts = [str(caught.value), traceback_text, caplog.text, report.read_text()]
+    assert "401" in str(caught.value)
+    for text in texts:
+        assert SECRET not in text
+        assert SECRET[:12] not in text
+
+
+def test_is_retryable_classifies_in_one_place():
+    assert is_retryable(TimeoutError()) == (True, None)
+    assert is_retryable(StreamInterrupted("cut")) == (True, None)
+    assert is_retryable(LLMError("bad request")) == (False, None)
+    assert is_retryable(ValueError("bug")) == (False, None)
+    assert is_retryable(ConnectionResetError()) == (True, None)
+
+
+def test_providers_are_registered_by_name_and_imported_lazily():
+    mock = make_provider("mockllm", model="scripted")
+    assert mock.name == "mockllm"
+    with pytest.raises(LLMError, match="unknown provider"):
+        make_provider("nope", model="x")
