@@ -1,0 +1,248 @@
+"""The shipped bank, rubrics and scenarios, and the coverage report over them."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from interviewer.cli import main
+from interviewer.commands import bank as bank_command
+from interviewer.content.coverage import (
+    REQUIREMENTS,
+    SYSTEM_DESIGN_PROMPTS,
+    RoundRequirement,
+    coverage,
+    summarize,
+)
+from interviewer.content.loader import Content, load_content
+from interviewer.domain.question import RoundKind
+from interviewer.domain.selection import eligible_questions
+
+KNOWN_ROLES = {"ml_engineer", "research_scientist", "data_scientist"}
+DESIGN_STAGES = {
+    "goal",
+    "metrics",
+    "data",
+    "features",
+    "baseline",
+    "model",
+    "training",
+    "evaluation",
+    "serving",
+    "monitoring",
+    "fairness",
+}
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Content:
+    return load_content()
+
+
+def test_every_shipped_file_validates(shipped):
+    assert [str(e) for e in shipped.errors] == []
+
+
+def test_every_checklist_topic_meets_its_minimum(shipped):
+    report = coverage(shipped.questions)
+    assert [t.describe() for t in report.shortfalls] == []
+
+
+def test_no_two_questions_share_a_prompt(shipped):
+    seen: dict[str, str] = {}
+    for q in shipped.questions.values():
+        norm = " ".join(q.prompt.lower().split())
+        assert norm not in seen, f"{q.id} repeats the prompt of {seen.get(norm)}"
+        seen[norm] = q.id
+
+
+def test_every_follow_up_names_an_existing_key_point(shipped):
+    for q in shipped.questions.values():
+        ids = {kp.id for kp in q.key_points}
+        for fu in q.follow_ups:
+            assert fu.probes in ids, f"{q.id}: follow-up probes unknown '{fu.probes}'"
+
+
+def test_every_question_has_follow_ups_hints_and_cued_key_points(shipped):
+    for q in shipped.questions.values():
+        assert len(q.follow_ups) >= 2, q.id
+        assert q.hints, q.id
+        for kp in q.key_points:
+            assert 2 <= len(kp.cues) <= 6, f"{q.id}.{kp.id} has {len(kp.cues)} cues"
+
+
+def test_question_ids_name_their_round_and_topic(shipped):
+    for q in shipped.questions.values():
+        round_name, topic, _slug = q.id.split(".", 2)
+        assert round_name == q.round.value, q.id
+        assert topic in q.topics, q.id
+
+
+def test_scenarios_reference_existing_rubrics_and_tags(shipped):
+    for scenario in shipped.scenarios.values():
+        for spec in scenario.rounds:
+            assert spec.rubric in shipped.rubrics, f"{scenario.id}: no rubric {spec.rubric}"
+            round_topics = {
+                t for q in shipped.questions.values() if q.round is spec.kind for t in q.topics
+            }
+            unknown = set(spec.pool.topics) - round_topics
+            assert not unknown, f"{scenario.id}/{spec.kind.value}: unknown topics {unknown}"
+            assert set(spec.pool.ids) <= set(shipped.questions), scenario.id
+            assert set(spec.pool.roles) <= KNOWN_ROLES, scenario.id
+
+
+def test_every_scenario_round_has_enough_questions(shipped):
+    for scenario in shipped.scenarios.values():
+        for spec in scenario.rounds:
+            found = eligible_questions(spec, shipped.questions, scenario.role)
+            assert len(found) >= spec.questions, (
+                f"{scenario.id}/{spec.kind.value}: {len(found)} eligible, needs {spec.questions}"
+            )
+
+
+def test_the_expected_scenarios_ship(shipped):
+    expected = {"ml_engineer", "research_scientist", "data_scientist"} | {
+        f"practice_{kind.value}" for kind in RoundKind
+    }
+    assert expected <= set(shipped.scenarios)
+    loop = shipped.scenarios["ml_engineer"]
+    assert [(r.kind.value, r.questions) for r in loop.rounds] == [
+        ("breadth", 4),
+        ("system_design", 1),
+        ("deep_dive", 3),
+        ("behavioral", 3),
+    ]
+
+
+def test_research_deep_dive_always_reaches_the_maths(shipped):
+    spec = next(
+        r for r in shipped.scenarios["research_scientist"].rounds if r.kind.value == "deep_dive"
+    )
+    # The selector avoids repeating a topic, so as many questions as topics covers each one.
+    assert "maths" in spec.pool.topics
+    assert spec.questions >= len(spec.pool.topics)
+
+
+def test_every_rubric_has_four_to_six_criteria_with_four_levels(shipped):
+    assert {k.value for k in RoundKind} <= set(shipped.rubrics)
+    for rubric in shipped.rubrics.values():
+        assert 4 <= len(rubric.criteria) <= 6, rubric.id
+        for criterion in rubric.criteria:
+            assert [lv.level for lv in criterion.levels] == [1, 2, 3, 4]
+            descriptions = [lv.description for lv in criterion.levels]
+            assert len(set(descriptions)) == 4, f"{rubric.id}.{criterion.id} repeats a level"
+
+
+def test_system_design_prompts_walk_the_stages(shipped):
+    designs = [q for q in shipped.questions.values() if q.round is RoundKind.system_design]
+    assert {t for q in designs for t in q.topics} >= set(SYSTEM_DESIGN_PROMPTS)
+    for q in designs:
+        assert 4 <= len(q.clarifications) <= 8, q.id
+        stages = [kp.stage for kp in q.key_points]
+        assert all(s in DESIGN_STAGES for s in stages), q.id
+        assert len(set(stages)) >= 6, f"{q.id} covers only {set(stages)}"
+        assert len(q.follow_ups) * 2 > len(q.key_points), f"{q.id}: too few follow-ups"
+
+
+def test_behavioral_questions_cover_star(shipped):
+    for q in shipped.questions.values():
+        if q.round is RoundKind.behavioral:
+            assert {"situation", "task", "result"} <= {kp.id for kp in q.key_points}, q.id
+
+
+def test_deep_dive_probes_name_known_roles(shipped):
+    probes = [q for q in shipped.questions.values() if q.round is RoundKind.deep_dive]
+    for q in probes:
+        assert set(q.roles) <= KNOWN_ROLES, q.id
+    maths = [q for q in probes if "maths" in q.topics]
+    assert maths and all("research_scientist" in q.roles for q in maths)
+
+
+# --- coverage.py on a small bank of our own ---------------------------------------
+
+
+def _question_yaml(qid: str, round_kind: str, topic: str, difficulty: str) -> str:
+    return f"""\
+  - id: {qid}
+    round: {round_kind}
+    prompt: A made-up question about {qid} for the coverage tests.
+    topics: [{topic}]
+    difficulty: {difficulty}
+    key_points:
+      - {{id: one, text: "The first point of {qid}.", cues: [alpha, beta]}}
+      - {{id: two, text: "The second point of {qid}.", cues: [gamma, delta]}}
+      - {{id: three, text: "The third point of {qid}.", cues: [epsilon, zeta]}}
+    follow_ups:
+      - {{probes: one, prompt: "What about the first point?"}}
+      - {{probes: two, prompt: "What about the second point?"}}
+    hints: [Think about the first point.]
+"""
+
+
+@pytest.fixture
+def tiny_bank(tmp_path: Path) -> Content:
+    body = "questions:\n" + "".join(
+        [
+            _question_yaml("breadth.regularization.a", "breadth", "regularization", "easy"),
+            _question_yaml("breadth.regularization.b", "breadth", "regularization", "hard"),
+            _question_yaml("breadth.rl.a", "breadth", "rl", "medium"),
+            _question_yaml("breadth.typo_topic.a", "breadth", "typo_topic", "medium"),
+        ]
+    )
+    path = tmp_path / "scenarios" / "bank" / "breadth" / "tiny.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(body)
+    content = load_content([tmp_path])
+    assert content.errors == []
+    return content
+
+
+def test_summary_counts_rounds_topics_and_difficulties(tiny_bank):
+    [breadth] = summarize(tiny_bank.questions)
+    assert breadth.round is RoundKind.breadth
+    assert breadth.count == 4
+    assert breadth.difficulties == {"easy": 1, "medium": 2, "hard": 1}
+    by_topic = {t.topic: t for t in breadth.topics}
+    assert by_topic["regularization"].count == 2
+    assert by_topic["regularization"].difficulties == {"easy": 1, "medium": 0, "hard": 1}
+
+
+def test_coverage_reports_each_shortfall(tiny_bank):
+    requirement = RoundRequirement(RoundKind.breadth, 5, {"regularization": 2, "rl": 3, "gil": 1})
+    report = coverage(tiny_bank.questions, [requirement])
+    short = {(t.topic, t.shortfall) for t in report.shortfalls}
+    assert short == {(None, 1), ("rl", 2), ("gil", 1)}
+    assert not report.ok
+    assert report.unlisted == {"breadth": ["typo_topic"]}
+
+
+def test_coverage_is_ok_when_every_minimum_is_met(tiny_bank):
+    requirement = RoundRequirement(RoundKind.breadth, 4, {"regularization": 2, "rl": 1})
+    assert coverage(tiny_bank.questions, [requirement]).ok
+
+
+def test_default_requirements_list_every_checklist_topic(tiny_bank):
+    report = coverage(tiny_bank.questions)
+    listed = {(t.round, t.topic) for t in report.tallies}
+    for req in REQUIREMENTS:
+        assert (req.round, None) in listed
+        assert {(req.round, topic) for topic in req.topic_minimums} <= listed
+    assert any(t.round is RoundKind.breadth and t.topic is None for t in report.shortfalls)
+
+
+def test_bank_command_fails_under_coverage_with_a_shortfall(tiny_bank, monkeypatch, capsys):
+    monkeypatch.setattr(bank_command, "load_content", lambda: tiny_bank)
+    assert main(["bank"]) == 0
+    assert "breadth: 4" in capsys.readouterr().out
+    assert main(["bank", "--coverage"]) == 1
+    out = capsys.readouterr().out
+    assert "rl" in out and "SHORT by 2" in out
+    assert main(["bank", "--coverage", "--json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"] == 4
+    assert data["coverage"]["ok"] is False
+    assert data["coverage"]["rounds"]["breadth"]["topics"]["rl"] == {
+        "count": 1,
+        "minimum": 3,
+        "shortfall": 2,
+    }
