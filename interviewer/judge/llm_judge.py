@@ -28,6 +28,7 @@ from interviewer.llm.usage import UsageLog
 METHOD = "llm"
 # A level above this needs at least one verifiable quote: praise must point at the answer.
 UNSUPPORTED_LEVEL_CAP = 2
+REPAIR_ECHO_TOKENS = 600  # how much of an unusable reply is shown back when asking again
 
 
 class CriterionVerdict(BaseModel):
@@ -354,7 +355,7 @@ class LLMJudge(Judge):
             if attempt == 0:
                 messages = [
                     *messages,
-                    Message("assistant", raw[:4000]),
+                    Message("assistant", truncate_to_tokens(raw, REPAIR_ECHO_TOKENS)),
                     Message(
                         "user",
                         f"That reply could not be used: {error}. Reply again with only the "
