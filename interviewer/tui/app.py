@@ -1,0 +1,189 @@
+"""The app and the one factory that builds it, for the command line and the tests alike."""
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.theme import Theme
+
+from interviewer.backends import Backend
+from interviewer.content.loader import Content, load_content
+from interviewer.domain.session import Session
+from interviewer.runner import InterviewRunner, utc_now
+from interviewer.session_factory import (
+    NewInterview,
+    backend_for,
+    create_session,
+    make_runner,
+    store_for,
+)
+from interviewer.settings import Settings
+from interviewer.store.transcripts import TranscriptStore
+from interviewer.tui.drafts import DraftStore
+
+THEME = Theme(
+    name="interviewer",
+    primary="#5FAFD7",
+    secondary="#87AF87",
+    accent="#D7AF5F",
+    warning="#D7875F",
+    error="#D75F5F",
+    success="#87AF5F",
+    foreground="#E4E4E4",
+    background="#1C1F24",
+    surface="#24282F",
+    panel="#2C313A",
+    dark=True,
+)
+
+
+class InterviewerApp(App[int]):
+    """Holds the services the screens share; screens drive the runner and render state."""
+
+    TITLE = "interviewer"
+    CSS_PATH = "app.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Save & quit", priority=True),
+    ]
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        runner: InterviewRunner | None = None,
+        content: Content | None = None,
+        store: TranscriptStore | None = None,
+        backend: Backend | None = None,
+        clock: Callable[[], datetime] | None = None,
+    ):
+        super().__init__()
+        self.settings = settings
+        self.initial_runner = runner
+        self._content = content
+        self.store = store or (runner.store if runner else store_for(settings))
+        self._backend = backend or (runner.backend if runner else None)
+        self.backend_error = ""
+        self.clock = clock or (runner.clock if runner else utc_now)
+        self.drafts = DraftStore(self.store.root)
+
+    # --- shared services ---------------------------------------------------------------
+
+    @property
+    def content(self) -> Content:
+        if self._content is None:
+            self._content = load_content()
+        return self._content
+
+    def get_backend(self) -> Backend | None:
+        """The backend in use, built on first need; None (with backend_error) if it cannot be."""
+        if self._backend is None and not self.backend_error:
+            try:
+                self._backend = backend_for(self.settings)
+            except Exception as exc:  # a bad configuration is shown, never a traceback
+                self.backend_error = f"{type(exc).__name__}: {exc}"
+        return self._backend
+
+    def new_runner(self, request: NewInterview) -> InterviewRunner:
+        """A runner for a new interview. Raises SetupError (or RuntimeError) with what to do."""
+        backend = self.get_backend()
+        if backend is None:
+            raise RuntimeError(
+                f"the backend cannot start ({self.backend_error}); check --backend and the "
+                "OPENAI_* settings, or use --backend offline"
+            )
+        session = create_session(self.content, request, backend, now=self.clock())
+        return self.runner_for(session)
+
+    def runner_for(self, session: Session) -> InterviewRunner:
+        backend = self.get_backend()
+        if backend is None:
+            raise RuntimeError(f"the backend cannot start ({self.backend_error})")
+        runner = make_runner(session, self.content, self.store, backend)
+        runner.clock = self.clock
+        return runner
+
+    # --- navigation ----------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.register_theme(THEME)
+        self.theme = "interviewer"
+        from interviewer.tui.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.initial_runner is not None:
+            self.open_interview(self.initial_runner)
+
+    def open_interview(self, runner: InterviewRunner) -> None:
+        from interviewer.tui.interview import InterviewScreen
+
+        self.push_screen(InterviewScreen(runner))
+
+    def open_scorecard(self, session: Session, runner: InterviewRunner | None = None) -> None:
+        from interviewer.tui.scorecard import ScorecardScreen
+
+        self.push_screen(ScorecardScreen(session, runner=runner))
+
+    def open_history(self) -> None:
+        from interviewer.tui.history import HistoryScreen
+
+        self.push_screen(HistoryScreen())
+
+    def open_replay(self, session: Session) -> None:
+        from interviewer.tui.replay import ReplayScreen
+
+        self.push_screen(ReplayScreen(session))
+
+    def action_home(self) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if len(self.screen_stack) == 2 and not getattr(self.screen, "is_home", False):
+            self.pop_screen()
+        refresh = getattr(self.screen, "refresh_sessions", None)
+        if refresh is not None:
+            refresh()
+
+    def action_go_back(self) -> None:
+        if len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def action_history(self) -> None:
+        self.open_history()
+
+    async def action_quit(self) -> None:
+        """Save and stop: an interview in progress stays resumable, its draft kept."""
+        save = getattr(self.screen, "save_for_quit", None)
+        if save is not None:
+            await save()
+        self.exit(0)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Home", "New interview, resume, recent sessions", self.action_home)
+        yield SystemCommand("History", "Every session and scores over time", self.open_history)
+        for binding in screen.BINDINGS:
+            if isinstance(binding, Binding) and binding.show and binding.description:
+                action = getattr(screen, f"action_{binding.action}", None)
+                if action is not None:
+                    key = binding.key.split(",")[0]
+                    yield SystemCommand(
+                        binding.description, f"{binding.description} ({key})", action
+                    )
+
+
+def build_app(
+    settings: Settings,
+    *,
+    runner: InterviewRunner | None = None,
+    content: Content | None = None,
+    store: TranscriptStore | None = None,
+    backend: Backend | None = None,
+    clock: Callable[[], datetime] | None = None,
+) -> InterviewerApp:
+    """The app, with every service injectable: the CLI passes settings (and a runner for
+    `interviewer start`), tests pass content, a store on tmp_path, a backend and a clock."""
+    return InterviewerApp(
+        settings, runner=runner, content=content, store=store, backend=backend, clock=clock
+    )

@@ -1,0 +1,114 @@
+"""The conversation pane: the session's turns, with the interviewer's streamed in live."""
+
+from textual.containers import VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Markdown, Static
+
+from interviewer.domain.session import Session, Turn, TurnKind
+
+CANDIDATE_LABELS = {
+    TurnKind.skip: "(skipped)",
+}
+
+
+def flat_turns(session: Session) -> list[tuple[int, Turn]]:
+    """Every turn of the session in order, each with its question's round index."""
+    return [(asked.round_index, turn) for asked in session.questions for turn in asked.turns]
+
+
+class LiveTurn(Markdown):
+    """An interviewer turn being streamed; updates are serialised so none are lost."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__("", classes="turn interviewer", **kwargs)  # type: ignore[arg-type]
+        self.text = ""
+        self._dirty = False
+        self._updating = False
+
+    def add(self, chunk: str) -> None:
+        self.text += chunk
+        self._dirty = True
+        if not self._updating:
+            self.run_worker(self._flush(), group="stream")
+
+    def set_text(self, text: str) -> None:
+        if text != self.text:
+            self.text = text
+            self._dirty = True
+            if not self._updating:
+                self.run_worker(self._flush(), group="stream")
+
+    async def _flush(self) -> None:
+        self._updating = True
+        try:
+            while self._dirty:
+                self._dirty = False
+                await self.update(self.text)
+        finally:
+            self._updating = False
+
+
+class Conversation(VerticalScroll):
+    """Renders a session's turns; keeps provisional widgets for what is still in flight."""
+
+    def __init__(self, session: Session, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.session = session
+        self.rendered = 0  # turns of flat_turns(session) already on screen
+        self.last_round = -1
+        self.live: LiveTurn | None = None
+        self.echo: Static | None = None
+
+    def on_mount(self) -> None:
+        self.sync()
+
+    def chunk(self, text: str) -> None:
+        if self.live is None:
+            self.live = LiveTurn()
+            self.mount(self.live)
+        self.live.add(text)
+        self.scroll_end(animate=False)
+
+    def echo_answer(self, text: str) -> None:
+        """Show the candidate's answer at once, before the runner has saved it."""
+        self.echo = Static(text, classes="turn candidate", markup=False)
+        self.mount(self.echo)
+        self.scroll_end(animate=False)
+
+    def drop_echo(self) -> None:
+        if self.echo is not None:
+            self.echo.remove()
+            self.echo = None
+
+    def sync(self) -> None:
+        """Bring the pane up to the saved session, adopting provisional widgets."""
+        turns = flat_turns(self.session)
+        new: list[Widget] = []
+        for round_index, turn in turns[self.rendered :]:
+            if round_index != self.last_round:
+                title = self.session.scenario.rounds[round_index].display_title
+                new.append(Static(f"Round {round_index + 1} · {title}", classes="round-heading"))
+                self.last_round = round_index
+            if turn.role == "candidate":
+                if self.echo is not None and turn.kind is TurnKind.answer:
+                    self.echo = None  # already on screen
+                    continue
+                text = CANDIDATE_LABELS.get(turn.kind, turn.text)
+                new.append(Static(text, classes=f"turn candidate {turn.kind.value}", markup=False))
+            else:
+                if self.live is not None:
+                    if new:  # what came before the streamed turn goes before it
+                        self.mount_all(new, before=self.live)
+                        new = []
+                    self.live.set_text(turn.text)
+                    self.live.add_class(turn.kind.value)
+                    self.live = None
+                    continue
+                new.append(Markdown(turn.text, classes=f"turn interviewer {turn.kind.value}"))
+        self.rendered = len(turns)
+        if self.live is not None:  # streamed text that never became a turn (a failed call)
+            self.live.remove()
+            self.live = None
+        if new:
+            self.mount_all(new)
+        self.scroll_end(animate=False)

@@ -1,0 +1,198 @@
+"""The home screen: start a new interview, resume one, or look at recent sessions."""
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import (
+    Button,
+    Footer,
+    Header,
+    Input,
+    Label,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    Select,
+    SelectionList,
+    Static,
+)
+from textual.widgets.option_list import Option
+
+from interviewer.domain.scorecard import build_scorecard
+from interviewer.domain.session import Mode, Session, SessionStatus
+from interviewer.session_factory import NewInterview, SetupError
+from interviewer.tui.base import AppScreen
+from interviewer.tui.text import percent_text
+
+RECENT = 8
+
+
+def session_line(session: Session) -> str:
+    overall = build_scorecard(session).overall
+    return f"{percent_text(overall):>7} {session.created_at:%m-%d %H:%M} {session.scenario.title}"
+
+
+class HomeScreen(AppScreen):
+    is_home = True
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "start", "Start", priority=True),
+        Binding("ctrl+g", "app.history", "History", priority=True),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sessions: dict[str, Session] = {}
+
+    def compose(self) -> ComposeResult:
+        scenarios = self.iapp.content.scenarios
+        options = [(s.title, s.id) for s in sorted(scenarios.values(), key=lambda s: s.title)]
+        default = (
+            "ml_engineer" if "ml_engineer" in scenarios else (options[0][1] if options else None)
+        )
+        yield Header(show_clock=False, icon="")
+        with Horizontal(id="home"):
+            with VerticalScroll(id="new-interview"):
+                yield Label("[b]New interview[/b]")
+                yield Select(
+                    options,
+                    value=default or Select.NULL,
+                    allow_blank=False,
+                    id="scenario",
+                    compact=True,
+                )
+                yield Static("", id="scenario-description")
+                yield Label("Rounds")
+                yield SelectionList[int](id="rounds", compact=True)
+                with RadioSet(id="mode", compact=True):
+                    yield RadioButton("mock: feedback at the end", value=True, id="mode-mock")
+                    yield RadioButton("practice: feedback after each answer", id="mode-practice")
+                yield Label("Project file for the deep dive (optional)")
+                yield Input(placeholder="path/to/project.md", id="project-file", compact=True)
+                yield Button("Start interview  ctrl+s", id="start", variant="primary", compact=True)
+            with Vertical(id="side"):
+                yield Static("", id="backend-status")
+                yield Label("[b]Resume[/b] (enter)")
+                yield OptionList(id="resume", compact=True)
+                yield Label("[b]Recent[/b] (enter: scorecard)")
+                yield OptionList(id="recent", compact=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.title = "interviewer"
+        self.sub_title = "mock interviews for ML engineers"
+        select = self.query_one("#scenario", Select)
+        if select.value is not Select.NULL:
+            self.show_scenario(str(select.value))
+        self.show_backend()
+        self.refresh_sessions()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_sessions()
+
+    # --- the form ------------------------------------------------------------------------
+
+    @on(Select.Changed, "#scenario")
+    def scenario_changed(self, event: Select.Changed) -> None:
+        if event.value is not Select.NULL:
+            self.show_scenario(str(event.value))
+
+    def show_scenario(self, scenario_id: str) -> None:
+        scenario = self.iapp.content.scenarios[scenario_id]
+        self.query_one("#scenario-description", Static).update(scenario.description)
+        rounds = self.query_one("#rounds", SelectionList)
+        rounds.clear_options()
+        for i, spec in enumerate(scenario.rounds):
+            budget = f", {spec.time_budget_minutes} min" if spec.time_budget_minutes else ""
+            rounds.add_option((f"{spec.display_title} ({spec.questions} q{budget})", i, True))
+
+    def show_backend(self) -> None:
+        backend = self.iapp.get_backend()
+        status = self.query_one("#backend-status", Static)
+        if backend is None:
+            error = self.iapp.backend_error
+            status.update(f"[b]Backend[/b]\n[$error]unavailable:[/] {error}")
+            return
+        if backend.name == "offline":
+            status.update(f"[b]Backend[/b]\n{backend.description}\n[$success]ready[/]")
+        else:
+            status.update(
+                f"[b]Backend[/b]\n{backend.description}\n[$text-muted]reachability not checked[/]"
+            )
+
+    def request(self) -> NewInterview:
+        select = self.query_one("#scenario", Select)
+        if select.value is Select.NULL:
+            raise SetupError("choose a scenario first")
+        scenario = self.iapp.content.scenarios[str(select.value)]
+        chosen = set(self.query_one("#rounds", SelectionList).selected)
+        if not chosen:
+            raise SetupError("choose at least one round")
+        kinds = [spec.kind for i, spec in enumerate(scenario.rounds) if i in chosen]
+        practice = self.query_one("#mode-practice", RadioButton).value
+        project = self.query_one("#project-file", Input).value.strip()
+        return NewInterview(
+            scenario_id=scenario.id,
+            rounds=kinds if len(chosen) < len(scenario.rounds) else None,
+            mode=Mode.practice if practice else Mode.mock,
+            seed=None,
+            candidate=self.iapp.settings.resolved_candidate,
+            project_file=Path(project).expanduser() if project else None,
+        )
+
+    @on(Button.Pressed, "#start")
+    def action_start(self) -> None:
+        try:
+            runner = self.iapp.new_runner(self.request())
+        except (SetupError, RuntimeError) as exc:
+            self.notify(f"{exc}", title="Cannot start", severity="error", timeout=8)
+            return
+        self.iapp.open_interview(runner)
+
+    # --- sessions ------------------------------------------------------------------------
+
+    @work(exclusive=True, group="listing", exit_on_error=False)
+    async def refresh_sessions(self) -> None:
+        listing = self.iapp.store.listing()
+        self.sessions = {s.id: s for _, s in listing.sessions}
+        resume = self.query_one("#resume", OptionList)
+        recent = self.query_one("#recent", OptionList)
+        resume.clear_options()
+        recent.clear_options()
+        for _, session in listing.sessions:
+            if session.status is SessionStatus.in_progress:
+                line = f"{session.created_at:%Y-%m-%d %H:%M} {session.scenario.title}"
+                resume.add_option(Option(line, id=session.id))
+        if resume.option_count == 0:
+            resume.add_option(Option("nothing to resume", disabled=True))
+        finished = [s for _, s in listing.sessions if s.status is SessionStatus.finished]
+        for session in finished[:RECENT]:
+            recent.add_option(Option(session_line(session), id=session.id))
+        if recent.option_count == 0:
+            recent.add_option(Option("no finished sessions yet", disabled=True))
+        if listing.broken:
+            self.notify(
+                f"{len(listing.broken)} transcript(s) cannot be read; see History for which",
+                severity="warning",
+            )
+
+    @on(OptionList.OptionSelected, "#resume")
+    def resume_selected(self, event: OptionList.OptionSelected) -> None:
+        session = self.sessions.get(event.option.id or "")
+        if session is None:
+            return
+        try:
+            runner = self.iapp.runner_for(session)
+        except RuntimeError as exc:
+            self.notify(str(exc), title="Cannot resume", severity="error", timeout=8)
+            return
+        self.iapp.open_interview(runner)
+
+    @on(OptionList.OptionSelected, "#recent")
+    def recent_selected(self, event: OptionList.OptionSelected) -> None:
+        session = self.sessions.get(event.option.id or "")
+        if session is not None:
+            self.iapp.open_scorecard(session)

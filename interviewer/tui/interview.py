@@ -1,0 +1,275 @@
+"""The interview screen: the conversation, the answer editor, progress and the clock."""
+
+from collections.abc import Awaitable, Callable
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.timer import Timer
+from textual.widgets import Footer, Markdown, Static, TextArea
+
+from interviewer.domain.session import AskedQuestion, Mode, ScoringRun
+from interviewer.report import outline
+from interviewer.runner import ChunkSink, InterviewRunner, Prompt
+from interviewer.tui.base import AppScreen
+from interviewer.tui.confirm import ConfirmScreen
+from interviewer.tui.conversation import Conversation
+from interviewer.tui.text import percent_text, round_clock
+
+DRAFT_DEBOUNCE_S = 0.5
+Step = Callable[[ChunkSink], Awaitable[Prompt | None]]
+
+
+def feedback_markdown(runner: InterviewRunner, asked: AskedQuestion, run: ScoringRun) -> str:
+    """Practice mode: one answer's verdict, levels per criterion and the model outline."""
+    rubric = runner.session.rubric_for_round(asked.round_index)
+    result = run.result
+    prompt = asked.prompt if len(asked.prompt) <= 80 else asked.prompt[:77] + "..."
+    lines = [f"**{prompt}**", ""]
+    if not result.is_scored:
+        lines += [f"Unscored: {result.reason}", ""]
+    else:
+        lines += [f"Score: **{percent_text(result.percent(rubric))}**", ""]
+        for score in result.criteria:
+            try:
+                criterion = rubric.criterion(score.criterion_id)
+            except KeyError:
+                continue
+            lines.append(
+                f"- {criterion.name}: **{score.level}/4** — {criterion.level_text(score.level)}"
+            )
+        lines.append("")
+    if result.feedback:
+        lines += [result.feedback, ""]
+    if asked.key_points:
+        lines.append("Model-answer outline:")
+        lines += [f"{n}. {text}" for n, text in enumerate(outline(asked.key_points), 1)]
+    return "\n".join(lines)
+
+
+class InterviewScreen(AppScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "submit", "Submit", priority=True),
+        Binding("ctrl+t", "hint", "Hint", priority=True),
+        Binding("ctrl+n", "skip", "Skip", priority=True),
+        Binding("ctrl+r", "end_round", "End round", priority=True),
+        Binding("ctrl+f", "finish", "Finish", priority=True),
+    ]
+
+    def __init__(self, runner: InterviewRunner) -> None:
+        super().__init__()
+        self.runner = runner
+        self.session = runner.session
+        self.busy = False
+        self.finishing = False  # ending early: the scorecard follows the last answer
+        self.prompt: Prompt | None = None
+        self._draft_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="status-bar"):
+            yield Static("", id="progress")
+            yield Static("", id="judging")
+        with Horizontal(id="interview-body"):
+            yield Conversation(self.session, id="conversation")
+            with VerticalScroll(id="feedback"):
+                yield Static("[b]Feedback[/b] appears here after each answer.", id="feedback-empty")
+        yield TextArea(id="answer", soft_wrap=True, show_line_numbers=False, tab_behavior="indent")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        practice = self.session.mode is Mode.practice
+        self.query_one("#feedback").display = practice
+        if practice:
+            self.runner.on_scored = self.on_scored
+            for asked in self.session.questions:
+                if asked.scoring_runs:
+                    self.on_scored(asked, asked.scoring_runs[-1])
+        editor = self.query_one("#answer", TextArea)
+        editor.border_title = "Your answer · ctrl+s submits"
+        editor.text = self.iapp.drafts.load(self.session.id)
+        editor.move_cursor(editor.document.end)
+        editor.focus()
+        self.set_interval(1.0, self.tick)
+        self.tick()
+        self.run_step(self.runner.begin)
+
+    def on_unmount(self) -> None:
+        if self.runner.on_scored == self.on_scored:
+            self.runner.on_scored = None
+
+    # --- status ---------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        prompt = self.prompt
+        progress = self.query_one("#progress", Static)
+        if prompt is None:
+            progress.update(f"{self.session.scenario.title} · {self.session.mode.value}")
+        else:
+            clock = round_clock(
+                prompt.round_started_at, self.iapp.clock(), prompt.time_budget_minutes
+            )
+            hints = f" · hints {prompt.hints_left}" if prompt.hints_left else ""
+            progress.update(
+                f"Round {prompt.round_index + 1}/{prompt.round_count} {prompt.round_title}"
+                f" · Q {prompt.question_number}/{prompt.round_questions} · {clock}{hints}"
+            )
+        pending = self.runner.judging_pending
+        working = "thinking… " if self.busy else ""
+        judging = f"judging {pending}" if pending else ""
+        self.query_one("#judging", Static).update(f"{working}{judging}".strip())
+
+    # --- drafts --------------------------------------------------------------------------
+
+    @on(TextArea.Changed, "#answer")
+    def draft_changed(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DEBOUNCE_S, self.save_draft)
+
+    def save_draft(self) -> None:
+        text = self.query_one("#answer", TextArea).text
+        try:
+            self.iapp.drafts.save(self.session.id, text)
+        except OSError as exc:
+            self.notify(f"cannot save the draft: {exc}", severity="warning")
+
+    async def save_for_quit(self) -> None:
+        """ctrl+q: keep the draft, save the session, give pending scores a moment."""
+        self.save_draft()
+        try:
+            await self.runner.quit(grace_seconds=2.0)
+        except Exception as exc:  # the transcript was saved after every turn already
+            self.notify(f"saving failed: {exc}", severity="error")
+
+    # --- the runner, always in a worker --------------------------------------------------
+
+    @work(group="runner", exit_on_error=False)
+    async def run_step(self, step: Step, submitted: str = "") -> None:
+        conversation = self.query_one(Conversation)
+        answered_before = self.session.answered_count
+        self.busy = True
+        self.tick()
+        try:
+            prompt = await step(conversation.chunk)
+        except Exception as exc:  # the interview goes on; nothing saved is lost
+            prompt = self.runner.prompt()
+            saved = self.session.answered_count > answered_before
+            if submitted and not saved:
+                conversation.drop_echo()
+                self.query_one("#answer", TextArea).text = submitted
+            self.notify(
+                f"{exc}. What you answered is saved; try again, or ctrl+q to save and "
+                "resume later.",
+                title="That did not work",
+                severity="error",
+                timeout=10,
+            )
+        finally:
+            self.busy = False
+        if submitted and self.session.answered_count > answered_before:
+            self.iapp.drafts.clear(self.session.id)
+        conversation.sync()
+        self.prompt = prompt
+        self.tick()
+        if self.finishing or (prompt is None and self.runner.finished):
+            self.iapp.drafts.clear(self.session.id)
+            self.app.switch_screen(self.scorecard())
+
+    def scorecard(self) -> AppScreen:
+        from interviewer.tui.scorecard import ScorecardScreen
+
+        return ScorecardScreen(self.session, runner=self.runner)
+
+    def _ready(self) -> bool:
+        if self.busy:
+            self.notify("One moment: the interviewer is still speaking.", timeout=2)
+            return False
+        return self.prompt is not None
+
+    def action_submit(self) -> None:
+        if not self._ready():
+            return
+        editor = self.query_one("#answer", TextArea)
+        text = editor.text.strip()
+        if not text:
+            self.notify("Type your answer first, or ctrl+n to skip.", timeout=3)
+            return
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self.save_draft()  # kept until the runner has saved the answer itself
+        editor.text = ""
+        self.query_one(Conversation).echo_answer(text)
+        self.run_step(lambda sink: self.runner.answer(text, sink), submitted=text)
+
+    def action_hint(self) -> None:
+        if not self._ready():
+            return
+        if self.prompt is not None and self.prompt.hints_left == 0:
+            self.notify("No hints left for this question.", timeout=3)
+            return
+        self.run_step(self.runner.hint)
+
+    def action_skip(self) -> None:
+        if self._ready():
+            self.run_step(self.runner.skip)
+
+    def action_end_round(self) -> None:
+        if not self._ready():
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.run_step(self.runner.end_round)
+
+        self.app.push_screen(
+            ConfirmScreen("End this round now and move on? Unanswered questions are skipped."),
+            confirmed,
+        )
+
+    def action_finish(self) -> None:
+        if self.busy:
+            self.notify("One moment: the interviewer is still speaking.", timeout=2)
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            typed = self.query_one("#answer", TextArea).text.strip()
+            if typed and self.prompt is not None:  # typed text is never thrown away
+                self.query_one("#answer", TextArea).text = ""
+                self.query_one(Conversation).echo_answer(typed)
+                self.finishing = True
+                self.run_step(self._answer_then_finish(typed), submitted=typed)
+            else:
+                self.app.switch_screen(self.scorecard())
+
+        self.app.push_screen(
+            ConfirmScreen("End the interview now? What you answered is scored."), confirmed
+        )
+
+    def _answer_then_finish(self, text: str) -> Step:
+        async def step(sink: ChunkSink) -> Prompt | None:
+            await self.runner.answer(text, sink)
+            return None
+
+        return step
+
+    # --- practice feedback ---------------------------------------------------------------
+
+    def on_scored(self, asked: AskedQuestion, run: ScoringRun) -> None:
+        if not self.is_attached:
+            return
+        panel = self.query_one("#feedback", VerticalScroll)
+        for empty in panel.query("#feedback-empty"):
+            empty.remove()
+        block_id = f"feedback-{self.session.questions.index(asked)}"
+        text = feedback_markdown(self.runner, asked, run)
+        existing = panel.query(f"#{block_id}")
+        if existing:
+            existing.first(Markdown).update(text)
+        else:
+            panel.mount(Markdown(text, id=block_id, classes="feedback"))
+        panel.scroll_end(animate=False)
+        self.tick()

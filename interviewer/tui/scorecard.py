@@ -1,0 +1,129 @@
+"""The scorecard screen: overall, per round, per criterion, per question; export."""
+
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Header, Markdown
+
+from interviewer.domain.scorecard import Scorecard, build_scorecard
+from interviewer.domain.session import Session
+from interviewer.report import outline, render_markdown
+from interviewer.runner import InterviewRunner
+from interviewer.tui.base import AppScreen
+from interviewer.tui.text import bar, level_text, percent_text
+
+
+def scorecard_markdown(session: Session, card: Scorecard, judging: int = 0) -> str:
+    lines = [
+        f"**{session.scenario.title}** · {session.created_at:%Y-%m-%d %H:%M} UTC · "
+        f"{session.mode.value} · {session.backend} · {session.status.value.replace('_', ' ')}",
+        "",
+        f"## Overall {percent_text(card.overall)}",
+    ]
+    if judging:
+        lines += ["", f"*Scoring {judging} answer(s) in the background…*"]
+    elif card.unscored or card.pending:
+        lines += [
+            "",
+            f"{card.unscored} unscored, {card.pending} pending: re-score them from History "
+            f"(replay, r) or `interviewer rescore {session.id}`.",
+        ]
+    for rnd in card.rounds:
+        lines += ["", f"## Round {rnd.index + 1} {rnd.title} · {percent_text(rnd.percent)}", ""]
+        for c in rnd.criteria:
+            meter = (
+                f" {bar(c.mean_level, 4.0, 8)} {level_text(c.mean_level)}"
+                if c.mean_level
+                else " unscored"
+            )
+            lines.append(f"- **{c.name}**{meter} (weight {c.weight:g})")
+            if c.level_text:
+                lines.append(f"  - {c.level_text}")
+            for quote in c.evidence:
+                lines.append(f"  - > “{quote}”")
+        for i, qs in enumerate(rnd.questions, 1):
+            lines += [
+                "",
+                f"**Q{i}. {qs.asked.prompt}**",
+                "",
+                f"Score {percent_text(qs.percent)} · {qs.status}",
+            ]
+            run = qs.run
+            if run is not None and not run.result.is_scored:
+                lines += ["", f"Unscored: {run.result.reason}"]
+            if run is not None and run.result.feedback:
+                lines += ["", run.result.feedback]
+            if run is not None and run.result.missed_key_points:
+                texts = {kp.id: kp.text for kp in qs.asked.key_points}
+                lines += ["", "**Key points missed:**", ""]
+                lines += [f"- {texts.get(k, k)}" for k in run.result.missed_key_points]
+            if qs.asked.key_points:
+                lines += ["", "**Model-answer outline:**", ""]
+                lines += [f"{n}. {t}" for n, t in enumerate(outline(qs.asked.key_points), 1)]
+    if card.study_list:
+        lines += ["", "## Study next", ""]
+        lines += [f"- {t.replace('_', ' ')} — {p:.0f}/100" for t, p in card.study_list]
+    return "\n".join(lines) + "\n"
+
+
+class ScorecardScreen(AppScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+e", "export", "Export .md", priority=True),
+        Binding("ctrl+g", "app.history", "History", priority=True),
+        Binding("escape", "app.go_back", "Back"),
+    ]
+
+    def __init__(self, session: Session, runner: InterviewRunner | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.runner = runner
+        self._shown = ""
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="")
+        with VerticalScroll(id="scorecard"):
+            yield Markdown("", id="scorecard-body")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.title = "Scorecard"
+        self.sub_title = self.session.scenario.title
+        self.show()
+        if self.runner is not None:
+            self.finish_runner()
+            self.set_interval(0.5, self.show)
+        self.query_one("#scorecard").focus()
+
+    @work(group="finish", exit_on_error=False)
+    async def finish_runner(self) -> None:
+        assert self.runner is not None
+        try:
+            await self.runner.finish()
+        except Exception as exc:
+            self.notify(f"saving the scores failed: {exc}", severity="error", timeout=10)
+        self.show()
+
+    def show(self) -> None:
+        judging = self.runner.judging_pending if self.runner else 0
+        text = scorecard_markdown(self.session, build_scorecard(self.session), judging)
+        if text != self._shown:
+            self._shown = text
+            self.query_one("#scorecard-body", Markdown).update(text)
+
+    async def save_for_quit(self) -> None:
+        if self.runner is not None and self.runner.judging_pending:
+            self.notify("Saving the last scores…", timeout=2)
+            await self.runner.wait_for_judging(timeout=3.0)
+
+    def action_export(self) -> None:
+        path = self.iapp.store.root / f"{self.session.id}.md"
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(render_markdown(self.session), encoding="utf-8")
+        except OSError as exc:
+            self.notify(f"cannot write {path}: {exc}", severity="error", timeout=10)
+            return
+        self.notify(f"Scorecard written to {path}", title="Exported", timeout=10)
