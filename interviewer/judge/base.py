@@ -22,7 +22,7 @@ class Judge(ABC):
 
     def identity(self, rubric: Rubric) -> JudgeIdentity:
         return JudgeIdentity(
-            kind=self.kind,  # type: ignore[arg-type]
+            kind=self.kind,
             model=self.model,
             method=self.method,
             rubric_id=rubric.id,
