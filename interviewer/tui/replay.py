@@ -57,7 +57,7 @@ def runs_markdown(session: Session, asked: AskedQuestion) -> str:
             lines += [f"Unscored: {result.reason}", ""]
             continue
         percent = percent_text(result.percent(rubric))
-        lines.append(f"Score **{score}** · {run.answers_judged} answer(s) judged")
+        lines.append(f"Score **{percent}** · {run.answers_judged} answer(s) judged")
         lines.append("")
         for score in result.criteria:
             try:
