@@ -3,6 +3,7 @@
 import json
 from typing import Any
 
+from interviewer.domain.question import KeyPoint
 from interviewer.domain.scorecard import Scorecard, build_scorecard
 from interviewer.domain.session import Session
 
@@ -15,9 +16,13 @@ def _level(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}/4"
 
 
-def outline(key_points: list[Any]) -> list[str]:
+def outline_points(key_points: list[KeyPoint]) -> list[KeyPoint]:
     """A model-answer outline: the reference key points, heaviest first, nothing invented."""
-    return [kp.text for kp in sorted(key_points, key=lambda kp: -kp.weight)]
+    return sorted(key_points, key=lambda kp: -kp.weight)
+
+
+def outline(key_points: list[KeyPoint]) -> list[str]:
+    return [kp.text for kp in outline_points(key_points)]
 
 
 def render_markdown(session: Session, card: Scorecard | None = None) -> str:
@@ -46,19 +51,24 @@ def render_markdown(session: Session, card: Scorecard | None = None) -> str:
                 lines += [f"> {quote}" for quote in c.evidence]
         for i, qs in enumerate(rnd.questions, 1):
             lines += ["", f"### Q{i}. {qs.asked.prompt}", ""]
-            lines.append(f"Score: {_pct(qs.percent)} ({qs.status})")
+            if qs.status in ("skipped", "unanswered"):
+                lines.append(f"Score: — ({qs.status})")
+            else:
+                lines.append(f"Score: {_pct(qs.percent)} ({qs.status})")
+            for turn in qs.asked.answers:
+                lines += [""] + [f"> {line}" if line else ">" for line in turn.text.splitlines()]
             run = qs.run
             if run is not None and not run.result.is_scored:
-                lines.append(f"Unscored because: {run.result.reason}")
+                lines += ["", f"Unscored because: {run.result.reason}"]
             if run is not None and run.result.feedback:
                 lines += ["", run.result.feedback]
-            if run is not None and run.result.missed_key_points:
-                texts = {kp.id: kp.text for kp in qs.asked.key_points}
-                lines += ["", "Key points missed:"]
-                lines += [f"- {texts.get(k, k)}" for k in run.result.missed_key_points]
             if qs.asked.key_points:
-                lines += ["", "Model-answer outline:"]
-                lines += [f"{n}. {text}" for n, text in enumerate(outline(qs.asked.key_points), 1)]
+                missed = set(run.result.missed_key_points) if run is not None else set()
+                judged = run is not None and run.result.is_scored
+                lines += ["", "Model-answer outline" + (" (✗ = you missed it):" if judged else ":")]
+                for n, kp in enumerate(outline_points(qs.asked.key_points), 1):
+                    mark = " ✗" if kp.id in missed else ""
+                    lines.append(f"{n}.{mark} {kp.text}")
     if card.study_list:
         lines += ["", "## Study next", ""]
         lines += [f"- {topic.replace('_', ' ')} ({pct:.0f}/100)" for topic, pct in card.study_list]
