@@ -3,6 +3,7 @@ imported only when that subcommand runs, so `interviewer list` never pays for Te
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -127,6 +128,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `interviewer bank | head`): not an error worth a traceback.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":
