@@ -160,3 +160,35 @@ def test_providers_are_registered_by_name_and_imported_lazily():
     assert mock.name == "mockllm"
     with pytest.raises(LLMError, match="unknown provider"):
         make_provider("nope", model="x")
+
+
+async def test_a_server_refusing_stream_options_still_streams(server):
+    server.enqueue({"fault": "bad_request_on_stream_options"})
+    api = provider(server)
+    chunks: list[str] = []
+    completion = await api.generate(HELLO, stream_to=chunks.append)
+    assert completion.text == SAID and "".join(chunks) == SAID
+    assert api.stream_usage is False
+    assert "stream_options" not in server.requests[1]["body"]
+
+
+def test_the_server_is_scriptable_over_http(server):
+    import json
+    import urllib.request
+
+    def call(path: str, payload: object | None = None) -> object:
+        data = json.dumps(payload).encode() if payload is not None else None
+        req = urllib.request.Request(server.url.removesuffix("/v1") + path, data=data)
+        req.add_header("Content-Type", "application/json")
+        with urllib.request.urlopen(req, timeout=5) as response:
+            return json.loads(response.read())
+
+    models = call("/v1/models")
+    assert isinstance(models, dict) and models["object"] == "list"
+    assert call("/_script", [{"content": "scripted"}]) == {"queued": 1}
+    body = {"model": "m", "messages": [{"role": "user", "content": "hi"}]}
+    reply = call("/v1/chat/completions", body)
+    assert isinstance(reply, dict) and reply["choices"][0]["message"]["content"] == "scripted"
+    assert reply["usage"]["prompt_tokens"] > 0
+    log = call("/_requests")
+    assert isinstance(log, list) and log[0]["body"] == body

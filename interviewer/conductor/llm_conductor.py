@@ -210,7 +210,9 @@ class LLMConductor(Conductor):
 
     def _record_fallback(self, kind: TurnKind, reason: str) -> None:
         self.fallbacks.append(Fallback(kind, reason, datetime.now(UTC)))
-        log.warning("interviewer turn (%s) spoken from the bank: %s", kind.value, reason)
+        # Info, not warning: a warning would reach stderr, and so the app's screen; the UI
+        # reads `fallbacks` to say what happened.
+        log.info("interviewer turn (%s) spoken from the bank: %s", kind.value, reason)
 
     async def assess(self, question: Question, asked: AskedQuestion) -> AnswerSignal:
         # The same key-point signal the offline interviewer uses: follow-ups probe the

@@ -198,6 +198,9 @@ class _Handler(BaseHTTPRequestHandler):
         if fault == "bad_request_on_schema" and "response_format" in body:
             self._json(400, {"error": {"message": "response_format is not supported"}})
             return
+        if fault == "bad_request_on_stream_options" and "stream_options" in body:
+            self._json(400, {"error": {"message": "stream_options is not supported"}})
+            return
         text = item["content"] if "content" in item else default_reply(body)
         messages = body.get("messages") or []
         prompt = "".join(f"{m.get('role')}\n{m.get('content')}\n" for m in messages)

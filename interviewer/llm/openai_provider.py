@@ -95,12 +95,16 @@ class OpenAICompatibleProvider(ModelAPI):
         try:
             return await self._send(request, on_delta)
         except openai.BadRequestError:
-            if "response_format" not in request:
+            # Older or smaller servers refuse the optional parts: structured output, usage
+            # in streams. Ask again without them (the schema is in the prompt anyway), and
+            # remember, so later calls do not pay for the refusal.
+            if "response_format" in request:
+                self.supports_structured_output = False
+                del request["response_format"]
+            elif on_delta is not None and self.stream_usage:
+                self.stream_usage = False
+            else:
                 raise
-            # The endpoint does not do structured output: ask again with the schema only
-            # in the prompt, and remember, so later calls do not pay for the refusal.
-            self.supports_structured_output = False
-            del request["response_format"]
             return await self._send(request, on_delta)
 
     async def _send(self, request: dict[str, Any], on_delta: StreamCallback | None) -> Completion:
