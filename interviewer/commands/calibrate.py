@@ -77,12 +77,15 @@ def reference_key_points(reference: str) -> list[KeyPoint]:
 
 
 def calibration_rubric() -> Rubric:
-    from interviewer.content.loader import load_content
+    """The shipped breadth rubric, read on its own (the whole bank takes seconds to load)."""
+    from interviewer.content.errors import ContentInvalid
+    from interviewer.content.loader import PACKAGE_ROOT
+    from interviewer.content.yaml_source import load_model
 
-    content = load_content()
-    if "breadth" not in content.rubrics:
-        raise SystemExit("the shipped 'breadth' rubric is missing; run `interviewer validate`")
-    return content.rubrics["breadth"]
+    try:
+        return load_model(PACKAGE_ROOT / "rubrics" / "breadth.yaml", Rubric)
+    except (OSError, ContentInvalid) as exc:
+        raise SystemExit(f"cannot read the shipped 'breadth' rubric: {exc}") from exc
 
 
 def request_for(item: CalibrationItem, rubric: Rubric, answer: str | None = None) -> JudgeRequest:

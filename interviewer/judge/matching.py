@@ -21,6 +21,7 @@ from interviewer.judge.text import (
     sentences,
     term,
     term_similarity,
+    words,
 )
 
 COVERED_AT = 0.5
@@ -45,7 +46,8 @@ class AnswerTerms:
     sentence_texts: tuple[str, ...]
     sentence_terms: tuple[frozenset[str], ...]
     all_terms: frozenset[str]
-    term_sequence: tuple[str, ...]
+    # Every word's term, stopwords included, per sentence: cue phrases match in order.
+    sentence_sequences: tuple[tuple[str, ...], ...]
 
     @classmethod
     def of(cls, answer: str, parts: Sequence[Sentence] | None = None) -> "AnswerTerms":
@@ -57,7 +59,7 @@ class AnswerTerms:
             sentence_texts=tuple(s.text for s in parts),
             sentence_terms=terms,
             all_terms=frozenset().union(*terms) if terms else frozenset(),
-            term_sequence=tuple(t for s in parts for t in content_terms(s.text)),
+            sentence_sequences=tuple(word_terms(s.text) for s in parts),
         )
 
 
@@ -75,9 +77,13 @@ def _key_point_terms(text: str, question_terms: frozenset[str]) -> tuple[tuple[s
     return tuple(weighted_terms(text, question_terms).items())
 
 
+def word_terms(text: str) -> tuple[str, ...]:
+    return tuple(term(w) for w in words(text))
+
+
 @lru_cache(maxsize=4096)
 def _cue_terms(cue: str) -> tuple[str, ...]:
-    return tuple(content_terms(cue))
+    return word_terms(cue)
 
 
 def term_match(t: str, terms: frozenset[str]) -> float:
@@ -101,14 +107,13 @@ def _contains(sequence: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     return any(sequence[i : i + n] == phrase for i in range(len(sequence) - n + 1))
 
 
+def _says_cue(cue: str, sequences: Iterable[tuple[str, ...]]) -> bool:
+    phrase = _cue_terms(cue)
+    return any(_contains(sequence, phrase) for sequence in sequences)
+
+
 def _cue_coverage(cues: Iterable[str], answer: AnswerTerms) -> float:
-    hits = 0
-    lowered = answer.text.lower()
-    for cue in cues:
-        phrase = _cue_terms(cue)
-        # Symbols and code (e.g. "__eq__", "-5 to 256") are matched literally.
-        if _contains(answer.term_sequence, phrase) or (not phrase and cue.lower() in lowered):
-            hits += 1
+    hits = sum(1 for cue in cues if _says_cue(cue, answer.sentence_sequences))
     return 0.0 if hits == 0 else (ONE_CUE_COVERAGE if hits == 1 else 1.0)
 
 
@@ -145,12 +150,26 @@ def match_key_point(
 
 
 def _evidence_for_cues(kp: KeyPoint, answer: AnswerTerms) -> str | None:
-    for text, terms in zip(answer.sentence_texts, answer.sentence_terms, strict=True):
-        for cue in kp.cues:
-            phrase = _cue_terms(cue)
-            if phrase and all(t in terms for t in phrase):
-                return text
+    for text, sequence in zip(answer.sentence_texts, answer.sentence_sequences, strict=True):
+        if any(_says_cue(cue, [sequence]) for cue in kp.cues):
+            return text
     return None
+
+
+def states_part_of_a_key_point(
+    sentence: str, key_points: list[KeyPoint], question: str, share: float
+) -> bool:
+    """Whether the sentence states at least `share` of some key point (question words
+    demoted) or one of its cue phrases."""
+    question_terms = frozenset(content_terms(question))
+    terms = frozenset(content_terms(sentence))
+    sequence = word_terms(sentence)
+    for kp in key_points:
+        if _recall(_key_point_terms(kp.text, question_terms), terms) >= share:
+            return True
+        if any(_says_cue(cue, [sequence]) for cue in kp.cues):
+            return True
+    return False
 
 
 def match_key_points(

@@ -28,21 +28,41 @@ from interviewer.judge.matching import (
     AnswerTerms,
     KeyPointMatch,
     match_key_points,
+    states_part_of_a_key_point,
     term_match,
     weighted_terms,
 )
-from interviewer.judge.text import Sentence, content_terms, sentences
+from interviewer.judge.text import Sentence, content_terms, content_words, rarity, sentences, term
 
 METHOD = "lexical-v1"
 # Quality = mostly key-point coverage, partly how much of the answer is on topic.
-COVERAGE_SHARE = 0.8
+# How the quality figure weighs its parts (they sum to 1): key points covered, their
+# technical terms used, share of the answer on topic, and enough said to make a point.
+QUALITY_WEIGHTS = (0.35, 0.4, 0.1, 0.15)
+# On-topic words that make a complete short answer; fewer are scored in proportion.
+ENOUGH_WORDS = 10
 # Quality thresholds for levels 2, 3 and 4.
 QUALITY_LEVELS = (0.35, 0.55, 0.75)
 # Key-point words at least this rare count as technical terms.
 TECHNICAL_RARITY = 0.55
 LONG_ANSWER_WORDS = 400
-ON_TOPIC_TERMS = 2
+# Words at least this rare (about rank 4,000 of the general vocabulary) are specific.
+SPECIFIC_RARITY = 0.72
+# Share of a key point a sentence must state to count as on topic.
 ON_TOPIC_SHARE = 0.2
+QUESTION_SHARE = 0.34
+MIXED_SHARE = 0.2
+
+
+def answer_quality(coverage: float, technical: float, relevance: float, words: int) -> float:
+    """One figure in [0, 1]. Square roots: the first half of a point matters most."""
+    parts = (
+        math.sqrt(coverage),
+        math.sqrt(technical),
+        math.sqrt(relevance),
+        min(1.0, words / ENOUGH_WORDS),
+    )
+    return sum(w * p for w, p in zip(QUALITY_WEIGHTS, parts, strict=True))
 
 
 def level_for(value: float, thresholds: tuple[float, float, float]) -> int:
@@ -56,12 +76,14 @@ class Reading:
     request: JudgeRequest
     kept: list[Sentence]
     on_topic: list[Sentence]
+    focused: list[Sentence]  # on topic and naming a specific term: where markers count
     matches: list[KeyPointMatch]
     coverage: float
     relevance: float
     quality: float
     technical_recall: float
     word_count: int
+    topical_words: int
     dropped_instructions: bool = False
     repeated: bool = False
 
@@ -98,9 +120,13 @@ class OfflineJudge(Judge):
         reason = signals.floor_reason(
             " ".join(s.text for s in parts), question_terms, answer_terms, vocabulary
         )
-        on_topic = _on_topic(parts, vocabulary)
+        on_topic = _on_topic(parts, request, vocabulary)
         topical_terms = [t for s in on_topic for t in content_terms(s.text)]
-        if not reason and topical_terms and signals.repeats_question(topical_terms, question_terms):
+        if (
+            not reason
+            and topical_terms
+            and signals.repeats_question(topical_terms, question_terms, vocabulary)
+        ):
             reason = "the answer only repeats the question"
         if reason:
             return self._floor(request, reason)
@@ -142,22 +168,26 @@ class OfflineJudge(Judge):
             if total
             else 0.0
         )
-        if request.key_points:
-            quality = COVERAGE_SHARE * math.sqrt(coverage) + (1 - COVERAGE_SHARE) * math.sqrt(
-                relevance
-            )
-        else:
-            quality = math.sqrt(relevance)
+        technical = _technical_recall(request.key_points, answer, question_terms)
+        topical_words = sum(len(s.text.split()) for s in on_topic)
+        quality = answer_quality(
+            coverage if request.key_points else relevance,
+            coverage if technical is None else technical,
+            relevance,
+            topical_words,
+        )
         return Reading(
             request=request,
             kept=parts,
             on_topic=on_topic,
+            focused=_focused(on_topic, vocabulary),
             matches=matches,
             coverage=coverage,
             relevance=relevance,
             quality=quality,
-            technical_recall=_technical_recall(request.key_points, answer, question_terms),
+            technical_recall=coverage if technical is None else technical,
             word_count=sum(len(s.text.split()) for s in parts),
+            topical_words=topical_words,
         )
 
     def _floor(self, request: JudgeRequest, reason: str) -> JudgeResult:
@@ -185,6 +215,9 @@ def _clean(answer: str) -> tuple[list[Sentence], bool, bool]:
         if s is not whole:
             dropped = True
         if s is None:
+            # A label such as "IMPORTANT:" belonged to the instruction that followed it.
+            if kept and kept[-1].text.endswith(":") and len(kept[-1].text.split()) <= 2:
+                kept.pop()
             continue
         key = tuple(content_terms(s.text)) or (s.text.lower(),)
         if key in seen:
@@ -195,18 +228,45 @@ def _clean(answer: str) -> tuple[list[Sentence], bool, bool]:
     return kept, dropped, repeated
 
 
-def _on_topic(parts: list[Sentence], vocabulary: frozenset[str]) -> list[Sentence]:
-    """Sentences that speak to the question: two of its or its key points' terms, or a
-    fifth of their own terms. With nothing to compare against, every sentence counts."""
+def _on_topic(
+    parts: list[Sentence], request: JudgeRequest, vocabulary: frozenset[str]
+) -> list[Sentence]:
+    """Sentences that speak to the question. A sentence counts when enough of its own
+    words (by rarity) are the question's or its key points' terms, or when it states part
+    of a key point or names a specific term and is not mostly about something else.
+    Filler that brushes against a few everyday words of a long key point does not."""
     if not vocabulary:
         return parts
     kept = []
     for s in parts:
-        terms = frozenset(content_terms(s.text))
-        hits = len(terms & vocabulary)
-        if hits >= ON_TOPIC_TERMS or (terms and hits / len(terms) >= ON_TOPIC_SHARE):
+        weights = weighted_terms(s.text, frozenset())
+        total = sum(weights.values())
+        share = sum(w for t, w in weights.items() if t in vocabulary) / total if total else 0.0
+        if share >= QUESTION_SHARE or (
+            share >= MIXED_SHARE
+            and (
+                _names_specific_term(s, vocabulary)
+                or states_part_of_a_key_point(
+                    s.text, request.key_points, request.question, ON_TOPIC_SHARE
+                )
+            )
+        ):
             kept.append(s)
     return kept
+
+
+def _names_specific_term(sentence: Sentence, vocabulary: frozenset[str]) -> bool:
+    return any(
+        term(w) in vocabulary and rarity(w) >= SPECIFIC_RARITY for w in content_words(sentence.text)
+    )
+
+
+def _focused(on_topic: list[Sentence], vocabulary: frozenset[str]) -> list[Sentence]:
+    """On-topic sentences that name one of the question's specific (rare) terms.
+
+    Generic filler can brush against everyday words of a key point; it rarely names a
+    specific one, so "because" or "for example" in filler earns nothing."""
+    return [s for s in on_topic if _names_specific_term(s, vocabulary)]
 
 
 def _vocabulary(key_points: list[KeyPoint], question_terms: frozenset[str]) -> frozenset[str]:
@@ -220,7 +280,7 @@ def _vocabulary(key_points: list[KeyPoint], question_terms: frozenset[str]) -> f
 
 def _technical_recall(
     key_points: list[KeyPoint], answer: AnswerTerms, question_terms: frozenset[str]
-) -> float:
+) -> float | None:
     """Share of the key points' rare (technical) words the answer uses, question words aside."""
     wanted: dict[str, float] = {}
     for kp in key_points:
@@ -229,7 +289,7 @@ def _technical_recall(
                 wanted[t] = max(wanted.get(t, 0.0), w * kp.weight)
     total = sum(wanted.values())
     if not total:
-        return 0.0
+        return None
     return sum(w * term_match(t, answer.all_terms) for t, w in wanted.items()) / total
 
 
@@ -241,6 +301,10 @@ def _missed(key_points: list[KeyPoint], matches: list[KeyPointMatch]) -> list[st
 
 
 def _capped(level: int, reading: Reading) -> int:
+    """How-it-is-explained levels: at most one above coverage, and 1 when nothing of
+    substance is said (no sentence on topic, or coverage at level 1)."""
+    if not reading.on_topic or reading.quality_level == 1:
+        return 1
     return max(1, min(level, reading.quality_level + 1))
 
 
@@ -265,20 +329,20 @@ def _marker_level(count: int) -> int:
 
 
 def _depth(reading: Reading) -> tuple[int, list[str], str]:
-    found = signals.find(signals.CAUSAL, reading.on_topic)
+    found = signals.find(signals.CAUSAL, reading.focused)
     level = min(reading.quality_level, found.count + 2)
     return level, found.sentences, f"{found.count} causal explanations on topic"
 
 
 def _examples(reading: Reading) -> tuple[int, list[str], str]:
-    ex = signals.find(signals.EXAMPLE, reading.on_topic)
-    tr = signals.find(signals.TRADEOFF, reading.on_topic)
+    ex = signals.find(signals.EXAMPLE, reading.focused)
+    tr = signals.find(signals.TRADEOFF, reading.focused)
     level = _capped(_marker_level(ex.count + tr.count), reading)
     return level, ex.sentences + tr.sentences, f"{ex.count} examples, {tr.count} trade-off markers"
 
 
 def _tradeoffs(reading: Reading) -> tuple[int, list[str], str]:
-    tr = signals.find(signals.TRADEOFF, reading.on_topic)
+    tr = signals.find(signals.TRADEOFF, reading.focused)
     level = _capped(level_for(tr.count, (1, 2, 4)), reading)
     return level, tr.sentences, f"{tr.count} alternatives or costs weighed"
 
@@ -292,7 +356,7 @@ def _communication(reading: Reading) -> tuple[int, list[str], str]:
         level, notes = min(level, 2), [*notes, "long"]
     if reading.repeated:
         level, notes = min(level, 2), [*notes, "repeats itself"]
-    signposts = signals.find(signals.SIGNPOST, reading.on_topic)
+    signposts = signals.find(signals.SIGNPOST, reading.focused)
     if level == 3 and reading.relevance >= 0.5 and (signposts.count or reading.word_count <= 120):
         level = 4
     level = _capped(level, reading)
@@ -310,16 +374,16 @@ def _star(reading: Reading) -> tuple[int, list[str], str]:
 
 
 def _ownership(reading: Reading) -> tuple[int, list[str], str]:
-    mine = signals.find(signals.FIRST_PERSON, reading.kept)
+    # "I" counts when it does something ("I built", "I decided"); "I enjoy hiking" does not.
+    mine = signals.find(signals.ACTION, reading.kept)
     ours = signals.find(signals.TEAM_PERSON, reading.kept)
-    actions = signals.find(signals.ACTION, reading.kept)
     if mine.count == 0:
         level = 1
     else:
         share = mine.count / (mine.count + ours.count)
-        level = 2 if share < 0.4 else (3 if share < 0.7 or actions.count < 2 else 4)
-    rationale = f"{mine.count} first-person vs {ours.count} team references"
-    return level, actions.sentences or mine.sentences, rationale
+        level = 2 if share < 0.4 else (3 if share < 0.7 or mine.count < 2 else 4)
+    rationale = f"{mine.count} things the candidate did vs {ours.count} team references"
+    return level, mine.sentences, rationale
 
 
 def _results(reading: Reading) -> tuple[int, list[str], str]:
@@ -344,7 +408,7 @@ def _stages(reading: Reading) -> tuple[int, list[str], str]:
         evidence = [e for kp in staged if kp.stage in walked and (e := coverage[kp.id].evidence)]
         share = len(walked) / len(stages)
     else:
-        hits = {name: signals.find(p, reading.on_topic) for name, p in signals.STAGES.items()}
+        hits = {name: signals.find(p, reading.focused) for name, p in signals.STAGES.items()}
         walked = {name for name, f in hits.items() if f.count}
         evidence = [f.sentences[0] for f in hits.values() if f.sentences]
         share = len(walked) / len(signals.STAGES)

@@ -8,7 +8,9 @@ nothing, whatever words it contains.
 import re
 from dataclasses import dataclass
 
-from interviewer.judge.text import Sentence, content_words, is_known_word, term, words
+from interviewer.judge.text import Sentence, chars_per_token, content_words, term, words
+
+GIBBERISH_CHARS_PER_TOKEN = 2.5
 
 
 def _markers(*patterns: str) -> re.Pattern[str]:
@@ -132,7 +134,6 @@ MEASURE = re.compile(
     r"users|points|pp\b|\$)|\$\s?\d|\bfrom \S+ to \S+|\b(?:doubled|halved|tripled)\b",
     re.IGNORECASE,
 )
-FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|my|me)\b")
 TEAM_PERSON = re.compile(r"\b(?:we|we're|we've|our|us|the team)\b", re.IGNORECASE)
 SIGNPOST = _markers(
     r"first(?:ly)?",
@@ -246,7 +247,8 @@ def without_instruction(sentence: Sentence) -> Sentence | None:
     if not found:
         return sentence
     kept = sentence.text[: found.start()].rstrip(" ,;:-(")
-    return Sentence(kept, sentence.start) if words(kept) else None
+    # A short lead-in ("Grader, please") is part of the instruction, not of the answer.
+    return Sentence(kept, sentence.start) if len(words(kept)) > 3 else None
 
 
 def floor_reason(
@@ -266,19 +268,23 @@ def floor_reason(
         return "a one-word answer"
     if all(w in EMPTY_REPLIES for w in all_words):
         return "the answer says nothing about the question"
-    alphabetic = [w for w in content_words(answer) if w.isalpha() and len(w) > 2]
-    if alphabetic:
-        known = sum(1 for w in alphabetic if term(w) in vocabulary or is_known_word(w))
-        if known / len(alphabetic) < 0.5:
-            return "the answer is not readable text"
+    alphabetic = [
+        w for w in content_words(answer) if w.isalpha() and len(w) > 2 and term(w) not in vocabulary
+    ]
+    density = chars_per_token(alphabetic)
+    if density is not None and density < GIBBERISH_CHARS_PER_TOKEN:
+        return "the answer is not readable text"
     if not answer_terms:
         return "the answer says nothing about the question"
-    if repeats_question(answer_terms, question_terms):
+    if repeats_question(answer_terms, question_terms, vocabulary):
         return "the answer only repeats the question"
     return ""
 
 
-def repeats_question(answer_terms: list[str], question_terms: frozenset[str]) -> bool:
-    """At most one in five of the answer's words is not already in the question."""
+def repeats_question(
+    answer_terms: list[str], question_terms: frozenset[str], vocabulary: frozenset[str]
+) -> bool:
+    """At most one in ten of the answer's words is new to the question, and none of the
+    new ones belongs to a key point."""
     new = [t for t in answer_terms if t not in question_terms]
-    return len(new) <= len(answer_terms) // 5
+    return len(new) <= len(answer_terms) // 10 and not any(t in vocabulary for t in new)

@@ -82,8 +82,11 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(word))
 
 
+_NUMBER_WORDS = "zero one two three four five six seven eight nine ten"
+
+
 def _synonym_map() -> dict[str, str]:
-    mapping: dict[str, str] = {}
+    mapping: dict[str, str] = {word: str(i) for i, word in enumerate(_NUMBER_WORDS.split())}
     for group in _SYNONYM_GROUPS:
         words = group.split()
         canonical = stem(words[0])
@@ -96,7 +99,7 @@ _SYNONYMS = _synonym_map()
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(text.lower())]
 
 
 def term(word: str) -> str:
@@ -136,8 +139,15 @@ class _TokenRanks:
         except KeyError:
             return VOCABULARY_SIZE
 
+    def token_count(self, word: str) -> int | None:
+        if self.rank(word) is None:
+            return None
+        return len(self._encoding.encode_ordinary(" " + word))  # type: ignore[attr-defined]
+
 
 VOCABULARY_SIZE = 100_000
+COMMONEST_RANK = 50
+MIN_RARITY = 0.2
 _RANKS = _TokenRanks()
 
 
@@ -149,13 +159,24 @@ def rarity(word: str) -> float:
     rank = _RANKS.rank(word)
     if rank is None:
         return min(1.0, 0.2 + len(word) / 12)
-    return max(0.2, math.log(max(rank, 50)) / math.log(VOCABULARY_SIZE))
+    # Zipf: -log(frequency) grows like log(rank). Kept flat (no cut-off for common words):
+    # in short answers the everyday words of a definition still carry meaning.
+    return max(MIN_RARITY, math.log(max(rank, COMMONEST_RANK)) / math.log(VOCABULARY_SIZE))
 
 
-def is_known_word(word: str) -> bool:
-    """A word the general vocabulary holds as one token (used to spot gibberish)."""
-    rank = _RANKS.rank(word)
-    return rank is None or rank < VOCABULARY_SIZE
+@lru_cache(maxsize=131072)
+def token_count(word: str) -> int | None:
+    """How many BPE tokens the word needs; None when tiktoken is unavailable."""
+    return _RANKS.token_count(word)
+
+
+def chars_per_token(ws: list[str]) -> float | None:
+    """Mean characters per BPE token: English, even misspelt, packs 3+ letters a token;
+    keyboard mashing falls apart into one- and two-letter pieces."""
+    counts = [token_count(w) for w in ws]
+    if not ws or any(c is None for c in counts):
+        return None
+    return sum(len(w) for w in ws) / sum(c or 1 for c in counts)
 
 
 @lru_cache(maxsize=262144)
@@ -173,9 +194,27 @@ def term_similarity(a: str, b: str) -> float:
         return 0.0
     if min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)):
         return 0.9
+    if min(len(a), len(b)) >= 5 and _within_one_edit(a, b):
+        return 0.85  # a typo: one letter added, dropped, changed or two swapped
     ta, tb = _trigrams(a), _trigrams(b)
     jaccard = len(ta & tb) / len(ta | tb)
     return jaccard if jaccard >= 0.6 else 0.0
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        rest_a, rest_b = a[i + 1 :], b[i + 1 :]
+        swapped = (
+            i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+        )
+        return rest_a == rest_b or swapped
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1 :] == shorter[i:]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,150 @@
+"""Calibration metrics on hand-computed cases, and the `calibrate` command end to end."""
+
+import json
+import math
+
+import pytest
+
+from interviewer.cli import main
+from interviewer.commands.calibrate import reference_key_points
+from interviewer.judge.calibration import (
+    agreement,
+    leave_one_group_out,
+    pearson,
+    quadratic_weighted_kappa,
+    ranks,
+    rmse,
+    spearman,
+)
+
+
+def test_pearson_on_exact_lines_and_constants():
+    assert pearson([1, 2, 3], [2, 4, 6]) == pytest.approx(1.0)
+    assert pearson([1, 2, 3], [3, 2, 1]) == pytest.approx(-1.0)
+    assert pearson([1, 1, 1], [1, 2, 3]) == 0.0
+    # x = [1, 2, 3, 4], y = [1, 3, 2, 4]: sxy = 4, sxx = syy = 5, r = 0.8
+    assert pearson([1, 2, 3, 4], [1, 3, 2, 4]) == pytest.approx(0.8)
+
+
+def test_spearman_uses_mean_ranks_for_ties():
+    assert ranks([10, 20, 20, 30]) == [1.0, 2.5, 2.5, 4.0]
+    assert spearman([1, 2, 3, 4], [1, 4, 9, 16]) == pytest.approx(1.0)
+
+
+def test_quadratic_weighted_kappa_by_hand():
+    assert quadratic_weighted_kappa([0, 1, 2], [0, 1, 2], 0, 2) == pytest.approx(1.0)
+    # observed (0,0), (1,2), (2,2); numerator 1/4, chance 15/12 -> 1 - 0.25 / 1.25
+    assert quadratic_weighted_kappa([0, 1, 2], [0, 2, 2], 0, 2) == pytest.approx(0.8)
+    assert quadratic_weighted_kappa([0, 1], [0, 0], 0, 1) == pytest.approx(0.0)
+
+
+def test_leave_one_group_out_predicts_without_the_group():
+    xs = [1.0, 2.0, 1.0, 2.0]
+    ys = [2.0, 4.0, 2.0, 4.0]
+    predicted = leave_one_group_out(xs, ys, ["a", "a", "b", "b"])
+    assert predicted == pytest.approx(ys)
+    assert rmse(predicted, ys) == pytest.approx(0.0)
+    # Group b alone shows a different line; a's line (y = 2x) predicts it.
+    skewed = leave_one_group_out(xs, [2.0, 4.0, 3.0, 3.0], ["a", "a", "b", "b"])
+    assert skewed[2:] == pytest.approx([2.0, 4.0])
+
+
+def test_agreement_rounds_onto_the_human_scale():
+    metrics = agreement([1, 2, 1, 2], [2, 4, 2, 4], ["a", "a", "b", "b"], 5.0, seconds=2.0)
+    assert metrics.exact == 1.0 and metrics.within1 == 1.0
+    assert metrics.qwk == pytest.approx(1.0)
+    assert metrics.answers_per_second == pytest.approx(2.0)
+    assert metrics.n == 4 and metrics.unscored == 0
+
+
+def test_reference_becomes_one_key_point_per_sentence():
+    points = reference_key_points("Ordered by priority. A heap gives O(log n) inserts.")
+    assert [p.text for p in points] == ["Ordered by priority.", "A heap gives O(log n) inserts."]
+    assert reference_key_points("1")[0].text.startswith("1")
+
+
+def write_dataset(path, broken: bool = True) -> None:
+    rows = []
+    for group, question, reference, answers in (
+        (
+            "g1",
+            "What is a stack?",
+            "A last-in first-out structure where push and pop work at the top.",
+            [
+                ("A stack is last-in first-out: push and pop both work at the top.", 5.0),
+                ("A structure where you push and pop items.", 3.5),
+                ("A list of things.", 1.0),
+            ],
+        ),
+        (
+            "g2",
+            "What does a hash table give you?",
+            "Average constant-time lookup by hashing keys into buckets.",
+            [
+                ("Constant time lookup on average, since keys are hashed into buckets.", 5.0),
+                ("Fast lookup of keys.", 3.0),
+                ("fine", 0.0),
+            ],
+        ),
+    ):
+        for i, (answer, score) in enumerate(answers):
+            rows.append(
+                json.dumps(
+                    {
+                        "id": f"{group}.{i}",
+                        "group": group,
+                        "question": question,
+                        "reference": reference,
+                        "answer": answer,
+                        "score": score,
+                        "max_score": 5.0,
+                    }
+                )
+            )
+    if broken:
+        rows.insert(2, '{"id": "x", "group": "g1", "question": "q"}')
+        rows.insert(4, "not json at all")
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
+def test_calibrate_reports_json_and_skips_broken_lines(tmp_path, capsys):
+    dataset = tmp_path / "tiny.jsonl"
+    write_dataset(dataset)
+    assert main(["calibrate", str(dataset), "--json"]) == 0
+    out, err = capsys.readouterr()
+    report = json.loads(out)
+    for key in ("pearson", "spearman", "rmse", "qwk", "exact", "within1"):
+        assert key in report and math.isfinite(report[key])
+    assert report["n"] == 6 and report["unscored"] == 0
+    assert report["answers_per_second"] > 0
+    assert report["method"] == "lexical-v1"
+    assert report["broken_lines"] == 2
+    assert report["pearson"] > 0.8
+    assert "tiny.jsonl:3: skipped" in err and "tiny.jsonl:5: skipped" in err
+    assert "scoring [" not in err  # no progress bar when stderr is not a terminal
+
+
+def test_calibrate_table_limit_and_probes(tmp_path, capsys):
+    dataset = tmp_path / "tiny.jsonl"
+    write_dataset(dataset, broken=False)
+    assert main(["calibrate", str(dataset), "--limit", "4", "--probes"]) == 0
+    out = capsys.readouterr().out
+    assert "answers scored" in out and " 4\n" in out
+    for probe in ("padded", "repeated", "instruction", "question", "fine", "gibberish"):
+        assert probe in out
+    assert "FAIL" not in out
+
+
+def test_calibrate_probes_in_json(tmp_path, capsys):
+    dataset = tmp_path / "tiny.jsonl"
+    write_dataset(dataset, broken=False)
+    assert main(["calibrate", str(dataset), "--json", "--probes"]) == 0
+    probes = json.loads(capsys.readouterr().out)["probes"]
+    assert probes["instruction"]["raised"] == 0
+    assert probes["fine"]["at_floor"] == probes["fine"]["n"] > 0
+    assert all(p["passed"] for p in probes.values())
+
+
+def test_calibrate_missing_file(tmp_path, capsys):
+    assert main(["calibrate", str(tmp_path / "nope.jsonl")]) == 2
+    assert "no such file" in capsys.readouterr().err
