@@ -146,10 +146,40 @@ async def test_the_prefix_is_byte_identical_across_calls_in_a_round():
     assert len(systems) == 1
 
 
-async def test_assess_uses_the_offline_key_point_signal():
-    conductor = LLMConductor(MockLLM())
+def answered_design_session():
     q = design_question()
     s = session_with(q)
     engine.apply_answer(s, "I would define online and offline metrics first.", builders.T0)
+    return q, s
+
+
+async def test_assess_is_the_models_judgement_shown_the_offline_signal():
+    api = MockLLM()
+    api.enqueue('{"missed_key_points": ["serving", "invented", "serving"], "reason": "r"}')
+    conductor = LLMConductor(api)
+    q, s = answered_design_session()
+    signal = await conductor.assess(q, s.questions[0])
+    assert signal.missed_key_points == ["serving"]
+    prompt = api.history[0].messages[-1].content
+    assert "Key point `metrics` (weight 1) [word check: covered]" in prompt
+    assert "Key point `data` (weight 1) [word check: missed]" in prompt
+    assert api.history[0].response_schema is not None
+    assert conductor.drain_usage()[0].role == "interviewer"
+
+
+async def test_assess_falls_back_to_the_offline_signal_when_the_model_is_unusable():
+    api = MockLLM(policy=RetryPolicy(max_retries=0))
+    api.enqueue("I think they did fine!")
+    conductor = LLMConductor(api)
+    q, s = answered_design_session()
     signal = await conductor.assess(q, s.questions[0])
     assert signal.missed_key_points == ["data", "serving"]
+    assert len(conductor.assessment_fallbacks) == 1
+
+
+async def test_assess_against_the_server_default_follows_the_word_check(server):
+    api = OpenAICompatibleProvider("fake", base_url=server.url, policy=FAST)
+    q, s = answered_design_session()
+    signal = await LLMConductor(api).assess(q, s.questions[0])
+    assert signal.missed_key_points == ["data", "serving"]
+    assert server.requests[0]["body"]["response_format"]["json_schema"]["name"] == "ProbeChoice"

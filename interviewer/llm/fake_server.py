@@ -29,6 +29,9 @@ MODELS = ("fake-interviewer", "fake-judge", "gpt-4o-mini")
 _CRITERION = re.compile(r"Criterion `([a-z0-9][a-z0-9_\-.]*)`")
 _KEY_POINT = re.compile(r"Key point `([a-z0-9][a-z0-9_\-.]*)`")
 _ANSWER = re.compile(r"<answer-([0-9a-f]+)>\n?(.*?)\n?</answer-\1>", re.DOTALL)
+_WORD_CHECK = re.compile(
+    r"Key point `([a-z0-9][a-z0-9_\-.]*)` \(weight [^)]*\) \[word check: (\w+)\]"
+)
 _SOURCE = re.compile(r"<source>\n?(.*?)\n?</source>", re.DOTALL)
 CACHE_MIN_TOKENS = 1024  # like OpenAI: prefixes shorter than this are not cached
 CACHE_BLOCK = 128
@@ -38,6 +41,9 @@ def default_reply(body: dict[str, Any]) -> str:
     """What a well-behaved model would say when nothing is scripted."""
     messages = body.get("messages") or []
     everything = "\n".join(str(m.get("content", "")) for m in messages)
+    if _schema_name(body) == "ProbeChoice" or _WORD_CHECK.search(everything):
+        missed = [kp for kp, check in _WORD_CHECK.findall(everything) if check == "missed"]
+        return json.dumps({"missed_key_points": missed, "reason": "Followed the word check."})
     criteria = list(dict.fromkeys(_CRITERION.findall(everything)))
     if criteria and ("response_format" in body or "JSON" in everything):
         return json.dumps(_judge_reply(everything, criteria))
@@ -50,9 +56,15 @@ def default_reply(body: dict[str, Any]) -> str:
     return "Tell me more about that."
 
 
+def _schema_name(body: dict[str, Any]) -> str:
+    response_format = body.get("response_format") or {}
+    return str((response_format.get("json_schema") or {}).get("name", ""))
+
+
 def caller_of(body: dict[str, Any]) -> str:
-    """Who is calling: the judge (asks for JSON against a rubric) or the interviewer."""
-    if "response_format" in body:
+    """Who is calling: the judge (grades against a rubric) or the interviewer (speaks, or
+    chooses what to probe)."""
+    if _schema_name(body) == "JudgeReply":
         return "judge"
     system = next((str(m.get("content", "")) for m in body.get("messages") or []), "")
     return "judge" if _CRITERION.search(system) else "interviewer"
