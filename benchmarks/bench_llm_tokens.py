@@ -30,6 +30,12 @@ from interviewer.llm.tokens import count_message_tokens
 from interviewer.session_factory import NewInterview, create_session, make_runner, store_for
 from interviewer.settings import Settings
 
+KINDS = {
+    "speak": "the interviewer speaking a turn (streamed)",
+    "assess": "the interviewer choosing what to probe",
+    "judge": "the judge scoring an answer",
+}
+
 SENTENCES = [
     "I would start by pinning down the objective and the metric the business cares about.",
     "Regularisation trades a little bias for lower variance, which helps on small data.",
@@ -51,6 +57,12 @@ def answer(i: int, words: int = 160) -> str:
         out.append(SENTENCES[k % len(SENTENCES)])
         k += 3
     return " ".join(out)
+
+
+def call_kind(body: dict[str, Any]) -> str:
+    if caller_of(body) == "judge":
+        return "judge"
+    return "speak" if body.get("stream") else "assess"
 
 
 def shared_prefix_tokens(before: list[dict[str, str]], now: list[dict[str, str]]) -> int:
@@ -111,7 +123,7 @@ async def run(answers: int, budget: int, transcripts: Path) -> dict[str, Any]:
         previous: dict[str, list[dict[str, str]]] = {}
         for r in server.requests:
             messages = r["body"]["messages"]
-            who = caller_of(r["body"])
+            who = call_kind(r["body"])
             total = count_message_tokens(messages)
             prefix = count_message_tokens(messages[:1])
             shared = shared_prefix_tokens(previous.get(who, []), messages)
@@ -123,12 +135,13 @@ async def run(answers: int, budget: int, transcripts: Path) -> dict[str, Any]:
 def report(result: dict[str, Any], budget: int) -> None:
     calls = result["calls"]
     print(f"answers given: {result['answers']}; LLM calls: {len(calls)}; budget: {budget}")
-    for who in ("interviewer", "judge"):
+    for who in ("speak", "assess", "judge"):
         sizes = [c[1] for c in calls if c[0] == who]
         shares = [c[2] for c in calls if c[0] == who]
         prefixes = {c[3] for c in calls if c[0] == who}
         if not sizes:
             continue
+        print(f"  {who}: {KINDS[who]}")
         print(
             f"  {who:<11} calls {len(sizes):>3}  prompt tokens: "
             f"median {statistics.median(sizes):>6.0f}  max {max(sizes):>6}  "
@@ -146,7 +159,7 @@ def report(result: dict[str, Any], budget: int) -> None:
             )
     naive = result["naive"]
     print(
-        f"  full history, no budget (interviewer): last call {naive[-1]} tokens, "
+        f"  full history, no budget (speak): last call {naive[-1]} tokens, "
         f"max {max(naive)} ({max(naive) / budget:.1f}x the budget)"
     )
     usage = result["session"].usage
