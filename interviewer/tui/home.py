@@ -87,8 +87,7 @@ class HomeScreen(AppScreen):
         select = self.query_one("#scenario", Select)
         if select.value is not Select.NULL:
             self.show_scenario(str(select.value))
-        self.show_backend()
-        self.refresh_sessions()
+        self.show_backend()  # the sessions load on ScreenResume, which follows mount
 
     def on_screen_resume(self) -> None:
         self.refresh_sessions()

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Markdown, Static, TextArea
 
 from interviewer.domain.session import AskedQuestion, Mode, ScoringRun
 from interviewer.report import outline
-from interviewer.runner import ChunkSink, InterviewRunner, Prompt
+from interviewer.runner import ChunkSink, InterviewRunner, Prompt, ScoredCallback
 from interviewer.tui.base import AppScreen
 from interviewer.tui.confirm import ConfirmScreen
 from interviewer.tui.conversation import Conversation
@@ -66,6 +66,7 @@ class InterviewScreen(AppScreen):
         self.finishing = False  # ending early: the scorecard follows the last answer
         self.prompt: Prompt | None = None
         self._draft_timer: Timer | None = None
+        self._previous_on_scored: ScoredCallback | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="status-bar"):
@@ -81,11 +82,12 @@ class InterviewScreen(AppScreen):
     def on_mount(self) -> None:
         practice = self.session.mode is Mode.practice
         self.query_one("#feedback").display = practice
+        self._previous_on_scored = self.runner.on_scored
+        self.runner.on_scored = self.on_scored
         if practice:
-            self.runner.on_scored = self.on_scored
             for asked in self.session.questions:
                 if asked.scoring_runs:
-                    self.on_scored(asked, asked.scoring_runs[-1])
+                    self.show_feedback(asked, asked.scoring_runs[-1])
         editor = self.query_one("#answer", TextArea)
         editor.border_title = "Your answer · ctrl+s submits"
         editor.text = self.iapp.drafts.load(self.session.id)
@@ -97,7 +99,7 @@ class InterviewScreen(AppScreen):
 
     def on_unmount(self) -> None:
         if self.runner.on_scored == self.on_scored:
-            self.runner.on_scored = None
+            self.runner.on_scored = self._previous_on_scored
 
     # --- status ---------------------------------------------------------------------------
 
@@ -259,8 +261,16 @@ class InterviewScreen(AppScreen):
     # --- practice feedback ---------------------------------------------------------------
 
     def on_scored(self, asked: AskedQuestion, run: ScoringRun) -> None:
+        """Called by the runner when a background verdict lands."""
+        if self._previous_on_scored is not None:
+            self._previous_on_scored(asked, run)
         if not self.is_attached:
             return
+        if self.session.mode is Mode.practice:
+            self.show_feedback(asked, run)
+        self.call_later(self.tick)  # once this verdict's task has finished
+
+    def show_feedback(self, asked: AskedQuestion, run: ScoringRun) -> None:
         panel = self.query_one("#feedback", VerticalScroll)
         for empty in panel.query("#feedback-empty"):
             empty.remove()
@@ -268,8 +278,10 @@ class InterviewScreen(AppScreen):
         text = feedback_markdown(self.runner, asked, run)
         existing = panel.query(f"#{block_id}")
         if existing:
-            existing.first(Markdown).update(text)
+            block = existing.first(Markdown)
+            block.update(text)
         else:
-            panel.mount(Markdown(text, id=block_id, classes="feedback"))
-        panel.scroll_end(animate=False)
-        self.tick()
+            block = Markdown(text, id=block_id, classes="feedback")
+            panel.mount(block)
+        # The newest verdict's first line in view, once it has been laid out.
+        self.call_after_refresh(panel.scroll_to_widget, block, animate=False, top=True)

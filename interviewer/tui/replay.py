@@ -48,8 +48,8 @@ def runs_markdown(session: Session, asked: AskedQuestion) -> str:
     lines = []
     for n, run in enumerate(asked.scoring_runs, 1):
         judge = run.judge
-        model = f" {judge.model}" if judge.model else ""
-        method = f" · {judge.method}" if judge.method else ""
+        model = f" {judge.model}" if judge.model and judge.model != judge.kind else ""
+        method = f" · {judge.method}" if judge.method and judge.method != judge.kind else ""
         lines.append(f"**Run {n}** · {judge.kind}{model}{method} · {run.at:%Y-%m-%d %H:%M}")
         lines.append("")
         result = run.result
@@ -73,8 +73,8 @@ def runs_markdown(session: Session, asked: AskedQuestion) -> str:
 
 class ReplayScreen(AppScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right,n,space", "step(1)", "Next turn"),
-        Binding("left,p", "step(-1)", "Previous"),
+        Binding("right,n,space", "step(1)", "Next"),
+        Binding("left,p", "step(-1)", "Prev"),
         Binding("r", "rescore", "Re-score"),
         Binding("s", "scorecard", "Scorecard"),
         Binding("escape", "app.go_back", "Back"),
