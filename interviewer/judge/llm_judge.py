@@ -20,7 +20,6 @@ from interviewer.domain.rubric import Rubric
 from interviewer.domain.session import LlmUsage
 from interviewer.judge.base import Judge
 from interviewer.llm.base import Message, ModelAPI
-from interviewer.llm.budget import PromptBudget
 from interviewer.llm.errors import LLMError
 from interviewer.llm.tokens import count_message_tokens, count_tokens, truncate_to_tokens
 from interviewer.llm.usage import UsageLog
@@ -285,7 +284,7 @@ class LLMJudge(Judge):
         self.provider = provider
         self.model = provider.model
         self.samples = max(1, samples)
-        self.budget = PromptBudget(prompt_token_budget)
+        self.budget_tokens = prompt_token_budget
         self.usage_log = usage_log or UsageLog()
         self.calls: list[JudgeCall] = []
 
@@ -311,7 +310,10 @@ class LLMJudge(Judge):
 
     def build_messages(self, request: JudgeRequest, nonce: str) -> list[Message]:
         system = Message("system", judge_system_prompt(request.rubric))
-        room = self.budget.budget_tokens - count_message_tokens([system]) - 400
+        # The rubric is sent whole (it is the cached prefix); the answer and the earlier
+        # exchanges are cut to what is left, each inside its own tags, so a cut can never
+        # separate the answer from its delimiters.
+        room = self.budget_tokens - count_message_tokens([system]) - 400
         room -= count_tokens(request.question) + sum(
             count_tokens(kp.text) + 12 for kp in request.key_points
         )
@@ -327,7 +329,7 @@ class LLMJudge(Judge):
             context.insert(0, item)
             used += cost
         user = Message("user", judge_user_prompt(request, nonce, answer, context))
-        return self.budget.build([system], [], [user]).messages
+        return [system, user]
 
     async def _score_once(self, request: JudgeRequest) -> JudgeResult:
         nonce = secrets.token_hex(8)
