@@ -42,9 +42,9 @@ QUALITY_WEIGHTS = (0.35, 0.4, 0.1, 0.15)
 # On-topic words that make a complete short answer; fewer are scored in proportion.
 ENOUGH_WORDS = 10
 # Quality thresholds for levels 2, 3 and 4.
-QUALITY_LEVELS = (0.35, 0.55, 0.75)
-# Key-point words at least this rare count as technical terms.
-TECHNICAL_RARITY = 0.55
+QUALITY_LEVELS = (0.45, 0.65, 0.85)
+# Key-point words at least this rare (outside the ~300 commonest tokens) are technical terms.
+TECHNICAL_RARITY = 0.5
 LONG_ANSWER_WORDS = 400
 # Words at least this rare (about rank 4,000 of the general vocabulary) are specific.
 SPECIFIC_RARITY = 0.72

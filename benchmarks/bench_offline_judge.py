@@ -1,0 +1,79 @@
+"""Throughput and latency of the offline judge (a benchmark, not a test).
+
+    .venv/bin/python benchmarks/bench_offline_judge.py [DATASET.jsonl]
+
+Scores every question of the shipped bank with a strong, a partial and a poor answer,
+and, when a calibration file is given, its answers too. Prints answers per second and
+per-answer latency percentiles, with the one-off cost of the first call (vocabulary
+load) reported apart.
+"""
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from interviewer.content.loader import load_content
+from interviewer.domain.judging import JudgeRequest
+from interviewer.judge.offline import OfflineJudge
+
+POOR = "We did some work on it and it was fine in the end, the team handled most of it."
+
+
+def bank_requests() -> list[JudgeRequest]:
+    content = load_content()
+    requests = []
+    for question in content.questions.values():
+        rubric = content.rubrics[question.round.value]
+        points = [kp.text for kp in question.key_points]
+        for answer in (" ".join(points), " ".join(points[: len(points) // 2]), POOR):
+            requests.append(
+                JudgeRequest(
+                    round_kind=question.round,
+                    question=question.prompt,
+                    key_points=question.key_points,
+                    rubric=rubric,
+                    answer=answer,
+                )
+            )
+    return requests
+
+
+def dataset_requests(path: Path) -> list[JudgeRequest]:
+    from interviewer.commands.calibrate import calibration_rubric, read_dataset, request_for
+
+    items, _ = read_dataset(path, sys.stderr)
+    rubric = calibration_rubric()
+    return [request_for(item, rubric) for item in items]
+
+
+def measure(name: str, judge: OfflineJudge, requests: list[JudgeRequest]) -> None:
+    latencies = []
+    started = time.perf_counter()
+    for request in requests:
+        t0 = time.perf_counter()
+        judge.score_now(request)
+        latencies.append((time.perf_counter() - t0) * 1000)
+    total = time.perf_counter() - started
+    latencies.sort()
+    p95 = latencies[int(0.95 * (len(latencies) - 1))]
+    print(
+        f"{name}: {len(requests)} answers, {len(requests) / total:.0f} answers/s; latency ms "
+        f"median {statistics.median(latencies):.2f}, p95 {p95:.2f}, max {latencies[-1]:.2f}"
+    )
+
+
+def main() -> None:
+    judge = OfflineJudge()
+    requests = bank_requests()
+    t0 = time.perf_counter()
+    judge.score_now(requests[0])
+    print(f"first call (loads the vocabulary): {(time.perf_counter() - t0) * 1000:.0f} ms")
+    print(f"method: {judge.method}")
+    measure("bank", judge, requests)
+    if len(sys.argv) > 1:
+        measure(Path(sys.argv[1]).name, judge, dataset_requests(Path(sys.argv[1])))
+
+
+if __name__ == "__main__":
+    main()
