@@ -5,7 +5,17 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, OptionList, Select, TextArea
 
+from interviewer.content.loader import load_content
 from interviewer.domain.session import Mode, SessionStatus
+from interviewer.session_factory import (
+    NewInterview,
+    backend_for,
+    create_session,
+    make_runner,
+    store_for,
+)
+from interviewer.settings import Settings
+from interviewer.tui.app import build_app
 from interviewer.tui.history import HistoryScreen
 from interviewer.tui.home import HomeScreen
 from interviewer.tui.interview import InterviewScreen
@@ -263,3 +273,25 @@ def test_transcript_on_disk_is_json(tmp_path: Path) -> None:
     rig.store.save(runner.session)
     data = json.loads(rig.store.path_for(runner.session.id).read_text())
     assert data["id"] == runner.session.id
+
+
+async def test_the_shipped_content_and_offline_backend_through_the_cli_factory(
+    tmp_path: Path,
+) -> None:
+    settings = Settings(transcripts_dir=tmp_path / "transcripts", backend="offline")
+    store = store_for(settings)
+    backend = backend_for(settings)
+    content = load_content()
+    request = NewInterview(scenario_id="practice_breadth", mode=Mode.practice, seed=11)
+    runner = make_runner(create_session(content, request, backend), content, store, backend)
+    app = build_app(settings, runner=runner)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert "offline" in app.get_backend().description  # type: ignore[union-attr]
+        first = runner.prompt()
+        assert first is not None
+        await type_answer(pilot, app, STRONG)
+        await runner.wait_for_judging()
+        await pilot.pause()
+        assert runner.session.questions[0].scoring_runs[0].judge.kind == "offline"
+        assert isinstance(app.screen, InterviewScreen)

@@ -39,13 +39,13 @@ def with_history(rig: Rig) -> None:
     asyncio.run(play())
 
 
-def test_home(snap_compare, tmp_path: Path) -> None:  # noqa: ANN001
+def test_home(snap_compare, tmp_path: Path) -> None:
     rig = Rig(tmp_path)
     with_history(rig)
     assert snap_compare(rig.app(), terminal_size=SIZE, run_before=settle)
 
 
-def test_interview_mock_after_a_follow_up(snap_compare, tmp_path: Path) -> None:  # noqa: ANN001
+def test_interview_mock_after_a_follow_up(snap_compare, tmp_path: Path) -> None:
     rig = Rig(tmp_path)
     app: InterviewerApp = rig.app(rig.runner("tiny_single"))
 
@@ -59,7 +59,7 @@ def test_interview_mock_after_a_follow_up(snap_compare, tmp_path: Path) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=answer)
 
 
-def test_interview_practice_feedback(snap_compare, tmp_path: Path) -> None:  # noqa: ANN001
+def test_interview_practice_feedback(snap_compare, tmp_path: Path) -> None:
     rig = Rig(tmp_path)
     app = rig.app(rig.runner("tiny_loop", Mode.practice))
 
@@ -72,7 +72,7 @@ def test_interview_practice_feedback(snap_compare, tmp_path: Path) -> None:  # n
     assert snap_compare(app, terminal_size=SIZE, run_before=answer)
 
 
-def test_confirm_finish(snap_compare, tmp_path: Path) -> None:  # noqa: ANN001
+def test_confirm_finish(snap_compare, tmp_path: Path) -> None:
     rig = Rig(tmp_path)
     app = rig.app(rig.runner("tiny_single"))
 
@@ -84,7 +84,7 @@ def test_confirm_finish(snap_compare, tmp_path: Path) -> None:  # noqa: ANN001
     assert snap_compare(app, terminal_size=SIZE, run_before=ask)
 
 
-def test_scorecard(snap_compare, tmp_path: Path) -> None:  # noqa: ANN001
+def test_scorecard(snap_compare, tmp_path: Path) -> None:
     rig = Rig(tmp_path)
     with_history(rig)
 
@@ -98,14 +98,14 @@ def test_scorecard(snap_compare, tmp_path: Path) -> None:  # noqa: ANN001
     assert snap_compare(rig.app(), terminal_size=SIZE, run_before=open_scorecard)
 
 
-def test_history_with_a_broken_transcript(snap_compare, tmp_path: Path) -> None:  # noqa: ANN001
+def test_history_with_a_broken_transcript(snap_compare, tmp_path: Path) -> None:
     rig = Rig(tmp_path)
     with_history(rig)
     (rig.store.root / "20260101-000000-dead.json").write_text('{"id": "trunc')
     assert snap_compare(rig.app(), terminal_size=SIZE, press=["ctrl+g"], run_before=settle)
 
 
-def test_replay(snap_compare, tmp_path: Path) -> None:  # noqa: ANN001
+def test_replay(snap_compare, tmp_path: Path) -> None:
     rig = Rig(tmp_path)
     with_history(rig)
 
