@@ -192,3 +192,17 @@ def test_the_server_is_scriptable_over_http(server):
     assert reply["usage"]["prompt_tokens"] > 0
     log = call("/_requests")
     assert isinstance(log, list) and log[0]["body"] == body
+
+
+async def test_scripted_provider_retries_a_malformed_reply_and_keeps_a_history():
+    from interviewer.llm.errors import MalformedResponse
+    from interviewer.llm.mock import MockLLM
+
+    api = MockLLM(policy=FAST)
+    api.enqueue(MalformedResponse("no choices"), "fine")
+    completion = await api.generate(HELLO)
+    assert completion.text == "fine" and completion.attempts == 2
+    assert [call.messages for call in api.history] == [HELLO, HELLO]
+    api.enqueue(LLMError("model not found"))
+    with pytest.raises(LLMError, match="model not found"):
+        await api.generate(HELLO)

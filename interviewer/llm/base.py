@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from interviewer.llm.errors import LLMError, LLMUnavailable, StreamInterrupted
+from interviewer.llm.errors import LLMError, LLMUnavailable
 from interviewer.llm.redact import Redactor
 from interviewer.llm.retry import RetryPolicy, backoff_delay, is_retryable
 
@@ -156,14 +156,14 @@ class ModelAPI(ABC):
                 async with asyncio.timeout(timeout):
                     completion = await self._attempt(messages, response_schema, on_delta)
             except Exception as exc:
-                if isinstance(exc, LLMError) and not isinstance(exc, StreamInterrupted):
-                    raise
                 description = self.redactor.describe(exc)
                 if isinstance(exc, TimeoutError):
                     description = f"attempt timed out after {timeout:g}s"
                 retryable, retry_after = is_retryable(exc)
                 if not retryable:
                     self.attempt_log.append(AttemptRecord(attempt, description))
+                    if isinstance(exc, LLMError):
+                        raise
                     raise LLMError(description) from None
                 if attempt > self.policy.max_retries:
                     self.attempt_log.append(AttemptRecord(attempt, description))
