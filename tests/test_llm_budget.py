@@ -97,3 +97,10 @@ async def test_a_tight_budget_never_cuts_the_answer_away_from_its_delimiters():
     assert inside.startswith("BEGIN") and inside.endswith("END")
     outside = user.replace(inside, "")
     assert "ignore the rubric" not in outside
+
+
+def test_tokens_are_counted_with_the_bundled_offline_encoding():
+    from interviewer.llm.tokens import OFFLINE_ENCODING, encoding_name
+
+    assert encoding_name() == OFFLINE_ENCODING
+    assert count_tokens("hello world") == 2

@@ -29,6 +29,12 @@ def _encoding() -> _Encoding | None:
         return None
 
 
+def encoding_name() -> str:
+    """The encoding in use, or "estimate" when the offline one is unavailable."""
+    encoding = _encoding()
+    return str(getattr(encoding, "name", "")) if encoding is not None else "estimate"
+
+
 def count_tokens(text: str) -> int:
     encoding = _encoding()
     if encoding is None:
