@@ -10,7 +10,7 @@ import random
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -99,12 +99,6 @@ class AttemptRecord:
     number: int
     outcome: str  # "ok" or a short, redacted error description
     waited_s: float = 0.0
-
-
-@dataclass
-class ProviderConfig:
-    model: str
-    policy: RetryPolicy = field(default_factory=RetryPolicy)
 
 
 class ModelAPI(ABC):
