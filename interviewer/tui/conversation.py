@@ -1,8 +1,9 @@
 """The conversation pane: the session's turns, with the interviewer's streamed in live."""
 
+from rich.markdown import Markdown as RichMarkdown
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from interviewer.domain.session import Session, Turn, TurnKind
 
@@ -16,36 +17,21 @@ def flat_turns(session: Session) -> list[tuple[int, Turn]]:
     return [(asked.round_index, turn) for asked in session.questions for turn in asked.turns]
 
 
-class LiveTurn(Markdown):
-    """An interviewer turn being streamed; updates are serialised so none are lost."""
+class InterviewerTurn(Static):
+    """An interviewer turn as Markdown. Rich's renderer, one widget a turn: a long
+    conversation stays cheap to lay out, and a streamed turn is re-rendered whole."""
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__("", classes="turn interviewer", **kwargs)  # type: ignore[arg-type]
-        self.text = ""
-        self._dirty = False
-        self._updating = False
+    def __init__(self, text: str = "", classes: str = "") -> None:
+        super().__init__(RichMarkdown(text), classes=f"turn interviewer {classes}".strip())
+        self.text = text
 
     def add(self, chunk: str) -> None:
-        self.text += chunk
-        self._dirty = True
-        if not self._updating:
-            self.run_worker(self._flush(), group="stream")
+        self.set_text(self.text + chunk)
 
     def set_text(self, text: str) -> None:
         if text != self.text:
             self.text = text
-            self._dirty = True
-            if not self._updating:
-                self.run_worker(self._flush(), group="stream")
-
-    async def _flush(self) -> None:
-        self._updating = True
-        try:
-            while self._dirty:
-                self._dirty = False
-                await self.update(self.text)
-        finally:
-            self._updating = False
+            self.update(RichMarkdown(text))
 
 
 class Conversation(VerticalScroll):
@@ -56,7 +42,7 @@ class Conversation(VerticalScroll):
         self.session = session
         self.rendered = 0  # turns of flat_turns(session) already on screen
         self.last_round = -1
-        self.live: LiveTurn | None = None
+        self.live: InterviewerTurn | None = None
         self.echo: Static | None = None
 
     def on_mount(self) -> None:
@@ -64,7 +50,7 @@ class Conversation(VerticalScroll):
 
     def chunk(self, text: str) -> None:
         if self.live is None:
-            self.live = LiveTurn()
+            self.live = InterviewerTurn()
             self.mount(self.live)
         self.live.add(text)
         self.scroll_end(animate=False)
@@ -104,7 +90,7 @@ class Conversation(VerticalScroll):
                     self.live.add_class(turn.kind.value)
                     self.live = None
                     continue
-                new.append(Markdown(turn.text, classes=f"turn interviewer {turn.kind.value}"))
+                new.append(InterviewerTurn(turn.text, classes=turn.kind.value))
         self.rendered = len(turns)
         if self.live is not None:  # streamed text that never became a turn (a failed call)
             self.live.remove()
