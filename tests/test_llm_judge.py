@@ -170,9 +170,10 @@ async def test_a_failed_call_is_unscored_not_zero():
     assert result.status is ScoreStatus.unscored and "endpoint down" in result.reason
 
 
-async def test_an_empty_answer_scores_the_floor_without_a_call():
-    api = MockLLM()
-    result = await LLMJudge(api).score(request("   "))
+@pytest.mark.parametrize("answer", ["   ", "fine", "I don't know.", "Fine, thanks!"])
+async def test_an_empty_or_trivial_answer_scores_the_floor_without_a_call(answer):
+    api = MockLLM(default=reply(levels=(4, 4)))
+    result = await LLMJudge(api).score(request(answer))
     assert result.is_scored and {c.level for c in result.criteria} == {1}
     assert api.history == []
 

@@ -25,7 +25,6 @@ from interviewer.domain.engine import AnswerSignal
 from interviewer.domain.question import Question, RoundKind
 from interviewer.domain.session import AskedQuestion, LlmUsage, Session, Turn, TurnKind
 from interviewer.judge.llm_judge import ReplyError, extract_json, neutralise
-from interviewer.judge.matching import missed_key_points
 from interviewer.llm.base import RESTART_MARKER, Message, ModelAPI
 from interviewer.llm.budget import BudgetedPrompt, PromptBudget
 from interviewer.llm.errors import LLMError
@@ -278,7 +277,7 @@ class LLMConductor(Conductor):
         hint; the model may reorder it or correct it (paraphrases, keyword stuffing). When
         the model cannot be used, the offline signal stands on its own.
         """
-        offline = missed_key_points(asked.answer_text(), question.key_points)
+        offline = (await self.bank_voice.assess(question, asked)).missed_key_points
         messages = self.assessment_messages(question, asked, offline, secrets.token_hex(8))
         try:
             completion = await self.provider.generate(messages, response_schema=ProbeChoice)

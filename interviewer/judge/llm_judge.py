@@ -19,6 +19,7 @@ from interviewer.domain.judging import CriterionScore, JudgeRequest, JudgeResult
 from interviewer.domain.rubric import Rubric
 from interviewer.domain.session import LlmUsage
 from interviewer.judge.base import Judge
+from interviewer.judge.text import content_words
 from interviewer.llm.base import Message, ModelAPI
 from interviewer.llm.errors import LLMError
 from interviewer.llm.tokens import count_message_tokens, count_tokens, truncate_to_tokens
@@ -27,6 +28,7 @@ from interviewer.llm.usage import UsageLog
 METHOD = "llm"
 # A level above this needs at least one verifiable quote: praise must point at the answer.
 UNSUPPORTED_LEVEL_CAP = 2
+MIN_CONTENT_WORDS = 3  # fewer content words than this score the floor without a call
 REPAIR_ECHO_TOKENS = 600  # how much of an unusable reply is shown back when asking again
 
 
@@ -292,8 +294,10 @@ class LLMJudge(Judge):
         return self.usage_log.drain()
 
     async def _score(self, request: JudgeRequest) -> JudgeResult:
-        if not request.answer.strip():
-            return self._floor(request, "No answer was given.")
+        if len(content_words(request.answer)) < MIN_CONTENT_WORDS:
+            # "fine", "no idea", a shrug: nothing to grade, so no model is asked (and none
+            # can be talked into a score for it).
+            return self._floor(request, "The answer is too short to show any of the points.")
         results = [await self._score_once(request) for _ in range(self.samples)]
         if self.samples == 1:
             return results[0]
@@ -305,7 +309,7 @@ class LLMJudge(Judge):
             criteria=[CriterionScore(criterion_id=c.id, level=1) for c in request.rubric.criteria],
             missed_key_points=[kp.id for kp in request.key_points],
             feedback=feedback,
-            method=f"{METHOD} (empty answer, not sent)",
+            method=f"{METHOD} (too short to send)",
         )
 
     def build_messages(self, request: JudgeRequest, nonce: str) -> list[Message]:
