@@ -148,9 +148,14 @@ def score_items(
     progress = Progress(len(requests))
     started = time.perf_counter()
     levels: list[float | None] = []
+    first_failure = ""
     for done, result in enumerate(scorer(requests), start=1):
         levels.append(result.weighted_level(rubric))
+        if not result.is_scored and not first_failure:
+            first_failure = result.reason
         progress.update(done)
+    if first_failure:
+        print(f"some answers were not scored; the first because: {first_failure}", file=sys.stderr)
     seconds = time.perf_counter() - started
     scored = [i for i, level in enumerate(levels) if level is not None]
     metrics = agreement(
@@ -238,7 +243,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"{path}: no valid items", file=sys.stderr)
         return 1
     rubric = calibration_rubric()
-    judge = _judge(args)
+    try:
+        judge = _judge(args)
+    except Exception as exc:  # e.g. the openai backend without an endpoint configured
+        print(f"cannot set up the judge: {exc}", file=sys.stderr)
+        return 2
     metrics, levels = score_items(items, rubric, judge)
     method = judge.method or judge.kind
     outcomes = run_probes(items, levels, rubric, judge) if args.probes else None

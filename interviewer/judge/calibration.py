@@ -130,8 +130,9 @@ def agreement(
 ) -> Agreement:
     """All metrics for scored answers (`scores` on the judge's scale, `human` on 0..max)."""
     n = len(scores)
+    rate = (n + unscored) / seconds if seconds > 0 else 0.0
     if n < 2:
-        return Agreement(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, n, unscored)
+        return Agreement(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, rate, n, unscored)
     predicted = leave_one_group_out(scores, human, groups)
     hi = round_half_up(max_score)
     ours = [min(hi, max(0, round_half_up(p))) for p in predicted]
@@ -143,7 +144,7 @@ def agreement(
         qwk=quadratic_weighted_kappa(ours, theirs, 0, hi),
         exact=mean([1.0 if x == y else 0.0 for x, y in zip(ours, theirs, strict=True)]),
         within1=mean([1.0 if abs(x - y) <= 1 else 0.0 for x, y in zip(ours, theirs, strict=True)]),
-        answers_per_second=(n + unscored) / seconds if seconds > 0 else 0.0,
+        answers_per_second=rate,
         n=n,
         unscored=unscored,
     )

@@ -14,15 +14,29 @@ from functools import lru_cache
 
 from interviewer.domain.question import KeyPoint
 from interviewer.judge.text import (
+    STOPWORDS,
     Sentence,
     content_terms,
     content_words,
     rarity,
     sentences,
+    stem,
     term,
     term_similarity,
     words,
 )
+
+__all__ = [
+    "COVERED_AT",
+    "STOPWORDS",
+    "AnswerTerms",
+    "KeyPointMatch",
+    "content_stems",
+    "key_point_coverage",
+    "match_key_points",
+    "missed_key_points",
+    "stem",
+]
 
 COVERED_AT = 0.5
 # A term the question already says is worth this share of its rarity.
@@ -61,6 +75,11 @@ class AnswerTerms:
             all_terms=frozenset().union(*terms) if terms else frozenset(),
             sentence_sequences=tuple(word_terms(s.text) for s in parts),
         )
+
+
+def content_stems(text: str) -> list[str]:
+    """The text's content words as comparable terms (kept for callers of the v0 API)."""
+    return content_terms(text)
 
 
 def weighted_terms(text: str, question_terms: frozenset[str]) -> dict[str, float]:

@@ -14,6 +14,7 @@ How an answer is read:
    to a different question is still a weak answer.
 """
 
+import asyncio
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -101,7 +102,8 @@ class OfflineJudge(Judge):
     method = METHOD
 
     async def _score(self, request: JudgeRequest) -> JudgeResult:
-        return self.score_now(request)
+        # Off the event loop: a long answer takes tens of milliseconds, and the UI must not wait.
+        return await asyncio.to_thread(self.score_now, request)
 
     def score_now(self, request: JudgeRequest) -> JudgeResult:
         """Synchronous scoring (calibration runs thousands); never raises."""
