@@ -25,6 +25,24 @@ def outline(key_points: list[KeyPoint]) -> list[str]:
     return [kp.text for kp in outline_points(key_points)]
 
 
+def usage_lines(session: Session) -> list[str]:
+    out = []
+    for role in ("interviewer", "judge"):
+        calls = [u for u in session.usage if u.role == role]
+        if not calls:
+            continue
+        prompt = sum(u.prompt_tokens for u in calls)
+        cached = sum(u.cached_tokens for u in calls)
+        completion = sum(u.completion_tokens for u in calls)
+        costs = [u.cost_usd for u in calls if u.cost_usd is not None]
+        cost = f", about ${sum(costs):.4f}" if costs else ", cost unknown for this model"
+        out.append(
+            f"- {role}: {len(calls)} calls, {prompt} prompt tokens ({cached} cached), "
+            f"{completion} completion tokens{cost}"
+        )
+    return out
+
+
 def render_markdown(session: Session, card: Scorecard | None = None) -> str:
     card = card or build_scorecard(session)
     lines = [
@@ -69,6 +87,8 @@ def render_markdown(session: Session, card: Scorecard | None = None) -> str:
                 for n, kp in enumerate(outline_points(qs.asked.key_points), 1):
                     mark = " ✗" if kp.id in missed else ""
                     lines.append(f"{n}.{mark} {kp.text}")
+    if session.usage:
+        lines += ["", "## LLM usage", "", *usage_lines(session)]
     if card.study_list:
         lines += ["", "## Study next", ""]
         lines += [f"- {topic.replace('_', ' ')} ({pct:.0f}/100)" for topic, pct in card.study_list]

@@ -109,6 +109,8 @@ class InterviewRunner:
         )
 
     def _save(self) -> None:
+        self.session.usage += self.backend.conductor.drain_usage()
+        self.session.usage += self.backend.judge.drain_usage()
         self.store.save(self.session)
 
     # --- the candidate's moves -----------------------------------------------------------

@@ -91,3 +91,35 @@ def test_four_round_plain_interview_survives_faults(server, tmp_path):
     for path in [p for p in tmp_path.rglob("*") if p.is_file()]:
         assert SECRET not in Path(path).read_text(errors="replace")
     assert SECRET not in done.stdout + done.stderr
+
+    # Usage of every call is in the transcript, and the scorecard shows it.
+    assert session["usage"] and {u["role"] for u in session["usage"]} == {"interviewer", "judge"}
+    report = subprocess.run(
+        [sys.executable, "-m", "interviewer", "report", session["id"]],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert "## LLM usage" in report.stdout
+
+    # Later, `rescore` scores the unscored answer and keeps the failed run beside the new one.
+    rescored = subprocess.run(
+        [
+            *(sys.executable, "-m", "interviewer", "rescore", session["id"], "--only-unscored"),
+            *("--backend", "openai", "--base-url", server.url),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert rescored.returncode == 0, rescored.stderr[-2000:]
+    after = json.loads(files[0].read_text())
+    [question] = [
+        q
+        for q in after["questions"]
+        if any(r["result"]["status"] == "unscored" for r in q["scoring_runs"])
+    ]
+    statuses = [r["result"]["status"] for r in question["scoring_runs"]]
+    assert statuses[-1] == "scored" and "unscored" in statuses

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from interviewer.domain.engine import AnswerSignal
 from interviewer.domain.question import Question
-from interviewer.domain.session import AskedQuestion, Session, TurnKind
+from interviewer.domain.session import AskedQuestion, LlmUsage, Session, TurnKind
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,10 @@ class Conductor(ABC):
     @abstractmethod
     async def assess(self, question: Question, asked: AskedQuestion) -> AnswerSignal:
         """What the answers so far missed, most important key point first."""
+
+    def drain_usage(self) -> list[LlmUsage]:
+        """Token usage recorded since the last call (LLM conductors); the runner saves it."""
+        return []
 
     def is_clarifying_question(self, text: str, question: Question) -> bool:
         """Whether the candidate's message asks the interviewer something rather than answers.

@@ -6,6 +6,7 @@ from abc import ABC, abstractmethod
 
 from interviewer.domain.judging import JudgeIdentity, JudgeRequest, JudgeResult
 from interviewer.domain.rubric import Rubric
+from interviewer.domain.session import LlmUsage
 
 
 def rubric_hash(rubric: Rubric) -> str:
@@ -28,6 +29,10 @@ class Judge(ABC):
             rubric_id=rubric.id,
             rubric_hash=rubric_hash(rubric),
         )
+
+    def drain_usage(self) -> list[LlmUsage]:
+        """Token usage recorded since the last call (LLM judges); the runner saves it."""
+        return []
 
     async def score(self, request: JudgeRequest) -> JudgeResult:
         try:
