@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+from textual import events
 from textual.widgets import DataTable, Input, OptionList, Select, TextArea
 
 from interviewer.content.loader import load_content
@@ -295,3 +296,17 @@ async def test_the_shipped_content_and_offline_backend_through_the_cli_factory(
         await pilot.pause()
         assert runner.session.questions[0].scoring_runs[0].judge.kind == "offline"
         assert isinstance(app.screen, InterviewScreen)
+
+
+async def test_submit_takes_every_key_typed_before_it(tmp_path: Path) -> None:
+    rig = Rig(tmp_path)
+    runner = rig.runner("tiny_single")
+    app = rig.app(runner)
+    typed = "regularisation and more data both help"
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        for char in typed:  # a burst, as from a fast typist or a paste without brackets
+            app.post_message(events.Key("space" if char == " " else char, char))
+        app.post_message(events.Key("ctrl+s", None))
+        await settle(pilot, app)
+    assert runner.session.questions[0].answers[0].text == typed

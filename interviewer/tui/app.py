@@ -66,6 +66,7 @@ class InterviewerApp(App[int]):
         self.store = store or (runner.store if runner else store_for(settings))
         self._backend = backend or (runner.backend if runner else None)
         self.backend_error = ""
+        self.exit_message = ""  # printed once the terminal is back, e.g. how to resume
         self.clock = clock or (runner.clock if runner else utc_now)
         self.drafts = DraftStore(self.store.root)
 

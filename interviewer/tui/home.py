@@ -40,6 +40,7 @@ class HomeScreen(AppScreen):
     is_home = True
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "start", "Start", priority=True),
+        Binding("ctrl+r", "focus_resume", "Resume", priority=True),
         Binding("ctrl+g", "app.history", "History", priority=True),
     ]
 
@@ -177,6 +178,12 @@ class HomeScreen(AppScreen):
                 f"{len(listing.broken)} transcript(s) cannot be read; see History for which",
                 severity="warning",
             )
+
+    def action_focus_resume(self) -> None:
+        resume = self.query_one("#resume", OptionList)
+        resume.focus()
+        if resume.highlighted is None and resume.option_count:
+            resume.highlighted = 0
 
     @on(OptionList.OptionSelected, "#resume")
     def resume_selected(self, event: OptionList.OptionSelected) -> None:

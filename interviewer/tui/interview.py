@@ -1,5 +1,7 @@
 """The interview screen: the conversation, the answer editor, progress and the clock."""
 
+import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable
 from typing import ClassVar
 
@@ -137,9 +139,21 @@ class InterviewScreen(AppScreen):
         except OSError as exc:
             self.notify(f"cannot save the draft: {exc}", severity="warning")
 
+    async def editor_settled(self) -> None:
+        """Until the editor has handled every key that reached it before now."""
+        settled = asyncio.Event()
+        self.query_one("#answer", TextArea).call_later(settled.set)
+        await asyncio.wait_for(settled.wait(), timeout=1.0)
+
     async def save_for_quit(self) -> None:
         """ctrl+q: keep the draft, save the session, give pending scores a moment."""
+        with contextlib.suppress(TimeoutError):
+            await self.editor_settled()
         self.save_draft()
+        self.iapp.exit_message = (
+            f"Saved. Continue with: interviewer resume {self.session.id}"
+            " (or choose it under Resume in `interviewer`)"
+        )
         try:
             await self.runner.quit(grace_seconds=2.0)
         except Exception as exc:  # the transcript was saved after every turn already
@@ -191,6 +205,11 @@ class InterviewScreen(AppScreen):
         return self.prompt is not None
 
     def action_submit(self) -> None:
+        # The binding fires as the key arrives; keys typed (or pasted) just before it may
+        # still wait in the editor's queue. Submitting from that queue takes them all.
+        self.query_one("#answer", TextArea).call_later(self.submit_typed)
+
+    def submit_typed(self) -> None:
         if not self._ready():
             return
         editor = self.query_one("#answer", TextArea)
