@@ -441,8 +441,8 @@ def _criterion_score(criterion: Criterion, reading: Reading) -> CriterionScore:
 
 
 def _short(text: str, limit: int = 110) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    text = " ".join(text.split()).rstrip(".")
+    return text if len(text) <= limit else text[: limit - 1].rstrip(" ,;") + "…"
 
 
 def _feedback(reading: Reading, criteria: list[CriterionScore]) -> str:

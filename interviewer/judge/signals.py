@@ -41,6 +41,8 @@ CAUSAL = _markers(
     r"equivalent(?:ly)?",
     r"proportional",
     r"depends on",
+    r"which is why",
+    r"so (?=(?:it|they|the|this|that|we|you|each|every|a|an)\b)",
 )
 EXAMPLE = _markers(
     r"for example",

@@ -18,7 +18,8 @@ import snowballstemmer
 
 _STEMMER = snowballstemmer.stemmer("english")
 # Words (with inner apostrophes), numbers, and symbols-glued terms like O(n) split apart.
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|[0-9]+(?:\.[0-9]+)?")
+# Letters glued to digits stay one word (l1, f1, gpt4, log2); numbers keep decimals.
+_WORD = re.compile(r"[a-z]+[0-9][a-z0-9]*|[a-z]+(?:'[a-z]+)?|[0-9]+(?:\.[0-9]+)?")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|(?<=:)\s+(?=[A-Z])")
 
 _STOPWORD_TEXT = """
