@@ -229,10 +229,11 @@ def test_scores_at_least_a_hundred_answers_a_second(shipped):
     ]
     judge = OfflineJudge()
     judge.score_now(requests[0])  # the vocabulary loads once per process
-    started = time.perf_counter()
+    # CPU time of this process: other work on the machine does not make the test flaky.
+    started = time.process_time()
     for r in requests:
         judge.score_now(r)
-    rate = len(requests) / (time.perf_counter() - started)
+    rate = len(requests) / max(time.process_time() - started, 1e-6)
     assert rate >= 100, f"{rate:.0f} answers/s"
 
 
