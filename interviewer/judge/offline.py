@@ -1,33 +1,28 @@
 """The offline judge: scores an answer against a rubric with no network and no model.
 
 How an answer is read:
-1. Sentences addressed to the grader ("ignore the rubric...") are dropped, and repeated
+1. Sentences addressed to the grader ("ignore the rubric...") are cut out, and repeated
    sentences are kept once, so neither can move the score.
 2. Answers with nothing to score (empty, one word, "fine", gibberish, the question said
    back) get level 1 on every criterion.
-3. Key points are matched sentence by sentence (see matching.py); their weighted coverage
-   and the share of the answer that is on topic make one quality figure in [0, 1].
-4. Each criterion's level comes from the signal its rubric names: coverage and
-   terminology from the key points, the other signals from markers found in on-topic
-   sentences only. Signals that describe how an answer explains (depth, examples,
-   trade-offs, communication) are capped one level above coverage: a well-argued answer
-   to a different question is still a weak answer.
+3. Sentences that do not speak to the question (state part of a key point, or name one
+   of its specific terms) are set aside: filler can neither cover a key point nor show
+   depth, but it still dilutes the share of the answer that is on topic.
+4. Key points are matched sentence by sentence (matching.py). Coverage, the key points'
+   technical terms used, the on-topic share and enough said make one quality figure.
+5. Each criterion's level comes from the signal its rubric names (levels.py).
 """
 
 import asyncio
 import math
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from interviewer.domain.judging import CriterionScore, JudgeRequest, JudgeResult, ScoreStatus
 from interviewer.domain.question import KeyPoint
-from interviewer.domain.rubric import Criterion, OfflineSignal
 from interviewer.judge import signals
 from interviewer.judge.base import Judge
+from interviewer.judge.levels import Reading, criterion_score, missed_ids
 from interviewer.judge.matching import (
-    COVERED_AT,
     AnswerTerms,
-    KeyPointMatch,
     match_key_points,
     states_part_of_a_key_point,
     term_match,
@@ -36,23 +31,21 @@ from interviewer.judge.matching import (
 from interviewer.judge.text import Sentence, content_terms, content_words, rarity, sentences, term
 
 METHOD = "lexical-v1"
-# Quality = mostly key-point coverage, partly how much of the answer is on topic.
 # How the quality figure weighs its parts (they sum to 1): key points covered, their
 # technical terms used, share of the answer on topic, and enough said to make a point.
 QUALITY_WEIGHTS = (0.35, 0.4, 0.1, 0.15)
 # On-topic words that make a complete short answer; fewer are scored in proportion.
 ENOUGH_WORDS = 10
-# Quality thresholds for levels 2, 3 and 4.
-QUALITY_LEVELS = (0.45, 0.65, 0.85)
 # Key-point words at least this rare (outside the ~300 commonest tokens) are technical terms.
 TECHNICAL_RARITY = 0.5
-LONG_ANSWER_WORDS = 400
 # Words at least this rare (about rank 4,000 of the general vocabulary) are specific.
 SPECIFIC_RARITY = 0.72
-# Share of a key point a sentence must state to count as on topic.
-ON_TOPIC_SHARE = 0.2
+# A sentence is on topic when a third of its words (by rarity) are the question's or its
+# key points' terms; or when a fifth are, and it also states a fifth of some key point or
+# names a specific term. The lower bar alone let generic filler through.
 QUESTION_SHARE = 0.34
 MIXED_SHARE = 0.2
+ON_TOPIC_SHARE = 0.2
 
 
 def answer_quality(coverage: float, technical: float, relevance: float, words: int) -> float:
@@ -64,36 +57,6 @@ def answer_quality(coverage: float, technical: float, relevance: float, words: i
         min(1.0, words / ENOUGH_WORDS),
     )
     return sum(w * p for w, p in zip(QUALITY_WEIGHTS, parts, strict=True))
-
-
-def level_for(value: float, thresholds: tuple[float, float, float]) -> int:
-    return 1 + sum(1 for t in thresholds if value >= t)
-
-
-@dataclass
-class Reading:
-    """What the judge read from one answer; every criterion's level is derived from it."""
-
-    request: JudgeRequest
-    kept: list[Sentence]
-    on_topic: list[Sentence]
-    focused: list[Sentence]  # on topic and naming a specific term: where markers count
-    matches: list[KeyPointMatch]
-    coverage: float
-    relevance: float
-    quality: float
-    technical_recall: float
-    word_count: int
-    topical_words: int
-    dropped_instructions: bool = False
-    repeated: bool = False
-
-    @property
-    def quality_level(self) -> int:
-        return level_for(self.quality, QUALITY_LEVELS)
-
-    def covered(self) -> list[KeyPointMatch]:
-        return [m for m in self.matches if m.coverage >= COVERED_AT]
 
 
 class OfflineJudge(Judge):
@@ -134,12 +97,12 @@ class OfflineJudge(Judge):
             return self._floor(request, reason)
         reading = self._read(request, parts, on_topic, question_terms, vocabulary)
         reading.dropped_instructions, reading.repeated = dropped, repeated
-        criteria = [_criterion_score(c, reading) for c in request.rubric.criteria]
+        criteria = [criterion_score(c, reading) for c in request.rubric.criteria]
         return JudgeResult(
             status=ScoreStatus.scored,
             criteria=criteria,
             covered_key_points=[m.key_point_id for m in reading.covered()],
-            missed_key_points=_missed(request.key_points, reading.matches),
+            missed_key_points=missed_ids(request.key_points, reading.matches),
             feedback=_feedback(reading, criteria),
             method=self.method,
         )
@@ -295,151 +258,6 @@ def _technical_recall(
     return sum(w * term_match(t, answer.all_terms) for t, w in wanted.items()) / total
 
 
-def _missed(key_points: list[KeyPoint], matches: list[KeyPointMatch]) -> list[str]:
-    coverage = {m.key_point_id: m.coverage for m in matches}
-    missed = [kp for kp in key_points if coverage.get(kp.id, 0.0) < COVERED_AT]
-    missed.sort(key=lambda kp: -kp.weight)
-    return [kp.id for kp in missed]
-
-
-def _capped(level: int, reading: Reading) -> int:
-    """How-it-is-explained levels: at most one above coverage, and 1 when nothing of
-    substance is said (no sentence on topic, or coverage at level 1)."""
-    if not reading.on_topic or reading.quality_level == 1:
-        return 1
-    return max(1, min(level, reading.quality_level + 1))
-
-
-def _coverage(reading: Reading) -> tuple[int, list[str], str]:
-    evidence = [m.evidence for m in reading.covered() if m.evidence]
-    rationale = (
-        f"{len(reading.covered())} of {len(reading.matches)} key points covered "
-        f"(weighted coverage {reading.coverage:.2f}, on-topic share {reading.relevance:.2f})"
-    )
-    return reading.quality_level, evidence, rationale
-
-
-def _terminology(reading: Reading) -> tuple[int, list[str], str]:
-    level = level_for(math.sqrt(reading.technical_recall), (0.3, 0.5, 0.7))
-    level = min(level, reading.quality_level + 1)
-    evidence = [m.evidence for m in reading.covered() if m.evidence]
-    return level, evidence, f"uses {reading.technical_recall:.0%} of the key technical terms"
-
-
-def _marker_level(count: int) -> int:
-    return 1 + min(3, count)
-
-
-def _depth(reading: Reading) -> tuple[int, list[str], str]:
-    found = signals.find(signals.CAUSAL, reading.focused)
-    level = min(reading.quality_level, found.count + 2)
-    return level, found.sentences, f"{found.count} causal explanations on topic"
-
-
-def _examples(reading: Reading) -> tuple[int, list[str], str]:
-    ex = signals.find(signals.EXAMPLE, reading.focused)
-    tr = signals.find(signals.TRADEOFF, reading.focused)
-    level = _capped(_marker_level(ex.count + tr.count), reading)
-    return level, ex.sentences + tr.sentences, f"{ex.count} examples, {tr.count} trade-off markers"
-
-
-def _tradeoffs(reading: Reading) -> tuple[int, list[str], str]:
-    tr = signals.find(signals.TRADEOFF, reading.focused)
-    level = _capped(level_for(tr.count, (1, 2, 4)), reading)
-    return level, tr.sentences, f"{tr.count} alternatives or costs weighed"
-
-
-def _communication(reading: Reading) -> tuple[int, list[str], str]:
-    notes = []
-    level = 3
-    if reading.relevance < 0.25:
-        level, notes = 2, ["much of it is off the question"]
-    if reading.word_count > LONG_ANSWER_WORDS:
-        level, notes = min(level, 2), [*notes, "long"]
-    if reading.repeated:
-        level, notes = min(level, 2), [*notes, "repeats itself"]
-    signposts = signals.find(signals.SIGNPOST, reading.focused)
-    if level == 3 and reading.relevance >= 0.5 and (signposts.count or reading.word_count <= 120):
-        level = 4
-    level = _capped(level, reading)
-    return level, signposts.sentences, ", ".join(notes) or "focused on the question"
-
-
-def _star(reading: Reading) -> tuple[int, list[str], str]:
-    parts = [
-        signals.find(p, reading.kept)
-        for p in (signals.SITUATION, signals.TASK, signals.ACTION, signals.RESULT)
-    ]
-    present = sum(1 for p in parts if p.count)
-    evidence = [p.sentences[0] for p in parts if p.sentences]
-    return max(1, present), evidence, f"{present} of situation, task, action, result present"
-
-
-def _ownership(reading: Reading) -> tuple[int, list[str], str]:
-    # "I" counts when it does something ("I built", "I decided"); "I enjoy hiking" does not.
-    mine = signals.find(signals.ACTION, reading.kept)
-    ours = signals.find(signals.TEAM_PERSON, reading.kept)
-    if mine.count == 0:
-        level = 1
-    else:
-        share = mine.count / (mine.count + ours.count)
-        level = 2 if share < 0.4 else (3 if share < 0.7 or mine.count < 2 else 4)
-    rationale = f"{mine.count} things the candidate did vs {ours.count} team references"
-    return level, mine.sentences, rationale
-
-
-def _results(reading: Reading) -> tuple[int, list[str], str]:
-    measures = signals.find(signals.MEASURE, reading.kept)
-    outcomes = signals.find(signals.RESULT, reading.kept)
-    if measures.count >= 2:
-        level = 4
-    elif measures.count == 1:
-        level = 3
-    else:
-        level = 2 if outcomes.count else 1
-    evidence = measures.sentences or outcomes.sentences
-    return level, evidence, f"{measures.count} measured outcomes"
-
-
-def _stages(reading: Reading) -> tuple[int, list[str], str]:
-    staged = [kp for kp in reading.request.key_points if kp.stage]
-    if staged:
-        coverage = {m.key_point_id: m for m in reading.matches}
-        stages = {kp.stage or "" for kp in staged}
-        walked = {kp.stage or "" for kp in staged if coverage[kp.id].coverage >= COVERED_AT}
-        evidence = [e for kp in staged if kp.stage in walked and (e := coverage[kp.id].evidence)]
-        share = len(walked) / len(stages)
-    else:
-        hits = {name: signals.find(p, reading.focused) for name, p in signals.STAGES.items()}
-        walked = {name for name, f in hits.items() if f.count}
-        evidence = [f.sentences[0] for f in hits.values() if f.sentences]
-        share = len(walked) / len(signals.STAGES)
-    level = _capped(level_for(share, (0.25, 0.5, 0.75)), reading)
-    return level, evidence, f"stages walked: {', '.join(sorted(walked)) or 'none'}"
-
-
-_SIGNALS: dict[OfflineSignal, Callable[[Reading], tuple[int, list[str], str]]] = {
-    OfflineSignal.coverage: _coverage,
-    OfflineSignal.terminology: _terminology,
-    OfflineSignal.depth: _depth,
-    OfflineSignal.examples: _examples,
-    OfflineSignal.tradeoffs: _tradeoffs,
-    OfflineSignal.communication: _communication,
-    OfflineSignal.star: _star,
-    OfflineSignal.ownership: _ownership,
-    OfflineSignal.results: _results,
-    OfflineSignal.stages: _stages,
-}
-
-
-def _criterion_score(criterion: Criterion, reading: Reading) -> CriterionScore:
-    level, evidence, rationale = _SIGNALS[criterion.offline_signal](reading)
-    unique = list(dict.fromkeys(evidence))[:3]
-    return CriterionScore(
-        criterion_id=criterion.id, level=max(1, min(4, level)), evidence=unique, rationale=rationale
-    )
-
-
 def _short(text: str, limit: int = 110) -> str:
     text = " ".join(text.split()).rstrip(".")
     return text if len(text) <= limit else text[: limit - 1].rstrip(" ,;") + "…"
@@ -451,7 +269,7 @@ def _feedback(reading: Reading, criteria: list[CriterionScore]) -> str:
     covered = [kps[m.key_point_id] for m in reading.covered()]
     if covered:
         lines.append("Strong: " + "; ".join(_short(kp.text, 80) for kp in covered[:3]) + ".")
-    missed = _missed(reading.request.key_points, reading.matches)
+    missed = missed_ids(reading.request.key_points, reading.matches)
     if missed:
         lines.append("Missing: " + "; ".join(_short(kps[i].text) for i in missed[:3]) + ".")
     rubric = reading.request.rubric

@@ -1,0 +1,197 @@
+"""From what the offline judge read in an answer to a level on each rubric criterion.
+
+The rubric names, per criterion, the signal that places an answer on its levels
+(`OfflineSignal`); each signal has one function here returning the level, the answer's
+sentences that support it (verbatim, for evidence) and a one-line rationale.
+"""
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from interviewer.domain.judging import CriterionScore, JudgeRequest
+from interviewer.domain.question import KeyPoint
+from interviewer.domain.rubric import Criterion, OfflineSignal
+from interviewer.judge import signals
+from interviewer.judge.matching import COVERED_AT, KeyPointMatch
+from interviewer.judge.text import Sentence
+
+# Quality thresholds for levels 2, 3 and 4.
+QUALITY_LEVELS = (0.45, 0.65, 0.85)
+LONG_ANSWER_WORDS = 400
+
+
+def level_for(value: float, thresholds: tuple[float, float, float]) -> int:
+    return 1 + sum(1 for t in thresholds if value >= t)
+
+
+@dataclass
+class Reading:
+    """What the judge read from one answer; every criterion's level is derived from it."""
+
+    request: JudgeRequest
+    kept: list[Sentence]
+    on_topic: list[Sentence]
+    focused: list[Sentence]  # on topic and naming a specific term: where markers count
+    matches: list[KeyPointMatch]
+    coverage: float
+    relevance: float
+    quality: float
+    technical_recall: float
+    word_count: int
+    topical_words: int
+    dropped_instructions: bool = False
+    repeated: bool = False
+
+    @property
+    def quality_level(self) -> int:
+        return level_for(self.quality, QUALITY_LEVELS)
+
+    def covered(self) -> list[KeyPointMatch]:
+        return [m for m in self.matches if m.coverage >= COVERED_AT]
+
+
+def missed_ids(key_points: list[KeyPoint], matches: list[KeyPointMatch]) -> list[str]:
+    coverage = {m.key_point_id: m.coverage for m in matches}
+    missed = [kp for kp in key_points if coverage.get(kp.id, 0.0) < COVERED_AT]
+    missed.sort(key=lambda kp: -kp.weight)
+    return [kp.id for kp in missed]
+
+
+def _capped(level: int, reading: Reading) -> int:
+    """How-it-is-explained levels: at most one above coverage, and 1 when nothing of
+    substance is said (no sentence on topic, or coverage at level 1). A well-argued
+    answer to a different question is still a weak answer."""
+    if not reading.on_topic or reading.quality_level == 1:
+        return 1
+    return max(1, min(level, reading.quality_level + 1))
+
+
+def _coverage(reading: Reading) -> tuple[int, list[str], str]:
+    evidence = [m.evidence for m in reading.covered() if m.evidence]
+    rationale = (
+        f"{len(reading.covered())} of {len(reading.matches)} key points covered "
+        f"(weighted coverage {reading.coverage:.2f}, on-topic share {reading.relevance:.2f})"
+    )
+    return reading.quality_level, evidence, rationale
+
+
+def _terminology(reading: Reading) -> tuple[int, list[str], str]:
+    level = level_for(math.sqrt(reading.technical_recall), (0.3, 0.5, 0.7))
+    level = min(level, reading.quality_level + 1)
+    evidence = [m.evidence for m in reading.covered() if m.evidence]
+    return level, evidence, f"uses {reading.technical_recall:.0%} of the key technical terms"
+
+
+def _marker_level(count: int) -> int:
+    return 1 + min(3, count)
+
+
+def _depth(reading: Reading) -> tuple[int, list[str], str]:
+    found = signals.find(signals.CAUSAL, reading.focused)
+    level = min(reading.quality_level, found.count + 2)
+    return level, found.sentences, f"{found.count} causal explanations on topic"
+
+
+def _examples(reading: Reading) -> tuple[int, list[str], str]:
+    ex = signals.find(signals.EXAMPLE, reading.focused)
+    tr = signals.find(signals.TRADEOFF, reading.focused)
+    level = _capped(_marker_level(ex.count + tr.count), reading)
+    return level, ex.sentences + tr.sentences, f"{ex.count} examples, {tr.count} trade-off markers"
+
+
+def _tradeoffs(reading: Reading) -> tuple[int, list[str], str]:
+    tr = signals.find(signals.TRADEOFF, reading.focused)
+    level = _capped(level_for(tr.count, (1, 2, 4)), reading)
+    return level, tr.sentences, f"{tr.count} alternatives or costs weighed"
+
+
+def _communication(reading: Reading) -> tuple[int, list[str], str]:
+    notes = []
+    level = 3
+    if reading.relevance < 0.25:
+        level, notes = 2, ["much of it is off the question"]
+    if reading.word_count > LONG_ANSWER_WORDS:
+        level, notes = min(level, 2), [*notes, "long"]
+    if reading.repeated:
+        level, notes = min(level, 2), [*notes, "repeats itself"]
+    signposts = signals.find(signals.SIGNPOST, reading.focused)
+    if level == 3 and reading.relevance >= 0.5 and (signposts.count or reading.word_count <= 120):
+        level = 4
+    level = _capped(level, reading)
+    return level, signposts.sentences, ", ".join(notes) or "focused on the question"
+
+
+def _star(reading: Reading) -> tuple[int, list[str], str]:
+    parts = [
+        signals.find(p, reading.kept)
+        for p in (signals.SITUATION, signals.TASK, signals.ACTION, signals.RESULT)
+    ]
+    present = sum(1 for p in parts if p.count)
+    evidence = [p.sentences[0] for p in parts if p.sentences]
+    return max(1, present), evidence, f"{present} of situation, task, action, result present"
+
+
+def _ownership(reading: Reading) -> tuple[int, list[str], str]:
+    # "I" counts when it does something ("I built", "I decided"); "I enjoy hiking" does not.
+    mine = signals.find(signals.ACTION, reading.kept)
+    ours = signals.find(signals.TEAM_PERSON, reading.kept)
+    if mine.count == 0:
+        level = 1
+    else:
+        share = mine.count / (mine.count + ours.count)
+        level = 2 if share < 0.4 else (3 if share < 0.7 or mine.count < 2 else 4)
+    rationale = f"{mine.count} things the candidate did vs {ours.count} team references"
+    return level, mine.sentences, rationale
+
+
+def _results(reading: Reading) -> tuple[int, list[str], str]:
+    measures = signals.find(signals.MEASURE, reading.kept)
+    outcomes = signals.find(signals.RESULT, reading.kept)
+    if measures.count >= 2:
+        level = 4
+    elif measures.count == 1:
+        level = 3
+    else:
+        level = 2 if outcomes.count else 1
+    evidence = measures.sentences or outcomes.sentences
+    return level, evidence, f"{measures.count} measured outcomes"
+
+
+def _stages(reading: Reading) -> tuple[int, list[str], str]:
+    staged = [kp for kp in reading.request.key_points if kp.stage]
+    if staged:
+        coverage = {m.key_point_id: m for m in reading.matches}
+        stages = {kp.stage or "" for kp in staged}
+        walked = {kp.stage or "" for kp in staged if coverage[kp.id].coverage >= COVERED_AT}
+        evidence = [e for kp in staged if kp.stage in walked and (e := coverage[kp.id].evidence)]
+        share = len(walked) / len(stages)
+    else:
+        hits = {name: signals.find(p, reading.focused) for name, p in signals.STAGES.items()}
+        walked = {name for name, f in hits.items() if f.count}
+        evidence = [f.sentences[0] for f in hits.values() if f.sentences]
+        share = len(walked) / len(signals.STAGES)
+    level = _capped(level_for(share, (0.25, 0.5, 0.75)), reading)
+    return level, evidence, f"stages walked: {', '.join(sorted(walked)) or 'none'}"
+
+
+_SIGNALS: dict[OfflineSignal, Callable[[Reading], tuple[int, list[str], str]]] = {
+    OfflineSignal.coverage: _coverage,
+    OfflineSignal.terminology: _terminology,
+    OfflineSignal.depth: _depth,
+    OfflineSignal.examples: _examples,
+    OfflineSignal.tradeoffs: _tradeoffs,
+    OfflineSignal.communication: _communication,
+    OfflineSignal.star: _star,
+    OfflineSignal.ownership: _ownership,
+    OfflineSignal.results: _results,
+    OfflineSignal.stages: _stages,
+}
+
+
+def criterion_score(criterion: Criterion, reading: Reading) -> CriterionScore:
+    level, evidence, rationale = _SIGNALS[criterion.offline_signal](reading)
+    unique = list(dict.fromkeys(evidence))[:3]
+    return CriterionScore(
+        criterion_id=criterion.id, level=max(1, min(4, level)), evidence=unique, rationale=rationale
+    )
