@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from interviewer.domain.question import RoundKind
@@ -43,7 +43,9 @@ def criterion_trends(sessions: list[Session], kind: str) -> list[tuple[str, list
     return [(label, values) for label, values in sorted(series.items())]
 
 
-def trend_text(trends: list[tuple[str, list[float | None]]], width: int = 40) -> str:
+def trend_text(
+    trends: list[tuple[str, list[float | None]]], width: int = 40, label_width: int = 34
+) -> str:
     if not trends:
         return "[$text-muted]No scored sessions match yet: scores per criterion appear here.[/]"
     lines = ["[b]Level per criterion over time[/b] (oldest → newest, 1-4)"]
@@ -51,7 +53,7 @@ def trend_text(trends: list[tuple[str, list[float | None]]], width: int = 40) ->
         recent = values[-width:]
         latest = next((v for v in reversed(values) if v is not None), None)
         tail = f"{latest:.1f}" if latest is not None else "—"
-        lines.append(f"{label[:34]:<34} {sparkline(recent)} {tail}")
+        lines.append(f"{label[:label_width]:<{label_width}} {sparkline(recent)} {tail}")
     return "\n".join(lines)
 
 
@@ -88,7 +90,8 @@ class HistoryScreen(AppScreen):
             )
         table: DataTable[str] = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield table
-        yield Static("", id="trends")
+        with VerticalScroll(id="trends-box"):
+            yield Static("", id="trends")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -149,7 +152,11 @@ class HistoryScreen(AppScreen):
             table.add_row("?", Path(error.path).name, "—", "broken", key=key)
             self.rows[key] = Row(key, None, error)
         kind = str(self.query_one("#filter-kind", Select).value)
-        self.query_one("#trends", Static).update(trend_text(criterion_trends(matching, kind)))
+        # The chart takes what the labels leave: a point a session, newest on the right.
+        label_width = max(24, min(48, self.size.width // 2 - 6))
+        points = max(10, self.size.width - label_width - 8)
+        trends = criterion_trends(matching, kind)
+        self.query_one("#trends", Static).update(trend_text(trends, points, label_width))
 
     def selected(self) -> Row | None:
         table = self.query_one("#sessions", DataTable)

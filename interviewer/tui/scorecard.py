@@ -43,7 +43,7 @@ def scorecard_markdown(session: Session, card: Scorecard, judging: int = 0) -> s
             if c.level_text:
                 lines.append(f"  - {c.level_text}")
             for quote in c.evidence:
-                lines.append(f"  - > “{quote}”")
+                lines.append(f"  - *“{quote}”*")
         for i, qs in enumerate(rnd.questions, 1):
             lines += [
                 "",
