@@ -41,6 +41,9 @@ class Criterion(Strict):
     weight: float = Field(gt=0, le=10)
     description: str = Field(min_length=10)
     offline_signal: OfflineSignal
+    # For the `stages` signal: the design stages this criterion judges (empty: all of them),
+    # so that framing, evaluation and production are not scored on the same evidence.
+    stages: list[str] = Field(default_factory=list)
     levels: list[Level]
 
     @field_validator("levels")
