@@ -16,10 +16,12 @@ from interviewer.tui.base import AppScreen
 from interviewer.tui.text import bar, level_text, percent_text
 
 
-def scorecard_markdown(session: Session, card: Scorecard, judging: int = 0) -> str:
+def scorecard_markdown(
+    session: Session, card: Scorecard, judging: int = 0, status: str = ""
+) -> str:
     lines = [
         f"**{session.scenario.title}** · {session.created_at:%Y-%m-%d %H:%M} UTC · "
-        f"{session.mode.value} · {session.backend} · {session.status.value.replace('_', ' ')}",
+        f"{session.mode.value} · {session.backend} · {status or session.status.value}",
         "",
         f"## Overall {percent_text(card.overall)}",
     ]
@@ -108,7 +110,10 @@ class ScorecardScreen(AppScreen):
 
     def show(self) -> None:
         judging = self.runner.judging_pending if self.runner else 0
-        text = scorecard_markdown(self.session, build_scorecard(self.session), judging)
+        # Until the runner has recorded the end, say so rather than "in_progress".
+        finishing = self.runner is not None and not self.runner.finished
+        card = build_scorecard(self.session)
+        text = scorecard_markdown(self.session, card, judging, "finishing" if finishing else "")
         if text != self._shown:
             self._shown = text
             self.query_one("#scorecard-body", Markdown).update(text)
