@@ -64,6 +64,11 @@ async def test_start_answer_follow_up_and_end_on_the_scorecard(tmp_path: Path) -
         await runner.wait_for_judging()
         await settle(pilot, app)
         assert isinstance(app.screen, ScorecardScreen)
+        await pilot.press("escape")  # Home, built only now, lists the finished session
+        await settle(pilot, app)
+        assert isinstance(app.screen, HomeScreen)
+        recent = app.screen.query_one("#recent", OptionList)
+        assert recent.get_option_at_index(0).id == runner.session.id
     saved = rig.store.open(runner.session.id)
     assert saved.status is SessionStatus.finished
     assert [t.text for t in saved.questions[0].answers] == [WEAK, STRONG]

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -111,11 +111,17 @@ class InterviewerApp(App[int]):
     def on_mount(self) -> None:
         self.register_theme(THEME)
         self.theme = "interviewer"
-        from interviewer.tui.home import HomeScreen
-
-        self.push_screen(HomeScreen())
+        # `interviewer start` goes straight to the question; Home is built only when the
+        # candidate leaves the interview, so it costs nothing on the way in.
         if self.initial_runner is not None:
             self.open_interview(self.initial_runner)
+        else:
+            self.push_screen(self.home_screen())
+
+    def home_screen(self) -> Screen[Any]:
+        from interviewer.tui.home import HomeScreen
+
+        return HomeScreen()
 
     def open_interview(self, runner: InterviewRunner) -> None:
         from interviewer.tui.interview import InterviewScreen
@@ -140,15 +146,14 @@ class InterviewerApp(App[int]):
     def action_home(self) -> None:
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        if len(self.screen_stack) == 2 and not getattr(self.screen, "is_home", False):
-            self.pop_screen()
-        refresh = getattr(self.screen, "refresh_sessions", None)
-        if refresh is not None:
-            refresh()
+        if not getattr(self.screen, "is_home", False):
+            self.switch_screen(self.home_screen())
 
     def action_go_back(self) -> None:
         if len(self.screen_stack) > 2:
             self.pop_screen()
+        elif not getattr(self.screen, "is_home", False):
+            self.switch_screen(self.home_screen())
 
     def action_history(self) -> None:
         self.open_history()
