@@ -1,11 +1,13 @@
 """The app driven with the keyboard through Pilot: every flow a candidate uses."""
 
+import asyncio
 import json
 from pathlib import Path
 
 from textual import events
 from textual.widgets import DataTable, Input, OptionList, Select, TextArea
 
+from interviewer.conductor.offline import OfflineConductor
 from interviewer.content.loader import load_content
 from interviewer.domain.session import Mode, SessionStatus
 from interviewer.session_factory import (
@@ -17,6 +19,7 @@ from interviewer.session_factory import (
 )
 from interviewer.settings import Settings
 from interviewer.tui.app import build_app
+from interviewer.tui.conversation import InterviewerTurn, flat_turns
 from interviewer.tui.history import HistoryScreen
 from interviewer.tui.home import HomeScreen
 from interviewer.tui.interview import InterviewScreen
@@ -315,3 +318,48 @@ async def test_submit_takes_every_key_typed_before_it(tmp_path: Path) -> None:
         app.post_message(events.Key("ctrl+s", None))
         await settle(pilot, app)
     assert runner.session.questions[0].answers[0].text == typed
+
+
+class ChunkingConductor(OfflineConductor):
+    """Speaks word by word, as a streaming LLM would; fails the first time if asked."""
+
+    def __init__(self, fail_first: bool = False) -> None:
+        super().__init__()
+        self.fail_next = fail_first
+
+    async def speak(self, request):
+        if self.fail_next:
+            self.fail_next = False
+            raise ConnectionError("endpoint unreachable")
+        async for text in super().speak(request):
+            for word in text.split(" "):
+                await asyncio.sleep(0)
+                yield word + " "
+
+
+async def test_streamed_turns_become_one_widget_each_with_the_whole_text(tmp_path: Path) -> None:
+    rig = Rig(tmp_path)
+    rig.backend.conductor = ChunkingConductor()
+    runner = rig.runner("tiny_loop")
+    app = rig.app(runner)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        await type_answer(pilot, app, WEAK)
+        widgets = list(app.screen.query(InterviewerTurn))
+        said = [t for _, t in flat_turns(runner.session) if t.role == "interviewer"]
+        assert [w.text.strip() for w in widgets] == [t.text for t in said]
+
+
+async def test_a_failed_first_question_can_be_asked_again(tmp_path: Path) -> None:
+    rig = Rig(tmp_path)
+    rig.backend.conductor = ChunkingConductor(fail_first=True)
+    runner = rig.runner("tiny_single")
+    app = rig.app(runner)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        assert runner.prompt() is None
+        assert any("endpoint unreachable" in n.message for n in app._notifications)
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert runner.prompt() is not None
+        assert len(app.screen.query(InterviewerTurn)) == 1

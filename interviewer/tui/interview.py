@@ -202,6 +202,11 @@ class InterviewScreen(AppScreen):
         if self.busy:
             self.notify("One moment: the interviewer is still speaking.", timeout=2)
             return False
+        if self.prompt is None and not self.runner.finished:
+            # The last call failed before the interviewer spoke: any key asks again.
+            self.notify("Asking the interviewer again…", timeout=2)
+            self.run_step(self.runner.begin)
+            return False
         return self.prompt is not None
 
     def action_submit(self) -> None:
