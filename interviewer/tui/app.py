@@ -58,8 +58,10 @@ class InterviewerApp(App[int]):
         store: TranscriptStore | None = None,
         backend: Backend | None = None,
         clock: Callable[[], datetime] | None = None,
+        replay: Session | None = None,
     ):
         super().__init__()
+        self.initial_replay = replay
         self.settings = settings
         self.initial_runner = runner
         self._content = content
@@ -115,6 +117,8 @@ class InterviewerApp(App[int]):
         # candidate leaves the interview, so it costs nothing on the way in.
         if self.initial_runner is not None:
             self.open_interview(self.initial_runner)
+        elif self.initial_replay is not None:
+            self.open_replay(self.initial_replay)
         else:
             self.push_screen(self.home_screen())
 
@@ -187,9 +191,17 @@ def build_app(
     store: TranscriptStore | None = None,
     backend: Backend | None = None,
     clock: Callable[[], datetime] | None = None,
+    replay: Session | None = None,
 ) -> InterviewerApp:
     """The app, with every service injectable: the CLI passes settings (and a runner for
-    `interviewer start`), tests pass content, a store on tmp_path, a backend and a clock."""
+    `interviewer start`, a saved session for `interviewer replay`), tests pass content, a
+    store on tmp_path, a backend and a clock."""
     return InterviewerApp(
-        settings, runner=runner, content=content, store=store, backend=backend, clock=clock
+        settings,
+        runner=runner,
+        content=content,
+        store=store,
+        backend=backend,
+        clock=clock,
+        replay=replay,
     )

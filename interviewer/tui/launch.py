@@ -1,13 +1,28 @@
 """Running the app from the command line."""
 
+import sys
+from pathlib import Path
+
 from interviewer.runner import InterviewRunner
+from interviewer.session_factory import store_for
 from interviewer.settings import Settings
+from interviewer.store.transcripts import TranscriptError
 from interviewer.tui.app import build_app
 
 
-def run_app(settings: Settings, runner: InterviewRunner | None = None) -> int:
-    """Run the app (straight into the interview when a runner is given); the exit code."""
-    app = build_app(settings, runner=runner)
+def run_app(
+    settings: Settings, runner: InterviewRunner | None = None, replay: Path | None = None
+) -> int:
+    """Run the app: straight into the interview when a runner is given, into the replay of
+    a saved transcript when `replay` is, else on Home. Returns the exit code."""
+    session = None
+    if replay is not None:
+        try:
+            session = store_for(settings).load(Path(replay))
+        except TranscriptError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    app = build_app(settings, runner=runner, replay=session)
     result = app.run()
     if app.exit_message:
         print(app.exit_message)
