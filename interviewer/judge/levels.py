@@ -158,8 +158,11 @@ def _results(reading: Reading) -> tuple[int, list[str], str]:
     return level, evidence, f"{measures.count} measured outcomes"
 
 
-def _stages(reading: Reading) -> tuple[int, list[str], str]:
-    staged = [kp for kp in reading.request.key_points if kp.stage]
+def _stages(reading: Reading, judged: list[str]) -> tuple[int, list[str], str]:
+    """How many of the design stages the criterion judges (`judged`; empty: all) the
+    answer walks through: by the question's staged key points where it has some for
+    those stages, else by generic stage markers."""
+    staged = [kp for kp in reading.request.key_points if kp.stage and _judges(judged, kp.stage)]
     if staged:
         coverage = {m.key_point_id: m for m in reading.matches}
         stages = {kp.stage or "" for kp in staged}
@@ -167,12 +170,17 @@ def _stages(reading: Reading) -> tuple[int, list[str], str]:
         evidence = [e for kp in staged if kp.stage in walked and (e := coverage[kp.id].evidence)]
         share = len(walked) / len(stages)
     else:
-        hits = {name: signals.find(p, reading.focused) for name, p in signals.STAGES.items()}
+        patterns = {n: p for n, p in signals.STAGES.items() if _judges(judged, n)}
+        hits = {name: signals.find(p, reading.focused) for name, p in patterns.items()}
         walked = {name for name, f in hits.items() if f.count}
         evidence = [f.sentences[0] for f in hits.values() if f.sentences]
-        share = len(walked) / len(signals.STAGES)
+        share = len(walked) / len(patterns) if patterns else 0.0
     level = _capped(level_for(share, (0.25, 0.5, 0.75)), reading)
     return level, evidence, f"stages walked: {', '.join(sorted(walked)) or 'none'}"
+
+
+def _judges(judged: list[str], stage: str) -> bool:
+    return not judged or stage in judged
 
 
 _SIGNALS: dict[OfflineSignal, Callable[[Reading], tuple[int, list[str], str]]] = {
@@ -185,12 +193,14 @@ _SIGNALS: dict[OfflineSignal, Callable[[Reading], tuple[int, list[str], str]]] =
     OfflineSignal.star: _star,
     OfflineSignal.ownership: _ownership,
     OfflineSignal.results: _results,
-    OfflineSignal.stages: _stages,
 }
 
 
 def criterion_score(criterion: Criterion, reading: Reading) -> CriterionScore:
-    level, evidence, rationale = _SIGNALS[criterion.offline_signal](reading)
+    if criterion.offline_signal is OfflineSignal.stages:
+        level, evidence, rationale = _stages(reading, criterion.stages)
+    else:
+        level, evidence, rationale = _SIGNALS[criterion.offline_signal](reading)
     unique = list(dict.fromkeys(evidence))[:3]
     return CriterionScore(
         criterion_id=criterion.id, level=max(1, min(4, level)), evidence=unique, rationale=rationale

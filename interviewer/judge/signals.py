@@ -153,10 +153,11 @@ SIGNPOST = _markers(
     r"then",
     r"next",
 )
-# Generic system-design stages, used when the question's key points carry no `stage`.
+# Generic system-design stages, used when the question's key points carry no `stage`
+# for the stages a criterion judges. Names match the stages the question bank uses.
 STAGES: dict[str, re.Pattern[str]] = {
-    "requirements": _markers(
-        r"requirements?", r"clarify", r"scope", r"assum\w+", r"goal", r"constraints?", r"users?"
+    "goal": _markers(
+        r"requirements?", r"clarify", r"scope", r"assum\w+", r"goals?", r"constraints?", r"users?"
     ),
     "metrics": _markers(
         r"metrics?",
@@ -171,7 +172,9 @@ STAGES: dict[str, re.Pattern[str]] = {
     ),
     "data": _markers(r"data", r"labels?", r"logs?", r"dataset", r"sampling", r"annotat\w+"),
     "features": _markers(r"features?", r"embeddings?", r"signals?", r"feature store"),
-    "model": _markers(r"model", r"baseline", r"architecture", r"train\w*", r"loss"),
+    "baseline": _markers(r"baselines?", r"heuristics?", r"rules?", r"simple model"),
+    "model": _markers(r"model", r"architecture", r"loss"),
+    "training": _markers(r"train\w*", r"fine-?tun\w*", r"class weights?", r"imbalance"),
     "evaluation": _markers(
         r"offline evaluation", r"a/b", r"held-?out", r"validation", r"backtest\w*", r"evaluat\w+"
     ),
@@ -180,6 +183,9 @@ STAGES: dict[str, re.Pattern[str]] = {
     ),
     "monitoring": _markers(
         r"monitor\w*", r"drift", r"alert\w*", r"retrain\w*", r"dashboards?", r"feedback loop"
+    ),
+    "fairness": _markers(
+        r"fair\w*", r"bias(?:es|ed)?", r"demographic", r"parity", r"protected", r"disparate"
     ),
 }
 
