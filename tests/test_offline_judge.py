@@ -12,6 +12,7 @@ from interviewer.judge import offline
 from interviewer.judge.matching import key_point_coverage, missed_key_points
 from interviewer.judge.offline import OfflineJudge
 from interviewer.judge.probes import FILLER, GIBBERISH, joined
+from interviewer.judge.text import stem, term, term_similarity
 
 STORY = (
     "At my previous company our team was asked to cut the churn of new subscribers. "
@@ -272,3 +273,141 @@ def test_missed_key_points_are_heaviest_first():
         "shrink",
         "elastic",
     ]
+
+
+def test_echoing_the_question_covers_nothing_when_choosing_follow_ups():
+    points = [
+        KeyPoint(id="sparse", text="L1 regularization gives sparse weights"),
+        KeyPoint(id="shrink", text="L2 regularization shrinks weights"),
+    ]
+    echo = "L1 and L2 regularization differ."
+    assert missed_key_points(echo, points, QUESTION) == ["sparse", "shrink"]
+    assert missed_key_points(echo, points, None) == missed_key_points(echo, points)
+
+
+async def test_the_offline_conductor_discounts_the_question_words():
+    from datetime import UTC, datetime
+
+    from interviewer.conductor.offline import OfflineConductor
+    from interviewer.domain.question import Difficulty
+    from interviewer.domain.session import AskedQuestion, Turn, TurnKind
+
+    points = [
+        KeyPoint(id="sparse", text="L1 regularization gives sparse weights"),
+        KeyPoint(id="shrink", text="L2 regularization shrinks weights"),
+        KeyPoint(id="elastic", text="Elastic net mixes both penalties"),
+    ]
+    question = Question(
+        id="l1_l2",
+        round=RoundKind.breadth,
+        prompt=QUESTION,
+        topics=["regularization"],
+        difficulty=Difficulty.easy,
+        key_points=points,
+    )
+    echo = "L1 and L2 regularization differ."
+    assert "shrink" not in missed_key_points(echo, points)  # without the question: "covered"
+    asked = AskedQuestion(question_id=question.id, round_index=0, prompt=question.prompt)
+    asked.turns.append(
+        Turn(role="candidate", kind=TurnKind.answer, text=echo, at=datetime.now(UTC))
+    )
+    signal = await OfflineConductor().assess(question, asked)
+    assert signal.missed_key_points == ["sparse", "shrink", "elastic"]
+
+
+def test_test_and_validation_and_other_ml_terms_stay_distinct():
+    for a, b in [
+        ("test", "validation"),
+        ("test", "validate"),
+        ("initialization", "start"),
+        ("multiplicative", "many"),
+        ("boosting", "increase"),
+        ("right", "correct"),
+        ("standardize", "standard"),
+        ("normalize", "normal"),
+        ("regularization", "regular"),
+    ]:
+        assert term_similarity(term(a), term(b)) == 0.0, (a, b)
+    point = [KeyPoint(id="val", text="Tune the hyperparameters on the validation set")]
+    question = "How do you pick hyperparameters?"
+    right = key_point_coverage("Tune them on the validation set.", point, question)["val"]
+    wrong = key_point_coverage("Tune them on the test set.", point, question)["val"]
+    neither = key_point_coverage("Tune them on the set.", point, question)["val"]
+    assert right >= 0.8
+    assert wrong == pytest.approx(neither)  # "test" earns nothing toward "validation"
+
+
+def test_he_initialization_is_a_name_not_a_pronoun():
+    point = [KeyPoint(id="he", text="Use He initialization for ReLU layers", cues=["He init"])]
+    question = "How would you set the initial weights of a deep network?"
+    he = key_point_coverage("I'd use He initialization for ReLU layers.", point, question)
+    xavier = key_point_coverage("I'd use Xavier initialization for ReLU layers.", point, question)
+    assert he["he"] > xavier["he"] + 0.1
+    assert he["he"] >= 0.9
+    cued = [KeyPoint(id="he", text="Kaiming scheme", cues=["He initialization"])]
+    assert key_point_coverage("He starts the training.", cued, question)["he"] == 0.0
+    assert key_point_coverage("He initialization.", cued, question)["he"] >= 0.75
+
+
+def test_a_negated_point_is_not_covered_by_the_plain_statement():
+    point = [KeyPoint(id="unlabelled", text="Fraud has no labels at first", cues=["no labels"])]
+    question = "What makes fraud detection hard?"
+    said = key_point_coverage("There are no labels for fraud at first.", point, question)
+    opposite = key_point_coverage("We have labels for fraud at first.", point, question)
+    silent = key_point_coverage("We have fraud at first.", point, question)
+    assert said["unlabelled"] >= 0.9
+    assert opposite["unlabelled"] == pytest.approx(silent["unlabelled"])
+    assert opposite["unlabelled"] < 0.75
+    cue_only = [KeyPoint(id="unlabelled", text="Unsupervised setting", cues=["no labels"])]
+    assert key_point_coverage("We have labels.", cue_only, question)["unlabelled"] == 0.0
+    assert key_point_coverage("We don't have labels.", cue_only, question)["unlabelled"] == 0.0
+    assert key_point_coverage("There are no labels.", cue_only, question)["unlabelled"] >= 0.75
+    plain_cue = [KeyPoint(id="labelled", text="Supervised setting", cues=["labels"])]
+    assert key_point_coverage("We don't have labels.", plain_cue, question)["labelled"] == 0.0
+    assert key_point_coverage("We have labels.", plain_cue, question)["labelled"] >= 0.75
+
+
+def test_ize_and_ise_spellings_stem_the_same():
+    for family in (
+        [
+            "regularize",
+            "regularise",
+            "regularized",
+            "regularised",
+            "regularization",
+            "regularisation",
+        ],
+        ["normalize", "normalise", "normalizing", "normalising", "normalization"],
+        ["optimize", "optimise", "optimizer", "optimiser"],
+        ["analyze", "analyse", "analyzed", "analysed"],
+    ):
+        assert len({stem(w) for w in family}) == 1, family
+    assert stem("precise") == stem("precision")
+    assert stem("supervised") == stem("supervision")
+    assert stem("promise") != stem("prom")
+    point = [KeyPoint(id="norm", text="Normalize the input features before training")]
+    question = "How do you prepare inputs?"
+    assert key_point_coverage("Normalise the input features first.", point, question)[
+        "norm"
+    ] == pytest.approx(
+        key_point_coverage("Normalize the input features first.", point, question)["norm"]
+    )
+
+
+def test_cues_identical_after_stemming_count_once():
+    point = [KeyPoint(id="drop", text="Kaiming scheme", cues=["dropout", "dropouts", "Dropout"])]
+    assert key_point_coverage("Use dropout.", point, "Why?")["drop"] == pytest.approx(0.75)
+    two = [KeyPoint(id="drop", text="Kaiming scheme", cues=["dropout", "weight decay"])]
+    assert key_point_coverage("Use dropout and weight decay.", two, "Why?")["drop"] == 1.0
+
+
+def test_design_criteria_judge_their_own_stages(shipped):
+    rubric = shipped.rubrics[RoundKind.system_design.value]
+    stages = {c.id: c.stages for c in rubric.criteria if c.offline_signal.value == "stages"}
+    assert stages["framing"] and stages["production"] and stages["evaluation"]
+    question = shipped.questions["system_design.fraud_detection.card_payments"]
+    late = [kp.text for kp in question.key_points if kp.stage in ("serving", "monitoring")]
+    assert late and all(kp.stage != "goal" for kp in question.key_points if kp.text in late)
+    levels = {c.criterion_id: c.level for c in score(shipped, question, " ".join(late)).criteria}
+    assert levels["production"] > levels["framing"]
+    assert levels["production"] >= 3

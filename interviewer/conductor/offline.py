@@ -76,4 +76,6 @@ class OfflineConductor(Conductor):
         yield self.text_for(request)
 
     async def assess(self, question: Question, asked: AskedQuestion) -> AnswerSignal:
-        return AnswerSignal(missed_key_points(asked.answer_text(), question.key_points))
+        return AnswerSignal(
+            missed_key_points(asked.answer_text(), question.key_points, question.prompt)
+        )

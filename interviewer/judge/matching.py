@@ -16,8 +16,9 @@ from interviewer.domain.question import KeyPoint
 from interviewer.judge.text import (
     STOPWORDS,
     Sentence,
+    base_term,
     content_terms,
-    content_words,
+    content_word_terms,
     rarity,
     sentences,
     stem,
@@ -82,11 +83,15 @@ def content_stems(text: str) -> list[str]:
     return content_terms(text)
 
 
+def question_terms(question: str) -> frozenset[str]:
+    """The question's terms, negated or not: saying them back earns little either way."""
+    return frozenset(base_term(t) for t in content_terms(question))
+
+
 def weighted_terms(text: str, question_terms: frozenset[str]) -> dict[str, float]:
     weights: dict[str, float] = {}
-    for word in content_words(text):
-        t = term(word)
-        w = rarity(word) * (QUESTION_TERM_WEIGHT if t in question_terms else 1.0)
+    for word, t in content_word_terms(text):
+        w = rarity(word) * (QUESTION_TERM_WEIGHT if base_term(t) in question_terms else 1.0)
         weights[t] = max(weights.get(t, 0.0), w)
     return weights
 
@@ -119,11 +124,23 @@ def _recall(weights: Sequence[tuple[str, float]], terms: frozenset[str]) -> floa
     return sum(w * term_match(t, terms) for t, w in weights) / total
 
 
+NOT = term("not")
+# How many words back a negator still negates a phrase ("do not really need labels").
+NEGATION_REACH = 3
+
+
 def _contains(sequence: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    """Whether the phrase occurs in order. A phrase that does not negate does not match
+    where the text negates it: "no labels" says the opposite of "labels"."""
     n = len(phrase)
     if n == 0:
         return False
-    return any(sequence[i : i + n] == phrase for i in range(len(sequence) - n + 1))
+    negates = NOT in phrase
+    return any(
+        sequence[i : i + n] == phrase
+        and (negates or NOT not in sequence[max(0, i - NEGATION_REACH) : i])
+        for i in range(len(sequence) - n + 1)
+    )
 
 
 def _says_cue(cue: str, sequences: Iterable[tuple[str, ...]]) -> bool:
@@ -132,7 +149,11 @@ def _says_cue(cue: str, sequences: Iterable[tuple[str, ...]]) -> bool:
 
 
 def _cue_coverage(cues: Iterable[str], answer: AnswerTerms) -> float:
-    hits = sum(1 for cue in cues if _says_cue(cue, answer.sentence_sequences))
+    # Cues that read the same once stemmed ("dropout", "dropouts") are one cue.
+    phrases = {_cue_terms(cue) for cue in cues}
+    hits = sum(
+        1 for phrase in phrases if any(_contains(s, phrase) for s in answer.sentence_sequences)
+    )
     return 0.0 if hits == 0 else (ONE_CUE_COVERAGE if hits == 1 else 1.0)
 
 
@@ -180,11 +201,11 @@ def states_part_of_a_key_point(
 ) -> bool:
     """Whether the sentence states at least `share` of some key point (question words
     demoted) or one of its cue phrases."""
-    question_terms = frozenset(content_terms(question))
     terms = frozenset(content_terms(sentence))
+    asked = question_terms(question)
     sequence = word_terms(sentence)
     for kp in key_points:
-        if _recall(_key_point_terms(kp.text, question_terms), terms) >= share:
+        if _recall(_key_point_terms(kp.text, asked), terms) >= share:
             return True
         if any(_says_cue(cue, [sequence]) for cue in kp.cues):
             return True
@@ -194,9 +215,9 @@ def states_part_of_a_key_point(
 def match_key_points(
     answer: str | AnswerTerms, key_points: list[KeyPoint], question: str = ""
 ) -> list[KeyPointMatch]:
-    question_terms = frozenset(content_terms(question))
+    asked = question_terms(question)
     prepared = answer if isinstance(answer, AnswerTerms) else AnswerTerms.of(answer)
-    return [match_key_point(kp, prepared, question_terms) for kp in key_points]
+    return [match_key_point(kp, prepared, asked) for kp in key_points]
 
 
 def key_point_coverage(
@@ -206,9 +227,14 @@ def key_point_coverage(
     return {m.key_point_id: m.coverage for m in match_key_points(answer, key_points, question)}
 
 
-def missed_key_points(answer: str, key_points: list[KeyPoint], question: str = "") -> list[str]:
-    """Key point ids not covered, heaviest first (ties keep the question's order)."""
-    coverage = key_point_coverage(answer, key_points, question)
+def missed_key_points(
+    answer: str, key_points: list[KeyPoint], question: str | None = None
+) -> list[str]:
+    """Key point ids not covered, heaviest first (ties keep the question's order).
+
+    `question`: words that only repeat it count for little, so saying the question back
+    does not look like coverage when a follow-up is chosen."""
+    coverage = key_point_coverage(answer, key_points, question or "")
     missed = [kp for kp in key_points if coverage[kp.id] < COVERED_AT]
     missed.sort(key=lambda kp: -kp.weight)
     return [kp.id for kp in missed]

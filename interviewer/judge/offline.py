@@ -24,11 +24,20 @@ from interviewer.judge.levels import Reading, criterion_score, missed_ids
 from interviewer.judge.matching import (
     AnswerTerms,
     match_key_points,
+    question_terms,
     states_part_of_a_key_point,
     term_match,
     weighted_terms,
 )
-from interviewer.judge.text import Sentence, content_terms, content_words, rarity, sentences, term
+from interviewer.judge.text import (
+    Sentence,
+    base_term,
+    content_terms,
+    content_words,
+    rarity,
+    sentences,
+    term,
+)
 
 METHOD = "lexical-v1"
 # How the quality figure weighs its parts (they sum to 1): key points covered, their
@@ -79,23 +88,23 @@ class OfflineJudge(Judge):
 
     def _evaluate(self, request: JudgeRequest) -> JudgeResult:
         parts, dropped, repeated = _clean(request.answer)
-        question_terms = frozenset(content_terms(request.question))
-        vocabulary = _vocabulary(request.key_points, question_terms)
-        answer_terms = [t for s in parts for t in content_terms(s.text)]
+        asked = question_terms(request.question)
+        vocabulary = _vocabulary(request.key_points, asked)
+        answer_terms = [base_term(t) for s in parts for t in content_terms(s.text)]
         reason = signals.floor_reason(
-            " ".join(s.text for s in parts), question_terms, answer_terms, vocabulary
+            " ".join(s.text for s in parts), asked, answer_terms, vocabulary
         )
         on_topic = _on_topic(parts, request, vocabulary)
-        topical_terms = [t for s in on_topic for t in content_terms(s.text)]
+        topical_terms = [base_term(t) for s in on_topic for t in content_terms(s.text)]
         if (
             not reason
             and topical_terms
-            and signals.repeats_question(topical_terms, question_terms, vocabulary)
+            and signals.repeats_question(topical_terms, asked, vocabulary)
         ):
             reason = "the answer only repeats the question"
         if reason:
             return self._floor(request, reason)
-        reading = self._read(request, parts, on_topic, question_terms, vocabulary)
+        reading = self._read(request, parts, on_topic, asked, vocabulary)
         reading.dropped_instructions, reading.repeated = dropped, repeated
         criteria = [criterion_score(c, reading) for c in request.rubric.criteria]
         return JudgeResult(
@@ -129,7 +138,7 @@ class OfflineJudge(Judge):
         answer_weights = weighted_terms(" ".join(s.text for s in parts), question_terms)
         total = sum(answer_weights.values())
         relevance = (
-            sum(w * term_match(t, vocabulary) for t, w in answer_weights.items()) / total
+            sum(w * term_match(base_term(t), vocabulary) for t, w in answer_weights.items()) / total
             if total
             else 0.0
         )
@@ -206,7 +215,11 @@ def _on_topic(
     for s in parts:
         weights = weighted_terms(s.text, frozenset())
         total = sum(weights.values())
-        share = sum(w for t, w in weights.items() if t in vocabulary) / total if total else 0.0
+        share = (
+            sum(w for t, w in weights.items() if base_term(t) in vocabulary) / total
+            if total
+            else 0.0
+        )
         if share >= QUESTION_SHARE or (
             share >= MIXED_SHARE
             and (
@@ -235,11 +248,12 @@ def _focused(on_topic: list[Sentence], vocabulary: frozenset[str]) -> list[Sente
 
 
 def _vocabulary(key_points: list[KeyPoint], question_terms: frozenset[str]) -> frozenset[str]:
+    """The question's and key points' terms, negated or not (both are on topic)."""
     terms = set(question_terms)
     for kp in key_points:
-        terms.update(content_terms(kp.text))
+        terms.update(base_term(t) for t in content_terms(kp.text))
         for cue in kp.cues:
-            terms.update(content_terms(cue))
+            terms.update(base_term(t) for t in content_terms(cue, phrase=True))
     return frozenset(terms)
 
 

@@ -31,27 +31,33 @@ _STOPWORD_TEXT = """
     some such only own same i i'm i've you he she we they me him her us them my your his our
     their mine yours ours theirs am has have had having get gets got make makes made like well
     s t let lets really basically actually thing things stuff kind sort lot lots much
-    something anything everything quite rather simply etc ok okay yes yeah"""
+    something anything everything quite rather simply etc ok okay yes yeah i'd i'll you're
+    you'd you'll we're we'd we'll we've they're they'd they'll they've it'll that'll"""
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 # General-English synonyms folded onto one canonical stem, so a paraphrase matches.
+# General-English synonyms folded onto one canonical stem, so a paraphrase matches. Words
+# that are also ML or CS terms stay out: "test" is not "validate" (a test set is not a
+# validation set), "boost" is not "increase" (boosting), "right" is not "correct" (a
+# right child), "initiate" and "multiple" would swallow "initialization" and
+# "multiplicative" (same stems), "stop" would swallow early stopping.
 _SYNONYM_GROUPS = (
     "big large huge",
     "small little tiny",
     "fast quick rapid speedy",
     "slow sluggish",
-    "begin start commence initiate",
-    "end finish terminate stop halt",
-    "error mistake fault bug defect",
+    "begin start commence",
+    "end finish terminate halt",
+    "error mistake",
+    "bug defect",
     "change modify alter",
     "make create construct build",
     "show display",
     "need require",
-    "use utilize utilise employ",
+    "use utilize employ",
     "reduce decrease lower lessen shrink",
-    "increase raise grow boost",
+    "increase raise grow",
     "wrong incorrect",
-    "right correct",
     "find locate search",
     "pick choose select",
     "delete remove erase",
@@ -59,10 +65,10 @@ _SYNONYM_GROUPS = (
     "give return",
     "number count amount",
     "size length",
-    "many multiple several numerous",
+    "many several numerous",
     "unlimited infinite limitless",
     "fix repair",
-    "check test verify validate",
+    "check verify",
     "goal objective aim",
     "mean average",
     "differ distinguish",
@@ -77,11 +83,31 @@ _SYNONYM_GROUPS = (
     "memory storage",
     "hide conceal",
 )
+# Words that negate what follows. They are not content words: they mark the next content
+# word as negated ("no labels" is not "labels"), and in phrases they all read as "not".
+NEGATORS = frozenset(["no", "not", "never", "without", "nor", "none", "cannot"])
+NEGATED = "!"
+
+
+# -ize / -ise verbs and their -ization forms share one stem across spellings, kept apart
+# from the root they are built on: "normalize" is not "normal", "standardize" not
+# "standard". Roots of words that merely end in -ise are excluded (precise, promise...).
+_IZE = re.compile(r"([a-z]{3,}?)i[sz](?:e|es|ed|ing|ation|ations|er|ers|able)")
+_NOT_IZE_TEXT = """prec conc exerc exc inc circumc prom comprom prem dem surm expert chast advert
+    franch merchand treat torto porpo mort desp val cru bru disgu parad pra appra sunr"""
+_NOT_IZE_ROOTS = frozenset(_NOT_IZE_TEXT.split())
+IZE_ENDING = "iz"
 
 
 @lru_cache(maxsize=131072)
 def stem(word: str) -> str:
-    return str(_STEMMER.stemWord(word))
+    m = _IZE.fullmatch(word)
+    if m:
+        root = m.group(1)
+        if root not in _NOT_IZE_ROOTS and not root.endswith(("v", "pr", "w")):
+            return root + IZE_ENDING
+    # analyse / analyze
+    return str(_STEMMER.stemWord(word.replace("yz", "ys")))
 
 
 _NUMBER_WORDS = "zero one two three four five six seven eight nine ten"
@@ -100,22 +126,96 @@ def _synonym_map() -> dict[str, str]:
 _SYNONYMS = _synonym_map()
 
 
+_CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
+
+
+def _split_word(w: str) -> list[str]:
+    """A matched word as one or more words: "doesn't" is "does not", "cannot" "can not"."""
+    if w.endswith("'s"):
+        return [w[:-2]]
+    if w.endswith("n't"):
+        base = w[:-3]
+        return [_CONTRACTED.get(base, base), "not"] if base else ["not"]
+    if w == "cannot":
+        return ["can", "not"]
+    return [w]
+
+
 def words(text: str) -> list[str]:
-    return [w[:-2] if w.endswith("'s") else w for w in _WORD.findall(text.lower())]
+    return [part for w in _WORD.findall(_lower(text)) for part in _split_word(w)]
+
+
+def _lower(text: str) -> str:
+    return text.lower().replace("\u2019", "'")
 
 
 def term(word: str) -> str:
     """The comparable form of a word: its stem, folded onto a synonym group."""
+    if word in NEGATORS:
+        return "not"
     s = stem(word)
     return _SYNONYMS.get(s, s)
 
 
 def content_words(text: str) -> list[str]:
-    return [w for w in words(text) if w not in STOPWORDS]
+    return [w for w in words(text) if w not in STOPWORDS and w not in NEGATORS]
 
 
-def content_terms(text: str) -> list[str]:
-    return [term(w) for w in content_words(text)]
+# Words and the punctuation that ends a clause (negation does not reach past it).
+_TOKEN = re.compile(
+    r"[A-Za-z]+[0-9][A-Za-z0-9]*|[A-Za-z]+(?:['\u2019][A-Za-z]+)?|[0-9]+(?:\.[0-9]+)?|[,;:.!?()]"
+)
+_SENTENCE_STOP = frozenset(".!?")
+
+
+def _is_name(token: str, before: str, first: bool, after: str) -> bool:
+    """A stopword written as a name, mid-sentence and followed by a lower-case word: "use
+    He initialization". A Title Case run ("It Is A List") is not a name."""
+    return (
+        len(token) > 1
+        and token[0].isupper()
+        and token[1:].islower()
+        and (before[:1].islower() or first)
+        and not after[:1].isupper()
+    )
+
+
+@lru_cache(maxsize=65536)
+def content_word_terms(text: str, phrase: bool = False) -> tuple[tuple[str, str], ...]:
+    """(word, term) for each content word. A word after a negator in the same clause has
+    its term marked negated ("!label"). `phrase`: the text is a cue, not a sentence, so
+    its first word may be a name."""
+    tokens = _TOKEN.findall(text)
+    out: list[tuple[str, str]] = []
+    negated = False
+    before = "x" if phrase else ""  # the previous word; "" at the start of a sentence
+    first = False  # whether `before` opened its sentence
+    for i, token in enumerate(tokens):
+        if not token[0].isalnum():
+            negated = False
+            if token in _SENTENCE_STOP:
+                before = ""
+            continue
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        for w in _split_word(_lower(token)):
+            if w in NEGATORS:
+                negated = True
+            elif w not in STOPWORDS or (before and _is_name(token, before, first, after)):
+                t = term(w)
+                out.append((w, NEGATED + t if negated else t))
+                negated = False
+        first = not before
+        before = token
+    return tuple(out)
+
+
+def content_terms(text: str, phrase: bool = False) -> list[str]:
+    return [t for _, t in content_word_terms(text, phrase)]
+
+
+def base_term(t: str) -> str:
+    """The term without its negation mark."""
+    return t[1:] if t.startswith(NEGATED) else t
 
 
 class _TokenRanks:
@@ -192,15 +292,22 @@ def _trigrams(s: str) -> frozenset[str]:
 
 @lru_cache(maxsize=262144)
 def term_similarity(a: str, b: str) -> float:
-    """1 for the same term; partial credit for misspellings and shared long prefixes."""
+    """1 for the same term; partial credit for misspellings and shared long prefixes.
+    A negated term never matches its plain form, and an -ize verb never its root."""
     if a == b:
         return 1.0
+    if a.startswith(NEGATED) != b.startswith(NEGATED):
+        return 0.0
+    a, b = base_term(a), base_term(b)
     if len(a) < 4 or len(b) < 4:
         return 0.0
-    if min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)):
+    ize_apart = a.endswith(IZE_ENDING) != b.endswith(IZE_ENDING)
+    if not ize_apart and min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)):
         return 0.9
     if min(len(a), len(b)) >= 5 and _within_one_edit(a, b):
         return 0.85  # a typo: one letter added, dropped, changed or two swapped
+    if ize_apart:
+        return 0.0
     ta, tb = _trigrams(a), _trigrams(b)
     jaccard = len(ta & tb) / len(ta | tb)
     return jaccard if jaccard >= 0.6 else 0.0
