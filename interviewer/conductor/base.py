@@ -47,6 +47,10 @@ class Conductor(ABC):
     async def assess(self, question: Question, asked: AskedQuestion) -> AnswerSignal:
         """What the answers so far missed, most important key point first."""
 
+    async def check_ready(self) -> str | None:
+        """None when the interviewer can speak; otherwise what is wrong and what to do."""
+        return None
+
     def drain_usage(self) -> list[LlmUsage]:
         """Token usage recorded since the last call (LLM conductors); the runner saves it."""
         return []

@@ -163,6 +163,12 @@ class LLMConductor(Conductor):
     def drain_usage(self) -> list[LlmUsage]:
         return self.usage_log.drain()
 
+    async def check_ready(self) -> str | None:
+        problem = await self.provider.check()
+        if problem is None:
+            return None
+        return f"{problem}. Start the server or fix --base-url; the offline backend needs none."
+
     # --- prompts ----------------------------------------------------------------------------
 
     def instruction(self, request: SpeakRequest) -> str:

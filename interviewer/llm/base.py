@@ -193,6 +193,10 @@ class ModelAPI(ABC):
         """One request. Streams through on_delta when given; raises StreamInterrupted when
         a stream ends before the model said it was done."""
 
+    async def check(self, timeout_s: float = 5.0) -> str | None:
+        """None when the endpoint answers; otherwise what is wrong, fit to show a user."""
+        return None
+
     async def aclose(self) -> None:  # noqa: B027 - optional hook, most providers hold nothing
         """Release connections."""
 

@@ -80,6 +80,15 @@ class OpenAICompatibleProvider(ModelAPI):
     async def aclose(self) -> None:
         await self._client.close()
 
+    async def check(self, timeout_s: float = 5.0) -> str | None:
+        """Ask the endpoint for its models: cheap, and every compatible server serves it."""
+        try:
+            await self._client.with_options(timeout=timeout_s, max_retries=0).models.list()
+        except Exception as exc:
+            detail = self.redactor.describe(exc)
+            return f"{self.host} is not reachable ({detail[:200]})"
+        return None
+
     async def _attempt(
         self,
         messages: list[Message],

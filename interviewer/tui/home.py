@@ -3,6 +3,7 @@
 from pathlib import Path
 from typing import ClassVar
 
+from rich.markup import escape
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -22,6 +23,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from interviewer.backends import Backend
 from interviewer.domain.scorecard import build_scorecard
 from interviewer.domain.session import Mode, Session, SessionStatus
 from interviewer.session_factory import NewInterview, SetupError
@@ -119,9 +121,18 @@ class HomeScreen(AppScreen):
         if backend.name == "offline":
             status.update(f"[b]Backend[/b]\n{backend.description}\n[$success]ready[/]")
         else:
-            status.update(
-                f"[b]Backend[/b]\n{backend.description}\n[$text-muted]reachability not checked[/]"
-            )
+            status.update(f"[b]Backend[/b]\n{backend.description}\n[$text-muted]checking…[/]")
+            self.check_backend(backend)
+
+    @work(exclusive=True, group="backend-check")
+    async def check_backend(self, backend: Backend) -> None:
+        problem = await backend.conductor.check_ready()
+        status = self.query_one("#backend-status", Static)
+        if problem is None:
+            status.update(f"[b]Backend[/b]\n{backend.description}\n[$success]reachable[/]")
+        else:
+            status.update(f"[b]Backend[/b]\n{backend.description}\n[$error]{escape(problem)}[/]")
+            self.notify(problem, severity="warning", timeout=8)
 
     def request(self) -> NewInterview:
         select = self.query_one("#scenario", Select)
