@@ -15,7 +15,7 @@ from interviewer.judge.matching import missed_key_points
 PROJECT_REQUEST = (
     "Before we dig in, tell me about one project you worked on that you know well: the "
     "problem and why it mattered, what you personally did, the data, the model, and how "
-    "you measured the result. End your description with a line holding only '.'"
+    "you measured the result."
 )
 NO_MORE_HINTS = "That's all the help I can give on this one; go with your best reasoning."
 UNKNOWN_FACT = "That isn't specified. Make a reasonable assumption, say it out loud, and carry on."
