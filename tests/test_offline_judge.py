@@ -411,3 +411,23 @@ def test_design_criteria_judge_their_own_stages(shipped):
     levels = {c.criterion_id: c.level for c in score(shipped, question, " ".join(late)).criteria}
     assert levels["production"] > levels["framing"]
     assert levels["production"] >= 3
+
+
+def test_a_one_word_answer_that_states_a_short_key_point_is_scored(shipped):
+    rubric = shipped.rubrics[RoundKind.breadth.value]
+
+    def weighted(answer: str) -> float:
+        req = JudgeRequest(
+            round_kind=RoundKind.breadth,
+            question="Besides recursion, how can such a function be written?",
+            key_points=[KeyPoint(id="loop", text="Through iteration.")],
+            rubric=rubric,
+            answer=answer,
+        )
+        value = OfflineJudge().score_now(req).weighted_level(rubric)
+        assert value is not None
+        return value
+
+    assert weighted("Iteration.") > 1.5
+    for non_answer in ("fine", "recursion", "loops", "Qwvzxk"):
+        assert weighted(non_answer) == 1.0, non_answer

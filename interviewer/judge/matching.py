@@ -197,17 +197,17 @@ def _evidence_for_cues(kp: KeyPoint, answer: AnswerTerms) -> str | None:
 
 
 def states_part_of_a_key_point(
-    sentence: str, key_points: list[KeyPoint], question: str, share: float
+    sentence: str, key_points: list[KeyPoint], question: str, share: float, cues: bool = True
 ) -> bool:
     """Whether the sentence states at least `share` of some key point (question words
-    demoted) or one of its cue phrases."""
+    demoted) or, with `cues`, one of its cue phrases."""
     terms = frozenset(content_terms(sentence))
     asked = question_terms(question)
     sequence = word_terms(sentence)
     for kp in key_points:
         if _recall(_key_point_terms(kp.text, asked), terms) >= share:
             return True
-        if any(_says_cue(cue, [sequence]) for cue in kp.cues):
+        if cues and any(_says_cue(cue, [sequence]) for cue in kp.cues):
             return True
     return False
 

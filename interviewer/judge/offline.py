@@ -37,6 +37,7 @@ from interviewer.judge.text import (
     rarity,
     sentences,
     term,
+    words,
 )
 
 METHOD = "lexical-v1"
@@ -55,6 +56,8 @@ SPECIFIC_RARITY = 0.72
 QUESTION_SHARE = 0.34
 MIXED_SHARE = 0.2
 ON_TOPIC_SHARE = 0.2
+# A one-word answer is scored, not floored, when it states this much of a key point.
+ONE_WORD_SHARE = 0.5
 
 
 def answer_quality(coverage: float, technical: float, relevance: float, words: int) -> float:
@@ -91,8 +94,9 @@ class OfflineJudge(Judge):
         asked = question_terms(request.question)
         vocabulary = _vocabulary(request.key_points, asked)
         answer_terms = [base_term(t) for s in parts for t in content_terms(s.text)]
+        text = " ".join(s.text for s in parts)
         reason = signals.floor_reason(
-            " ".join(s.text for s in parts), asked, answer_terms, vocabulary
+            text, asked, answer_terms, vocabulary, _one_word_key_point(text, request)
         )
         on_topic = _on_topic(parts, request, vocabulary)
         topical_terms = [base_term(t) for s in on_topic for t in content_terms(s.text)]
@@ -177,6 +181,14 @@ class OfflineJudge(Judge):
             feedback=_floor_feedback(request, reason),
             method=self.method,
         )
+
+
+def _one_word_key_point(text: str, request: JudgeRequest) -> bool:
+    """A one-word answer that states most of a key point by the key point's own words
+    (not a cue): the short answer a short key point asks for."""
+    return len(words(text)) == 1 and states_part_of_a_key_point(
+        text, request.key_points, request.question, ONE_WORD_SHARE, cues=False
+    )
 
 
 def _clean(answer: str) -> tuple[list[Sentence], bool, bool]:

@@ -264,15 +264,18 @@ def floor_reason(
     question_terms: frozenset[str],
     answer_terms: list[str],
     vocabulary: frozenset[str],
+    states_a_key_point: bool = False,
 ) -> str:
     """Why the answer says nothing scoreable, or "" when it says something.
 
     `vocabulary`: the terms of the question and its key points, known even when rare.
+    `states_a_key_point`: the answer states most of a key point in the key point's own
+    words, so even one word is an answer ("Iteration." to "how else can it be done?").
     """
     all_words = words(answer)
     if not all_words:
         return "the answer is empty"
-    if len(all_words) <= 1:
+    if len(all_words) <= 1 and not states_a_key_point:
         return "a one-word answer"
     if all(w in EMPTY_REPLIES for w in all_words):
         return "the answer says nothing about the question"
