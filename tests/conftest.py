@@ -3,6 +3,8 @@ LLM endpoint configured, so nothing reads or writes the real home or reaches a n
 
 import pytest
 
+from interviewer.llm.fake_server import FakeOpenAIServer
+
 
 @pytest.fixture(autouse=True)
 def isolated_user_paths(tmp_path, monkeypatch):
@@ -21,3 +23,11 @@ def isolated_user_paths(tmp_path, monkeypatch):
     ):
         monkeypatch.delenv(name, raising=False)
     return home
+
+
+@pytest.fixture
+def server():
+    """The OpenAI-compatible test server on a free loopback port."""
+    srv = FakeOpenAIServer("127.0.0.1", 0).start()
+    yield srv
+    srv.stop()

@@ -1,7 +1,5 @@
 """The LLM conductor: streamed turns in role, clarification facts on request, bank fallback."""
 
-import pytest
-
 from interviewer.conductor.base import SpeakRequest
 from interviewer.conductor.llm_conductor import LLMConductor
 from interviewer.domain import engine
@@ -9,7 +7,6 @@ from interviewer.domain.engine import AskQuestion
 from interviewer.domain.question import Question
 from interviewer.domain.session import TurnKind
 from interviewer.llm.base import RESTART_MARKER
-from interviewer.llm.fake_server import FakeOpenAIServer
 from interviewer.llm.mock import MockLLM, MockReply
 from interviewer.llm.openai_provider import OpenAICompatibleProvider
 from interviewer.llm.retry import RetryPolicy
@@ -48,13 +45,6 @@ def session_with(question: Question, kind: str = "system_design", project: str |
 
 async def collect(conductor: LLMConductor, request: SpeakRequest) -> list[str]:
     return [chunk async for chunk in conductor.speak(request)]
-
-
-@pytest.fixture
-def server():
-    srv = FakeOpenAIServer("127.0.0.1", 0).start()
-    yield srv
-    srv.stop()
 
 
 async def test_a_question_is_streamed_in_chunks_from_the_model(server):

@@ -9,21 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from interviewer.llm.fake_server import FakeOpenAIServer
-
 SECRET = "sk-e2e-SECRET-abcdef0123456789"
 ANSWERS = [
     f"Answer {i}: I would start from the goal and the metric, check the data for leakage, "
     "train a simple baseline, then compare models on a held-out set and monitor drift."
     for i in range(80)
 ]
-
-
-@pytest.fixture
-def server():
-    srv = FakeOpenAIServer("127.0.0.1", 0).start()
-    yield srv
-    srv.stop()
 
 
 @pytest.mark.slow

@@ -7,7 +7,6 @@ import pytest
 from interviewer.domain.judging import JudgeRequest, ScoreStatus
 from interviewer.judge.llm_judge import JudgeReply, LLMJudge, extract_json, verified_quotes
 from interviewer.llm.errors import LLMUnavailable
-from interviewer.llm.fake_server import FakeOpenAIServer
 from interviewer.llm.mock import MockLLM
 from interviewer.llm.openai_provider import OpenAICompatibleProvider
 from interviewer.llm.retry import RetryPolicy
@@ -50,13 +49,6 @@ def reply(levels=(3, 3), evidence=("many weights become exactly zero",), **extra
     }
     data.update(extra)
     return json.dumps(data)
-
-
-@pytest.fixture
-def server():
-    srv = FakeOpenAIServer("127.0.0.1", 0).start()
-    yield srv
-    srv.stop()
 
 
 def http_judge(server, **kwargs) -> LLMJudge:

@@ -18,13 +18,6 @@ HELLO = [Message("user", "<source>\nWhat does L1 regularisation do to weights?\n
 SAID = "What does L1 regularisation do to weights?"
 
 
-@pytest.fixture
-def server():
-    srv = FakeOpenAIServer("127.0.0.1", 0).start()
-    yield srv
-    srv.stop()
-
-
 def provider(server, **kwargs) -> OpenAICompatibleProvider:
     kwargs.setdefault("policy", FAST)
     return OpenAICompatibleProvider("fake-interviewer", base_url=server.url, **kwargs)

@@ -2,20 +2,10 @@
 
 import socket
 
-import pytest
-
 from interviewer.conductor.llm_conductor import LLMConductor
 from interviewer.llm.base import make_provider
-from interviewer.llm.fake_server import FakeOpenAIServer
 
 SECRET = "sk-reach-SECRET-0123456789"
-
-
-@pytest.fixture
-def server():
-    srv = FakeOpenAIServer("127.0.0.1", 0).start()
-    yield srv
-    srv.stop()
 
 
 def free_port() -> int:
