@@ -431,3 +431,27 @@ def test_a_one_word_answer_that_states_a_short_key_point_is_scored(shipped):
     assert weighted("Iteration.") > 1.5
     for non_answer in ("fine", "recursion", "loops", "Qwvzxk"):
         assert weighted(non_answer) == 1.0, non_answer
+
+
+def test_a_sentence_that_states_half_a_key_point_counts_among_other_words(shipped):
+    rubric = shipped.rubrics[RoundKind.breadth.value]
+    points = [
+        KeyPoint(id="heap", text="A binary heap gives logarithmic inserts"),
+        KeyPoint(id="peek", text="The smallest item is read in constant time"),
+    ]
+    # Most of the sentence is about something else; it still states the heap point.
+    answer = (
+        "My eccentric chemistry professor, who collected antique barometers, Venetian glass, "
+        "Flemish tapestries, Ottoman coins and rare Portuguese stamps, once remarked over "
+        "espresso and pastries in Lisbon, near the cathedral, that a heap gives logarithmic "
+        "inserts."
+    )
+    req = JudgeRequest(
+        round_kind=RoundKind.breadth,
+        question="Why use a priority queue?",
+        key_points=points,
+        rubric=rubric,
+        answer=answer,
+    )
+    result = OfflineJudge().score_now(req)
+    assert result.covered_key_points == ["heap"]

@@ -157,14 +157,29 @@ def _cue_coverage(cues: Iterable[str], answer: AnswerTerms) -> float:
     return 0.0 if hits == 0 else (ONE_CUE_COVERAGE if hits == 1 else 1.0)
 
 
+def _term_matches(weights: Sequence[tuple[str, float]], answer: AnswerTerms) -> list[list[float]]:
+    """Per sentence, how well each key-point term is present (exactly or misspelt)."""
+    return [[term_match(t, terms) for t, _ in weights] for terms in answer.sentence_terms]
+
+
+def _weighted(weights: Sequence[tuple[str, float]], matches: Sequence[float]) -> float:
+    total = sum(w for _, w in weights)
+    if total <= 0:
+        return 0.0
+    return sum(w * m for (_, w), m in zip(weights, matches, strict=True)) / total
+
+
 def match_key_point(
-    kp: KeyPoint, answer: AnswerTerms, question_terms: frozenset[str]
+    kp: KeyPoint,
+    answer: AnswerTerms,
+    question_terms: frozenset[str],
 ) -> KeyPointMatch:
     weights = _key_point_terms(kp.text, question_terms)
-    whole = _recall(weights, answer.all_terms)
+    per_sentence = _term_matches(weights, answer)
+    n = len(per_sentence)
+    whole = _weighted(weights, [max(col) for col in zip(*per_sentence, strict=True)]) if n else 0.0
     best_window, evidence = 0.0, None
-    n = len(answer.sentence_terms)
-    singles = [_recall(weights, terms) for terms in answer.sentence_terms]
+    singles = [_weighted(weights, m) for m in per_sentence]
     for i in range(n):
         for j in (i + 1, i + 2):
             if j > n:
@@ -172,7 +187,10 @@ def match_key_point(
             score = (
                 singles[i]
                 if j == i + 1
-                else _recall(weights, answer.sentence_terms[i] | answer.sentence_terms[i + 1])
+                else _weighted(
+                    weights,
+                    [max(a, b) for a, b in zip(per_sentence[i], per_sentence[i + 1], strict=True)],
+                )
             )
             if score > best_window + 1e-9:
                 best_window = score
@@ -213,7 +231,9 @@ def states_part_of_a_key_point(
 
 
 def match_key_points(
-    answer: str | AnswerTerms, key_points: list[KeyPoint], question: str = ""
+    answer: str | AnswerTerms,
+    key_points: list[KeyPoint],
+    question: str = "",
 ) -> list[KeyPointMatch]:
     asked = question_terms(question)
     prepared = answer if isinstance(answer, AnswerTerms) else AnswerTerms.of(answer)

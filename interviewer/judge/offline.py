@@ -22,6 +22,7 @@ from interviewer.judge import signals
 from interviewer.judge.base import Judge
 from interviewer.judge.levels import Reading, criterion_score, missed_ids
 from interviewer.judge.matching import (
+    COVERED_AT,
     AnswerTerms,
     match_key_points,
     question_terms,
@@ -33,6 +34,7 @@ from interviewer.judge.text import (
     Sentence,
     base_term,
     content_terms,
+    content_word_terms,
     content_words,
     rarity,
     sentences,
@@ -74,6 +76,7 @@ def answer_quality(coverage: float, technical: float, relevance: float, words: i
 class OfflineJudge(Judge):
     kind = "offline"
     model = ""
+
     method = METHOD
 
     async def _score(self, request: JudgeRequest) -> JudgeResult:
@@ -219,30 +222,35 @@ def _on_topic(
 ) -> list[Sentence]:
     """Sentences that speak to the question. A sentence counts when enough of its own
     words (by rarity) are the question's or its key points' terms, or when it states part
-    of a key point or names a specific term and is not mostly about something else.
-    Filler that brushes against a few everyday words of a long key point does not."""
+    of a key point or names a specific term and is not mostly about something else, or
+    when it states half of a key point on its own (whatever else it says). Filler that
+    brushes against a few everyday words of a long key point does not."""
     if not vocabulary:
         return parts
-    kept = []
-    for s in parts:
-        weights = weighted_terms(s.text, frozenset())
-        total = sum(weights.values())
-        share = (
-            sum(w for t, w in weights.items() if base_term(t) in vocabulary) / total
-            if total
-            else 0.0
-        )
-        if share >= QUESTION_SHARE or (
-            share >= MIXED_SHARE
-            and (
-                _names_specific_term(s, vocabulary)
-                or states_part_of_a_key_point(
-                    s.text, request.key_points, request.question, ON_TOPIC_SHARE
-                )
-            )
-        ):
-            kept.append(s)
-    return kept
+    return [s for s in parts if _speaks_to(s, request, vocabulary)]
+
+
+def _speaks_to(s: Sentence, request: JudgeRequest, vocabulary: frozenset[str]) -> bool:
+    share = _topic_share(s.text, vocabulary)
+    if share >= QUESTION_SHARE:
+        return True
+    if share >= MIXED_SHARE and (
+        _names_specific_term(s, vocabulary)
+        or states_part_of_a_key_point(s.text, request.key_points, request.question, ON_TOPIC_SHARE)
+    ):
+        return True
+    matches = match_key_points(AnswerTerms.of(s.text), request.key_points, request.question)
+    return any(m.coverage >= COVERED_AT for m in matches)
+
+
+def _topic_share(text: str, vocabulary: frozenset[str]) -> float:
+    """The share of the sentence's words (by rarity) that are the question's or its key
+    points' terms."""
+    pairs = content_word_terms(text)
+    total = sum(rarity(w) for w, _ in pairs)
+    if not total:
+        return 0.0
+    return sum(rarity(w) for w, t in pairs if base_term(t) in vocabulary) / total
 
 
 def _names_specific_term(sentence: Sentence, vocabulary: frozenset[str]) -> bool:
@@ -272,7 +280,8 @@ def _vocabulary(key_points: list[KeyPoint], question_terms: frozenset[str]) -> f
 def _technical_recall(
     key_points: list[KeyPoint], answer: AnswerTerms, question_terms: frozenset[str]
 ) -> float | None:
-    """Share of the key points' rare (technical) words the answer uses, question words aside."""
+    """Share of the key points' rare (technical) words the answer uses, question words
+    aside. By form only, even with word vectors: a technical term is meant to be said."""
     wanted: dict[str, float] = {}
     for kp in key_points:
         for t, w in weighted_terms(kp.text, question_terms).items():
