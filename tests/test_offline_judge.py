@@ -455,3 +455,30 @@ def test_a_sentence_that_states_half_a_key_point_counts_among_other_words(shippe
     )
     result = OfflineJudge().score_now(req)
     assert result.covered_key_points == ["heap"]
+
+
+def test_an_answer_with_no_clearly_on_topic_sentence_is_read_as_a_whole(shipped):
+    rubric = shipped.rubrics[RoundKind.breadth.value]
+    points = [
+        KeyPoint(id="reuse", text="Objects make code reusable across programs"),
+        KeyPoint(id="abstraction", text="Abstraction hides implementation details"),
+    ]
+    question = "What are the main advantages of object-oriented programming?"
+
+    def coverage(answer: str) -> float:
+        req = JudgeRequest(
+            round_kind=RoundKind.breadth,
+            question=question,
+            key_points=points,
+            rubric=rubric,
+            answer=answer,
+        )
+        parts = offline.sentences(answer)
+        vocabulary = offline._vocabulary(points, offline.question_terms(question))
+        assert offline._on_topic(parts, req, vocabulary) == []
+        relevance = 0.12  # the answer's on-topic share, fixed so only coverage varies
+        return offline._read_as_a_whole(req, parts, frozenset(), relevance)[0]
+
+    paraphrase = "They make it easier to reuse and adapt code you wrote before."
+    assert coverage(paraphrase) > 0.0
+    assert coverage(FILLER) == 0.0

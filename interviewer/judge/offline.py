@@ -151,6 +151,10 @@ class OfflineJudge(Judge):
         )
         technical = _technical_recall(request.key_points, answer, question_terms)
         topical_words = sum(len(s.text.split()) for s in on_topic)
+        if not on_topic and request.key_points:
+            coverage, technical, topical_words = _read_as_a_whole(
+                request, parts, question_terms, relevance
+            )
         quality = answer_quality(
             coverage if request.key_points else relevance,
             coverage if technical is None else technical,
@@ -191,6 +195,30 @@ def _one_word_key_point(text: str, request: JudgeRequest) -> bool:
     (not a cue): the short answer a short key point asks for."""
     return len(words(text)) == 1 and states_part_of_a_key_point(
         text, request.key_points, request.question, ONE_WORD_SHARE, cues=False
+    )
+
+
+def _read_as_a_whole(
+    request: JudgeRequest, parts: list[Sentence], question_terms: frozenset[str], relevance: float
+) -> tuple[float, float | None, int]:
+    """Coverage, technical recall and on-topic words of an answer none of whose sentences
+    is clearly on topic (a correct answer in words far from the key points' reads so).
+    It is read as a whole, discounted by how far its words fall short of the on-topic
+    bar: generic filler stays near nothing, and padding only lowers the share."""
+    discount = min(1.0, relevance / QUESTION_SHARE)
+    whole = AnswerTerms.of(request.answer, parts)
+    by_id = {
+        m.key_point_id: m.coverage
+        for m in match_key_points(whole, request.key_points, request.question)
+    }
+    total_weight = sum(kp.weight for kp in request.key_points)
+    coverage = sum(kp.weight * by_id[kp.id] for kp in request.key_points) / total_weight
+    technical = _technical_recall(request.key_points, whole, question_terms)
+    words = sum(len(s.text.split()) for s in parts)
+    return (
+        discount * coverage,
+        None if technical is None else discount * technical,
+        round(discount * words),
     )
 
 
