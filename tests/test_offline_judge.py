@@ -337,6 +337,15 @@ def test_test_and_validation_and_other_ml_terms_stay_distinct():
     assert wrong == pytest.approx(neither)  # "test" earns nothing toward "validation"
 
 
+def test_once_is_a_content_word():
+    # "runs at least once", "consumed once": how many times is the point.
+    point = [KeyPoint(id="once", text="The body of a do-while loop runs at least once")]
+    question = "How does a do-while loop differ from a while loop?"
+    said = key_point_coverage("Its body always runs once.", point, question)["once"]
+    unsaid = key_point_coverage("Its body always runs.", point, question)["once"]
+    assert said > unsaid
+
+
 def test_he_initialization_is_a_name_not_a_pronoun():
     point = [KeyPoint(id="he", text="Use He initialization for ReLU layers", cues=["He init"])]
     question = "How would you set the initial weights of a deep network?"

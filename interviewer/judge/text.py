@@ -27,7 +27,7 @@ _STOPWORD_TEXT = """
     been being it its it's this that these those there here what which who whom whose when
     where why how do does did done doing can could should would will shall may might must not
     no nor so than too very just also into out up down over under about between through
-    during before after above below again further once all any both each few more most other
+    during before after above below again further all any both each few more most other
     some such only own same i i'm i've you he she we they me him her us them my your his our
     their mine yours ours theirs am has have had having get gets got make makes made like well
     s t let lets really basically actually thing things stuff kind sort lot lots much
