@@ -85,22 +85,29 @@ TRADEOFF = _markers(
 )
 SITUATION = _markers(
     r"when i was",
+    r"when (?:our|my|the|a) \w+",
     r"at my (?:last|previous|current)",
+    r"at (?:my|our) (?:company|job|startup|lab|team)",
     r"we had",
+    r"we were",
     r"our team",
     r"the team",
     r"the project",
+    r"i joined",
+    r"i was working",
     r"situation",
     r"context",
     r"background",
     r"there was",
-    r"last year",
+    r"last (?:year|quarter|month|summer|spring|autumn|fall|winter)",
     r"at the time",
     r"working on",
 )
 TASK = _markers(
     r"my (?:task|job|role|goal|responsibility)",
-    r"i was (?:asked|responsible|tasked)",
+    r"i was (?:asked|responsible|tasked|in charge)",
+    r"i owned",
+    r"i took (?:ownership|charge|responsibility|the lead)",
     r"needed to",
     r"had to",
     r"the goal",
@@ -108,11 +115,16 @@ TASK = _markers(
     r"deadline",
     r"challenge",
 )
+# "I" doing something: any regular past tense, or a common irregular one. Past tenses of
+# feeling or wishing ("I liked", "I wanted") are not actions.
+_IRREGULAR_PAST = (
+    "built|wrote|rewrote|led|ran|met|made|found|took|gave|chose|drove|brought|sent|set up|"
+    "split|cut|put|got|did|kept|told|spoke|taught|sold|began|won|held|paid|sought|caught|"
+    "dug|spent|shut|undertook|oversaw|rebuilt|went"
+)
+_NOT_ACTIONS = "liked|loved|enjoyed|wanted|hoped|believed|felt|seemed|needed|preferred"
 ACTION = re.compile(
-    r"\bI (?:\w+ly )?(?:built|wrote|designed|implemented|proposed|decided|led|set up|"
-    r"created|ran|analy[sz]ed|talked|met|organi[sz]ed|changed|added|removed|refactored|"
-    r"tested|measured|investigated|debugged|fixed|migrated|trained|deployed|started|"
-    r"convinced|asked|suggested|scheduled|split|reduced|introduced|prototyped|explained)\b"
+    rf"\bI (?:\w+ly )?(?:(?!(?:{_NOT_ACTIONS})\b)[a-z]{{2,}}ed|{_IRREGULAR_PAST})\b"
 )
 RESULT = _markers(
     r"as a result",
@@ -130,6 +142,10 @@ RESULT = _markers(
     r"impact",
     r"learned",
     r"afterwards",
+    r"recovered",
+    r"went (?:up|down|back)",
+    r"dropped (?:from|to|by)",
+    r"rose (?:from|to|by)",
 )
 MEASURE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|percent|x\b|ms\b|s\b|seconds|minutes|hours|days|weeks|k\b|m\b|"

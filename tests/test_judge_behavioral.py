@@ -1,0 +1,50 @@
+"""Behavioral answers: a concrete first-person STAR story is recognised as one."""
+
+import pytest
+
+from interviewer.content.loader import load_content
+from interviewer.domain.judging import JudgeRequest
+from interviewer.judge import signals
+from interviewer.judge.offline import OfflineJudge
+
+STORY = (
+    "When our fraud model's recall dropped, I owned the investigation. I found a schema "
+    "change upstream, added a data validation check, and recall recovered from 61% to 78% "
+    "within a week."
+)
+VAGUE = "We had a problem and we fixed it as a team, it went fine."
+
+
+@pytest.mark.parametrize(
+    ("text", "actions"),
+    [
+        ("I owned the investigation.", ["I owned"]),
+        ("I traced the bug and I retrained the model.", ["I traced", "I retrained"]),
+        ("I quickly rebuilt the pipeline.", ["I quickly rebuilt"]),
+        ("I wanted a raise and I liked the team.", []),
+    ],
+)
+def test_first_person_actions(text, actions):
+    assert signals.ACTION.findall(text) == actions
+
+
+async def test_a_concrete_story_beats_a_vague_one_on_structure_and_ownership():
+    content = load_content()
+    rubric = content.rubrics["behavioral"]
+    question = next(q for q in content.questions.values() if q.id.startswith("behavioral."))
+
+    async def levels(answer):
+        result = await OfflineJudge().score(
+            JudgeRequest(
+                round_kind=question.round,
+                question=question.prompt,
+                key_points=question.key_points,
+                rubric=rubric,
+                answer=answer,
+            )
+        )
+        return {c.criterion_id: c.level for c in result.criteria}
+
+    story, vague = await levels(STORY), await levels(VAGUE)
+    assert story["star"] >= 3 > vague["star"]
+    assert story["ownership"] >= 3 > vague["ownership"]
