@@ -45,7 +45,8 @@ def scorecard_markdown(
             if c.level_text:
                 lines.append(f"  - {c.level_text}")
             for quote in c.evidence:
-                lines.append(f"  - *“{quote}”*")
+                # One line each: a quote spanning lines would break out of its list item.
+                lines.append(f"  - *“{' '.join(quote.split())}”*")
         for i, qs in enumerate(rnd.questions, 1):
             lines += [
                 "",
