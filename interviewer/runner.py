@@ -339,6 +339,8 @@ class InterviewRunner:
         asked.scoring_runs.append(run)
         self._save()
         if self.on_scored is not None:
+            # The verdict is already saved; a display that fails must not lose it or stop
+            # the judging of later answers.
             with contextlib.suppress(Exception):
                 self.on_scored(asked, run)
 
