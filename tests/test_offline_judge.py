@@ -483,11 +483,31 @@ def test_an_answer_with_no_clearly_on_topic_sentence_is_read_as_a_whole(shipped)
             answer=answer,
         )
         parts = offline.sentences(answer)
-        vocabulary = offline._vocabulary(points, offline.question_terms(question))
-        assert offline._on_topic(parts, req, vocabulary) == []
         relevance = 0.12  # the answer's on-topic share, fixed so only coverage varies
         return offline._read_as_a_whole(req, parts, frozenset(), relevance)[0]
 
     paraphrase = "They make it easier to reuse and adapt code you wrote before."
     assert coverage(paraphrase) > 0.0
     assert coverage(FILLER) == 0.0
+
+
+def test_when_no_sentence_is_clearly_on_topic_the_loosely_on_topic_ones_are_read(shipped):
+    rubric = shipped.rubrics[RoundKind.breadth.value]
+    points = [
+        KeyPoint(id="reuse", text="Objects make code reusable across programs"),
+        KeyPoint(id="abstraction", text="Abstraction hides implementation details"),
+    ]
+    question = "What are the main advantages of object-oriented programming?"
+    paraphrase = "They make it easier to reuse and adapt code you wrote before."
+    answer = f"{paraphrase} {FILLER}"
+    req = JudgeRequest(
+        round_kind=RoundKind.breadth,
+        question=question,
+        key_points=points,
+        rubric=rubric,
+        answer=answer,
+    )
+    parts = offline.sentences(answer)
+    vocabulary = offline._vocabulary(points, offline.question_terms(question))
+    assert not any(offline._speaks_to(s, req, vocabulary) for s in parts)
+    assert [s.text for s in offline._on_topic(parts, req, vocabulary)] == [paraphrase]

@@ -58,6 +58,10 @@ SPECIFIC_RARITY = 0.72
 QUESTION_SHARE = 0.34
 MIXED_SHARE = 0.2
 ON_TOPIC_SHARE = 0.2
+# When no sentence clears those bars, sentences a tenth of whose words (by rarity) are the
+# question's or key points' terms are read as the answer: a correct answer worded far
+# from the reference reads so. A generic sentence that brushes one such word stays out.
+LOOSE_SHARE = 0.1
 # A one-word answer is scored, not floored, when it states this much of a key point.
 ONE_WORD_SHARE = 0.5
 
@@ -252,10 +256,12 @@ def _on_topic(
     words (by rarity) are the question's or its key points' terms, or when it states part
     of a key point or names a specific term and is not mostly about something else, or
     when it states half of a key point on its own (whatever else it says). Filler that
-    brushes against a few everyday words of a long key point does not."""
+    brushes against a few everyday words of a long key point does not. When none does,
+    the sentences that clear the loose bar (`LOOSE_SHARE`) are read instead."""
     if not vocabulary:
         return parts
-    return [s for s in parts if _speaks_to(s, request, vocabulary)]
+    kept = [s for s in parts if _speaks_to(s, request, vocabulary)]
+    return kept or [s for s in parts if _topic_share(s.text, vocabulary) >= LOOSE_SHARE]
 
 
 def _speaks_to(s: Sentence, request: JudgeRequest, vocabulary: frozenset[str]) -> bool:
