@@ -511,3 +511,19 @@ def test_when_no_sentence_is_clearly_on_topic_the_loosely_on_topic_ones_are_read
     vocabulary = offline._vocabulary(points, offline.question_terms(question))
     assert not any(offline._speaks_to(s, req, vocabulary) for s in parts)
     assert [s.text for s in offline._on_topic(parts, req, vocabulary)] == [paraphrase]
+
+
+def test_a_misspelling_the_stemmer_cannot_undo_is_matched_by_the_written_word():
+    # "refrence" stems to "refrenc", far from "refer"; as written it is one letter away.
+    assert stem("refrence") != stem("reference")
+    point = [KeyPoint(id="ref", text="By reference.")]
+
+    def coverage(answer: str, points: list[KeyPoint] = point) -> float:
+        return key_point_coverage(answer, points)["ref"]
+
+    assert coverage("by refrence") >= 0.8
+    assert coverage("by value") < 0.5
+    # A negated word is not its plain form, however it is spelt.
+    negated = [KeyPoint(id="ref", text="Not by reference.")]
+    assert coverage("not by refrence", negated) >= 0.8
+    assert coverage("by refrence", negated) < 0.5

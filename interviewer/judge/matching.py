@@ -14,13 +14,17 @@ from functools import lru_cache
 
 from interviewer.domain.question import KeyPoint
 from interviewer.judge.text import (
+    MIN_TYPO_LETTERS,
+    NEGATED,
     STOPWORDS,
+    TYPO_MATCH,
     Sentence,
     base_term,
     content_terms,
     content_word_terms,
     rarity,
     sentences,
+    spelling_similarity,
     stem,
     term,
     term_similarity,
@@ -63,6 +67,9 @@ class AnswerTerms:
     all_terms: frozenset[str]
     # Every word's term, stopwords included, per sentence: cue phrases match in order.
     sentence_sequences: tuple[tuple[str, ...], ...]
+    # Per sentence, each content word as written with its term: a misspelling the stemmer
+    # cannot undo ("refrence", stem "refrenc") is still one letter from the written word.
+    sentence_words: tuple[tuple[tuple[str, str], ...], ...] = ()
 
     @classmethod
     def of(cls, answer: str, parts: Sequence[Sentence] | None = None) -> "AnswerTerms":
@@ -75,6 +82,7 @@ class AnswerTerms:
             sentence_terms=terms,
             all_terms=frozenset().union(*terms) if terms else frozenset(),
             sentence_sequences=tuple(word_terms(s.text) for s in parts),
+            sentence_words=tuple(content_word_terms(s.text) for s in parts),
         )
 
 
@@ -157,9 +165,67 @@ def _cue_coverage(cues: Iterable[str], answer: AnswerTerms) -> float:
     return 0.0 if hits == 0 else (ONE_CUE_COVERAGE if hits == 1 else 1.0)
 
 
-def _term_matches(weights: Sequence[tuple[str, float]], answer: AnswerTerms) -> list[list[float]]:
-    """Per sentence, how well each key-point term is present (exactly or misspelt)."""
-    return [[term_match(t, terms) for t, _ in weights] for terms in answer.sentence_terms]
+@lru_cache(maxsize=4096)
+def _written_forms(text: str) -> dict[str, frozenset[str]]:
+    """Each of the text's terms with the words that were written for it."""
+    forms: dict[str, set[str]] = {}
+    for word, t in content_word_terms(text):
+        forms.setdefault(t, set()).add(word)
+    return {t: frozenset(ws) for t, ws in forms.items()}
+
+
+@lru_cache(maxsize=65536)
+def _spelling_match(
+    negated: bool, forms: frozenset[str], written: tuple[tuple[str, str], ...]
+) -> float:
+    """How well a key-point term's written words (`forms`) match one of a sentence's words
+    by spelling alone; a negated term only a negated word."""
+    mine = [w for w in forms if len(w) >= MIN_TYPO_LETTERS]
+    if not mine:
+        return 0.0
+    return max(
+        (
+            spelling_similarity(a, b)
+            for b, u in written
+            if len(b) >= MIN_TYPO_LETTERS and u.startswith(NEGATED) == negated
+            for a in mine
+            # Words one edit apart agree on their first two or last two letters.
+            if abs(len(a) - len(b)) <= 1 and (a[:2] == b[:2] or a[-2:] == b[-2:])
+        ),
+        default=0.0,
+    )
+
+
+def present(t: str, key_point: str, answer: AnswerTerms) -> float:
+    """How well a term of the key point (text `key_point`) is present anywhere in the
+    answer: exactly, or misspelt (by stem, else by the written word)."""
+    m = term_match(t, answer.all_terms)
+    if m < TYPO_MATCH:
+        forms = _written_forms(key_point).get(t, frozenset())
+        for written in answer.sentence_words:
+            m = max(m, _spelling_match(t.startswith(NEGATED), forms, written))
+    return m
+
+
+def _term_matches(
+    weights: Sequence[tuple[str, float]], answer: AnswerTerms, text: str
+) -> list[list[float]]:
+    """Per sentence, how well each key-point term (of the key point `text`) is present:
+    exactly, or misspelt (by stem, else by the written word)."""
+    forms = _written_forms(text)
+    out = []
+    for i, terms in enumerate(answer.sentence_terms):
+        written = answer.sentence_words[i] if answer.sentence_words else ()
+        row = []
+        for t, _ in weights:
+            m = term_match(t, terms)
+            if m < TYPO_MATCH and written:
+                m = max(
+                    m, _spelling_match(t.startswith(NEGATED), forms.get(t, frozenset()), written)
+                )
+            row.append(m)
+        out.append(row)
+    return out
 
 
 def _weighted(weights: Sequence[tuple[str, float]], matches: Sequence[float]) -> float:
@@ -175,7 +241,7 @@ def match_key_point(
     question_terms: frozenset[str],
 ) -> KeyPointMatch:
     weights = _key_point_terms(kp.text, question_terms)
-    per_sentence = _term_matches(weights, answer)
+    per_sentence = _term_matches(weights, answer, kp.text)
     n = len(per_sentence)
     whole = _weighted(weights, [max(col) for col in zip(*per_sentence, strict=True)]) if n else 0.0
     best_window, evidence = 0.0, None

@@ -25,6 +25,7 @@ from interviewer.judge.matching import (
     COVERED_AT,
     AnswerTerms,
     match_key_points,
+    present,
     question_terms,
     states_part_of_a_key_point,
     term_match,
@@ -317,14 +318,16 @@ def _technical_recall(
     """Share of the key points' rare (technical) words the answer uses, question words
     aside. By form only, even with word vectors: a technical term is meant to be said."""
     wanted: dict[str, float] = {}
+    said: dict[str, float] = {}
     for kp in key_points:
         for t, w in weighted_terms(kp.text, question_terms).items():
             if w >= TECHNICAL_RARITY:
                 wanted[t] = max(wanted.get(t, 0.0), w * kp.weight)
+                said[t] = max(said.get(t, 0.0), present(t, kp.text, answer))
     total = sum(wanted.values())
     if not total:
         return None
-    return sum(w * term_match(t, answer.all_terms) for t, w in wanted.items()) / total
+    return sum(w * said[t] for t, w in wanted.items()) / total
 
 
 def _short(text: str, limit: int = 110) -> str:

@@ -304,13 +304,27 @@ def term_similarity(a: str, b: str) -> float:
     ize_apart = a.endswith(IZE_ENDING) != b.endswith(IZE_ENDING)
     if not ize_apart and min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)):
         return 0.9
-    if min(len(a), len(b)) >= 5 and _within_one_edit(a, b):
-        return 0.85  # a typo: one letter added, dropped, changed or two swapped
+    if min(len(a), len(b)) >= MIN_TYPO_LETTERS and _within_one_edit(a, b):
+        return TYPO_MATCH  # a typo: one letter added, dropped, changed or two swapped
     if ize_apart:
         return 0.0
     ta, tb = _trigrams(a), _trigrams(b)
     jaccard = len(ta & tb) / len(ta | tb)
     return jaccard if jaccard >= 0.6 else 0.0
+
+
+TYPO_MATCH = 0.85
+# Shorter words one letter apart are as often different words (cause, case) as typos.
+MIN_TYPO_LETTERS = 5
+
+
+@lru_cache(maxsize=262144)
+def spelling_similarity(a: str, b: str) -> float:
+    """Two written words one typo apart (five letters or more): "refrence" is "reference"
+    though their stems differ. Partial credit, as for a misspelt stem."""
+    if a == b:
+        return 1.0
+    return TYPO_MATCH if min(len(a), len(b)) >= MIN_TYPO_LETTERS and _within_one_edit(a, b) else 0.0
 
 
 def _within_one_edit(a: str, b: str) -> bool:
