@@ -46,7 +46,8 @@ from interviewer.judge.text import (
 METHOD = "lexical-v1"
 # How the quality figure weighs its parts (they sum to 1): key points covered, their
 # technical terms used, share of the answer on topic, and enough said to make a point.
-QUALITY_WEIGHTS = (0.35, 0.4, 0.1, 0.15)
+# The technical terms weigh most: a paraphrase that misses them says the point loosely.
+QUALITY_WEIGHTS = (0.2, 0.55, 0.1, 0.15)
 # On-topic words that make a complete short answer; fewer are scored in proportion.
 ENOUGH_WORDS = 10
 # Key-point words at least this rare (outside the ~300 commonest tokens) are technical terms.
