@@ -6,7 +6,8 @@ import math
 import pytest
 
 from interviewer.cli import main
-from interviewer.commands.calibrate import reference_key_points
+from interviewer.commands.calibrate import calibration_rubric, reference_key_points
+from interviewer.domain.judging import CriterionScore, JudgeResult, ScoreStatus
 from interviewer.judge.calibration import (
     agreement,
     leave_one_group_out,
@@ -55,6 +56,32 @@ def test_agreement_rounds_onto_the_human_scale():
     assert metrics.qwk == pytest.approx(1.0)
     assert metrics.answers_per_second == pytest.approx(2.0)
     assert metrics.n == 4 and metrics.unscored == 0
+
+
+def test_fine_level_adds_each_criterions_progress_by_weight():
+    rubric = calibration_rubric()
+    weights = {c.id: c.weight for c in rubric.criteria}
+    total = sum(weights.values())
+    first, last = rubric.criteria[0].id, rubric.criteria[-1].id
+
+    def result(progress: dict[str, float], level: int = 2) -> JudgeResult:
+        return JudgeResult(
+            status=ScoreStatus.scored,
+            criteria=[
+                CriterionScore(criterion_id=c.id, level=level, progress=progress.get(c.id))
+                for c in rubric.criteria
+            ],
+        )
+
+    plain = result({})
+    assert plain.fine_level(rubric) == plain.weighted_level(rubric) == 2.0
+    halfway = result({first: 0.5, last: 0.25})
+    expected = 2.0 + (0.5 * weights[first] + 0.25 * weights[last]) / total
+    assert halfway.fine_level(rubric) == pytest.approx(expected)
+    assert halfway.weighted_level(rubric) == 2.0
+    # The top level has no next level to progress toward: the scale stays 1-4.
+    assert result({first: 0.9}, level=4).fine_level(rubric) == 4.0
+    assert JudgeResult.unscored("no reply").fine_level(rubric) is None
 
 
 def test_reference_becomes_one_key_point_per_sentence():

@@ -527,3 +527,29 @@ def test_a_misspelling_the_stemmer_cannot_undo_is_matched_by_the_written_word():
     negated = [KeyPoint(id="ref", text="Not by reference.")]
     assert coverage("not by refrence", negated) >= 0.8
     assert coverage("by refrence", negated) < 0.5
+
+
+def test_levels_set_by_a_continuous_figure_say_how_far_toward_the_next_they_are(shipped):
+    rubric = shipped.rubrics[RoundKind.breadth.value]
+    points = [KeyPoint(id="ref", text="A function that calls itself until it reaches a base case.")]
+
+    def judged(answer: str) -> JudgeResult:
+        req = JudgeRequest(
+            round_kind=RoundKind.breadth,
+            question="What is a recursive function?",
+            key_points=points,
+            rubric=rubric,
+            answer=answer,
+        )
+        return OfflineJudge().score_now(req)
+
+    partial = judged("A function that calls itself.")
+    fuller = judged("A function that calls itself until a base case is reached.")
+    for result in (partial, fuller):
+        for cs in result.criteria:
+            assert cs.progress is None or 0.0 <= cs.progress < 1.0
+        assert result.criteria[0].progress is not None or result.criteria[0].level == 4
+    fine = [r.fine_level(rubric) or 0.0 for r in (partial, fuller)]
+    assert fine[0] < fine[1]
+    # The floor is measured on nothing: no progress anywhere.
+    assert all(cs.progress is None for cs in judged("fine").criteria)

@@ -150,7 +150,7 @@ def score_items(
     levels: list[float | None] = []
     first_failure = ""
     for done, result in enumerate(scorer(requests), start=1):
-        levels.append(result.weighted_level(rubric))
+        levels.append(result.fine_level(rubric))
         if not result.is_scored and not first_failure:
             first_failure = result.reason
         progress.update(done)
@@ -182,7 +182,7 @@ def run_probes(
             for i in chosen
         ]
         for i, result in zip(chosen, scorer(requests), strict=True):
-            after = result.weighted_level(rubric)
+            after = result.fine_level(rubric)
             before = levels[i]
             if after is not None and before is not None:
                 outcome.add(before, after)

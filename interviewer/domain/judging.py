@@ -20,6 +20,9 @@ class CriterionScore(Strict):
     level: int = Field(ge=1, le=4)
     evidence: list[str] = Field(default_factory=list)  # verbatim quotes from the answer
     rationale: str = ""
+    # How far the answer has come from its level's bar toward the next level's, in [0, 1),
+    # where the judge measures the level on a continuous signal; None where it does not.
+    progress: float | None = Field(default=None, ge=0.0, lt=1.0)
 
 
 class JudgeResult(Strict):
@@ -49,6 +52,24 @@ class JudgeResult(Strict):
         if total <= 0:
             return None
         return sum(cs.level * weights.get(cs.criterion_id, 0.0) for cs in self.criteria) / total
+
+    def fine_level(self, rubric: Rubric) -> float | None:
+        """The weighted level with each criterion's progress toward its next level added
+        (still 1.0-4.0): orders answers that share their levels; None when unscored."""
+        if not self.is_scored or not self.criteria:
+            return None
+        weights = {c.id: c.weight for c in rubric.criteria}
+        total = sum(weights.get(cs.criterion_id, 0.0) for cs in self.criteria)
+        if total <= 0:
+            return None
+        return (
+            sum(
+                (cs.level + (cs.progress or 0.0 if cs.level < 4 else 0.0))
+                * weights.get(cs.criterion_id, 0.0)
+                for cs in self.criteria
+            )
+            / total
+        )
 
     def percent(self, rubric: Rubric) -> float | None:
         """The weighted level mapped onto 0-100 (level 1 = 0, level 4 = 100)."""

@@ -1,9 +1,10 @@
 """Agreement between a judge's scores and human grades (pure Python).
 
-The judge scores on its own scale (weighted level 1-4); humans on theirs (e.g. 0-5).
-Pearson and Spearman need no mapping. RMSE, kappa and agreement need scores on the human
-scale: a straight line is fitted on every question except the one being predicted
-(leave one group out), so no question's own grades inform its predictions.
+The judge scores on its own scale (the weighted level 1-4, with each criterion's progress
+toward its next level); humans on theirs (e.g. 0-5). Pearson and Spearman need no mapping.
+RMSE, kappa and agreement need scores on the human scale: a straight line is fitted on
+every question except the one being predicted (leave one group out), so no question's own
+grades inform its predictions.
 """
 
 import math

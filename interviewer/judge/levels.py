@@ -18,6 +18,8 @@ from interviewer.judge.text import Sentence
 
 # Quality thresholds for levels 2, 3 and 4.
 QUALITY_LEVELS = (0.45, 0.65, 0.85)
+# Thresholds on the square root of technical recall for terminology levels 2, 3 and 4.
+TERMINOLOGY_LEVELS = (0.3, 0.5, 0.7)
 LONG_ANSWER_WORDS = 400
 
 
@@ -77,7 +79,7 @@ def _coverage(reading: Reading) -> tuple[int, list[str], str]:
 
 
 def _terminology(reading: Reading) -> tuple[int, list[str], str]:
-    level = level_for(math.sqrt(reading.technical_recall), (0.3, 0.5, 0.7))
+    level = level_for(math.sqrt(reading.technical_recall), TERMINOLOGY_LEVELS)
     level = min(level, reading.quality_level + 1)
     evidence = [m.evidence for m in reading.covered() if m.evidence]
     return level, evidence, f"uses {reading.technical_recall:.0%} of the key technical terms"
@@ -196,12 +198,41 @@ _SIGNALS: dict[OfflineSignal, Callable[[Reading], tuple[int, list[str], str]]] =
 }
 
 
+def _progress(signal: OfflineSignal, reading: Reading, level: int) -> float | None:
+    """How far the continuous figure behind a level has come from that level's bar
+    toward the next: for levels set by quality or technical recall, not capped by
+    something else, and below the top level. An answer with no sentence on topic has
+    none: its figures are read from the whole answer, discounted, and are too rough."""
+    if not reading.on_topic:
+        return None
+    if signal is OfflineSignal.coverage:
+        value, bars = reading.quality, QUALITY_LEVELS
+    elif signal is OfflineSignal.terminology:
+        value, bars = math.sqrt(reading.technical_recall), TERMINOLOGY_LEVELS
+    else:
+        return None
+    if level >= 4 or level != level_for(value, bars):
+        return None
+    low = (0.0, *bars)[level - 1]
+    high = bars[level - 1]
+    return min(PROGRESS_BELOW_NEXT, max(0.0, (value - low) / (high - low)))
+
+
+# Progress stays below 1: reaching the next bar is the next level.
+PROGRESS_BELOW_NEXT = 0.999
+
+
 def criterion_score(criterion: Criterion, reading: Reading) -> CriterionScore:
     if criterion.offline_signal is OfflineSignal.stages:
         level, evidence, rationale = _stages(reading, criterion.stages)
     else:
         level, evidence, rationale = _SIGNALS[criterion.offline_signal](reading)
     unique = list(dict.fromkeys(evidence))[:3]
+    level = max(1, min(4, level))
     return CriterionScore(
-        criterion_id=criterion.id, level=max(1, min(4, level)), evidence=unique, rationale=rationale
+        criterion_id=criterion.id,
+        level=level,
+        evidence=unique,
+        rationale=rationale,
+        progress=_progress(criterion.offline_signal, reading, level),
     )

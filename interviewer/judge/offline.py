@@ -147,11 +147,18 @@ class OfflineJudge(Judge):
             if total_weight
             else 0.0
         )
-        # ... but they dilute the share of the answer that is on topic.
+        # ... but they dilute the share of the answer that is on topic: a key-point word in
+        # filler counts against the share like any other (unless nothing is on topic).
         answer_weights = weighted_terms(" ".join(s.text for s in parts), question_terms)
         total = sum(answer_weights.values())
+        said = {t for s in on_topic for t in content_terms(s.text)}
         relevance = (
-            sum(w * term_match(base_term(t), vocabulary) for t, w in answer_weights.items()) / total
+            sum(
+                w * term_match(base_term(t), vocabulary)
+                for t, w in answer_weights.items()
+                if t in said or not on_topic
+            )
+            / total
             if total
             else 0.0
         )
