@@ -64,7 +64,7 @@ class JudgeResult(Strict):
             return None
         return (
             sum(
-                (cs.level + (cs.progress or 0.0 if cs.level < 4 else 0.0))
+                (cs.level + ((cs.progress or 0.0) if cs.level < 4 else 0.0))
                 * weights.get(cs.criterion_id, 0.0)
                 for cs in self.criteria
             )
@@ -72,8 +72,9 @@ class JudgeResult(Strict):
         )
 
     def percent(self, rubric: Rubric) -> float | None:
-        """The weighted level mapped onto 0-100 (level 1 = 0, level 4 = 100)."""
-        level = self.weighted_level(rubric)
+        """The fine level mapped onto 0-100 (level 1 = 0, level 4 = 100): the figure a
+        candidate sees is the one `interviewer calibrate` measures against human graders."""
+        level = self.fine_level(rubric)
         return None if level is None else round((level - 1.0) / 3.0 * 100.0, 1)
 
 

@@ -16,7 +16,8 @@ from interviewer.domain.question import KeyPoint, RoundKind
 from interviewer.domain.rubric import Rubric
 from interviewer.domain.scenario import Scenario
 
-SCHEMA_VERSION = 1
+# 2: criterion scores may carry `progress` toward the next level (the offline judge's).
+SCHEMA_VERSION = 2
 # The deep dive's opening request for a project description is kept as a pseudo-question.
 PROJECT_QUESTION_ID = "project_description"
 

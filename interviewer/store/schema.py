@@ -11,8 +11,15 @@ from interviewer.domain.session import SCHEMA_VERSION, Session
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    # v2 only added the optional CriterionScore.progress: a v1 file is a valid v2 file. The
+    # step exists so that a v2 file is refused by a v1 reader instead of misread.
+    return data
+
+
 # version N -> function producing version N+1
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
 
 
 class TranscriptVersionError(ValueError):
