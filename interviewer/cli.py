@@ -100,6 +100,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dataset", metavar="DATASET.jsonl")
     p.add_argument("--json", action="store_true")
     p.add_argument("--probes", action="store_true", help="also run the bias probes")
+    p.add_argument(
+        "--probe-sample",
+        type=int,
+        default=100,
+        metavar="N",
+        help="answers the probes rewrite (default 100; 0 = every answer)",
+    )
     p.add_argument("--limit", type=int, help="score only the first N answers")
     _backend_options(p)
     return parser

@@ -170,10 +170,15 @@ def score_items(
 
 
 def run_probes(
-    items: list[CalibrationItem], levels: list[float | None], rubric: Rubric, judge: Judge
+    items: list[CalibrationItem],
+    levels: list[float | None],
+    rubric: Rubric,
+    judge: Judge,
+    sample: int = PROBE_SAMPLE,
 ) -> dict[str, ProbeOutcome]:
     scorer = make_scorer(judge)
-    chosen = [i for i in sample_indices(len(items), PROBE_SAMPLE) if levels[i] is not None]
+    size = sample if sample > 0 else len(items)
+    chosen = [i for i in sample_indices(len(items), size) if levels[i] is not None]
     outcomes = {}
     for name, (rewrite, kind) in PROBES.items():
         outcome = ProbeOutcome(name, kind)
@@ -250,7 +255,11 @@ def run(args: argparse.Namespace) -> int:
         return 2
     metrics, levels = score_items(items, rubric, judge)
     method = judge.method or judge.kind
-    outcomes = run_probes(items, levels, rubric, judge) if args.probes else None
+    outcomes = (
+        run_probes(items, levels, rubric, judge, getattr(args, "probe_sample", PROBE_SAMPLE))
+        if args.probes
+        else None
+    )
     if args.json:
         report: dict[str, object] = {**metrics.as_dict(), "method": method, "broken_lines": broken}
         if outcomes is not None:

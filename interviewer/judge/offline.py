@@ -39,6 +39,7 @@ from interviewer.judge.text import (
     content_words,
     rarity,
     sentences,
+    stem,
     term,
     words,
 )
@@ -102,12 +103,15 @@ class OfflineJudge(Judge):
         parts, dropped, repeated = _clean(request.answer)
         asked = question_terms(request.question)
         vocabulary = _vocabulary(request.key_points, asked)
-        answer_terms = [base_term(t) for s in parts for t in content_terms(s.text)]
-        text = " ".join(s.text for s in parts)
+        on_topic = _on_topic(parts, request, vocabulary)
+        # The floors look at what speaks to the question: a one-word answer padded with
+        # filler is still a one-word answer.
+        basis = on_topic or parts
+        answer_terms = [base_term(t) for s in basis for t in content_terms(s.text)]
+        text = " ".join(s.text for s in basis)
         reason = signals.floor_reason(
             text, asked, answer_terms, vocabulary, _one_word_key_point(text, request)
         )
-        on_topic = _on_topic(parts, request, vocabulary)
         topical_terms = [base_term(t) for s in on_topic for t in content_terms(s.text)]
         if (
             not reason
@@ -270,7 +274,11 @@ def _on_topic(
     if not vocabulary:
         return parts
     kept = [s for s in parts if _speaks_to(s, request, vocabulary)]
-    return kept or [s for s in parts if _topic_share(s.text, vocabulary) >= LOOSE_SHARE]
+    # The loose bar gives a synonym half a word's weight: idiom ("talk at length") in
+    # filler must not pass for the topic ("size") when nothing else speaks to it.
+    return kept or [
+        s for s in parts if _topic_share(s.text, vocabulary, synonym_weight=0.5) >= LOOSE_SHARE
+    ]
 
 
 def _speaks_to(s: Sentence, request: JudgeRequest, vocabulary: frozenset[str]) -> bool:
@@ -286,14 +294,21 @@ def _speaks_to(s: Sentence, request: JudgeRequest, vocabulary: frozenset[str]) -
     return any(m.coverage >= COVERED_AT for m in matches)
 
 
-def _topic_share(text: str, vocabulary: frozenset[str]) -> float:
+def _topic_share(text: str, vocabulary: frozenset[str], synonym_weight: float = 1.0) -> float:
     """The share of the sentence's words (by rarity) that are the question's or its key
-    points' terms."""
+    points' terms; a word that is one only through a synonym counts `synonym_weight`."""
     pairs = content_word_terms(text)
     total = sum(rarity(w) for w, _ in pairs)
     if not total:
         return 0.0
-    return sum(rarity(w) for w, t in pairs if base_term(t) in vocabulary) / total
+    return (
+        sum(
+            rarity(w) * (1.0 if stem(w) == base_term(t) else synonym_weight)
+            for w, t in pairs
+            if base_term(t) in vocabulary
+        )
+        / total
+    )
 
 
 def _names_specific_term(sentence: Sentence, vocabulary: frozenset[str]) -> bool:
