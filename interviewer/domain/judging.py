@@ -45,31 +45,27 @@ class JudgeResult(Strict):
 
     def weighted_level(self, rubric: Rubric) -> float | None:
         """Weighted mean level (1.0-4.0) over the rubric's criteria; None when unscored."""
-        if not self.is_scored or not self.criteria:
-            return None
-        weights = {c.id: c.weight for c in rubric.criteria}
-        total = sum(weights.get(cs.criterion_id, 0.0) for cs in self.criteria)
-        if total <= 0:
-            return None
-        return sum(cs.level * weights.get(cs.criterion_id, 0.0) for cs in self.criteria) / total
+        return self._weighted_mean(rubric, with_progress=False)
 
     def fine_level(self, rubric: Rubric) -> float | None:
         """The weighted level with each criterion's progress toward its next level added
         (still 1.0-4.0): orders answers that share their levels; None when unscored."""
+        return self._weighted_mean(rubric, with_progress=True)
+
+    def _weighted_mean(self, rubric: Rubric, *, with_progress: bool) -> float | None:
         if not self.is_scored or not self.criteria:
             return None
         weights = {c.id: c.weight for c in rubric.criteria}
         total = sum(weights.get(cs.criterion_id, 0.0) for cs in self.criteria)
         if total <= 0:
             return None
-        return (
-            sum(
-                (cs.level + ((cs.progress or 0.0) if cs.level < 4 else 0.0))
-                * weights.get(cs.criterion_id, 0.0)
-                for cs in self.criteria
-            )
-            / total
-        )
+        value = 0.0
+        for cs in self.criteria:
+            level = float(cs.level)
+            if with_progress and cs.level < 4:
+                level += cs.progress or 0.0
+            value += level * weights.get(cs.criterion_id, 0.0)
+        return value / total
 
     def percent(self, rubric: Rubric) -> float | None:
         """The fine level mapped onto 0-100 (level 1 = 0, level 4 = 100): the figure a
