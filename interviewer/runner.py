@@ -133,20 +133,9 @@ class InterviewRunner:
         if question is not None and self.backend.conductor.is_clarifying_question(text, question):
             engine.apply_candidate_question(self.session, text, now)
             self._save()
-            reply = await self._speak(
-                SpeakRequest(
-                    TurnKind.clarification,
-                    self.session,
-                    asked.round_index,
-                    question=question,
-                    asked=asked,
-                    candidate_message=text,
-                ),
-                on_chunk,
+            return await self._note(
+                TurnKind.clarification, asked, question, on_chunk, candidate_message=text
             )
-            engine.apply_interviewer_note(self.session, TurnKind.clarification, reply, self.clock())
-            self._save()
-            return self.prompt()
         engine.apply_answer(self.session, text, now)
         self._save()  # durable before anything else is shown
         if asked.is_project_description:
@@ -166,20 +155,7 @@ class InterviewRunner:
         asked = self._require_open()
         question = self.bank.get(asked.question_id)
         hint = engine.next_hint(question, asked) if question else None
-        text = await self._speak(
-            SpeakRequest(
-                TurnKind.hint,
-                self.session,
-                asked.round_index,
-                question=question,
-                asked=asked,
-                hint=hint,
-            ),
-            on_chunk,
-        )
-        engine.apply_interviewer_note(self.session, TurnKind.hint, text, self.clock())
-        self._save()
-        return self.prompt()
+        return await self._note(TurnKind.hint, asked, question, on_chunk, hint=hint)
 
     async def end_round(self, on_chunk: ChunkSink | None = None) -> Prompt | None:
         engine.apply_end_round(self.session, self.clock())
@@ -232,6 +208,31 @@ class InterviewRunner:
         if question is None or not asked.answers:
             return None
         return await self.backend.conductor.assess(question, asked)
+
+    async def _note(
+        self,
+        kind: TurnKind,
+        asked: AskedQuestion,
+        question: Question | None,
+        on_chunk: ChunkSink | None,
+        *,
+        candidate_message: str | None = None,
+        hint: str | None = None,
+    ) -> Prompt | None:
+        """Say a hint or a clarification within the open question, which stays open."""
+        request = SpeakRequest(
+            kind,
+            self.session,
+            asked.round_index,
+            question=question,
+            asked=asked,
+            candidate_message=candidate_message,
+            hint=hint,
+        )
+        text = await self._speak(request, on_chunk)
+        engine.apply_interviewer_note(self.session, kind, text, self.clock())
+        self._save()
+        return self.prompt()
 
     async def _speak(self, request: SpeakRequest, on_chunk: ChunkSink | None) -> str:
         parts: list[str] = []
