@@ -466,13 +466,17 @@ def test_a_sentence_that_states_half_a_key_point_counts_among_other_words(shippe
     assert result.covered_key_points == ["heap"]
 
 
+OOP_POINTS = [
+    KeyPoint(id="reuse", text="Objects make code reusable across programs"),
+    KeyPoint(id="abstraction", text="Abstraction hides implementation details"),
+]
+OOP_QUESTION = "What are the main advantages of object-oriented programming?"
+OOP_PARAPHRASE = "They make it easier to reuse and adapt code you wrote before."
+
+
 def test_an_answer_with_no_clearly_on_topic_sentence_is_read_as_a_whole(shipped):
     rubric = shipped.rubrics[RoundKind.breadth.value]
-    points = [
-        KeyPoint(id="reuse", text="Objects make code reusable across programs"),
-        KeyPoint(id="abstraction", text="Abstraction hides implementation details"),
-    ]
-    question = "What are the main advantages of object-oriented programming?"
+    points, question = OOP_POINTS, OOP_QUESTION
 
     def coverage(answer: str) -> float:
         req = JudgeRequest(
@@ -486,19 +490,14 @@ def test_an_answer_with_no_clearly_on_topic_sentence_is_read_as_a_whole(shipped)
         relevance = 0.12  # the answer's on-topic share, fixed so only coverage varies
         return offline._read_as_a_whole(req, parts, frozenset(), relevance)[0]
 
-    paraphrase = "They make it easier to reuse and adapt code you wrote before."
-    assert coverage(paraphrase) > 0.0
+    assert coverage(OOP_PARAPHRASE) > 0.0
     assert coverage(FILLER) == 0.0
 
 
 def test_when_no_sentence_is_clearly_on_topic_the_loosely_on_topic_ones_are_read(shipped):
     rubric = shipped.rubrics[RoundKind.breadth.value]
-    points = [
-        KeyPoint(id="reuse", text="Objects make code reusable across programs"),
-        KeyPoint(id="abstraction", text="Abstraction hides implementation details"),
-    ]
-    question = "What are the main advantages of object-oriented programming?"
-    paraphrase = "They make it easier to reuse and adapt code you wrote before."
+    points, question = OOP_POINTS, OOP_QUESTION
+    paraphrase = OOP_PARAPHRASE
     answer = f"{paraphrase} {FILLER}"
     req = JudgeRequest(
         round_kind=RoundKind.breadth,
