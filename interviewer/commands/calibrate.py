@@ -79,11 +79,11 @@ def reference_key_points(reference: str) -> list[KeyPoint]:
 def calibration_rubric() -> Rubric:
     """The shipped breadth rubric, read on its own (the whole bank takes seconds to load)."""
     from interviewer.content.errors import ContentInvalid
-    from interviewer.content.loader import PACKAGE_ROOT
+    from interviewer.content.loader import shipped_content_root
     from interviewer.content.yaml_source import load_model
 
     try:
-        return load_model(PACKAGE_ROOT / "rubrics" / "breadth.yaml", Rubric)
+        return load_model(shipped_content_root() / "rubrics" / "breadth.yaml", Rubric)
     except (OSError, ContentInvalid) as exc:
         raise SystemExit(f"cannot read the shipped 'breadth' rubric: {exc}") from exc
 

@@ -16,7 +16,19 @@ from interviewer.domain.question import Question
 from interviewer.domain.rubric import Rubric
 from interviewer.domain.scenario import Scenario
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+def shipped_content_root() -> Path:
+    """The folder holding the shipped rubrics/ and scenarios/.
+
+    An installed wheel carries them in `interviewer/_content/`; a source checkout (and an
+    editable install) has them at the top of the repository, beside the package.
+    """
+    packed = PACKAGE_DIR / "_content"
+    if (packed / "rubrics").is_dir():
+        return packed
+    return PACKAGE_DIR.parent
 
 
 @dataclass
@@ -40,7 +52,7 @@ class Content:
 
 
 def default_roots() -> list[Path]:
-    return [PACKAGE_ROOT]
+    return [shipped_content_root()]
 
 
 def _files(root: Path, sub: str, pattern: str = "*.yaml") -> list[Path]:
