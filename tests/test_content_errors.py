@@ -108,3 +108,46 @@ def test_validate_passes_on_a_good_file(tmp_path, capsys):
     path = write(tmp_path, "rubrics/tiny.yaml", GOOD_RUBRIC)
     assert main(["validate", str(path)]) == 0
     assert "all valid" in capsys.readouterr().out
+
+
+QUESTION_WITH_MISCONCEPTION = """\
+questions:
+  - id: tiny.learning_rate
+    round: breadth
+    prompt: What happens when the learning rate is too high?
+    topics: [gradient_descent]
+    difficulty: easy
+    key_points:
+      - id: too_high
+        text: Too high a learning rate overshoots the minimum and can diverge.
+        weight: 3
+        misconceptions:
+          - id: high_is_slow
+            claim: A high learning rate makes training converge slowly.
+            cues: [high learning rate converges slowly]
+            correction: Too high a rate overshoots or diverges; too low a rate is slow.
+      - id: too_low
+        text: Too low a learning rate converges slowly.
+      - id: schedules
+        text: Schedules lower the rate as training goes on.
+"""
+
+
+def test_a_misconception_is_loaded_with_its_key_point(tmp_path):
+    write(tmp_path, "scenarios/bank/tiny/q.yaml", QUESTION_WITH_MISCONCEPTION)
+    content = load_content([tmp_path])
+    assert content.ok, content.errors
+    [wrong] = content.questions["tiny.learning_rate"].key_point("too_high").misconceptions
+    assert wrong.id == "high_is_slow" and "overshoots" in wrong.correction
+
+
+def test_a_misconception_without_its_correction_names_its_line(tmp_path):
+    bad = QUESTION_WITH_MISCONCEPTION.replace(
+        "            correction: Too high a rate overshoots or diverges; too low a rate is slow.\n",
+        "",
+    )
+    path = write(tmp_path, "scenarios/bank/tiny/q.yaml", bad)
+    [error] = load_content([tmp_path]).errors
+    assert error.path == path
+    assert error.line == 12  # the misconception that lacks it
+    assert error.field == "questions[0].key_points[0].misconceptions[0].correction"

@@ -23,6 +23,23 @@ class Difficulty(StrEnum):
     hard = "hard"
 
 
+class Misconception(Strict):
+    """A common wrong claim about a key point, and what is true instead.
+
+    An answer that states the claim (affirmatively, not negated or retracted) loses
+    correctness credit, and the feedback quotes what it said beside the correction.
+    """
+
+    id: Identifier
+    # The wrong claim as a candidate would state it, in plain words: one sentence.
+    claim: str = Field(min_length=10)
+    # Phrases that state the claim (each in the wrong direction, never a bare term that a
+    # right answer would also use). Optional: the judge also reads the claim itself.
+    cues: list[str] = Field(default_factory=list)
+    # What is true, said to the candidate: "too high a rate overshoots or diverges".
+    correction: str = Field(min_length=10)
+
+
 class KeyPoint(Strict):
     """One checkable thing a strong answer contains."""
 
@@ -34,6 +51,16 @@ class KeyPoint(Strict):
     cues: list[str] = Field(default_factory=list)
     # System design: which stage of the design this point belongs to.
     stage: str | None = None
+    # Wrong claims about this point that interviewers commonly hear.
+    misconceptions: list[Misconception] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_misconceptions(self) -> "KeyPoint":
+        ids = [m.id for m in self.misconceptions]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate misconception ids: {', '.join(dupes)}")
+        return self
 
 
 class FollowUp(Strict):

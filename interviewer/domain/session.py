@@ -17,7 +17,8 @@ from interviewer.domain.rubric import Rubric
 from interviewer.domain.scenario import Scenario
 
 # 2: criterion scores may carry `progress` toward the next level (the offline judge's).
-SCHEMA_VERSION = 2
+# 3: key-point snapshots may carry `misconceptions`.
+SCHEMA_VERSION = 3
 # The deep dive's opening request for a project description is kept as a pseudo-question.
 PROJECT_QUESTION_ID = "project_description"
 

@@ -18,8 +18,13 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    # v3 only added the optional KeyPoint.misconceptions (refused by a v2 reader).
+    return data
+
+
 # version N -> function producing version N+1
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 class TranscriptVersionError(ValueError):
