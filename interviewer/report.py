@@ -137,6 +137,11 @@ def scorecard_dict(session: Session, card: Scorecard | None = None) -> dict[str,
                         "feedback": q.run.result.feedback if q.run else "",
                         "covered_key_points": q.run.result.covered_key_points if q.run else [],
                         "missed_key_points": q.run.result.missed_key_points if q.run else [],
+                        "misconceptions": (
+                            [m.model_dump(mode="json") for m in q.run.result.misconceptions]
+                            if q.run
+                            else []
+                        ),
                         "scoring_runs": len(q.asked.scoring_runs),
                     }
                     for q in r.questions

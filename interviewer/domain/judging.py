@@ -25,12 +25,30 @@ class CriterionScore(Strict):
     progress: float | None = Field(default=None, ge=0.0, lt=1.0)
 
 
+class StatedMisconception(Strict):
+    """A wrong claim the answer made, with what is true instead: the feedback shows both.
+
+    The offline judge finds the misconceptions the bank lists for a key point; an LLM
+    judge may also name a wrong claim the bank does not list (`misconception_id` empty).
+    """
+
+    # The key point the claim gets wrong; "" when it concerns the question as a whole.
+    key_point_id: str = ""
+    # The bank's id for the misconception; "" for one the judge found on its own.
+    misconception_id: str = ""
+    quote: str = Field(min_length=1)  # the answer's words that state it, verbatim
+    claim: str = ""  # the wrong claim in plain words (the bank's, or the judge's summary)
+    correction: str = Field(min_length=1)  # what is true, said to the candidate
+
+
 class JudgeResult(Strict):
     status: ScoreStatus
     reason: str = ""  # why unscored; empty when scored
     criteria: list[CriterionScore] = Field(default_factory=list)
     covered_key_points: list[str] = Field(default_factory=list)
     missed_key_points: list[str] = Field(default_factory=list)
+    # Wrong claims the answer stated; each costs correctness credit.
+    misconceptions: list[StatedMisconception] = Field(default_factory=list)
     feedback: str = ""
     method: str = ""  # how the score was reached (e.g. "lexical", "embedding+lexical", "llm")
     raw_reply: str | None = None  # the LLM's reply when it could not be used

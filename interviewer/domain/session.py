@@ -18,7 +18,8 @@ from interviewer.domain.scenario import Scenario
 
 # 2: criterion scores may carry `progress` toward the next level (the offline judge's).
 # 3: key-point snapshots may carry `misconceptions`.
-SCHEMA_VERSION = 3
+# 4: judge results may list the `misconceptions` an answer stated.
+SCHEMA_VERSION = 4
 # The deep dive's opening request for a project description is kept as a pseudo-question.
 PROJECT_QUESTION_ID = "project_description"
 

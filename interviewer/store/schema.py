@@ -23,8 +23,13 @@ def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
+    # v4 only added the optional JudgeResult.misconceptions (refused by a v3 reader).
+    return data
+
+
 # version N -> function producing version N+1
-MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 class TranscriptVersionError(ValueError):
