@@ -32,11 +32,30 @@ def _backend_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _transcripts_option(p: argparse.ArgumentParser) -> None:
+def _transcripts_option(p: argparse.ArgumentParser, *, top: bool = False) -> None:
     p.add_argument(
         "--transcripts-dir",
         metavar="DIR",
+        # A subcommand's own default would overwrite the value given before the subcommand.
+        default=None if top else argparse.SUPPRESS,
         help="where transcripts live (default: $INTERVIEWER_TRANSCRIPTS_DIR or ./transcripts)",
+    )
+
+
+def _content_option(p: argparse.ArgumentParser, *, top: bool = False) -> None:
+    # Given before and after the subcommand, the folders go to two lists (argparse would
+    # let the subcommand's list replace the other); settings_from_args joins them.
+    p.add_argument(
+        "--content-dir",
+        action="append",
+        dest="content_dirs" if top else "content_dirs_after",
+        default=[] if top else argparse.SUPPRESS,
+        metavar="DIR",
+        help=(
+            "your own rubrics/, scenarios/ and scenarios/bank/, layered over the shipped "
+            "content (an id you define replaces the shipped one); repeatable; also "
+            "$INTERVIEWER_CONTENT_PATH"
+        ),
     )
 
 
@@ -46,7 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="A terminal mock interviewer for machine-learning engineering interviews.",
     )
     parser.add_argument("--version", action="version", version=f"interviewer {__version__}")
-    _transcripts_option(parser)
+    _transcripts_option(parser, top=True)
+    _content_option(parser, top=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("start", help="start a new interview")
@@ -61,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--candidate", default=None, help="whose history to use (default: $USER)")
     _backend_options(p)
     _transcripts_option(p)
+    _content_option(p)
 
     p = sub.add_parser("list", help="past sessions, newest first")
     p.add_argument("--json", action="store_true")
@@ -75,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--plain", action="store_true")
         if name == "resume":
             _backend_options(p)
+            _content_option(p)
         _transcripts_option(p)
 
     p = sub.add_parser("report", help="the scorecard of a session")
@@ -88,13 +110,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--only-unscored", action="store_true", help="score only unscored answers")
     _backend_options(p)
     _transcripts_option(p)
+    _content_option(p)
 
     p = sub.add_parser("validate", help="check rubric, scenario and bank files")
     p.add_argument("paths", nargs="*", metavar="PATH")
+    _content_option(p)
 
     p = sub.add_parser("bank", help="the question bank and its topic coverage")
     p.add_argument("--coverage", action="store_true")
     p.add_argument("--json", action="store_true")
+    _content_option(p)
 
     p = sub.add_parser("calibrate", help="measure a judge against human grades")
     p.add_argument("dataset", metavar="DATASET.jsonl")

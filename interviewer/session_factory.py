@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from interviewer.backends import Backend, make_backend
-from interviewer.content.loader import Content
+from interviewer.content.loader import Content, content_roots, load_content
 from interviewer.domain.question import RoundKind
 from interviewer.domain.session import Mode, Session
 from interviewer.runner import InterviewRunner, ScoredCallback, utc_now
@@ -111,6 +111,11 @@ def make_runner(
     return InterviewRunner(
         session, content.questions, backend, store, history=history, on_scored=on_scored
     )
+
+
+def content_for(settings: Settings) -> Content:
+    """The shipped content with the user's folders layered over it."""
+    return load_content(content_roots(settings.content_path))
 
 
 def store_for(settings: Settings) -> TranscriptStore:

@@ -5,11 +5,12 @@ Precedence: command-line flags > environment > ~/.config/interviewer/config.yaml
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, field_validator
 from pydantic_settings import (
     BaseSettings,
+    NoDecode,
     PydanticBaseSettingsSource,
     SettingsConfigDict,
     YamlConfigSettingsSource,
@@ -25,6 +26,9 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="INTERVIEWER_", extra="ignore")
 
     transcripts_dir: Path = Path("transcripts")
+    # The user's content folders, layered over the shipped content in order:
+    # INTERVIEWER_CONTENT_PATH (os.pathsep-separated) or the config file, then --content-dir.
+    content_path: Annotated[list[Path], NoDecode] = Field(default_factory=list)
     backend: Literal["offline", "openai"] | None = None
     model: str = "gpt-4o-mini"
     judge_model: str | None = None
@@ -42,6 +46,13 @@ class Settings(BaseSettings):
     total_deadline_s: float = Field(default=180.0, gt=0)
     max_retries: int = Field(default=4, ge=0, le=10)
     prompt_token_budget: int = Field(default=6000, ge=1000)
+
+    @field_validator("content_path", mode="before")
+    @classmethod
+    def _split_content_path(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return [part for part in value.split(os.pathsep) if part.strip()]
+        return value
 
     @classmethod
     def settings_customise_sources(
@@ -72,7 +83,7 @@ class Settings(BaseSettings):
 
 def settings_from_args(args: object) -> Settings:
     """Settings with the command line's flags laid over the environment and the file."""
-    overrides = {}
+    overrides: dict[str, Any] = {}
     for flag, field in (
         ("transcripts_dir", "transcripts_dir"),
         ("backend", "backend"),
@@ -84,6 +95,13 @@ def settings_from_args(args: object) -> Settings:
     ):
         value = getattr(args, flag, None)
         if value is not None and not (field == "judge_samples" and value == 1):
-            overrides[field] = value
+            overrides[field] = Path(value) if field == "transcripts_dir" else value
     settings = Settings()
+    # Folders named on the command line layer over those from the environment or the file.
+    dirs = [
+        *(getattr(args, "content_dirs", None) or []),
+        *(getattr(args, "content_dirs_after", None) or []),
+    ]
+    if dirs:
+        overrides["content_path"] = [*settings.content_path, *(Path(d) for d in dirs)]
     return settings.model_copy(update=overrides) if overrides else settings

@@ -20,6 +20,7 @@ def isolated_user_paths(tmp_path, monkeypatch):
         "INTERVIEWER_BASE_URL",
         "INTERVIEWER_CONFIG",
         "INTERVIEWER_MODEL",
+        "INTERVIEWER_CONTENT_PATH",
     ):
         monkeypatch.delenv(name, raising=False)
     return home

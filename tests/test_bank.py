@@ -231,7 +231,7 @@ def test_default_requirements_list_every_checklist_topic(tiny_bank):
 
 
 def test_bank_command_fails_under_coverage_with_a_shortfall(tiny_bank, monkeypatch, capsys):
-    monkeypatch.setattr(bank_command, "load_content", lambda: tiny_bank)
+    monkeypatch.setattr(bank_command, "load", lambda args: tiny_bank)
     assert main(["bank"]) == 0
     assert "breadth: 4" in capsys.readouterr().out
     assert main(["bank", "--coverage"]) == 1

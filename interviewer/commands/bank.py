@@ -2,7 +2,8 @@
 
 With --coverage, every checklist topic is listed against its minimum and the exit code is
 non-zero when any minimum is unmet (or a content file failed to load, since its questions
-are then missing from the counts).
+are then missing from the counts). The user's content folders (--content-dir,
+INTERVIEWER_CONTENT_PATH) are counted with the shipped bank.
 """
 
 import argparse
@@ -10,6 +11,7 @@ import json
 import sys
 from collections.abc import Mapping
 
+from interviewer.commands.content_notes import print_notices
 from interviewer.content.coverage import (
     CoverageReport,
     RoundSummary,
@@ -18,8 +20,9 @@ from interviewer.content.coverage import (
     summarize,
     summary_json,
 )
-from interviewer.content.loader import load_content
+from interviewer.content.loader import Content, content_roots, load_content
 from interviewer.domain.question import Question
+from interviewer.settings import settings_from_args
 
 
 def _mix(difficulties: Mapping[str, int]) -> str:
@@ -79,8 +82,14 @@ def build_output(
     return data, lines, ok
 
 
+def load(args: argparse.Namespace) -> Content:
+    """The shipped bank with the user's folders layered over it: their questions count."""
+    return load_content(content_roots(settings_from_args(args).content_path))
+
+
 def run(args: argparse.Namespace) -> int:
-    content = load_content()
+    content = load(args)
+    print_notices(content)
     errors = [str(e) for e in content.errors]
     data, lines, ok = build_output(content.questions, with_coverage=args.coverage, errors=errors)
     if args.json:

@@ -4,8 +4,8 @@ import argparse
 import asyncio
 import sys
 
-from interviewer.content.loader import load_content
-from interviewer.session_factory import backend_for, make_runner, store_for
+from interviewer.commands.content_notes import warn_content
+from interviewer.session_factory import backend_for, content_for, make_runner, store_for
 from interviewer.settings import settings_from_args
 from interviewer.store.transcripts import TranscriptError
 
@@ -19,7 +19,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     backend = backend_for(settings)
-    runner = make_runner(session, load_content(), store, backend)
+    content = content_for(settings)
+    warn_content(content)
+    runner = make_runner(session, content, store, backend)
     count = asyncio.run(runner.rescore(only_unscored=args.only_unscored))
     unscored = sum(
         1

@@ -4,12 +4,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from interviewer.content.loader import load_content
+from interviewer.commands.content_notes import warn_content
 from interviewer.domain.session import Mode, SessionStatus
 from interviewer.session_factory import (
     NewInterview,
     SetupError,
     backend_for,
+    content_for,
     create_session,
     make_runner,
     parse_rounds,
@@ -19,19 +20,10 @@ from interviewer.settings import settings_from_args
 from interviewer.store.transcripts import TranscriptError
 
 
-def _warn_content(errors: list) -> None:
-    if errors:
-        print(
-            f"warning: {len(errors)} content problem(s) skipped "
-            "(run `interviewer validate` for details)",
-            file=sys.stderr,
-        )
-
-
 def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
-    content = load_content()
-    _warn_content(content.errors)
+    content = content_for(settings)
+    warn_content(content)
     store = store_for(settings)
     try:
         backend = backend_for(settings)

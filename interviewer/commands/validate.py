@@ -1,31 +1,38 @@
-"""`interviewer validate [PATH ...]`: check content files; non-zero exit on any error."""
+"""`interviewer validate [PATH ...]`: check content files; non-zero exit on any error.
+
+Without PATH, everything that loads is checked: the shipped content and the user's
+folders (`--content-dir`, `INTERVIEWER_CONTENT_PATH`). With PATH, only the named files and
+folders (and the user's folders) are reported on; the rest is loaded so that references
+between files resolve.
+"""
 
 import argparse
 import sys
 from pathlib import Path
 
-from interviewer.content.loader import content_files, default_roots, load_content
+from interviewer.commands.content_notes import print_notices
+from interviewer.content.loader import content_files, content_roots, load_content
+from interviewer.settings import settings_from_args
 
 
 def run(args: argparse.Namespace) -> int:
-    roots = [Path(p) for p in args.paths] if args.paths else default_roots()
-    missing = [r for r in roots if not r.exists()]
-    for r in missing:
-        print(f"{r}: no such file or directory", file=sys.stderr)
-    roots = [r for r in roots if r.exists()]
-    # Checking a user's own files still needs the shipped rubrics and bank to resolve references.
-    content = load_content(default_roots() + roots if args.paths else roots)
-    checked = content_files(roots)
-    wanted = {p.resolve() for p in checked}
+    settings = settings_from_args(args)
+    layers = content_roots(settings.content_path)
+    named = [Path(p) for p in args.paths]
+    content = load_content(layers + named)
+    checked = [*named, *settings.content_path] if named else layers
+    files = content_files(r for r in checked if r.exists())
+    wanted = {p.resolve() for p in files} | {r.resolve() for r in checked}
     errors = [e for e in content.errors if e.path.resolve() in wanted]
+    print_notices(content)
     for error in errors:
         print(error, file=sys.stderr)
     summary = (
-        f"{len(checked)} files: {len(content.rubrics)} rubrics, {len(content.scenarios)} "
+        f"{len(files)} files: {len(content.rubrics)} rubrics, {len(content.scenarios)} "
         f"scenarios, {len(content.questions)} questions"
     )
-    if errors or missing:
-        print(f"{summary}; {len(errors) + len(missing)} errors", file=sys.stderr)
+    if errors:
+        print(f"{summary}; {len(errors)} errors", file=sys.stderr)
         return 1
     print(f"{summary}; all valid")
     return 0

@@ -2,9 +2,15 @@
 
 Every file is validated on its own: a broken file is reported with its line and field,
 and the rest of the content still loads.
+
+Content comes in layers: the shipped folder first, then each user folder in order
+(`INTERVIEWER_CONTENT_PATH`, then `--content-dir`). An item in a later layer replaces the
+item with the same id from an earlier one, and a notice names both files; two items with
+one id in the same layer are an error.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +44,9 @@ class Content:
     questions: dict[str, Question] = field(default_factory=dict)
     errors: list[ContentError] = field(default_factory=list)
     sources: dict[str, Path] = field(default_factory=dict)  # "kind:id" -> file
+    # What a user layer changed ("question 'x' in my.yaml overrides the one in ..."): not
+    # errors, but a user must be able to see which file wins.
+    notices: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -53,6 +62,11 @@ class Content:
 
 def default_roots() -> list[Path]:
     return [shipped_content_root()]
+
+
+def content_roots(user_dirs: Sequence[Path] = ()) -> list[Path]:
+    """The layers to load: the shipped content, then the user's folders in order."""
+    return [shipped_content_root(), *user_dirs]
 
 
 def _files(root: Path, sub: str, pattern: str = "*.yaml") -> list[Path]:
@@ -80,9 +94,15 @@ def load_question_file(path: Path) -> tuple[list[Question], list[ContentError]]:
     return questions, errors
 
 
-def classify(path: Path) -> str:
-    """Which kind of content a file holds, from where it sits."""
+def classify(path: Path, root: Path | None = None) -> str:
+    """Which kind of content a file holds, from where it sits below its content folder
+    (or, for a file named on its own, from the folders in its path)."""
     parts = path.resolve().parts
+    if root is not None and root.is_dir():
+        with suppress(ValueError):
+            parts = path.resolve().relative_to(root.resolve()).parts
+        # A folder named on its own (my/bank/, my/rubrics/) says what its files are.
+        parts = (root.resolve().name, *parts)
     if "bank" in parts:
         return "bank"
     if "rubrics" in parts:
@@ -90,63 +110,92 @@ def classify(path: Path) -> str:
     return "scenario"
 
 
-def _load_into(content: Content, path: Path) -> None:
-    kind = classify(path)
+@dataclass
+class _Layer:
+    """Which file defined each id in the layer being loaded."""
+
+    defined: dict[str, Path] = field(default_factory=dict)
+
+
+def _load_into(content: Content, path: Path, layer: _Layer, root: Path | None = None) -> None:
+    kind = classify(path, root)
     if kind == "bank":
         questions, errors = load_question_file(path)
         content.errors.extend(errors)
         for q in questions:
-            key = f"question:{q.id}"
-            if q.id in content.questions:
-                other = content.sources[key]
-                content.errors.append(
-                    ContentError(path, None, q.id, f"question id already used in {other}")
-                )
-                continue
-            content.questions[q.id] = q
-            content.sources[key] = path
+            _add(content, layer, "question", q.id, q, content.questions, path, field_name=q.id)
         return
     try:
         if kind == "rubric":
             rubric = load_model(path, Rubric)
-            _add(content, "rubric", rubric.id, rubric, content.rubrics, path)
+            _add(content, layer, "rubric", rubric.id, rubric, content.rubrics, path)
         else:
             scenario = load_model(path, Scenario)
-            _add(content, "scenario", scenario.id, scenario, content.scenarios, path)
+            _add(content, layer, "scenario", scenario.id, scenario, content.scenarios, path)
     except ContentInvalid as exc:
         content.errors.extend(exc.errors)
 
 
-def _add(content: Content, kind: str, item_id: str, item: object, into: dict, path: Path) -> None:
+def _add(
+    content: Content,
+    layer: _Layer,
+    kind: str,
+    item_id: str,
+    item: object,
+    into: dict,
+    path: Path,
+    field_name: str = "id",
+) -> None:
     key = f"{kind}:{item_id}"
-    if item_id in into:
-        msg = f"{kind} id '{item_id}' already defined in {content.sources[key]}"
-        content.errors.append(ContentError(path, None, "id", msg))
+    if key in layer.defined:
+        msg = f"{kind} id '{item_id}' already defined in {layer.defined[key]}"
+        content.errors.append(ContentError(path, None, field_name, msg))
         return
+    if item_id in into:
+        content.notices.append(
+            f"{kind} '{item_id}' in {path} overrides the one in {content.sources[key]}"
+        )
+    layer.defined[key] = path
     into[item_id] = item
     content.sources[key] = path
+
+
+def _root_files(root: Path) -> list[Path]:
+    if root.is_file():
+        return [root]
+    files = _files(root, "rubrics") + _files(root, "scenarios")
+    files += sorted((root / "scenarios" / "bank").rglob("*.yaml"))
+    # A folder inside the bank (bank/python) holds question files directly.
+    if root.name in ("rubrics", "scenarios", "bank") or "bank" in root.resolve().parts:
+        files += sorted(root.rglob("*.yaml"))
+    return files
 
 
 def content_files(roots: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for root in roots:
-        if root.is_file():
-            files.append(root)
-            continue
-        files += _files(root, "rubrics")
-        files += _files(root, "scenarios")
-        files += sorted((root / "scenarios" / "bank").rglob("*.yaml"))
-        # A folder inside the bank (bank/python) holds question files directly.
-        if root.name in ("rubrics", "scenarios", "bank") or "bank" in root.resolve().parts:
-            files += sorted(root.rglob("*.yaml"))
+        files += _root_files(root)
     # Resolved, so a shipped file named on the command line is not loaded twice.
     return list(dict.fromkeys(p.resolve() for p in files))
 
 
 def load_content(roots: Iterable[Path] | None = None) -> Content:
+    """The content of `roots` (default: the shipped content), each a layer over the last."""
     content = Content()
-    for path in content_files(default_roots() if roots is None else roots):
-        _load_into(content, path)
+    seen: set[Path] = set()
+    for root in default_roots() if roots is None else roots:
+        if not root.exists():
+            content.errors.append(ContentError(root, None, "", "no such file or directory"))
+            continue
+        found = list(dict.fromkeys(p.resolve() for p in _root_files(root)))
+        if not found:
+            content.notices.append(
+                f"{root} holds no content (expected rubrics/, scenarios/ or scenarios/bank/)"
+            )
+        layer = _Layer()
+        for path in (p for p in found if p not in seen):
+            seen.add(path)
+            _load_into(content, path, layer, root)
     check_references(content)
     return content
 

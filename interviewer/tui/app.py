@@ -10,12 +10,13 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from interviewer.backends import Backend
-from interviewer.content.loader import Content, load_content
+from interviewer.content.loader import Content
 from interviewer.domain.session import Session
 from interviewer.runner import InterviewRunner, utc_now
 from interviewer.session_factory import (
     NewInterview,
     backend_for,
+    content_for,
     create_session,
     make_runner,
     store_for,
@@ -77,7 +78,7 @@ class InterviewerApp(App[int]):
     @property
     def content(self) -> Content:
         if self._content is None:
-            self._content = load_content()
+            self._content = content_for(self.settings)
         return self._content
 
     def get_backend(self) -> Backend | None:
