@@ -40,8 +40,7 @@ def _project_title(description: str | None) -> str | None:
 
 
 def clarification_reply(question: Question, message: str) -> str:
-    asked = message.lower()
-    facts = [c.fact for c in question.clarifications if any(t.lower() in asked for t in c.triggers)]
+    facts = [c.fact for c in question.clarifications if c.asked_in(message)]
     return " ".join(facts) if facts else UNKNOWN_FACT
 
 

@@ -1,5 +1,6 @@
 """Questions of the bank: prompt, reference key points, follow-up probes, hints."""
 
+import re
 from enum import StrEnum
 
 from pydantic import Field, model_validator
@@ -70,11 +71,37 @@ class FollowUp(Strict):
     prompt: str = Field(min_length=5)
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _same_word(said: str, trigger: str) -> bool:
+    """The same word, or one the plural of the other ("label" and "labels")."""
+    return (
+        said == trigger
+        or said in (trigger + "s", trigger + "es")
+        or (trigger in (said + "s", said + "es"))
+    )
+
+
 class Clarification(Strict):
     """A fact the interviewer reveals only when the candidate asks about it."""
 
     triggers: list[str] = Field(min_length=1)
     fact: str = Field(min_length=5)
+
+    def asked_in(self, message: str) -> bool:
+        """Whether the message names one of the triggers, as whole words in order ("how
+        many users" fires `users`; "overall" does not fire `over`, nor "roadmap" `map`)."""
+        said = _WORD.findall(message.lower())
+        for trigger in self.triggers:
+            wanted = _WORD.findall(trigger.lower())
+            if not wanted:
+                continue
+            for start in range(len(said) - len(wanted) + 1):
+                window = said[start : start + len(wanted)]
+                if all(_same_word(w, t) for w, t in zip(window, wanted, strict=True)):
+                    return True
+        return False
 
 
 class Question(Strict):
