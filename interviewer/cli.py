@@ -87,6 +87,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     _transcripts_option(p)
 
+    p = sub.add_parser(
+        "reindex", help="rebuild the history index from the transcripts (they stay untouched)"
+    )
+    _transcripts_option(p)
+
     for name, text in (
         ("replay", "step through a saved interview"),
         ("resume", "continue an interrupted interview"),
@@ -142,6 +147,7 @@ HANDLERS = {
     None: "app",
     "start": "start",
     "list": "sessions",
+    "reindex": "sessions",
     "replay": "sessions",
     "resume": "start",
     "report": "sessions",

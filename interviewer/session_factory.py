@@ -11,7 +11,7 @@ from interviewer.domain.question import RoundKind
 from interviewer.domain.session import Mode, Session
 from interviewer.runner import InterviewRunner, ScoredCallback, utc_now
 from interviewer.settings import Settings
-from interviewer.store.history import candidate_history
+from interviewer.store.history import indexed_history
 from interviewer.store.transcripts import TranscriptStore, new_session_id
 
 DEFAULT_SCENARIO = "ml_engineer"
@@ -104,10 +104,7 @@ def make_runner(
     backend: Backend,
     on_scored: ScoredCallback | None = None,
 ) -> InterviewRunner:
-    listing = store.listing()
-    history = candidate_history(
-        [s for _, s in listing.sessions], session.candidate, exclude_id=session.id
-    )
+    history = indexed_history(store, session.candidate, exclude_id=session.id)
     return InterviewRunner(
         session, content.questions, backend, store, history=history, on_scored=on_scored
     )

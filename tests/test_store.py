@@ -5,6 +5,7 @@ import pytest
 
 from interviewer.domain import engine
 from interviewer.store import schema
+from interviewer.store.index import INDEX_FILE
 from interviewer.store.transcripts import TranscriptError, TranscriptStore
 from tests.builders import T0, bank, scenario, session
 
@@ -32,7 +33,8 @@ def test_save_leaves_no_temporary_files(tmp_path):
     store = TranscriptStore(tmp_path / "t")
     saved_session(store)
     saved_session(store)
-    assert sorted(p.name for p in (tmp_path / "t").iterdir()) == ["s1.json"]
+    names = [p.name for p in (tmp_path / "t").iterdir() if not p.name.startswith(INDEX_FILE)]
+    assert names == ["s1.json"]
 
 
 def test_save_fsyncs_file_before_replacing(tmp_path, monkeypatch):

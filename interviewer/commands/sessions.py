@@ -3,20 +3,22 @@
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
-from interviewer.domain.scorecard import build_scorecard
 from interviewer.domain.session import Session
 from interviewer.report import render_json, render_markdown
 from interviewer.session_factory import store_for
 from interviewer.settings import Settings, settings_from_args
-from interviewer.store.transcripts import TranscriptError
+from interviewer.store.transcripts import SessionSummary, TranscriptError
 
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
     if args.command == "list":
         return list_sessions(settings, as_json=args.json)
+    if args.command == "reindex":
+        return reindex(settings)
     try:
         path = store_for(settings).resolve(args.session)
         session = store_for(settings).load(path)
@@ -39,27 +41,26 @@ def run(args: argparse.Namespace) -> int:
     return run_app(settings=settings, replay=path)
 
 
-def _summary(path: Path, session: Session) -> dict[str, object]:
-    card = build_scorecard(session)
+def _row(summary: SessionSummary) -> dict[str, object]:
     return {
-        "id": session.id,
-        "path": str(path),
-        "scenario": session.scenario.id,
-        "candidate": session.candidate,
-        "mode": session.mode.value,
-        "backend": session.backend,
-        "status": session.status.value,
-        "created_at": session.created_at.isoformat(),
-        "rounds": [r.kind.value for r in session.scenario.rounds],
-        "answers": session.answered_count,
-        "overall": card.overall,
-        "unscored": card.unscored,
+        "id": summary.id,
+        "path": str(summary.path),
+        "scenario": summary.scenario_id,
+        "candidate": summary.candidate,
+        "mode": summary.mode,
+        "backend": summary.backend,
+        "status": summary.status,
+        "created_at": summary.created_at.isoformat(),
+        "rounds": list(summary.round_kinds),
+        "answers": summary.answers,
+        "overall": summary.overall,
+        "unscored": summary.unscored,
     }
 
 
 def list_sessions(settings: Settings, *, as_json: bool) -> int:
-    listing = store_for(settings).listing()
-    rows = [_summary(path, session) for path, session in listing.sessions]
+    listing = store_for(settings).summaries()
+    rows = [_row(summary) for summary in listing.sessions]
     broken = [{"path": str(e.path), "error": e.reason} for e in listing.broken]
     if as_json:
         print(json.dumps({"sessions": rows, "broken": broken}, indent=2))
@@ -74,6 +75,19 @@ def list_sessions(settings: Settings, *, as_json: bool) -> int:
         )
     for item in broken:
         print(f"BROKEN  {item['path']}: {item['error']}", file=sys.stderr)
+    return 0
+
+
+def reindex(settings: Settings) -> int:
+    started = time.perf_counter()
+    listing = store_for(settings).reindex()
+    for error in listing.broken:
+        print(f"BROKEN  {error.path}: {error.reason}", file=sys.stderr)
+    print(
+        f"indexed {len(listing.sessions)} session(s) in {settings.transcripts_dir}"
+        f"{f', {len(listing.broken)} broken' if listing.broken else ''}"
+        f" ({time.perf_counter() - started:.1f} s)"
+    )
     return 0
 
 

@@ -3,7 +3,15 @@
 Durability: the new content goes to a temporary file in the same folder, is fsynced, then
 renamed over the old file and the folder is fsynced. A kill at any moment leaves either
 the previous or the new transcript, never a torn one.
+
+Beside the transcripts, a SQLite history index (index.py) answers `list`, Home, History
+and question selection; the store records each transcript it writes there.
+
+Pydantic and the models are imported when a transcript is actually read or written, so
+that listing from the index stays a light command.
 """
+
+from __future__ import annotations
 
 import json
 import os
@@ -11,25 +19,29 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
+from interviewer.store.errors import TranscriptError
+from interviewer.store.index import HistoryIndex
+from interviewer.store.summary import SessionSummary
 
-from interviewer.domain.session import Session
-from interviewer.store.schema import TranscriptVersionError, session_from_json
+if TYPE_CHECKING:
+    from interviewer.domain.session import Session
 
 SUFFIX = ".json"
 
-
-class TranscriptError(Exception):
-    def __init__(self, path: Path, reason: str):
-        self.path = path
-        self.reason = reason
-        super().__init__(f"{path}: {reason}")
+__all__ = ["SUFFIX", "Listing", "SessionSummary", "TranscriptError", "TranscriptStore"]
 
 
 @dataclass(frozen=True)
 class Listing:
     sessions: list[tuple[Path, Session]]  # newest first
+    broken: list[TranscriptError]
+
+
+@dataclass(frozen=True)
+class Summaries:
+    sessions: list[SessionSummary]  # newest first
     broken: list[TranscriptError]
 
 
@@ -53,6 +65,13 @@ def _fsync_dir(path: Path) -> None:
 class TranscriptStore:
     def __init__(self, root: Path):
         self.root = Path(root)
+        self._index: HistoryIndex | None = None
+
+    @property
+    def index(self) -> HistoryIndex:
+        if self._index is None:
+            self._index = HistoryIndex(self.root, self.load)
+        return self._index
 
     def path_for(self, session_id: str) -> Path:
         return self.root / f"{session_id}{SUFFIX}"
@@ -68,9 +87,14 @@ class TranscriptStore:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
         _fsync_dir(self.root)
+        self.index.record(target, session)
         return target
 
     def load(self, path: Path) -> Session:
+        from pydantic import ValidationError
+
+        from interviewer.store.schema import TranscriptVersionError, session_from_json
+
         try:
             raw = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
@@ -111,14 +135,28 @@ class TranscriptStore:
     def open(self, ref: str) -> Session:
         return self.load(self.resolve(ref))
 
+    def summaries(self, *, with_scores: bool = False) -> Summaries:
+        """Every session newest first, from the index: only changed or new transcripts are
+        read. with_scores adds each round's and criterion's scores (History's chart)."""
+        if not self.root.is_dir():
+            return Summaries([], [])
+        sessions, broken = self.index.summaries(with_scores=with_scores)
+        return Summaries(sessions, broken)
+
+    def reindex(self) -> Summaries:
+        """Rebuild the index from the transcripts alone."""
+        self.index.rebuild()
+        return self.summaries()
+
     def listing(self) -> Listing:
+        """Every session loaded in full (newest first). Reads every transcript: for tools
+        and tests; screens and commands use summaries()."""
+        summaries = self.summaries()
         sessions: list[tuple[Path, Session]] = []
-        broken: list[TranscriptError] = []
-        if self.root.is_dir():
-            for path in sorted(self.root.glob(f"*{SUFFIX}")):
-                try:
-                    sessions.append((path, self.load(path)))
-                except TranscriptError as exc:
-                    broken.append(exc)
-        sessions.sort(key=lambda item: item[1].created_at, reverse=True)
+        broken = list(summaries.broken)
+        for summary in summaries.sessions:
+            try:
+                sessions.append((summary.path, self.load(summary.path)))
+            except TranscriptError as exc:
+                broken.append(exc)
         return Listing(sessions, broken)

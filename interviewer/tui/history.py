@@ -12,9 +12,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from interviewer.domain.question import RoundKind
-from interviewer.domain.scorecard import build_scorecard
 from interviewer.domain.session import Session
-from interviewer.store.transcripts import TranscriptError
+from interviewer.store.transcripts import SessionSummary, TranscriptError
 from interviewer.tui.base import AppScreen
 from interviewer.tui.text import percent_text, sparkline
 
@@ -24,20 +23,22 @@ ALL = "all"
 @dataclass
 class Row:
     key: str
-    session: Session | None
+    session: SessionSummary | None
     broken: TranscriptError | None = None
 
 
-def criterion_trends(sessions: list[Session], kind: str) -> list[tuple[str, list[float | None]]]:
+def criterion_trends(
+    sessions: list[SessionSummary], kind: str
+) -> list[tuple[str, list[float | None]]]:
     """Per rubric criterion, its mean level in each session (oldest first)."""
     ordered = sorted(sessions, key=lambda s: s.created_at)
     series: dict[str, list[float | None]] = defaultdict(lambda: [None] * len(ordered))
     for i, session in enumerate(ordered):
-        for rnd in build_scorecard(session).rounds:
+        for rnd in session.rounds:
             if kind != ALL and rnd.kind != kind:
                 continue
             for c in rnd.criteria:
-                label = f"{rnd.rubric.title} · {c.name}"
+                label = f"{rnd.rubric_title} · {c.name}"
                 if c.mean_level is not None:
                     series[label][i] = c.mean_level
     return [(label, values) for label, values in sorted(series.items())]
@@ -67,7 +68,7 @@ class HistoryScreen(AppScreen):
     def __init__(self) -> None:
         super().__init__()
         self.rows: dict[str, Row] = {}
-        self.sessions: list[Session] = []
+        self.sessions: list[SessionSummary] = []
         self.broken: list[TranscriptError] = []
 
     def compose(self) -> ComposeResult:
@@ -99,19 +100,20 @@ class HistoryScreen(AppScreen):
         table = self.query_one("#sessions", DataTable)
         table.add_columns("date", "scenario", "overall", "status")
         table.focus()
-        self.load()
 
     def on_screen_resume(self) -> None:
+        # Also the first showing (it follows mount); coming back from a replay that
+        # re-scored a session shows the new scores. Only changed transcripts are read.
         self.load()
 
     @work(exclusive=True, group="listing", exit_on_error=False)
     async def load(self) -> None:
-        listing = self.iapp.store.listing()
-        self.sessions = [s for _, s in listing.sessions]
+        listing = self.iapp.store.summaries(with_scores=True)
+        self.sessions = listing.sessions
         self.broken = listing.broken
         broken = f", {len(self.broken)} broken" if self.broken else ""
         self.sub_title = f"{len(self.sessions)} session(s){broken}"
-        scenarios = sorted({(s.scenario.title, s.scenario.id) for s in self.sessions})
+        scenarios = sorted({(s.scenario_title, s.scenario_id) for s in self.sessions})
         select = self.query_one("#filter-scenario", Select)
         current = select.value
         select.set_options([("all scenarios", ALL), *scenarios])
@@ -122,14 +124,14 @@ class HistoryScreen(AppScreen):
     def filter_changed(self) -> None:
         self.fill()
 
-    def matching(self) -> list[Session]:
+    def matching(self) -> list[SessionSummary]:
         scenario = self.query_one("#filter-scenario", Select).value
         kind = self.query_one("#filter-kind", Select).value
         return [
             s
             for s in self.sessions
-            if (scenario == ALL or s.scenario.id == scenario)
-            and (kind == ALL or any(r.kind.value == kind for r in s.scenario.rounds))
+            if (scenario == ALL or s.scenario_id == scenario)
+            and (kind == ALL or kind in s.round_kinds)
         ]
 
     def fill(self) -> None:
@@ -138,12 +140,11 @@ class HistoryScreen(AppScreen):
         self.rows = {}
         matching = self.matching()
         for session in matching:
-            overall = build_scorecard(session).overall
             table.add_row(
                 f"{session.created_at:%Y-%m-%d %H:%M}",
-                session.scenario.title,
-                percent_text(overall),
-                session.status.value.replace("_", " "),
+                session.scenario_title,
+                percent_text(session.overall),
+                session.status.replace("_", " "),
                 key=session.id,
             )
             self.rows[session.id] = Row(session.id, session)
@@ -175,13 +176,24 @@ class HistoryScreen(AppScreen):
             return None
         return row
 
+    def selected_session(self) -> Session | None:
+        """The selected session read in full (only now: the table comes from the index)."""
+        row = self.selected()
+        if row is None or row.session is None:
+            return None
+        try:
+            return self.iapp.store.load(row.session.path)
+        except TranscriptError as exc:
+            self.notify(exc.reason, title="Cannot open the session", severity="error", timeout=8)
+            return None
+
     @on(DataTable.RowSelected, "#sessions")
     def action_open(self) -> None:
-        row = self.selected()
-        if row is not None and row.session is not None:
-            self.iapp.open_scorecard(row.session)
+        session = self.selected_session()
+        if session is not None:
+            self.iapp.open_scorecard(session)
 
     def action_replay(self) -> None:
-        row = self.selected()
-        if row is not None and row.session is not None:
-            self.iapp.open_replay(row.session)
+        session = self.selected_session()
+        if session is not None:
+            self.iapp.open_replay(session)

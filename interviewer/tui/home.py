@@ -24,18 +24,18 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from interviewer.backends import Backend
-from interviewer.domain.scorecard import build_scorecard
-from interviewer.domain.session import Mode, Session, SessionStatus
+from interviewer.domain.session import Mode, Session
 from interviewer.session_factory import NewInterview, SetupError
+from interviewer.store.transcripts import SessionSummary, TranscriptError
 from interviewer.tui.base import AppScreen
 from interviewer.tui.text import percent_text
 
 RECENT = 8
 
 
-def session_line(session: Session) -> str:
-    overall = build_scorecard(session).overall
-    return f"{percent_text(overall):>7} {session.created_at:%m-%d %H:%M} {session.scenario.title}"
+def session_line(summary: SessionSummary) -> str:
+    when = f"{summary.created_at:%m-%d %H:%M}"
+    return f"{percent_text(summary.overall):>7} {when} {summary.scenario_title}"
 
 
 class HomeScreen(AppScreen):
@@ -48,7 +48,7 @@ class HomeScreen(AppScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.sessions: dict[str, Session] = {}
+        self.sessions: dict[str, SessionSummary] = {}
 
     def compose(self) -> ComposeResult:
         scenarios = self.iapp.content.scenarios
@@ -167,19 +167,19 @@ class HomeScreen(AppScreen):
 
     @work(exclusive=True, group="listing", exit_on_error=False)
     async def refresh_sessions(self) -> None:
-        listing = self.iapp.store.listing()
-        self.sessions = {s.id: s for _, s in listing.sessions}
+        listing = self.iapp.store.summaries()
+        self.sessions = {s.id: s for s in listing.sessions}
         resume = self.query_one("#resume", OptionList)
         recent = self.query_one("#recent", OptionList)
         resume.clear_options()
         recent.clear_options()
-        for _, session in listing.sessions:
-            if session.status is SessionStatus.in_progress:
-                line = f"{session.created_at:%Y-%m-%d %H:%M} {session.scenario.title}"
+        for session in listing.sessions:
+            if not session.finished:
+                line = f"{session.created_at:%Y-%m-%d %H:%M} {session.scenario_title}"
                 resume.add_option(Option(line, id=session.id))
         if resume.option_count == 0:
             resume.add_option(Option("nothing to resume", disabled=True))
-        finished = [s for _, s in listing.sessions if s.status is SessionStatus.finished]
+        finished = [s for s in listing.sessions if s.finished]
         for session in finished[:RECENT]:
             recent.add_option(Option(session_line(session), id=session.id))
         if recent.option_count == 0:
@@ -196,9 +196,20 @@ class HomeScreen(AppScreen):
         if resume.highlighted is None and resume.option_count:
             resume.highlighted = 0
 
+    def load_selected(self, option_id: str | None) -> Session | None:
+        """The chosen session read in full (only now: the lists come from the index)."""
+        summary = self.sessions.get(option_id or "")
+        if summary is None:
+            return None
+        try:
+            return self.iapp.store.load(summary.path)
+        except TranscriptError as exc:
+            self.notify(exc.reason, title="Cannot open the session", severity="error", timeout=8)
+            return None
+
     @on(OptionList.OptionSelected, "#resume")
     def resume_selected(self, event: OptionList.OptionSelected) -> None:
-        session = self.sessions.get(event.option.id or "")
+        session = self.load_selected(event.option.id)
         if session is None:
             return
         try:
@@ -210,6 +221,6 @@ class HomeScreen(AppScreen):
 
     @on(OptionList.OptionSelected, "#recent")
     def recent_selected(self, event: OptionList.OptionSelected) -> None:
-        session = self.sessions.get(event.option.id or "")
+        session = self.load_selected(event.option.id)
         if session is not None:
             self.iapp.open_scorecard(session)

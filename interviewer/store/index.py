@@ -1,0 +1,503 @@
+"""The history index: one SQLite row per transcript, beside the transcripts.
+
+The JSON transcripts are the source of truth; the index is a cache of what `list`, Home,
+History and question selection need, so that none of them parses a transcript it does not
+show. Each row remembers the size and modification time of the transcript (and of its
+journal) it was read from; `refresh` re-reads only the files whose figures changed, adds
+unknown ones and drops vanished ones. A deleted, corrupt or unwritable index is rebuilt
+from the transcripts (in memory when the folder is read-only), so nothing is ever lost.
+
+Standard-library sqlite3 in WAL mode: readers never wait for the writer. The schema is
+versioned with `PRAGMA user_version` and one migration script a step.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from interviewer.store.errors import TranscriptError
+from interviewer.store.summary import (
+    CriterionLevel,
+    RoundScore,
+    SessionSummary,
+    summarize,
+)
+
+if TYPE_CHECKING:
+    from interviewer.domain.session import Session
+
+INDEX_FILE = ".history.sqlite3"
+TRANSCRIPT_SUFFIX = ".json"
+JOURNAL_SUFFIX = ".journal"
+
+# Version N+1 is reached by running MIGRATIONS[N] on a database at version N.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE sessions (
+        file TEXT PRIMARY KEY,          -- the transcript's name in the folder
+        size INTEGER NOT NULL,          -- what the row was read from: the transcript's
+        mtime_ns INTEGER NOT NULL,      --   size and mtime, and its journal's (-1: none)
+        journal_size INTEGER NOT NULL,
+        journal_mtime_ns INTEGER NOT NULL,
+        error TEXT,                     -- set when the transcript cannot be read: why
+        id TEXT,
+        candidate TEXT,
+        scenario_id TEXT,
+        scenario_title TEXT,
+        mode TEXT,
+        backend TEXT,
+        status TEXT,
+        created_at TEXT,
+        created_ts REAL,                -- for ordering: ISO texts with offsets do not sort
+        updated_at TEXT,
+        finished_at TEXT,
+        round_kinds TEXT,               -- JSON list
+        answers INTEGER,
+        overall REAL,
+        unscored INTEGER,
+        pending INTEGER
+    );
+    CREATE INDEX sessions_by_date ON sessions (created_ts DESC);
+    CREATE INDEX sessions_by_candidate ON sessions (candidate, id);
+    CREATE TABLE rounds (
+        file TEXT NOT NULL REFERENCES sessions (file) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        title TEXT NOT NULL,
+        rubric_id TEXT NOT NULL,
+        rubric_title TEXT NOT NULL,
+        percent REAL,
+        PRIMARY KEY (file, idx)
+    ) WITHOUT ROWID;
+    CREATE TABLE criteria (
+        file TEXT NOT NULL REFERENCES sessions (file) ON DELETE CASCADE,
+        round_idx INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        criterion_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        mean_level REAL,
+        PRIMARY KEY (file, round_idx, position)
+    ) WITHOUT ROWID;
+    CREATE TABLE asked (
+        file TEXT NOT NULL REFERENCES sessions (file) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        question_id TEXT NOT NULL,
+        round_idx INTEGER NOT NULL,
+        topics TEXT NOT NULL,           -- JSON list
+        percent REAL,
+        PRIMARY KEY (file, position)
+    ) WITHOUT ROWID;
+    CREATE TABLE asked_topics (
+        file TEXT NOT NULL REFERENCES sessions (file) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        topic TEXT NOT NULL,
+        percent REAL,
+        PRIMARY KEY (file, position, topic)
+    ) WITHOUT ROWID;
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+ReadSession = Callable[[Path], "Session"]
+
+
+class NewerIndexError(Exception):
+    """The index was written by a newer interviewer."""
+
+
+@dataclass(frozen=True)
+class FileState:
+    size: int
+    mtime_ns: int
+    journal_size: int = -1
+    journal_mtime_ns: int = -1
+
+    def key(self) -> tuple[int, int, int, int]:
+        return (self.size, self.mtime_ns, self.journal_size, self.journal_mtime_ns)
+
+
+def scan(root: Path) -> dict[str, FileState]:
+    """Every transcript in the folder with its figures (and its journal's), by file name."""
+    transcripts: dict[str, os.stat_result] = {}
+    journals: dict[str, os.stat_result] = {}
+    try:
+        entries = list(os.scandir(root))
+    except (FileNotFoundError, NotADirectoryError):
+        return {}
+    for entry in entries:
+        name = entry.name
+        if name.startswith("."):
+            continue
+        try:
+            if name.endswith(TRANSCRIPT_SUFFIX):
+                transcripts[name] = entry.stat()
+            elif name.endswith(JOURNAL_SUFFIX):
+                journals[name[: -len(JOURNAL_SUFFIX)] + TRANSCRIPT_SUFFIX] = entry.stat()
+        except OSError:
+            continue  # vanished while we looked
+    states = {}
+    for name, st in transcripts.items():
+        journal = journals.get(name)
+        states[name] = FileState(
+            st.st_size,
+            st.st_mtime_ns,
+            journal.st_size if journal else -1,
+            journal.st_mtime_ns if journal else -1,
+        )
+    return states
+
+
+def file_state(path: Path) -> FileState | None:
+    """The figures of one transcript and its journal, or None when it is gone."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    try:
+        jst = path.with_suffix(JOURNAL_SUFFIX).stat()
+    except OSError:
+        return FileState(st.st_size, st.st_mtime_ns)
+    return FileState(st.st_size, st.st_mtime_ns, jst.st_size, jst.st_mtime_ns)
+
+
+class HistoryIndex:
+    def __init__(self, root: Path, read_session: ReadSession):
+        self.root = Path(root)
+        self.path = self.root / INDEX_FILE
+        self.read_session = read_session
+        self._db: sqlite3.Connection | None = None
+        self._lock = threading.RLock()  # the app reads it from worker threads too
+        self.in_memory = False  # true when the folder's index could not be used
+
+    # --- the connection ------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._db is not None:
+            return self._db
+        try:
+            db = self._open_file()
+        except NewerIndexError:
+            db = self._open_memory()  # leave it to the version that wrote it
+        except (sqlite3.DatabaseError, OSError):
+            # Corrupt: the transcripts hold everything, so start the index again.
+            self._remove_files()
+            try:
+                db = self._open_file()
+            except (sqlite3.DatabaseError, OSError):
+                db = self._open_memory()
+        self._db = db
+        return db
+
+    def _open_file(self) -> sqlite3.Connection:
+        if not self.path.exists():
+            self.root.mkdir(parents=True, exist_ok=True)
+            # Private from the start: SQLite gives its -wal and -shm files the same mode.
+            os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
+        db = sqlite3.connect(self.path, timeout=10.0, isolation_level=None, check_same_thread=False)
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            # A cache checked against the files: a commit lost to a power cut is re-read.
+            db.execute("PRAGMA synchronous = NORMAL")
+            self._prepare(db)
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    def _open_memory(self) -> sqlite3.Connection:
+        db = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        self._prepare(db)
+        self.in_memory = True
+        return db
+
+    def _prepare(self, db: sqlite3.Connection) -> None:
+        db.execute("PRAGMA foreign_keys = ON")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise NewerIndexError(f"index schema {version} is newer than this program")
+        if version == SCHEMA_VERSION:
+            db.execute("SELECT count(*) FROM sessions").fetchone()  # reads a page: corrupt?
+            return
+        with _transaction(db):
+            for step in range(version, SCHEMA_VERSION):
+                for statement in _statements(MIGRATIONS[step]):
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _remove_files(self) -> None:
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                Path(f"{self.path}{suffix}").unlink()
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _retrying(self, operation: Callable[[sqlite3.Connection], object]) -> object:
+        """Run an operation; if the index turns out corrupt, rebuild it and run it again."""
+        with self._lock:
+            try:
+                return operation(self._connect())
+            except sqlite3.DatabaseError as exc:
+                if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                    raise
+                self.close()
+                if not self.in_memory:
+                    self._remove_files()
+                return operation(self._connect())
+
+    # --- keeping it current --------------------------------------------------------------
+
+    def record(self, path: Path, session: Session) -> None:
+        """After the store wrote a transcript: its row, from the session in memory."""
+        state = file_state(path)
+        if state is None:
+            return
+
+        def write(db: sqlite3.Connection) -> None:
+            with _transaction(db):
+                _upsert(db, path.name, state, summarize(path, session), None)
+
+        self._retrying(write)
+
+    def refresh(self) -> None:
+        """Bring the index in line with the folder, reading only changed or unknown files."""
+        self._retrying(self._refresh)
+
+    def _refresh(self, db: sqlite3.Connection) -> None:
+        on_disk = scan(self.root)
+        known = {
+            row[0]: row[1:]
+            for row in db.execute(
+                "SELECT file, size, mtime_ns, journal_size, journal_mtime_ns FROM sessions"
+            )
+        }
+        gone = [name for name in known if name not in on_disk]
+        stale = [name for name, state in on_disk.items() if known.get(name) != state.key()]
+        if not gone and not stale:
+            return
+        read = [(name, on_disk[name], *self._read(name)) for name in sorted(stale)]
+        with _transaction(db):
+            db.executemany("DELETE FROM sessions WHERE file = ?", [(n,) for n in gone])
+            for name, state, summary, error in read:
+                _upsert(db, name, state, summary, error)
+
+    def _read(self, name: str) -> tuple[SessionSummary | None, str | None]:
+        path = self.root / name
+        try:
+            return summarize(path, self.read_session(path)), None
+        except Exception as exc:  # one broken file must not hide the others
+            return None, str(getattr(exc, "reason", exc)) or type(exc).__name__
+
+    def rebuild(self) -> None:
+        """Forget everything and read every transcript again."""
+        self.close()
+        if not self.in_memory:
+            self._remove_files()
+        self.in_memory = False
+        self.refresh()
+
+    # --- reading -------------------------------------------------------------------------
+
+    def summaries(
+        self, *, with_scores: bool = False
+    ) -> tuple[list[SessionSummary], list[TranscriptError]]:
+        """Every readable session newest first, and the transcripts that cannot be read."""
+        self.refresh()
+        result = self._retrying(lambda db: _select(db, self.root, with_scores))
+        return result  # type: ignore[return-value]
+
+    def candidate_history(
+        self, candidate: str, exclude_id: str = ""
+    ) -> tuple[dict[str, int], dict[str, float]]:
+        """How many of the candidate's sessions asked each question, and the mean score of
+        each topic over the candidate's scored questions."""
+        self.refresh()
+
+        def query(db: sqlite3.Connection) -> tuple[dict[str, int], dict[str, float]]:
+            mine = "SELECT file FROM sessions WHERE error IS NULL AND candidate = ? AND id != ?"
+            times = db.execute(
+                f"SELECT question_id, count(*) FROM asked WHERE file IN ({mine}) "
+                "GROUP BY question_id",
+                (candidate, exclude_id),
+            ).fetchall()
+            topics = db.execute(
+                f"SELECT topic, avg(percent) FROM asked_topics WHERE file IN ({mine}) "
+                "AND percent IS NOT NULL GROUP BY topic",
+                (candidate, exclude_id),
+            ).fetchall()
+            return dict(times), dict(topics)
+
+        return self._retrying(query)  # type: ignore[return-value]
+
+
+# --- SQL helpers ---------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[None]:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _statements(script: str) -> Iterable[str]:
+    # sqlite3.executescript commits on its own; one statement at a time stays in our
+    # transaction. Comments are stripped so that a ';' inside one cannot split a statement.
+    lines = [line.split("--", 1)[0] for line in script.splitlines()]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _upsert(
+    db: sqlite3.Connection,
+    name: str,
+    state: FileState,
+    summary: SessionSummary | None,
+    error: str | None,
+) -> None:
+    db.execute("DELETE FROM sessions WHERE file = ?", (name,))  # children cascade
+    if summary is None:
+        db.execute(
+            "INSERT INTO sessions (file, size, mtime_ns, journal_size, journal_mtime_ns, error) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (name, *state.key(), error or "cannot be read"),
+        )
+        return
+    s = summary
+    db.execute(
+        "INSERT INTO sessions VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?)",
+        (
+            name,
+            *state.key(),
+            s.id,
+            s.candidate,
+            s.scenario_id,
+            s.scenario_title,
+            s.mode,
+            s.backend,
+            s.status,
+            _iso(s.created_at),
+            s.created_at.timestamp(),
+            _iso(s.updated_at),
+            _iso(s.finished_at),
+            json.dumps(list(s.round_kinds)),
+            s.answers,
+            s.overall,
+            s.unscored,
+            s.pending,
+        ),
+    )
+    db.executemany(
+        "INSERT INTO rounds VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (name, r.index, r.kind, r.title, r.rubric_id, r.rubric_title, r.percent)
+            for r in s.rounds
+        ],
+    )
+    db.executemany(
+        "INSERT INTO criteria VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (name, r.index, i, c.criterion_id, c.name, c.mean_level)
+            for r in s.rounds
+            for i, c in enumerate(r.criteria)
+        ],
+    )
+    db.executemany(
+        "INSERT INTO asked VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (name, i, a.question_id, a.round_index, json.dumps(list(a.topics)), a.percent)
+            for i, a in enumerate(s.asked)
+        ],
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO asked_topics VALUES (?, ?, ?, ?)",
+        [(name, i, t, a.percent) for i, a in enumerate(s.asked) for t in a.topics],
+    )
+
+
+def _when(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def _select(
+    db: sqlite3.Connection, root: Path, with_scores: bool
+) -> tuple[list[SessionSummary], list[TranscriptError]]:
+    rounds: dict[str, list[RoundScore]] = {}
+    if with_scores:
+        criteria: dict[tuple[str, int], list[CriterionLevel]] = {}
+        for file, round_idx, cid, cname, level in db.execute(
+            "SELECT file, round_idx, criterion_id, name, mean_level FROM criteria "
+            "ORDER BY file, round_idx, position"
+        ):
+            criteria.setdefault((file, round_idx), []).append(CriterionLevel(cid, cname, level))
+        for file, idx, kind, title, rubric_id, rubric_title, percent in db.execute(
+            "SELECT file, idx, kind, title, rubric_id, rubric_title, percent FROM rounds "
+            "ORDER BY file, idx"
+        ):
+            rounds.setdefault(file, []).append(
+                RoundScore(
+                    idx,
+                    kind,
+                    title,
+                    rubric_id,
+                    rubric_title,
+                    percent,
+                    tuple(criteria.get((file, idx), ())),
+                )
+            )
+    sessions: list[SessionSummary] = []
+    broken: list[TranscriptError] = []
+    for row in db.execute(
+        "SELECT file, error, id, candidate, scenario_id, scenario_title, mode, backend, status, "
+        "created_at, updated_at, finished_at, round_kinds, answers, overall, unscored, pending "
+        "FROM sessions ORDER BY error IS NOT NULL, created_ts DESC, file"
+    ):
+        file, error = row[0], row[1]
+        if error is not None:
+            broken.append(TranscriptError(root / file, error))
+            continue
+        created = _when(row[9])
+        updated = _when(row[10])
+        assert created is not None and updated is not None
+        sessions.append(
+            SessionSummary(
+                id=row[2],
+                path=root / file,
+                candidate=row[3],
+                scenario_id=row[4],
+                scenario_title=row[5],
+                mode=row[6],
+                backend=row[7],
+                status=row[8],
+                created_at=created,
+                updated_at=updated,
+                finished_at=_when(row[11]),
+                round_kinds=tuple(json.loads(row[12])),
+                answers=row[13],
+                overall=row[14],
+                unscored=row[15],
+                pending=row[16],
+                rounds=tuple(rounds.get(file, ())),
+            )
+        )
+    broken.sort(key=lambda e: e.path.name)
+    return sessions, broken
