@@ -25,10 +25,10 @@ from interviewer.conductor.base import SpeakRequest
 from interviewer.conductor.llm_conductor import LLMConductor, _history
 from interviewer.content.loader import load_content
 from interviewer.llm.budget import BudgetedPrompt
-from interviewer.llm.fake_server import FakeOpenAIServer, caller_of
 from interviewer.llm.tokens import count_message_tokens
 from interviewer.session_factory import NewInterview, create_session, make_runner, store_for
 from interviewer.settings import Settings
+from tests.fake_openai import FakeOpenAIServer, caller_of
 
 KINDS = {
     "speak": "the interviewer speaking a turn (streamed)",

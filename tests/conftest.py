@@ -3,7 +3,7 @@ LLM endpoint configured, so nothing reads or writes the real home or reaches a n
 
 import pytest
 
-from interviewer.llm.fake_server import FakeOpenAIServer
+from tests.fake_openai import FakeOpenAIServer
 
 
 @pytest.fixture(autouse=True)

@@ -55,3 +55,11 @@ def test_only_llm_imports_openai():
 def test_the_checker_sees_imports():
     # Guards the guard: the helper must find a known import, or every test above is vacuous.
     assert "interviewer.domain.base" in imports(PACKAGE / "domain" / "rubric.py")
+
+
+def test_the_product_serves_no_http():
+    # The fake OpenAI server is a test double: it lives in tests/, not among the providers.
+    for path in modules():
+        bad = [n for n in imports(path) if n in ("http.server", "socketserver", "tests")]
+        bad += [n for n in imports(path) if n.startswith("tests.")]
+        assert not bad, f"{path} imports {bad}"

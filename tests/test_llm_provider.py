@@ -8,9 +8,9 @@ from pydantic import BaseModel, ConfigDict
 
 from interviewer.llm.base import Message, make_provider
 from interviewer.llm.errors import LLMError, LLMUnavailable, StreamInterrupted
-from interviewer.llm.fake_server import FakeOpenAIServer
 from interviewer.llm.openai_provider import PLACEHOLDER_KEY, OpenAICompatibleProvider
 from interviewer.llm.retry import RetryPolicy, is_retryable
+from tests.fake_openai import FakeOpenAIServer
 
 SECRET = "sk-test-SECRET-0123456789abcdef"
 FAST = RetryPolicy(max_retries=3, attempt_timeout_s=5, total_deadline_s=20, base_delay_s=0.01)
@@ -199,3 +199,32 @@ async def test_scripted_provider_retries_a_malformed_reply_and_keeps_a_history()
     api.enqueue(LLMError("model not found"))
     with pytest.raises(LLMError, match="model not found"):
         await api.generate(HELLO)
+
+
+def test_the_fake_server_starts_with_python_dash_m(tmp_path):
+    import subprocess
+    import sys
+    import urllib.request
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tests.fake_openai", "--port", "0", "--require-key", "sk-k"],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        url = proc.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:") and url.endswith("/v1")
+        request = urllib.request.Request(url + "/models")
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=5)
+        assert refused.value.code == 401
+        request.add_header("Authorization", "Bearer sk-k")
+        with urllib.request.urlopen(request, timeout=5) as response:
+            assert b"fake-interviewer" in response.read()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
