@@ -119,3 +119,17 @@ def test_replay(snap_compare, tmp_path: Path) -> None:
         await pilot.pause()
 
     assert snap_compare(rig.app(), terminal_size=SIZE, run_before=open_replay)
+
+
+async def test_snapshot_apps_hold_the_cursor_steady(tmp_path: Path) -> None:
+    # A blinking cursor is captured on or off at random, which made snapshots flaky.
+    rig = Rig(tmp_path)
+    app = rig.app(rig.runner("tiny_single"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        area = app.screen.query_one("#answer", TextArea)
+        area.focus()
+        await pilot.pause()
+        assert area.has_focus
+        assert area.cursor_blink is False
+        assert area._cursor_visible

@@ -220,6 +220,7 @@ class Rig:
             store=self.store,
             backend=self.backend,
             clock=fixed_clock,
+            cursor_blink=False,
         )
 
     async def finished_session(

@@ -4,6 +4,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any, ClassVar
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -60,8 +61,10 @@ class InterviewerApp(App[int]):
         backend: Backend | None = None,
         clock: Callable[[], datetime] | None = None,
         replay: Session | None = None,
+        cursor_blink: bool = True,
     ):
         super().__init__()
+        self.cursor_blink = cursor_blink
         self.initial_replay = replay
         self.settings = settings
         self.initial_runner = runner
@@ -122,6 +125,11 @@ class InterviewerApp(App[int]):
             self.open_replay(self.initial_replay)
         else:
             self.push_screen(self.home_screen())
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Snapshot tests ask for a steady cursor: a blinking one is captured at random.
+        if not self.cursor_blink and hasattr(event.widget, "cursor_blink"):
+            event.widget.cursor_blink = False
 
     def home_screen(self) -> Screen[Any]:
         from interviewer.tui.home import HomeScreen
@@ -193,10 +201,11 @@ def build_app(
     backend: Backend | None = None,
     clock: Callable[[], datetime] | None = None,
     replay: Session | None = None,
+    cursor_blink: bool = True,
 ) -> InterviewerApp:
     """The app, with every service injectable: the CLI passes settings (and a runner for
     `interviewer start`, a saved session for `interviewer replay`), tests pass content, a
-    store on tmp_path, a backend and a clock."""
+    store on tmp_path, a backend, a clock and a steady cursor."""
     return InterviewerApp(
         settings,
         runner=runner,
@@ -205,4 +214,5 @@ def build_app(
         backend=backend,
         clock=clock,
         replay=replay,
+        cursor_blink=cursor_blink,
     )
