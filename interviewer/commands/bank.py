@@ -48,9 +48,14 @@ def render_coverage(report: CoverageReport) -> list[str]:
         mark = "ok" if not t.shortfall else f"SHORT by {t.shortfall}"
         if t.topic is None:
             lines.append("")
-            lines.append(f"{t.round.value}: {t.count}/{t.minimum} {mark}")
+            lines.append(f"{t.round}: {t.count}/{t.minimum} {mark}")
         else:
             lines.append(f"  {t.topic:<{width}}  {t.count:>3}/{t.minimum:<3} {mark}")
+    if report.groups:
+        lines += ["", "Topic groups (questions tagged with any of the topics):"]
+        for t in report.groups:
+            mark = "ok" if not t.shortfall else f"SHORT by {t.shortfall}"
+            lines.append(f"  {t.round} ({t.topic}): {t.count}/{t.minimum} {mark}")
     for round_name, topics in report.unlisted.items():
         lines.append(f"note: {round_name} topics not on the checklist: {', '.join(topics)}")
     lines.append("")
@@ -58,7 +63,7 @@ def render_coverage(report: CoverageReport) -> list[str]:
         lines.append("Every minimum is met.")
     else:
         lines.append(f"{len(report.shortfalls)} shortfalls:")
-        lines += [f"  {t.round.value}: {t.describe()}" for t in report.shortfalls]
+        lines += [f"  {t.headline()}" for t in report.shortfalls]
     return lines
 
 
