@@ -1,8 +1,11 @@
 """The live interview: drives the engine, the conductor, the judge and the store.
 
 One runner serves the plain command line and the app. Every candidate turn is saved
-(atomically, fsynced) before anything else happens, and judging runs in background tasks
-so the next question never waits for a score.
+durably (fsynced) before anything else happens; the interviewer's turns and the verdicts
+are written too, without waiting for the disk (a killed process loses none of them; a power
+cut may lose what can be asked or scored again). Judging runs in background tasks so the
+next question never waits for a score. The transcript is written whole when the interview
+starts or resumes and when it finishes or stops; a journal holds the changes in between.
 """
 
 import asyncio
@@ -108,15 +111,23 @@ class InterviewRunner:
             hints_left=max(0, hints - asked.hints_used),
         )
 
-    def _save(self) -> None:
+    def _save(self, *, durable: bool = True) -> None:
+        self._drain_usage()
+        self.store.save(self.session, durable=durable)
+
+    def _compact(self) -> None:
+        self._drain_usage()
+        self.store.compact(self.session)
+
+    def _drain_usage(self) -> None:
         self.session.usage += self.backend.conductor.drain_usage()
         self.session.usage += self.backend.judge.drain_usage()
-        self.store.save(self.session)
 
     # --- the candidate's moves -----------------------------------------------------------
 
     async def begin(self, on_chunk: ChunkSink | None = None) -> Prompt | None:
         """Start a new interview or pick an interrupted one up where it stopped."""
+        self._compact()  # a resumed session's journal folds into its transcript
         self._rescore_missing()
         if self.finished:
             return None
@@ -168,6 +179,7 @@ class InterviewRunner:
             engine.apply_finish(self.session, self.clock(), early=True)
             self._save()
         await self.wait_for_judging()
+        self._compact()
 
     async def quit(self, grace_seconds: float = 5.0) -> None:
         """Save and stop; the session stays resumable. Pending scores get a short grace."""
@@ -175,6 +187,7 @@ class InterviewRunner:
         await self.wait_for_judging(timeout=grace_seconds)
         for task in self._judging.values():
             task.cancel()
+        self._compact()
 
     async def wait_for_judging(self, timeout: float | None = None) -> None:
         tasks = [t for t in self._judging.values() if not t.done()]
@@ -193,6 +206,7 @@ class InterviewRunner:
             self._schedule_judging(asked)
             count += 1
         await self.wait_for_judging()
+        self._compact()
         return count
 
     # --- internals -----------------------------------------------------------------------
@@ -231,7 +245,7 @@ class InterviewRunner:
         )
         text = await self._speak(request, on_chunk)
         engine.apply_interviewer_note(self.session, kind, text, self.clock())
-        self._save()
+        self._save(durable=False)  # said again on resume if a power cut loses it
         return self.prompt()
 
     async def _speak(self, request: SpeakRequest, on_chunk: ChunkSink | None) -> str:
@@ -294,7 +308,7 @@ class InterviewRunner:
                 on_chunk,
             )
             engine.apply_ask_question(self.session, action, question, text, self.clock())
-        self._save()
+        self._save(durable=False)  # asked again on resume if a power cut loses it
         return self.prompt()
 
     def _require_current(self) -> AskedQuestion:
@@ -338,7 +352,7 @@ class InterviewRunner:
             answers_judged=answers_judged,
         )
         asked.scoring_runs.append(run)
-        self._save()
+        self._save(durable=False)  # scored again on resume if a power cut loses it
         if self.on_scored is not None:
             # The verdict is already saved; a display that fails must not lose it or stop
             # the judging of later answers.

@@ -106,6 +106,35 @@ def test_sigkill_after_the_third_answer_loses_nothing(tmp_path):
     assert answered and all(q["status"] == "scored" for q in answered)
 
 
+def test_sigkill_twice_and_mid_answer_loses_no_confirmed_answer(tmp_path):
+    transcripts = tmp_path / "t"
+    live = PlainSession(
+        ["start", "--plain", "--scenario", "ml_engineer", "--seed", "8"], transcripts
+    )
+    live.next_prompt()
+    confirmed = [f"Answer number {n}: {ANSWER}" for n in range(1, 5)]
+    for text in confirmed[:2]:
+        live.answer(text)
+    live.proc.send_signal(signal.SIGKILL)
+    live.proc.wait(timeout=10)
+    sid = only_session(transcripts)
+
+    live = PlainSession(["resume", sid, "--plain"], transcripts)
+    live.next_prompt()
+    for text in confirmed[2:]:
+        live.answer(text)
+    live.send("Typed but never confirmed.\n.\n")
+    live.proc.send_signal(signal.SIGKILL)  # at once: the save may or may not have happened
+    live.proc.wait(timeout=10)
+
+    resumed = run_cli(["resume", sid, "--plain"], transcripts, "/end\n")
+    assert resumed.returncode == 0, resumed.stderr
+    report = json.loads(run_cli(["report", sid, "--format", "json"], transcripts).stdout)
+    kept = [a for r in report["rounds"] for q in r["questions"] for a in q["answers"]]
+    assert kept[:4] == confirmed and kept[4:] in ([], ["Typed but never confirmed."])
+    assert not list(transcripts.glob("*.journal"))  # folded into the transcript at the end
+
+
 def test_unknown_scenario_is_a_clear_error(tmp_path):
     done = run_cli(["start", "--plain", "--scenario", "nope"], tmp_path / "t", "")
     assert done.returncode == 2

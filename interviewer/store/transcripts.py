@@ -1,8 +1,11 @@
-"""Transcripts on disk: one JSON file a session, replaced atomically on every change.
+"""Transcripts on disk: one JSON file a session, and a journal of the changes since.
 
-Durability: the new content goes to a temporary file in the same folder, is fsynced, then
-renamed over the old file and the folder is fsynced. A kill at any moment leaves either
-the previous or the new transcript, never a torn one.
+A transcript is written whole when an interview starts, resumes, finishes or stops: the
+new content goes to a temporary file in the same folder, is fsynced, then renamed over
+the old file and the folder is fsynced, so a kill at any moment leaves either the previous
+or the new transcript, never a torn one. In between, each save appends what changed to
+the session's journal (journal.py), fsynced when the caller asks for a durable save (the
+candidate's answers), so a save costs what changed rather than the whole session.
 
 Beside the transcripts, a SQLite history index (index.py) answers `list`, Home, History
 and question selection; the store records each transcript it writes there.
@@ -23,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from interviewer.store.errors import TranscriptError
 from interviewer.store.index import HistoryIndex
+from interviewer.store.journal import JournalError, JournalWriter, fsync_dir, journal_path, replay
 from interviewer.store.summary import SessionSummary
 
 if TYPE_CHECKING:
@@ -49,23 +53,12 @@ def new_session_id(now: datetime) -> str:
     return f"{now:%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
 
 
-def _fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some filesystems refuse fsync on a folder; the rename is still atomic
-    finally:
-        os.close(fd)
-
-
 class TranscriptStore:
     def __init__(self, root: Path):
         self.root = Path(root)
         self._index: HistoryIndex | None = None
+        self._journals: dict[str, JournalWriter] = {}  # session id -> what the files hold
+        self.bytes_written = 0  # to transcripts and journals, for the benchmarks
 
     @property
     def index(self) -> HistoryIndex:
@@ -76,9 +69,41 @@ class TranscriptStore:
     def path_for(self, session_id: str) -> Path:
         return self.root / f"{session_id}{SUFFIX}"
 
-    def save(self, session: Session) -> Path:
-        self.root.mkdir(parents=True, exist_ok=True)
+    def save(self, session: Session, *, durable: bool = True) -> Path:
+        """Make the files hold the session: append what changed to its journal (fsynced
+        when `durable`), or write the transcript whole the first time this store saves
+        this session object."""
         target = self.path_for(session.id)
+        writer = self._journals.get(session.id)
+        if writer is None or writer.session is not session or not target.exists():
+            return self.compact(session)
+        ops = writer.changes()
+        if ops is None:
+            return self.compact(session)
+        if ops:
+            try:
+                self.bytes_written += writer.append(ops, durable=durable)
+            except BaseException:
+                del self._journals[session.id]  # the next save writes the transcript whole
+                raise
+        return target
+
+    def compact(self, session: Session) -> Path:
+        """Write the transcript whole (durably) and drop its journal."""
+        target = self.path_for(session.id)
+        journal = journal_path(target)
+        writer = self._journals.pop(session.id, None)
+        if (
+            writer is not None
+            and writer.session is session
+            and writer.lines == 0
+            and writer.changes() == []
+            and target.exists()
+            and not journal.exists()
+        ):
+            self._journals[session.id] = writer  # nothing new since the last whole write
+            return target
+        self.root.mkdir(parents=True, exist_ok=True)
         tmp = self.root / f".{session.id}.{os.getpid()}.tmp"
         payload = session.model_dump_json(indent=1).encode("utf-8")
         with open(tmp, "wb") as fh:
@@ -86,7 +111,11 @@ class TranscriptStore:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
-        _fsync_dir(self.root)
+        self.bytes_written += len(payload)
+        if journal.exists():
+            journal.unlink()  # a crash before this line replays it harmlessly
+        fsync_dir(self.root)
+        self._journals[session.id] = JournalWriter(session, journal)
         self.index.record(target, session)
         return target
 
@@ -106,7 +135,11 @@ class TranscriptStore:
                 path, f"not valid JSON (truncated or corrupt) at line {exc.lineno}: {exc.msg}"
             ) from exc
         try:
+            if isinstance(data, dict):
+                data = replay(data, journal_path(path))
             return session_from_json(data)
+        except JournalError as exc:
+            raise TranscriptError(path, f"its journal is damaged: {exc}") from exc
         except TranscriptVersionError as exc:
             raise TranscriptError(path, str(exc)) from exc
         except ValidationError as exc:
