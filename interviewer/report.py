@@ -36,9 +36,19 @@ def usage_lines(session: Session) -> list[str]:
         completion = sum(u.completion_tokens for u in calls)
         costs = [u.cost_usd for u in calls if u.cost_usd is not None]
         cost = f", about ${sum(costs):.4f}" if costs else ", cost unknown for this model"
+        estimated = sum(1 for u in calls if u.estimated)
+        note = ""
+        if estimated:
+            # The server sent no usage: the counts are ours, never shown as a bare 0.
+            approx = "≈"
+            note = (
+                f" (estimated for {estimated} of {len(calls)} calls: the server reported no usage)"
+            )
+        else:
+            approx = ""
         out.append(
-            f"- {role}: {len(calls)} calls, {prompt} prompt tokens ({cached} cached), "
-            f"{completion} completion tokens{cost}"
+            f"- {role}: {len(calls)} calls, {approx}{prompt} prompt tokens ({cached} cached), "
+            f"{approx}{completion} completion tokens{cost}{note}"
         )
     return out
 

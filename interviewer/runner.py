@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from interviewer.backends import Backend
-from interviewer.conductor.base import SpeakRequest
+from interviewer.conductor.base import SpeakRequest, TurnRestart
 from interviewer.domain import engine
 from interviewer.domain.engine import (
     Action,
@@ -251,7 +251,10 @@ class InterviewRunner:
     async def _speak(self, request: SpeakRequest, on_chunk: ChunkSink | None) -> str:
         parts: list[str] = []
         async for chunk in self.backend.conductor.speak(request):
-            parts.append(chunk)
+            if isinstance(chunk, TurnRestart):
+                parts.clear()  # the sink is told too: it withdraws what it showed
+            else:
+                parts.append(chunk)
             if on_chunk is not None:
                 on_chunk(chunk)
         return "".join(parts).strip()

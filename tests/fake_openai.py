@@ -279,6 +279,10 @@ class _Handler(BaseHTTPRequestHandler):
         if not self._authorised():
             return
         body = body or {}
+        refused = self._refused(body, None)  # the server's own refusals consume no script
+        if refused:
+            self._error(400, refused)
+            return
         self._chat(body, state.next_item(caller_of(body)) or {})
 
     def _refused(self, body: dict[str, Any], fault: Any) -> str | None:

@@ -55,7 +55,7 @@ def test_condensing_happens_in_steps_so_the_summary_changes_rarely():
     assert len(set(counts)) < 20
 
 
-async def test_a_huge_answer_is_cut_to_fit_the_judge_budget_but_quotes_check_the_whole():
+async def test_a_huge_answer_is_sent_whole_and_the_earlier_exchanges_give_way():
     answer = "The penalty is on absolute weights. " + "filler words here " * 3000
     api = MockLLM()
     judge = LLMJudge(api, prompt_token_budget=BUDGET)
@@ -66,9 +66,15 @@ async def test_a_huge_answer_is_cut_to_fit_the_judge_budget_but_quotes_check_the
         key_points=q.key_points,
         rubric=builders.rubric(),
         answer=answer,
+        context=[f"interviewer: follow-up number {i}?" for i in range(20)],
     )
     await judge.score(request)
-    assert judge.calls[0].estimated_tokens <= BUDGET
+    sent = judge.calls[0].messages[-1].content
+    assert answer.strip() in sent  # the answer is never the part cut
+    assert "follow-up number" not in sent  # the exchanges are
+    roomy = LLMJudge(MockLLM(), prompt_token_budget=BUDGET)
+    await roomy.score(request.model_copy(update={"answer": "The penalty is on absolute weights."}))
+    assert "follow-up number 19" in roomy.calls[0].messages[-1].content
 
 
 def test_truncation_keeps_head_and_tail():

@@ -54,3 +54,20 @@ def test_usage_is_recorded_with_an_estimated_cost_for_known_models():
     assert seen == [entry]
     assert log.drain() == [entry] and log.drain() == []
     assert estimate_cost("llama3.1:8b", 1000, 100, 0) is None
+
+
+def test_usage_the_server_did_not_report_is_shown_as_estimated_never_as_zero(tmp_path):
+    from pathlib import Path
+
+    from interviewer.report import render_markdown
+    from interviewer.store.transcripts import TranscriptStore
+
+    fixture = Path(__file__).parent / "fixtures" / "transcripts" / "v5.json"
+    session = TranscriptStore(tmp_path).load(fixture)
+    text = render_markdown(session)
+    line = next(x for x in text.splitlines() if x.startswith("- interviewer:"))
+    assert "≈812 prompt tokens" in line and "≈41 completion tokens" in line
+    assert "estimated for 1 of 1 calls: the server reported no usage" in line
+    assert "$0.0000" not in text
+    judge = next(x for x in text.splitlines() if x.startswith("- judge:"))
+    assert "≈" not in judge and "estimated" not in judge

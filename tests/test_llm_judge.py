@@ -5,7 +5,7 @@ import json
 import pytest
 
 from interviewer.domain.judging import JudgeRequest, ScoreStatus
-from interviewer.judge.llm_judge import JudgeReply, LLMJudge, extract_json, verified_quotes
+from interviewer.judge.llm_judge import LLMJudge, judge_reply_model, verified_quotes
 from interviewer.llm.errors import LLMUnavailable
 from interviewer.llm.mock import MockLLM
 from interviewer.llm.openai_provider import OpenAICompatibleProvider
@@ -34,17 +34,13 @@ def request(answer: str = ANSWER) -> JudgeRequest:
 
 def reply(levels=(3, 3), evidence=("many weights become exactly zero",), **extra) -> str:
     data = {
-        "criteria": [
-            {
-                "criterion_id": cid,
-                "level": lv,
-                "evidence": list(evidence),
-                "rationale": "because",
-            }
-            for cid, lv in zip(("correctness", "communication"), levels, strict=True)
-        ],
+        "misconceptions": [],
         "covered_key_points": ["first", "second"],
         "missed_key_points": ["third"],
+        "criteria": {
+            cid: {"evidence": list(evidence), "rationale": "because", "level": lv}
+            for cid, lv in zip(("correctness", "communication"), levels, strict=True)
+        },
         "feedback": "Mention feature selection trade-offs.",
     }
     data.update(extra)
@@ -120,22 +116,25 @@ async def test_a_repaired_reply_is_scored(server):
     assert result.is_scored and [c.level for c in result.criteria] == [3, 3]
 
 
-async def test_unknown_criterion_ids_are_rejected():
+async def test_unknown_criterion_ids_are_rejected_by_name():
     bad = json.loads(reply())
-    bad["criteria"][1]["criterion_id"] = "charisma"
+    bad["criteria"]["charisma"] = bad["criteria"].pop("communication")
     api = MockLLM()
     api.enqueue(json.dumps(bad), json.dumps(bad))
     result = await LLMJudge(api).score(request())
-    assert not result.is_scored and "charisma" in result.reason
+    assert not result.is_scored
+    assert result.reason.endswith("unknown criterion ids: charisma")
 
 
-async def test_levels_are_clamped_and_key_points_filtered():
+async def test_levels_are_clamped_and_the_list_form_of_criteria_is_read():
+    listed = json.loads(reply(levels=(9, 0)))
+    listed["criteria"] = [{"criterion_id": k, **v} for k, v in listed["criteria"].items()]
     api = MockLLM()
-    api.enqueue(reply(levels=(9, 0), covered_key_points=["first", "made_up"]))
+    api.enqueue(json.dumps(listed))
     result = await LLMJudge(api).score(request())
     assert [c.level for c in result.criteria] == [4, 1]
-    assert result.covered_key_points == ["first"]
-    assert result.missed_key_points == ["second", "third"]
+    assert result.covered_key_points == ["first", "second"]
+    assert result.missed_key_points == ["third"]
 
 
 async def test_fenced_json_with_prose_around_it_is_read():
@@ -143,7 +142,6 @@ async def test_fenced_json_with_prose_around_it_is_read():
     api.enqueue(f"Here is my grading:\n```json\n{reply()}\n```\nHope that helps!")
     result = await LLMJudge(api).score(request())
     assert result.is_scored
-    assert extract_json('noise {"a": 1} trailing') == {"a": 1}
 
 
 async def test_median_of_samples_per_criterion():
@@ -151,7 +149,9 @@ async def test_median_of_samples_per_criterion():
     api.enqueue(reply(levels=(4, 1)), reply(levels=(2, 2)), reply(levels=(3, 4)))
     result = await LLMJudge(api, samples=3).score(request())
     assert [c.level for c in result.criteria] == [3, 2]
-    assert result.method == "llm median of 3"
+    assert result.method == "llm median of 3 (levels differ on 2 of 2 criteria, widest 3)"
+    assert result.criteria[0].rationale.endswith("[levels across 3 samples: 4, 2, 3]")
+    assert result.criteria[1].rationale.endswith("[levels across 3 samples: 1, 2, 4]")
     assert len(api.history) == 3
 
 
@@ -174,7 +174,184 @@ async def test_the_judge_asks_for_structured_output_and_records_usage(server):
     judge = http_judge(server)
     await judge.score(request())
     body = server.requests[0]["body"]
-    assert body["response_format"]["json_schema"]["schema"] == JudgeReply.model_json_schema()
+    schema = judge_reply_model(request()).model_json_schema()
+    assert body["response_format"]["json_schema"]["schema"] == schema
+    assert body["response_format"]["json_schema"]["name"] == "JudgeReply"
+    assert body["max_tokens"] == judge.max_tokens
     usage = judge.drain_usage()
     assert len(usage) == 1 and usage[0].role == "judge" and usage[0].prompt_tokens > 0
     assert judge.drain_usage() == []
+
+
+# --- robust replies ------------------------------------------------------------------------
+
+
+def misconception_request(answer: str) -> JudgeRequest:
+    q = builders.question("breadth.l1").model_copy(deep=True)
+    data = q.model_dump()
+    data["key_points"][1]["misconceptions"] = [
+        {
+            "id": "l1_shrinks_evenly",
+            "claim": "L1 shrinks every weight by the same factor and never zeroes any.",
+            "correction": "L1 subtracts a constant step, so small weights hit exactly zero.",
+        }
+    ]
+    q = type(q).model_validate(data)
+    return JudgeRequest(
+        round_kind=q.round,
+        question=q.prompt,
+        key_points=q.key_points,
+        rubric=builders.rubric(),
+        answer=answer,
+    )
+
+
+def test_the_schema_names_every_id_and_reads_before_it_rates():
+    schema = judge_reply_model(misconception_request(ANSWER)).model_json_schema()
+    assert list(schema["properties"]) == [
+        "misconceptions",
+        "covered_key_points",
+        "missed_key_points",
+        "criteria",
+        "feedback",
+    ]
+    defs = schema["$defs"]
+    levels = defs["CriterionLevels"]
+    assert levels["required"] == ["correctness", "communication"]  # each exactly once
+    assert list(defs["CriterionVerdict"]["properties"]) == ["evidence", "rationale", "level"]
+    assert defs["CriterionVerdict"]["properties"]["level"]["enum"] == [1, 2, 3, 4]
+    kp_enum = schema["properties"]["covered_key_points"]["items"]["enum"]
+    assert kp_enum == ["first", "second", "third"]
+    finding = defs["StatedMisconception"]["properties"]
+    assert finding["misconception_id"]["enum"] == ["", "l1_shrinks_evenly"]
+    for model in (schema, *defs.values()):
+        assert model["additionalProperties"] is False
+        assert set(model["required"]) == set(model["properties"])  # strict mode
+
+
+async def test_a_think_block_with_braces_before_the_json_is_stripped_and_scored():
+    api = MockLLM()
+    api.enqueue(
+        '<think>The answer says {L1: sparse}; maybe {level: 4}? Let me check {"a": 1}.</think>'
+        + reply()
+    )
+    result = await LLMJudge(api).score(request())
+    assert result.is_scored and [c.level for c in result.criteria] == [3, 3]
+
+
+async def test_reasoning_sent_apart_never_reaches_the_parse():
+    from interviewer.llm.mock import MockReply
+
+    api = MockLLM()
+    api.enqueue(MockReply(reply(), reasoning='I think {"criteria": "nonsense"} first.'))
+    result = await LLMJudge(api).score(request())
+    assert result.is_scored
+
+
+async def test_the_last_json_object_that_validates_is_taken():
+    api = MockLLM()
+    draft = '{"criteria": {"correctness": {"level": 4}}}'
+    api.enqueue(f'Draft: {draft}\nFinal: {reply(levels=(2, 3))}\nAlso: {{"note": 1}}')
+    result = await LLMJudge(api).score(request())
+    assert result.is_scored and [c.level for c in result.criteria] == [2, 3]
+
+
+@pytest.mark.parametrize(
+    ("first", "reason"),
+    [
+        ("I cannot grade this.", "the reply holds no JSON object"),
+        ('{"criteria": {"correctness": {"level": 3,}', "the reply's JSON is invalid at character"),
+        ('{"feedback": "ok"}', "the reply's JSON lacks fields: criteria"),
+        (json.dumps({"criteria": []}), "no level for criteria: correctness, communication"),
+        (
+            json.dumps({"criteria": {"correctness": {"level": 3}}}),
+            "no level for criteria: communication",
+        ),
+        (reply(covered_key_points=["first", "made_up"]), "unknown key-point ids"),
+        ("", "the reply is empty"),
+    ],
+)
+async def test_an_unusable_reply_says_exactly_what_was_wrong(first, reason):
+    api = MockLLM()
+    api.enqueue(first, first)
+    result = await LLMJudge(api).score(request())
+    assert not result.is_scored
+    assert reason in result.reason, result.reason
+    assert "holds no JSON" not in result.reason or reason == "the reply holds no JSON object"
+
+
+async def test_missing_fields_are_named():
+    api = MockLLM()
+    data = json.loads(reply())
+    data["criteria"]["correctness"] = {"evidence": []}
+    api.enqueue(json.dumps(data), json.dumps(data))
+    result = await LLMJudge(api).score(request())
+    assert not result.is_scored
+    assert "lacks fields: criteria.correctness.level" in result.reason
+
+
+async def test_a_reply_cut_off_at_the_token_limit_says_so(server):
+    server.enqueue(
+        {"for": "judge", "content": reply(), "finish_reason": "length"},
+        {"for": "judge", "content": reply(), "finish_reason": "length"},
+    )
+    api = OpenAICompatibleProvider("fake-judge", base_url=server.url)
+    result = await LLMJudge(api, max_tokens=40).score(request())
+    assert not result.is_scored
+    assert "cut off at 40 tokens (finish_reason=length)" in result.reason
+    assert "invalid at character" in result.reason
+    assert server.requests[0]["body"]["max_tokens"] == 40
+
+
+async def test_a_stated_misconception_is_reported_with_the_banks_words_and_caps_correctness():
+    answer = (
+        "L1 adds the absolute weights to the loss. L1 shrinks every weight by the same "
+        "factor and never zeroes any, which keeps all features."
+    )
+    said = "L1 shrinks every weight by the same factor and never zeroes any"
+    findings = [
+        {
+            "key_point_id": "second",
+            "misconception_id": "l1_shrinks_evenly",
+            "quote": said,
+            "claim": "x",
+            "correction": "y",
+        },
+        {  # a quote the answer does not hold costs nothing
+            "key_point_id": "first",
+            "misconception_id": "",
+            "quote": "L1 squares the weights",
+            "claim": "L1 squares weights",
+            "correction": "L1 uses absolute values",
+        },
+    ]
+    api = MockLLM()
+    api.enqueue(reply(levels=(4, 4), evidence=("absolute weights",), misconceptions=findings))
+    result = await LLMJudge(api).score(misconception_request(answer))
+    assert result.is_scored
+    [stated] = result.misconceptions
+    assert stated.misconception_id == "l1_shrinks_evenly" and stated.key_point_id == "second"
+    assert stated.quote == said
+    assert stated.correction.startswith("L1 subtracts a constant step")
+    levels = {c.criterion_id: c.level for c in result.criteria}
+    assert levels == {"correctness": 2, "communication": 4}
+    assert "second" not in result.covered_key_points
+    prompt = api.history[0].messages[-1].content
+    assert "Misconception `l1_shrinks_evenly`: L1 shrinks every weight" in prompt
+
+
+async def test_the_answer_is_never_cut_a_window_too_small_says_so():
+    from interviewer.llm.context import ContextWindow
+
+    answer = "The penalty is on absolute weights. " + "It zeroes small weights. " * 400
+    api = MockLLM(default=reply())
+    judge = LLMJudge(api, context=ContextWindow(2048, "test", 1.25))
+    result = await judge.score(request(answer))
+    assert not result.is_scored and api.history == []
+    assert result.reason.startswith("judge prompt does not fit: the rubric and the answer need")
+    roomy = LLMJudge(MockLLM(default=reply()), context=ContextWindow(32768, "test", 1.25))
+    assert (await roomy.score(request(answer))).is_scored
+    nonce = roomy.calls[0].nonce
+    sent = roomy.calls[0].messages[-1].content
+    inside = sent.split(f"<answer-{nonce}>\n", 1)[1].split(f"\n</answer-{nonce}>")[0]
+    assert inside == answer.strip()

@@ -13,7 +13,7 @@ from interviewer.llm.retry import RetryPolicy, is_retryable
 from tests.fake_openai import FakeOpenAIServer
 
 SECRET = "sk-test-SECRET-0123456789abcdef"
-FAST = RetryPolicy(max_retries=3, attempt_timeout_s=5, total_deadline_s=20, base_delay_s=0.01)
+FAST = RetryPolicy(max_retries=3, first_token_timeout_s=5, total_deadline_s=20, base_delay_s=0.01)
 HELLO = [Message("user", "<source>\nWhat does L1 regularisation do to weights?\n</source>")]
 SAID = "What does L1 regularisation do to weights?"
 
@@ -76,7 +76,7 @@ async def test_client_errors_are_not_retried(server):
 async def test_attempt_timeout_and_total_deadline(server):
     server.enqueue(*[{"delay": 1.0}] * 10)
     policy = RetryPolicy(
-        max_retries=10, attempt_timeout_s=0.3, total_deadline_s=1.0, base_delay_s=0.01
+        max_retries=10, first_token_timeout_s=0.3, total_deadline_s=1.0, base_delay_s=0.01
     )
     with pytest.raises(LLMUnavailable) as caught:
         await provider(server, policy=policy).generate(HELLO)
@@ -103,15 +103,28 @@ async def test_structured_output_request_carries_the_json_schema(server):
     assert sent["json_schema"]["schema"]["additionalProperties"] is False
 
 
-async def test_endpoint_without_structured_output_is_asked_again_without_it(server):
+async def test_a_refused_json_schema_steps_down_to_json_object_and_is_remembered(server):
     server.enqueue({"fault": "bad_request_on_schema"}, '{"level": 2, "reason": "x"}')
     api = provider(server)
     completion = await api.generate(HELLO, response_schema=Verdict)
     assert completion.text == '{"level": 2, "reason": "x"}'
-    assert api.supports_structured_output is False
-    assert "response_format" not in server.requests[1]["body"]
+    assert api.structured_mode == "json_object" and api.supports_structured_output is False
+    assert server.requests[1]["body"]["response_format"] == {"type": "json_object"}
     await api.generate(HELLO, response_schema=Verdict)
-    assert "response_format" not in server.requests[2]["body"]
+    assert server.requests[2]["body"]["response_format"] == {"type": "json_object"}
+
+
+async def test_a_server_refusing_both_json_modes_gets_plain_text_with_the_schema_in_the_prompt():
+    from tests.fake_openai import FakeOpenAIServer, ServerBehaviour
+
+    behaviour = ServerBehaviour(refuse=frozenset({"json_schema", "json_object"}))
+    with FakeOpenAIServer(behaviour=behaviour) as srv:
+        srv.enqueue('{"level": 2, "reason": "x"}')
+        api = provider(srv)
+        completion = await api.generate(HELLO, response_schema=Verdict)
+        kinds = [(r["body"].get("response_format") or {}).get("type") for r in srv.requests]
+    assert kinds == ["json_schema", "json_object", None]
+    assert completion.text == '{"level": 2, "reason": "x"}' and api.structured_mode == "none"
 
 
 async def test_a_key_is_not_sent_to_a_custom_base_url_unless_allowed(server):

@@ -13,6 +13,15 @@ from interviewer.domain.question import Question
 from interviewer.domain.session import AskedQuestion, LlmUsage, Session, TurnKind
 
 
+class TurnRestart(str):
+    """Yielded by `Conductor.speak` when what it streamed so far is withdrawn (a retry said
+    something else, or it was the model's reasoning): listeners forget the text they were
+    shown, and what follows is the whole turn. It is empty, so joining chunks ignores it."""
+
+
+RESTART = TurnRestart("")
+
+
 @dataclass(frozen=True)
 class SpeakRequest:
     """One interviewer turn to produce.
@@ -41,7 +50,8 @@ class Conductor(ABC):
 
     @abstractmethod
     def speak(self, request: SpeakRequest) -> AsyncIterator[str]:
-        """Stream the turn's text in chunks; the concatenation is the whole turn."""
+        """Stream the turn's text in chunks; the concatenation of the chunks after the last
+        RESTART is the whole turn."""
 
     @abstractmethod
     async def assess(self, question: Question, asked: AskedQuestion) -> AnswerSignal:

@@ -4,9 +4,10 @@ The engine still decides what is asked; the model only says it, conversationally
 role. After each answer the model also chooses what to probe, shown the same key-point
 signal the offline interviewer follows. Each round has its own system prompt (persona,
 scenario, round, rubric) that stays byte-identical between calls, so providers can
-cache it. When the model cannot be reached after retries, the turn falls back to the
-bank's own words: the interview never stops on an API failure, and each fallback is
-recorded.
+cache it. Every prompt fits the server's context window beside the reply's max_tokens.
+When the model cannot be used (unreachable after retries, an empty or runaway turn cut off
+at the token limit), the turn falls back to the bank's own words, replacing whatever was
+streamed: the interview never stops on an API failure, and each fallback is recorded.
 """
 
 import asyncio
@@ -16,24 +17,29 @@ from collections import deque
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, create_model
 
-from interviewer.conductor.base import Conductor, SpeakRequest
+from interviewer.conductor.base import RESTART, Conductor, SpeakRequest, TurnRestart
 from interviewer.conductor.offline import OfflineConductor
 from interviewer.domain.engine import AnswerSignal
 from interviewer.domain.question import Question, RoundKind
 from interviewer.domain.session import AskedQuestion, LlmUsage, Session, Turn, TurnKind
-from interviewer.judge.llm_judge import ReplyError, extract_json, neutralise
-from interviewer.llm.base import RESTART_MARKER, Message, ModelAPI
+from interviewer.judge.llm_judge import neutralise
+from interviewer.llm.base import Message, ModelAPI
 from interviewer.llm.budget import BudgetedPrompt, PromptBudget
+from interviewer.llm.context import ContextWindow
 from interviewer.llm.errors import LLMError
+from interviewer.llm.structured import ReplyError, parse_structured
 from interviewer.llm.tokens import count_message_tokens, truncate_to_tokens
 from interviewer.llm.usage import UsageLog
 
 log = logging.getLogger("interviewer.llm.conductor")
 
 PROJECT_TOKENS = 1200  # the deep dive's project description, at most, in the prefix
+TURN_MAX_TOKENS = 300  # a spoken turn: a round's introduction and a question fit easily
+PROBE_MAX_TOKENS = 300  # the follow-up choice: a short JSON object
 ROUND_FOCUS = {
     RoundKind.breadth: "short conceptual questions across machine learning",
     RoundKind.system_design: (
@@ -73,6 +79,18 @@ class ProbeChoice(BaseModel):
     reason: str
 
 
+def probe_choice_model(question: Question) -> type[BaseModel]:
+    """ProbeChoice with the question's key-point ids as an enum, so a grammar-constrained
+    server cannot name a point that does not exist."""
+    ids: Any = Literal[tuple(kp.id for kp in question.key_points)]
+    return create_model(
+        "ProbeChoice",
+        __config__=ConfigDict(extra="forbid"),
+        missed_key_points=(list[ids], ...),
+        reason=(str, ...),
+    )
+
+
 @dataclass(frozen=True)
 class Fallback:
     """A turn spoken from the bank because the model could not be used."""
@@ -82,7 +100,9 @@ class Fallback:
     at: datetime
 
 
-def round_system_prompt(session: Session, round_index: int) -> str:
+def round_system_prompt(
+    session: Session, round_index: int, project_tokens: int = PROJECT_TOKENS
+) -> str:
     """The stable prefix of every call in a round."""
     scenario = session.scenario
     spec = scenario.rounds[round_index]
@@ -118,7 +138,7 @@ def round_system_prompt(session: Session, round_index: int) -> str:
     for criterion in rubric.criteria:
         lines.append(f"- {criterion.name}: {criterion.description}")
     if spec.kind is RoundKind.deep_dive and session.project_description:
-        project = truncate_to_tokens(session.project_description, PROJECT_TOKENS)
+        project = truncate_to_tokens(session.project_description, project_tokens)
         lines += ["", "The candidate's project, in their words:", project]
     return "\n".join(lines)
 
@@ -150,10 +170,16 @@ class LLMConductor(Conductor):
         *,
         prompt_token_budget: int = 6000,
         usage_log: UsageLog | None = None,
+        turn_max_tokens: int = TURN_MAX_TOKENS,
+        probe_max_tokens: int = PROBE_MAX_TOKENS,
+        context: ContextWindow | None = None,
     ) -> None:
         self.provider = provider
         self.model = provider.model
-        self.budget = PromptBudget(prompt_token_budget)
+        self.prompt_token_budget = prompt_token_budget
+        self.turn_max_tokens = turn_max_tokens
+        self.probe_max_tokens = probe_max_tokens
+        self.context = context  # None: no hard limit known beyond the budget
         self.usage_log = usage_log or UsageLog()
         self.bank_voice = OfflineConductor()
         self.fallbacks: list[Fallback] = []
@@ -208,10 +234,23 @@ class LLMConductor(Conductor):
             f"{what}\nSay only the turn itself.\n<source>\n{source}\n</source>"
         )
 
+    def budget_for(self, reply_tokens: int) -> int:
+        """Prompt tokens a call may use: the soft budget, or less in a small window."""
+        if self.context is None:
+            return self.prompt_token_budget
+        return min(self.prompt_token_budget, self.context.room(reply_tokens))
+
+    @property
+    def budget(self) -> PromptBudget:
+        return PromptBudget(self.budget_for(self.turn_max_tokens))
+
     def build_prompt(self, request: SpeakRequest) -> BudgetedPrompt:
-        prefix = [Message("system", round_system_prompt(request.session, request.round_index))]
+        budget = self.budget
+        project_tokens = min(PROJECT_TOKENS, budget.budget_tokens // 4)
+        system = round_system_prompt(request.session, request.round_index, project_tokens)
+        prefix = [Message("system", system)]
         instruction = [Message("user", self.instruction(request))]
-        return self.budget.build(prefix, _history(request.session), instruction)
+        return budget.build(prefix, _history(request.session), instruction)
 
     # --- the interface ----------------------------------------------------------------------
 
@@ -220,12 +259,22 @@ class LLMConductor(Conductor):
         self.prompts.append(prompt)
         queue: asyncio.Queue[str | None] = asyncio.Queue()
         task = asyncio.create_task(
-            self.provider.generate(prompt.messages, stream_to=queue.put_nowait)
+            self.provider.generate(
+                prompt.messages,
+                stream_to=queue.put_nowait,
+                on_restart=lambda: queue.put_nowait(RESTART),
+                max_tokens=self.turn_max_tokens,
+            )
         )
         task.add_done_callback(lambda _: queue.put_nowait(None))
         shown = False
         try:
             while (chunk := await queue.get()) is not None:
+                if isinstance(chunk, TurnRestart):
+                    if shown:
+                        yield chunk
+                    shown = False
+                    continue
                 shown = shown or bool(chunk.strip())
                 yield chunk
             try:
@@ -236,12 +285,16 @@ class LLMConductor(Conductor):
                 self.usage_log.record(
                     "interviewer", completion, prompt.estimated_tokens, self.provider.model
                 )
-                if completion.text.strip():
+                if completion.cut_off:
+                    reason = completion.cut_off
+                elif completion.text.strip():
                     return
-                reason = "the model returned an empty turn"
+                else:
+                    reason = "the model returned an empty turn"
             self._record_fallback(request.kind, reason)
-            text = self.bank_voice.text_for(request)
-            yield (RESTART_MARKER + text) if shown else text
+            if shown:
+                yield RESTART  # what was streamed is not the turn: the bank's words are
+            yield self.bank_voice.text_for(request)
         finally:
             if not task.done():
                 task.cancel()
@@ -262,7 +315,8 @@ class LLMConductor(Conductor):
             lines.append(
                 f"Key point `{kp.id}` (weight {kp.weight:g}) [word check: {check}]: {kp.text}"
             )
-        room = max(200, self.budget.budget_tokens - 600 - sum(len(x) // 3 for x in lines))
+        budget = self.budget_for(self.probe_max_tokens)
+        room = max(200, budget - 600 - sum(len(x) // 3 for x in lines))
         answers = truncate_to_tokens(asked.answer_text(), room)
         lines += [
             "",
@@ -285,17 +339,24 @@ class LLMConductor(Conductor):
         """
         offline = (await self.bank_voice.assess(question, asked)).missed_key_points
         messages = self.assessment_messages(question, asked, offline, secrets.token_hex(8))
+        schema = probe_choice_model(question)
         try:
-            completion = await self.provider.generate(messages, response_schema=ProbeChoice)
+            completion = await self.provider.generate(
+                messages, response_schema=schema, max_tokens=self.probe_max_tokens
+            )
             self.usage_log.record(
                 "interviewer", completion, count_message_tokens(messages), self.provider.model
             )
-            data = extract_json(completion.text)
-            choice = ProbeChoice.model_validate(data)
-        except (LLMError, ReplyError, ValidationError) as exc:
+            choice = parse_structured(completion.text, _probe_choice, cut_off=completion.cut_off)
+        except (LLMError, ReplyError) as exc:
             self.assessment_fallbacks.append(str(exc)[:300])
             log.info("follow-up choice from the offline signal: %s", exc)
             return AnswerSignal(offline)
         known = {kp.id for kp in question.key_points}
         chosen = [k for k in dict.fromkeys(choice.missed_key_points) if k in known]
         return AnswerSignal(chosen)
+
+
+def _probe_choice(data: dict[str, object]) -> ProbeChoice:
+    fields = ProbeChoice.model_fields
+    return ProbeChoice.model_validate({k: v for k, v in data.items() if k in fields})

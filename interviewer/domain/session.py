@@ -19,7 +19,7 @@ from interviewer.domain.scenario import Scenario
 # 2: criterion scores may carry `progress` toward the next level (the offline judge's).
 # 3: key-point snapshots may carry `misconceptions`.
 # 4: judge results may list the `misconceptions` an answer stated.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # The deep dive's opening request for a project description is kept as a pseudo-question.
 PROJECT_QUESTION_ID = "project_description"
 
@@ -130,6 +130,8 @@ class LlmUsage(Strict):
     completion_tokens: int = Field(ge=0)
     cached_tokens: int = Field(default=0, ge=0)
     estimated_prompt_tokens: int = Field(default=0, ge=0)  # our own count before sending
+    # The server reported no usage: the token counts (and so the cost) are our estimates.
+    estimated: bool = False
     cost_usd: float | None = None
     at: datetime
 

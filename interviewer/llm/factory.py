@@ -11,7 +11,7 @@ from interviewer.settings import Settings
 def make_llm_backend(settings: Settings) -> tuple[LLMConductor, LLMJudge, str]:
     policy = RetryPolicy(
         max_retries=settings.max_retries,
-        attempt_timeout_s=settings.request_timeout_s,
+        first_token_timeout_s=settings.request_timeout_s,
         total_deadline_s=settings.total_deadline_s,
     )
     api_key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else None

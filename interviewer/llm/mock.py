@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from interviewer.llm.base import Completion, Message, ModelAPI, StreamCallback, TokenUsage
+from interviewer.llm.base import AttemptSink, CallRequest, Completion, Message, ModelAPI, TokenUsage
 from interviewer.llm.errors import StreamInterrupted
 from interviewer.llm.tokens import count_message_tokens, count_tokens
 
@@ -16,13 +16,14 @@ class MockReply:
     text: str
     cut_after: int | None = None  # streaming: drop the stream after this many characters
     finish_reason: str = "stop"
+    reasoning: str = ""  # sent as a separate reasoning stream before the text
 
 
 @dataclass(frozen=True)
 class MockCall:
     messages: list[Message]
     response_schema: type[BaseModel] | None
-    streamed: bool
+    max_tokens: int | None = None
 
 
 Scripted = MockReply | BaseException
@@ -49,13 +50,9 @@ class MockLLM(ModelAPI):
         for item in items:
             self.queue.append(MockReply(item) if isinstance(item, str) else item)
 
-    async def _attempt(
-        self,
-        messages: list[Message],
-        response_schema: type[BaseModel] | None,
-        on_delta: StreamCallback | None,
-    ) -> Completion:
-        self.history.append(MockCall(list(messages), response_schema, on_delta is not None))
+    async def _attempt(self, request: CallRequest, sink: AttemptSink) -> Completion:
+        messages = request.messages
+        self.history.append(MockCall(list(messages), request.response_schema, request.max_tokens))
         item: Scripted
         if self.queue:
             item = self.queue.popleft()
@@ -64,12 +61,12 @@ class MockLLM(ModelAPI):
             item = MockReply(text)
         if isinstance(item, BaseException):
             raise item
-        if on_delta is not None:
-            limit = len(item.text) if item.cut_after is None else item.cut_after
-            for start in range(0, limit, self.chunk_size):
-                on_delta(item.text[start : min(start + self.chunk_size, limit)])
-            if item.cut_after is not None:
-                raise StreamInterrupted(f"scripted stream cut after {item.cut_after} characters")
+        sink.thought(item.reasoning)
+        limit = len(item.text) if item.cut_after is None else item.cut_after
+        for start in range(0, limit, self.chunk_size):
+            sink.text(item.text[start : min(start + self.chunk_size, limit)])
+        if item.cut_after is not None:
+            raise StreamInterrupted(f"scripted stream cut after {item.cut_after} characters")
         return Completion(
             text=item.text,
             usage=TokenUsage(count_message_tokens(messages), count_tokens(item.text)),

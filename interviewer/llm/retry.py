@@ -18,8 +18,17 @@ RETRYABLE_STATUS = frozenset({408, 409, 425, 429})
 
 @dataclass(frozen=True)
 class RetryPolicy:
+    """How long to wait and how often to try again.
+
+    The timeouts watch progress, not duration: an attempt fails when its first token takes
+    longer than `first_token_timeout_s`, or the next one longer than `token_gap_timeout_s`;
+    a stream that keeps producing tokens runs to its end (max_tokens bounds it). No new
+    attempt starts, and no first token is waited for, past `total_deadline_s`.
+    """
+
     max_retries: int = 4
-    attempt_timeout_s: float = 60.0
+    first_token_timeout_s: float = 60.0
+    token_gap_timeout_s: float = 30.0
     total_deadline_s: float = 180.0
     base_delay_s: float = 0.5
     max_delay_s: float = 20.0

@@ -65,6 +65,7 @@ class UsageLog:
             completion_tokens=usage.completion_tokens,
             cached_tokens=min(usage.cached_tokens, usage.prompt_tokens),
             estimated_prompt_tokens=estimated_prompt_tokens,
+            estimated=usage.estimated,
             cost_usd=estimate_cost(
                 model_name, usage.prompt_tokens, usage.completion_tokens, usage.cached_tokens
             ),

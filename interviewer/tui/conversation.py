@@ -5,6 +5,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
+from interviewer.conductor.base import TurnRestart
 from interviewer.domain.session import Session, Turn, TurnKind
 
 CANDIDATE_LABELS = {
@@ -49,6 +50,10 @@ class Conversation(VerticalScroll):
         self.sync()
 
     def chunk(self, text: str) -> None:
+        if isinstance(text, TurnRestart):  # what was streamed is withdrawn
+            if self.live is not None:
+                self.live.set_text("")
+            return
         if self.live is None:
             self.live = InterviewerTurn()
             self.mount(self.live)
