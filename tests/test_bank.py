@@ -94,7 +94,9 @@ def test_every_question_has_follow_ups_hints_and_cued_key_points(shipped):
         assert len(q.follow_ups) >= 2, q.id
         assert q.hints, q.id
         for kp in q.key_points:
-            assert 2 <= len(kp.cues) <= 6, f"{q.id}.{kp.id} has {len(kp.cues)} cues"
+            # Cues state the claim (a phrase in the right direction, not a bare term), so a
+            # point needs a few phrasings; past a dozen it is a word list, not a claim.
+            assert 2 <= len(kp.cues) <= 12, f"{q.id}.{kp.id} has {len(kp.cues)} cues"
 
 
 def test_question_ids_name_their_round_and_topic(shipped):
