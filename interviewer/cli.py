@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from interviewer import __version__
 
-ROUND_KINDS = "breadth,system_design,deep_dive,behavioral,python,ml_coding"
+ROUND_KINDS = "breadth,system_design,deep_dive,behavioral,python,coding,ml_coding"
 
 
 def _backend_options(p: argparse.ArgumentParser) -> None:

@@ -1,7 +1,9 @@
 """Plain mode: the interview over stdin/stdout, for scripts, screen readers and slow links.
 
 An answer is every line typed until a line holding only "."; a line holding only /skip,
-/hint, /end or /quit is a command; end of input is /quit.
+/hint, /end or /quit is a command; end of input is /quit. In a coding round the answer is
+the code, then a few lines on the approach and its complexity; /run runs the visible
+tests on the code typed so far.
 """
 
 import asyncio
@@ -10,13 +12,23 @@ from typing import TextIO
 
 from interviewer.domain.session import AskedQuestion, Mode, ScoringRun
 from interviewer.report import outline, render_markdown
-from interviewer.runner import InterviewRunner, Prompt
+from interviewer.runner import CodingUnavailable, InterviewRunner, Prompt
+from interviewer.sandbox.summary import run_lines
 
 COMMANDS = ("/skip", "/hint", "/end", "/quit")
+RUN_COMMAND = "/run"
 HELP = (
     "Answer in as many lines as you like; a line holding only '.' submits it.\n"
     "Commands, alone on a line: /hint  /skip  /end (finish and score now)"
-    "  /quit (save, resume later)"
+    "  /quit (save, resume later)  /run (coding: run the examples on the code so far)"
+)
+CODE_HELP = (
+    "Type your code below: the whole function, starting from the starter above. A line "
+    "holding only '.' submits it; /run runs the visible examples on what you have typed."
+)
+EXPLAIN_HELP = (
+    "Now, in a few lines: your approach and its time and space complexity "
+    "('.' submits; an empty answer is allowed)."
 )
 
 
@@ -42,24 +54,61 @@ class PlainInterview:
         self.say(self._header(prompt))
         self.say(f"Interviewer: {prompt.text}")
         self.say()
+        if prompt.wants_code and prompt.coding is not None:
+            self.say("Starter:")
+            self.say(prompt.coding.starter.rstrip())
+            self.say()
+            self.say(CODE_HELP)
 
     async def _readline(self) -> str | None:
         line = await asyncio.get_running_loop().run_in_executor(None, self.stdin.readline)
         return line if line else None  # "" means end of input
 
-    async def read_reply(self) -> tuple[str, str]:
-        """(command, answer text). command is "" for a plain answer."""
+    async def read_reply(self, *, code: bool = False) -> tuple[str, str]:
+        """(command, answer text). command is "" for a plain answer. Code keeps its
+        indentation, and /run runs the visible tests on the lines typed so far."""
+
+        def text() -> str:
+            joined = "\n".join(lines)
+            return joined.strip("\n").rstrip() + "\n" if code and joined.strip() else joined.strip()
+
         lines: list[str] = []
         while True:
             line = await self._readline()
             if line is None:
-                return "/quit", "\n".join(lines).strip()
+                return "/quit", text()
             stripped = line.strip()
             if stripped == ".":
-                return "", "\n".join(lines).strip()
+                return "", text()
             if stripped in COMMANDS:
-                return stripped, "\n".join(lines).strip()
+                return stripped, text()
+            if code and stripped == RUN_COMMAND:
+                await self.run_examples(text())
+                continue
             lines.append(line.rstrip("\n"))
+
+    async def run_examples(self, code: str) -> None:
+        if not code.strip():
+            self.say("(nothing to run yet: type your function first)")
+            return
+        self.say("Running the visible tests…")
+        try:
+            run = await self.runner.run_visible_tests(code)
+        except CodingUnavailable as exc:
+            self.say(f"(cannot run the tests: {exc})")
+            return
+        for line in run_lines(run):
+            self.say(line)
+        self.say("(keep typing: the lines so far are kept; '.' submits them)")
+
+    async def read_code_answer(self) -> tuple[str, str, str]:
+        """(command, code, explanation) for a coding question."""
+        command, code = await self.read_reply(code=True)
+        if command != "" or not code.strip():
+            return command, code, ""
+        self.say(EXPLAIN_HELP)
+        command, explanation = await self.read_reply()
+        return command, code, explanation
 
     def on_scored(self, asked: AskedQuestion, run: ScoringRun) -> None:
         """Practice mode: feedback and an outline as soon as an answer is judged."""
@@ -87,16 +136,23 @@ class PlainInterview:
         prompt = await runner.begin()
         while prompt is not None:
             self.show(prompt)
-            command, text = await self.read_reply()
-            if command in ("/end", "/quit") and text:
-                prompt = await runner.answer(text)  # typed text is never thrown away
+            code: str | None = None
+            if prompt.wants_code:
+                command, code, text = await self.read_code_answer()
+                code = code if code.strip() else None
+            else:
+                command, text = await self.read_reply()
+            if command in ("/end", "/quit") and (text or code):
+                # typed text is never thrown away
+                prompt = await runner.answer(text, code=code)
                 if prompt is None:
                     break
             if command == "":
-                if not text:
-                    self.say("(an empty answer: type your answer, or /skip to pass)")
+                if not text and code is None:
+                    empty = "code" if prompt.wants_code else "answer"
+                    self.say(f"(an empty {empty}: type your {empty}, or /skip to pass)")
                     continue
-                prompt = await runner.answer(text)
+                prompt = await runner.answer(text, code=code)
             elif command == "/skip":
                 prompt = await runner.skip()
             elif command == "/hint":

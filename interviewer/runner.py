@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from interviewer.backends import Backend
 from interviewer.conductor.base import SpeakRequest, TurnRestart
 from interviewer.domain import engine
+from interviewer.domain.coding import CodeRun, CodingBrief, RunKind
 from interviewer.domain.engine import (
     Action,
     AnswerSignal,
@@ -26,8 +27,8 @@ from interviewer.domain.engine import (
     AwaitAnswer,
     Finish,
 )
-from interviewer.domain.judging import JudgeRequest, JudgeResult
-from interviewer.domain.question import Question
+from interviewer.domain.judging import CodingEvidence, JudgeRequest, JudgeResult
+from interviewer.domain.question import Question, RoundKind
 from interviewer.domain.selection import NO_HISTORY, CandidateHistory
 from interviewer.domain.session import AskedQuestion, ScoringRun, Session, SessionStatus, TurnKind
 from interviewer.store.transcripts import TranscriptStore
@@ -54,6 +55,16 @@ class Prompt:
     round_started_at: datetime
     time_budget_minutes: int | None
     hints_left: int
+    # A coding question: the function to write and its starter (the editor's first text).
+    coding: CodingBrief | None = None
+    # The code the candidate last submitted or ran for this question, if any.
+    latest_code: str | None = None
+    # A coding question whose code has not been submitted yet: the answer is code.
+    wants_code: bool = False
+
+
+class CodingUnavailable(RuntimeError):
+    """The question's tests cannot be run (not a coding question, or not in the bank)."""
 
 
 class InterviewRunner:
@@ -109,6 +120,9 @@ class InterviewRunner:
             round_started_at=record.started_at,
             time_budget_minutes=spec.time_budget_minutes,
             hints_left=max(0, hints - asked.hints_used),
+            coding=asked.coding,
+            latest_code=asked.runs[-1].code if asked.runs else asked.submitted_code,
+            wants_code=asked.coding is not None and asked.submitted_code is None,
         )
 
     def _save(self, *, durable: bool = True) -> None:
@@ -137,22 +151,53 @@ class InterviewRunner:
         signal = await self._assess(current) if current is not None else None
         return await self._advance(signal, on_chunk)
 
-    async def answer(self, text: str, on_chunk: ChunkSink | None = None) -> Prompt | None:
+    async def answer(
+        self, text: str, on_chunk: ChunkSink | None = None, *, code: str | None = None
+    ) -> Prompt | None:
+        """The candidate's answer; for a coding question, with the code it submits (the
+        text is then the explanation: approach and complexity). The hidden tests run in
+        the background, with the judging."""
         asked = self._require_open()
         question = self.bank.get(asked.question_id)
         now = self.clock()
-        if question is not None and self.backend.conductor.is_clarifying_question(text, question):
+        if code is not None and not code.strip():
+            code = None
+        if (
+            code is None
+            and question is not None
+            and self.backend.conductor.is_clarifying_question(text, question)
+        ):
             engine.apply_candidate_question(self.session, text, now)
             self._save()
             return await self._note(
                 TurnKind.clarification, asked, question, on_chunk, candidate_message=text
             )
-        engine.apply_answer(self.session, text, now)
+        engine.apply_answer(self.session, text, now, code=code)
         self._save()  # durable before anything else is shown
         if asked.is_project_description:
             return await self._advance(None, on_chunk)
         self._schedule_judging(asked)
         return await self._advance(await self._assess(asked), on_chunk)
+
+    async def run_visible_tests(self, code: str) -> CodeRun:
+        """Run `code` against the open coding question's visible examples; the run is saved
+        with the question. Never blocks the event loop: the code runs in a child process."""
+        asked = self._require_open()
+        run = await self._run_code(asked, code, RunKind.visible)
+        engine.apply_code_run(self.session, asked, run, self.clock())
+        self._save()
+        return run
+
+    async def _run_code(self, asked: AskedQuestion, code: str, kind: RunKind) -> CodeRun:
+        from interviewer.sandbox.run import run_code, uses_numpy  # only coding rounds need it
+
+        question = self.bank.get(asked.question_id)
+        if question is None or question.coding is None:
+            raise CodingUnavailable(
+                f"the tests of question '{asked.question_id}' are not in the question bank"
+            )
+        numpy = uses_numpy(question.coding, question.round is RoundKind.ml_coding)
+        return await run_code(question.coding, code, kind, numpy=numpy, clock=self.clock)
 
     async def skip(self, on_chunk: ChunkSink | None = None) -> Prompt | None:
         asked = self._require_open()
@@ -340,6 +385,7 @@ class InterviewRunner:
             rubric=rubric,
             answer=asked.answer_text(),
             context=context,
+            coding=await self._coding_evidence(asked),
         )
         judge = self.backend.judge
         try:
@@ -361,6 +407,29 @@ class InterviewRunner:
             # the judging of later answers.
             with contextlib.suppress(Exception):
                 self.on_scored(asked, run)
+
+    async def _coding_evidence(self, asked: AskedQuestion) -> CodingEvidence | None:
+        """The submitted code and its run of every test (made now if it is missing)."""
+        code = asked.submitted_code
+        if asked.coding is None or code is None:
+            return None
+        run = asked.submission_run
+        reason = ""
+        if run is None:
+            try:
+                run = await self._run_code(asked, code, RunKind.submission)
+            except CodingUnavailable as exc:
+                reason = str(exc)
+            else:
+                engine.apply_code_run(self.session, asked, run, self.clock())
+                self._save()
+        return CodingEvidence(
+            code=code,
+            function=asked.coding.function,
+            complexity=asked.coding.complexity,
+            run=run,
+            run_missing_reason=reason,
+        )
 
     def _rescore_missing(self) -> None:
         """After a crash: answers saved but never scored get scored now."""

@@ -8,7 +8,9 @@ import pytest
 from interviewer.cli import main
 from interviewer.commands import bank as bank_command
 from interviewer.content.coverage import (
+    CODING_TOPICS,
     GROUP_REQUIREMENTS,
+    ML_CODING_TOPICS,
     NEW_SYSTEM_DESIGN_PROMPTS,
     REQUIREMENTS,
     SYSTEM_DESIGN_PROMPTS,
@@ -57,6 +59,13 @@ AWAITED = {
     ("python", "strings"),
     ("coding", None),
     ("ml_coding", None),
+    # coding: each technique needs two problems; the first slice has one of most.
+    *(("coding", t) for t in CODING_TOPICS),
+    *(
+        ("ml_coding", t)
+        for t in ML_CODING_TOPICS
+        if t not in ("kmeans", "softmax_cross_entropy", "roc_auc", "attention")
+    ),
     ("system_design", None),
     *(("system_design", p) for p in NEW_SYSTEM_DESIGN_PROMPTS),
     ("domain", None),
@@ -136,10 +145,13 @@ def test_the_expected_scenarios_ship(shipped):
     loop = shipped.scenarios["ml_engineer"]
     assert [(r.kind.value, r.questions) for r in loop.rounds] == [
         ("breadth", 4),
+        ("coding", 1),
         ("system_design", 1),
         ("deep_dive", 3),
         ("behavioral", 3),
     ]
+    research = shipped.scenarios["research_scientist"]
+    assert "ml_coding" in [r.kind.value for r in research.rounds]
 
 
 def test_research_deep_dive_always_reaches_the_maths(shipped):

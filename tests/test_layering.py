@@ -63,3 +63,28 @@ def test_the_product_serves_no_http():
         bad = [n for n in imports(path) if n in ("http.server", "socketserver", "tests")]
         bad += [n for n in imports(path) if n.startswith("tests.")]
         assert not bad, f"{path} imports {bad}"
+
+
+def calls(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return {
+        node.func.id
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+    }
+
+
+def test_candidate_code_is_executed_only_by_the_sandboxs_child():
+    # exec/eval/compile of code only in the harness, which runs in a separate limited
+    # process; the app's process never executes candidate code.
+    for path in modules():
+        if path == PACKAGE / "sandbox" / "harness.py":
+            continue
+        bad = calls(path) & {"exec", "eval", "compile", "__import__"}
+        assert not bad, f"{path} calls {bad}"
+    assert {"exec", "compile"} <= calls(PACKAGE / "sandbox" / "harness.py")  # the guard sees
+
+
+def test_no_module_of_the_app_imports_the_harness():
+    for path in modules():
+        assert "interviewer.sandbox.harness" not in imports(path), path

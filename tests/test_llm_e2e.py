@@ -43,6 +43,8 @@ def test_four_round_plain_interview_survives_faults(server, tmp_path):
         [
             *(sys.executable, "-m", "interviewer", "start", "--plain"),
             *("--backend", "openai", "--base-url", server.url, "--seed", "3"),
+            # The four talking rounds: the coding round's answer is code (tests/test_plain_e2e).
+            *("--rounds", "breadth,system_design,deep_dive,behavioral"),
         ],
         input=stdin,
         capture_output=True,

@@ -21,7 +21,7 @@ def only_session(transcripts):
     return path.stem
 
 
-def test_four_round_interview_then_list_replay_report(tmp_path):
+def test_five_round_interview_then_list_replay_report(tmp_path):
     transcripts = tmp_path / "t"
     script = (ANSWER + "\n.\n") * 40
     done = run_cli(
@@ -29,8 +29,8 @@ def test_four_round_interview_then_list_replay_report(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    for title in ("Round 1 of 4", "Round 2 of 4", "Round 3 of 4", "Round 4 of 4"):
-        assert title in out
+    for n in range(1, 6):
+        assert f"Round {n} of 5" in out
     assert "# Scorecard" in out and "Overall:" in out
     sid = only_session(transcripts)
 
@@ -44,6 +44,7 @@ def test_four_round_interview_then_list_replay_report(tmp_path):
     report = json.loads(run_cli(["report", sid, "--format", "json"], transcripts).stdout)
     assert [r["kind"] for r in report["rounds"]] == [
         "breadth",
+        "coding",
         "system_design",
         "deep_dive",
         "behavioral",

@@ -49,7 +49,10 @@ ROUND_FOCUS = {
     RoundKind.deep_dive: "a deep dive into a project the candidate worked on",
     RoundKind.behavioral: "past behaviour, told as situation, task, action and result",
     RoundKind.python: "Python for ML work",
-    RoundKind.ml_coding: "ML coding, reasoned through aloud",
+    RoundKind.coding: (
+        "a data-structures-and-algorithms problem solved in code that is run against tests"
+    ),
+    RoundKind.ml_coding: "an ML algorithm implemented from scratch in NumPy, run against tests",
 }
 
 

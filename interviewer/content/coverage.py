@@ -77,7 +77,32 @@ PYTHON_TOPICS = (
     "numpy",
     "frameworks",
 )
-ML_CODING_TOPICS = ("ml_from_scratch", "data_structures")
+CODING_TOPICS = (
+    "hashing",
+    "two_pointers",
+    "sliding_window",
+    "stacks",
+    "heaps",
+    "intervals",
+    "trees",
+    "graphs",
+    "binary_search",
+    "dp",
+)
+ML_CODING_TOPICS = (
+    "kmeans",
+    "knn",
+    "linear_regression",
+    "logistic_regression",
+    "softmax_cross_entropy",
+    "roc_auc",
+    "stratified_split",
+    "ranking_metrics",
+    "attention",
+    "convolution",
+    "tfidf",
+    "decision_tree",
+)
 SYSTEM_DESIGN_PROMPTS = (
     "fraud_detection",
     "recommendation",
@@ -135,8 +160,9 @@ REQUIREMENTS: tuple[RoundRequirement, ...] = (
         {**_each(BREADTH_TOPICS, 3), "statistics": STATISTICS_MINIMUM, **_each(GENAI_TOPICS, 4)},
     ),
     RoundRequirement("python", 25, {**_each(PYTHON_TOPICS, 1), **_each(NEW_PYTHON_TOPICS, 2)}),
-    RoundRequirement("coding", 30, {}),
-    RoundRequirement("ml_coding", 12, _each(ML_CODING_TOPICS, 0)),
+    # Issue 10: 30 problems over ten techniques (two each), 12 ML-from-scratch ones.
+    RoundRequirement("coding", 30, _each(CODING_TOPICS, 2)),
+    RoundRequirement("ml_coding", 12, _each(ML_CODING_TOPICS, 1)),
     RoundRequirement(
         "system_design",
         15,

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from interviewer.domain.coding import CodeRun
 from interviewer.domain.question import Question, RoundKind
 from interviewer.domain.selection import (
     NO_HISTORY,
@@ -210,6 +211,7 @@ def apply_ask_question(
         topics=list(question.topics),
         key_points=[kp.model_copy() for kp in question.key_points],
         turns=[Turn(role="interviewer", kind=TurnKind.question, text=text, at=now)],
+        coding=question.coding.brief() if question.coding else None,
     )
     session.questions.append(asked)
     session.updated_at = now
@@ -253,10 +255,15 @@ def apply_follow_up(session: Session, action: AskFollowUp, text: str, now: datet
     session.updated_at = now
 
 
-def apply_answer(session: Session, text: str, now: datetime) -> AskedQuestion:
+def apply_answer(
+    session: Session, text: str, now: datetime, *, code: str | None = None
+) -> AskedQuestion:
+    """The candidate's answer; for a coding question, `code` is the code submitted with it."""
     current = _open_question(session)
     if not current.awaiting_answer:
         raise EngineError("no question is awaiting an answer")
+    if code is not None and current.coding is None:
+        raise EngineError("code can only be submitted to a coding question")
     if current.is_project_description:
         current.turns.append(
             Turn(role="candidate", kind=TurnKind.project_description, text=text, at=now)
@@ -264,9 +271,19 @@ def apply_answer(session: Session, text: str, now: datetime) -> AskedQuestion:
         session.project_description = text.strip() or None
         current.closed = True
     else:
-        current.turns.append(Turn(role="candidate", kind=TurnKind.answer, text=text, at=now))
+        current.turns.append(
+            Turn(role="candidate", kind=TurnKind.answer, text=text, at=now, code=code)
+        )
     session.updated_at = now
     return current
+
+
+def apply_code_run(session: Session, asked: AskedQuestion, run: CodeRun, now: datetime) -> None:
+    """A run of the candidate's code against the tests, kept with its question."""
+    if asked.coding is None:
+        raise EngineError("only a coding question's code is run")
+    asked.runs.append(run)
+    session.updated_at = now
 
 
 def apply_interviewer_note(session: Session, kind: TurnKind, text: str, now: datetime) -> None:

@@ -6,6 +6,7 @@ from typing import Literal
 from pydantic import Field
 
 from interviewer.domain.base import Strict
+from interviewer.domain.coding import Code, CodeRun, Complexity
 from interviewer.domain.question import KeyPoint, RoundKind
 from interviewer.domain.rubric import Rubric
 
@@ -102,6 +103,17 @@ class JudgeIdentity(Strict):
     rubric_hash: str
 
 
+class CodingEvidence(Strict):
+    """A coding answer as the judges see it: `answer` holds the explanation, this the code.
+    Correctness and efficiency come from the run, never from reading the code."""
+
+    code: Code
+    function: str
+    complexity: Complexity  # what the question expects
+    run: CodeRun | None = None  # the submission run; None when it could not be made
+    run_missing_reason: str = ""
+
+
 class JudgeRequest(Strict):
     """Everything a judge sees: the rubric, the question, the key points and the answer."""
 
@@ -112,3 +124,5 @@ class JudgeRequest(Strict):
     answer: str
     # Earlier exchanges of the same question (follow-up prompts and answers), oldest first.
     context: list[str] = Field(default_factory=list)
+    # Coding rounds: the code and what running it against the tests produced.
+    coding: CodingEvidence | None = None

@@ -6,6 +6,7 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 
 from interviewer.domain.base import Strict
+from interviewer.domain.coding import CodingSpec
 from interviewer.domain.rubric import Identifier
 
 
@@ -15,7 +16,12 @@ class RoundKind(StrEnum):
     deep_dive = "deep_dive"
     behavioral = "behavioral"
     python = "python"
-    ml_coding = "ml_coding"
+    coding = "coding"  # data structures and algorithms: code run against tests
+    ml_coding = "ml_coding"  # ML from scratch (numpy available): code run against tests
+
+    @property
+    def runs_code(self) -> bool:
+        return self in (RoundKind.coding, RoundKind.ml_coding)
 
 
 class Difficulty(StrEnum):
@@ -116,6 +122,16 @@ class Question(Strict):
     clarifications: list[Clarification] = Field(default_factory=list)
     # Which roles the question suits (e.g. ml_engineer, research_scientist); empty = all.
     roles: list[Identifier] = Field(default_factory=list)
+    # Coding rounds: the function to write, its tests and solutions.
+    coding: CodingSpec | None = None
+
+    @model_validator(mode="after")
+    def _coding_block_where_code_runs(self) -> "Question":
+        if self.round.runs_code and self.coding is None:
+            raise ValueError(f"a {self.round.value} question needs a `coding` block")
+        if not self.round.runs_code and self.coding is not None:
+            raise ValueError(f"a {self.round.value} question has no `coding` block")
+        return self
 
     @model_validator(mode="after")
     def _follow_ups_name_key_points(self) -> "Question":

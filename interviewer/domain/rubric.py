@@ -27,6 +27,18 @@ class OfflineSignal(StrEnum):
     results = "results"  # measurable outcomes: numbers, percentages, before/after
     stages = "stages"  # system-design stages walked (goal, metrics, data, ... monitoring)
     tradeoffs = "tradeoffs"  # alternatives rejected and why
+    # Coding rounds: read from running the code, never from reading it.
+    tests_passed = "tests_passed"  # share of the hidden tests the submitted code passes
+    efficiency = "efficiency"  # the large-input tests within the limit, the stated complexity
+    code_quality = "code_quality"  # names, structure, no dead code (from the code's syntax tree)
+
+    @property
+    def reads_code(self) -> bool:
+        return self in (
+            OfflineSignal.tests_passed,
+            OfflineSignal.efficiency,
+            OfflineSignal.code_quality,
+        )
 
 
 class Level(Strict):

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import Field
 
 from interviewer.domain.base import Strict
+from interviewer.domain.coding import Code, CodeRun, CodingBrief, RunKind
 from interviewer.domain.judging import JudgeIdentity, JudgeResult
 from interviewer.domain.question import KeyPoint, RoundKind
 from interviewer.domain.rubric import Rubric
@@ -19,7 +20,10 @@ from interviewer.domain.scenario import Scenario
 # 2: criterion scores may carry `progress` toward the next level (the offline judge's).
 # 3: key-point snapshots may carry `misconceptions`.
 # 4: judge results may list the `misconceptions` an answer stated.
-SCHEMA_VERSION = 5
+# 5: LLM usage a server did not report may be marked `estimated`.
+# 6: coding questions: answers may carry `code`; asked questions carry `coding` (the brief)
+#    and `runs` (every test run: visible runs and the submission the judge scores).
+SCHEMA_VERSION = 6
 # The deep dive's opening request for a project description is kept as a pseudo-question.
 PROJECT_QUESTION_ID = "project_description"
 
@@ -46,6 +50,7 @@ class Turn(Strict):
     text: str
     at: datetime
     probes: str | None = None  # follow-ups: the key point id probed
+    code: Code | None = None  # coding answers: the code submitted with this turn's text
 
 
 class ScoringRun(Strict):
@@ -67,6 +72,8 @@ class AskedQuestion(Strict):
     turns: list[Turn] = Field(default_factory=list)
     closed: bool = False
     scoring_runs: list[ScoringRun] = Field(default_factory=list)
+    coding: CodingBrief | None = None
+    runs: list[CodeRun] = Field(default_factory=list)
 
     @property
     def is_project_description(self) -> bool:
@@ -103,7 +110,21 @@ class AskedQuestion(Strict):
 
     def answer_text(self) -> str:
         """All the candidate's answers to this question, joined: what the judge scores."""
-        return "\n\n".join(t.text for t in self.answers)
+        return "\n\n".join(t.text for t in self.answers if t.text)
+
+    @property
+    def submitted_code(self) -> str | None:
+        """The latest code the candidate submitted (coding questions)."""
+        return next((t.code for t in reversed(self.answers) if t.code is not None), None)
+
+    @property
+    def submission_run(self) -> CodeRun | None:
+        """The run of every test on the submitted code, if it has been made."""
+        code = self.submitted_code
+        for run in reversed(self.runs):
+            if run.kind is RunKind.submission and run.code == code:
+                return run
+        return None
 
 
 class RoundRecord(Strict):

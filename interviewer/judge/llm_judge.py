@@ -32,6 +32,7 @@ from interviewer.domain.judging import (
 from interviewer.domain.rubric import OfflineSignal, Rubric
 from interviewer.domain.session import LlmUsage
 from interviewer.judge.base import Judge
+from interviewer.judge.coding import judged_request, merge, reads_code
 from interviewer.judge.text import content_words
 from interviewer.llm.base import Message, ModelAPI
 from interviewer.llm.context import ContextTooSmall, ContextWindow
@@ -460,6 +461,16 @@ class LLMJudge(Judge):
         return self.usage_log.drain()
 
     async def _score(self, request: JudgeRequest) -> JudgeResult:
+        if reads_code(request.rubric):
+            # Coding: correctness and efficiency come from the run, never from the model;
+            # the model reads the explanation and the code (with the test results) for the
+            # approach, the communication and the code quality.
+            judged_part = judged_request(request, quality_by_reading=True)
+            judged = await self._score_text(judged_part) if judged_part else None
+            return merge(request, judged, f"{METHOD}+tests")
+        return await self._score_text(request)
+
+    async def _score_text(self, request: JudgeRequest) -> JudgeResult:
         if len(content_words(request.answer)) < MIN_CONTENT_WORDS:
             # "fine", "no idea", a shrug: nothing to grade, so no model is asked (and none
             # can be talked into a score for it).

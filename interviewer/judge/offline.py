@@ -20,6 +20,7 @@ from interviewer.domain.judging import CriterionScore, JudgeRequest, JudgeResult
 from interviewer.domain.question import KeyPoint
 from interviewer.judge import signals
 from interviewer.judge.base import Judge
+from interviewer.judge.coding import judged_request, merge, reads_code
 from interviewer.judge.levels import Reading, criterion_score, missed_ids
 from interviewer.judge.matching import (
     COVERED_AT,
@@ -100,6 +101,11 @@ class OfflineJudge(Judge):
             )
 
     def _evaluate(self, request: JudgeRequest) -> JudgeResult:
+        if reads_code(request.rubric):
+            # Coding: the tests and the syntax tree score the code; the explanation the rest.
+            prose = judged_request(request, quality_by_reading=False)
+            judged = self._evaluate(prose) if prose and request.answer.strip() else None
+            return merge(request, judged, f"{self.method}+tests")
         parts, dropped, repeated = _clean(request.answer)
         asked = question_terms(request.question)
         vocabulary = _vocabulary(request.key_points, asked)

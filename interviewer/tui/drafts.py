@@ -12,24 +12,26 @@ class DraftStore:
     def __init__(self, transcripts_dir: Path):
         self.root = Path(transcripts_dir) / ".drafts"
 
-    def path_for(self, session_id: str) -> Path:
-        return self.root / f"{session_id}.txt"
+    def path_for(self, session_id: str, part: str = "") -> Path:
+        """`part` names a second draft of the same turn (the coding round's "code")."""
+        suffix = f".{part}" if part else ""
+        return self.root / f"{session_id}{suffix}.txt"
 
-    def load(self, session_id: str) -> str:
+    def load(self, session_id: str, part: str = "") -> str:
         try:
-            return self.path_for(session_id).read_text(encoding="utf-8")
+            return self.path_for(session_id, part).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return ""
 
-    def save(self, session_id: str, text: str) -> None:
+    def save(self, session_id: str, text: str, part: str = "") -> None:
         if not text.strip():
-            self.clear(session_id)
+            self.clear(session_id, part)
             return
         self.root.mkdir(parents=True, exist_ok=True)
-        target = self.path_for(session_id)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        target = self.path_for(session_id, part)
+        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
         tmp.write_text(text, encoding="utf-8")
         os.replace(tmp, target)
 
-    def clear(self, session_id: str) -> None:
-        self.path_for(session_id).unlink(missing_ok=True)
+    def clear(self, session_id: str, part: str = "") -> None:
+        self.path_for(session_id, part).unlink(missing_ok=True)

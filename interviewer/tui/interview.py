@@ -14,8 +14,9 @@ from textual.widgets import Footer, Markdown, Static, TextArea
 
 from interviewer.domain.session import AskedQuestion, Mode, ScoringRun
 from interviewer.report import outline
-from interviewer.runner import ChunkSink, InterviewRunner, Prompt, ScoredCallback
+from interviewer.runner import ChunkSink, CodingUnavailable, InterviewRunner, Prompt, ScoredCallback
 from interviewer.tui.base import AppScreen
+from interviewer.tui.coding import CodingPane
 from interviewer.tui.confirm import ConfirmScreen
 from interviewer.tui.conversation import Conversation
 from interviewer.tui.text import percent_text, round_clock
@@ -58,6 +59,8 @@ class InterviewScreen(AppScreen):
         Binding("ctrl+n", "skip", "Skip", priority=True),
         Binding("ctrl+r", "end_round", "End round", priority=True),
         Binding("ctrl+f", "finish", "Finish", priority=True),
+        Binding("f5", "run_tests", "Run tests", priority=True),
+        Binding("ctrl+o", "switch_box", "Code/explain", priority=True),
     ]
 
     def __init__(self, runner: InterviewRunner) -> None:
@@ -69,6 +72,8 @@ class InterviewScreen(AppScreen):
         self.prompt: Prompt | None = None
         self._draft_timer: Timer | None = None
         self._previous_on_scored: ScoredCallback | None = None
+        self.running_tests = False
+        self._coding_for: int | None = None  # the question index the editor holds code for
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="status-bar"):
@@ -78,6 +83,7 @@ class InterviewScreen(AppScreen):
             yield Conversation(self.session, id="conversation")
             with VerticalScroll(id="feedback"):
                 yield Static("[b]Feedback[/b] appears here after each answer.", id="feedback-empty")
+        yield CodingPane(id="coding")
         yield TextArea(id="answer", soft_wrap=True, show_line_numbers=False, tab_behavior="indent")
         yield Footer(compact=True)
 
@@ -90,6 +96,7 @@ class InterviewScreen(AppScreen):
             for asked in self.session.questions:
                 if asked.scoring_runs:
                     self.show_feedback(asked, asked.scoring_runs[-1])
+        self.query_one(CodingPane).display = False
         editor = self.query_one("#answer", TextArea)
         editor.border_title = "Your answer · ctrl+s submits"
         editor.text = self.iapp.drafts.load(self.session.id)
@@ -127,6 +134,7 @@ class InterviewScreen(AppScreen):
     # --- drafts --------------------------------------------------------------------------
 
     @on(TextArea.Changed, "#answer")
+    @on(TextArea.Changed, "#code")
     def draft_changed(self) -> None:
         if self._draft_timer is not None:
             self._draft_timer.stop()
@@ -136,6 +144,9 @@ class InterviewScreen(AppScreen):
         text = self.query_one("#answer", TextArea).text
         try:
             self.iapp.drafts.save(self.session.id, text)
+            if self._coding_for is not None:
+                code = self.query_one(CodingPane).editor.text
+                self.iapp.drafts.save(self.session.id, code, part="code")
         except OSError as exc:
             self.notify(f"cannot save the draft: {exc}", severity="warning")
 
@@ -186,11 +197,14 @@ class InterviewScreen(AppScreen):
             self.busy = False
         if submitted and self.session.answered_count > answered_before:
             self.iapp.drafts.clear(self.session.id)
+            self.iapp.drafts.clear(self.session.id, part="code")
         conversation.sync()
         self.prompt = prompt
+        self.show_coding(prompt)
         self.tick()
         if self.finishing or (prompt is None and self.runner.finished):
             self.iapp.drafts.clear(self.session.id)
+            self.iapp.drafts.clear(self.session.id, part="code")
             self.app.switch_screen(self.scorecard())
 
     def scorecard(self) -> AppScreen:
@@ -217,6 +231,9 @@ class InterviewScreen(AppScreen):
     def submit_typed(self) -> None:
         if not self._ready():
             return
+        if self.prompt is not None and self.prompt.wants_code:
+            self.submit_code()
+            return
         editor = self.query_one("#answer", TextArea)
         text = editor.text.strip()
         if not text:
@@ -228,6 +245,96 @@ class InterviewScreen(AppScreen):
         editor.text = ""
         self.query_one(Conversation).echo_answer(text)
         self.run_step(lambda sink: self.runner.answer(text, sink), submitted=text)
+
+    # --- the coding round ----------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The coding keys exist (and show in the footer) only in a coding question."""
+        if action in ("run_tests", "switch_box"):
+            return self._coding_for is not None
+        return True
+
+    def show_coding(self, prompt: Prompt | None) -> None:
+        """Show the editor for a coding question, filled once per question: the draft, the
+        code last run, or the starter."""
+        pane = self.query_one(CodingPane)
+        coding = prompt.coding if prompt is not None else None
+        pane.display = coding is not None
+        self.refresh_bindings()
+        answer = self.query_one("#answer", TextArea)
+        if coding is None or prompt is None:
+            self._coding_for = None
+            answer.border_title = "Your answer · ctrl+s submits"
+            return
+        answer.border_title = (
+            "Your approach and its time and space complexity · ctrl+s submits with the code"
+            if prompt.wants_code
+            else "Your answer · ctrl+s submits"
+        )
+        pane.editor.read_only = not prompt.wants_code
+        index = len(self.session.questions) - 1
+        if self._coding_for != index:
+            self._coding_for = index
+            draft = self.iapp.drafts.load(self.session.id, part="code")
+            pane.editor.text = draft or prompt.latest_code or coding.starter
+            pane.show_text(
+                f"{coding.visible_tests} visible examples, {coding.hidden_tests} hidden tests "
+                f"on submission. F5 runs the examples; ctrl+s submits."
+            )
+            pane.editor.focus()
+
+    def submit_code(self) -> None:
+        pane = self.query_one(CodingPane)
+        code = pane.editor.text
+        if not code.strip():
+            self.notify("Write your code first, or ctrl+n to skip.", timeout=3)
+            return
+        answer = self.query_one("#answer", TextArea)
+        explanation = answer.text.strip()
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self.save_draft()  # kept until the runner has saved the answer itself
+        answer.text = ""
+        pane.editor.read_only = True
+        echo = f"{explanation}\n\n(code submitted: {len(code.splitlines())} lines)".strip()
+        self.query_one(Conversation).echo_answer(echo)
+        self.run_step(
+            lambda sink: self.runner.answer(explanation, sink, code=code), submitted=explanation
+        )
+
+    def action_run_tests(self) -> None:
+        if self.prompt is None or self.prompt.coding is None:
+            self.notify("There are tests to run only in a coding round.", timeout=3)
+            return
+        if self.running_tests:
+            self.notify("The tests are already running.", timeout=2)
+            return
+        pane = self.query_one(CodingPane)
+        pane.show_text("Running the visible examples…")
+        self.run_tests(pane.editor.text)
+
+    @work(group="tests", exit_on_error=False)
+    async def run_tests(self, code: str) -> None:
+        pane = self.query_one(CodingPane)
+        self.running_tests = True
+        try:
+            run = await self.runner.run_visible_tests(code)
+        except (CodingUnavailable, OSError) as exc:
+            pane.show_text(f"The tests could not be run: {exc}")
+            return
+        except Exception as exc:  # the interview goes on; the code stays in the editor
+            pane.show_text(f"The tests could not be run: {type(exc).__name__}: {exc}")
+            return
+        finally:
+            self.running_tests = False
+        pane.show_run(run)
+
+    def action_switch_box(self) -> None:
+        pane = self.query_one(CodingPane)
+        if not pane.display:
+            return
+        answer = self.query_one("#answer", TextArea)
+        (answer if pane.editor.has_focus else pane.editor).focus()
 
     def action_hint(self) -> None:
         if not self._ready():
