@@ -91,8 +91,7 @@ def test_every_design_question_has_a_goal_and_an_evaluation_point(shipped):
 @pytest.mark.parametrize(
     "question_id",
     [
-        "ml_coding.data_structures.lru_cache",
-        "ml_coding.data_structures.edit_distance_dp",
+        "coding.dp.edit_distance",  # the prose ml_coding question, now run against tests
         "breadth.classification.decision_trees",
         "breadth.statistics.central_limit_theorem",
         "python.pandas.setting_with_copy",
