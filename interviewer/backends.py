@@ -27,9 +27,9 @@ def make_backend(settings: Settings) -> Backend:
         conductor, judge, description = make_llm_backend(settings)
         return Backend("openai", conductor, judge, description)
     from interviewer.conductor.offline import OfflineConductor
-    from interviewer.judge.offline import OfflineJudge
+    from interviewer.judge.worker import WorkerJudge
 
-    return Backend("offline", OfflineConductor(), OfflineJudge(), "offline engine (no network)")
+    return Backend("offline", OfflineConductor(), WorkerJudge(), "offline engine (no network)")
 
 
 def make_judge(settings: Settings) -> Judge:

@@ -146,8 +146,8 @@ def build_parser() -> argparse.ArgumentParser:
 HANDLERS = {
     None: "app",
     "start": "start",
-    "list": "sessions",
-    "reindex": "sessions",
+    "list": "listing",
+    "reindex": "listing",
     "replay": "sessions",
     "resume": "start",
     "report": "sessions",

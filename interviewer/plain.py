@@ -128,6 +128,9 @@ class PlainInterview:
         session = runner.session
         if session.mode is Mode.practice:
             runner.on_scored = self.on_scored
+        # A script pipes its answers in at once, and there is no screen to draw first:
+        # every answer, the first included, then costs the same.
+        runner.warm_up_delay_s = None
         self.say(
             f"interviewer · {session.scenario.title} · {session.mode.value} mode · "
             f"backend: {runner.backend.description} · session {session.id}"

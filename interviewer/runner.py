@@ -10,6 +10,7 @@ starts or resumes and when it finishes or stops; a journal holds the changes in 
 
 import asyncio
 import contextlib
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -87,6 +88,10 @@ class InterviewRunner:
         self.clock = clock
         self.on_scored = on_scored
         self._judging: dict[int, asyncio.Task[None]] = {}  # question index -> task
+        # What assessing and judging an answer need is loaded this long after the first
+        # question is shown; None: before it is returned.
+        self.warm_up_delay_s: float | None = 0.25
+        self._warming = False
 
     # --- state ---------------------------------------------------------------------------
 
@@ -129,9 +134,9 @@ class InterviewRunner:
         self._drain_usage()
         self.store.save(self.session, durable=durable)
 
-    def _compact(self) -> None:
+    def _compact(self, *, more_to_come: bool = False) -> None:
         self._drain_usage()
-        self.store.compact(self.session)
+        self.store.compact(self.session, more_to_come=more_to_come)
 
     def _drain_usage(self) -> None:
         self.session.usage += self.backend.conductor.drain_usage()
@@ -141,15 +146,45 @@ class InterviewRunner:
 
     async def begin(self, on_chunk: ChunkSink | None = None) -> Prompt | None:
         """Start a new interview or pick an interrupted one up where it stopped."""
-        self._compact()  # a resumed session's journal folds into its transcript
+        # A resumed session's journal folds into its transcript; a new journal begins.
+        self._compact(more_to_come=self.session.status is not SessionStatus.finished)
         self._rescore_missing()
         if self.finished:
             return None
         current = self.session.current_question
         if current is not None and current.awaiting_answer:
-            return self.prompt()
-        signal = await self._assess(current) if current is not None else None
-        return await self._advance(signal, on_chunk)
+            prompt = self.prompt()
+        else:
+            signal = await self._assess(current) if current is not None else None
+            prompt = await self._advance(signal, on_chunk)
+        await self._warm_up()
+        return prompt
+
+    async def _warm_up(self) -> None:
+        """Load what assessing and judging answers need: now when warm_up_delay_s is None,
+        else that long after the first question is shown, in a thread."""
+        if self._warming:
+            return
+        self._warming = True
+        if self.warm_up_delay_s is None:
+            with contextlib.suppress(Exception):
+                self.backend.judge.warm_up()
+            # In the thread pool the answers' assessments will use, starting it too.
+            await asyncio.get_running_loop().run_in_executor(None, self._warm_up_conductor)
+            return
+
+        def start() -> None:
+            with contextlib.suppress(Exception):
+                self.backend.judge.warm_up()
+            threading.Thread(target=self._warm_up_conductor, name="warm-up", daemon=True).start()
+
+        asyncio.get_running_loop().call_later(self.warm_up_delay_s, start)
+
+    def _warm_up_conductor(self) -> None:
+        asked = self.session.current_question
+        question = self.bank.get(asked.question_id) if asked is not None else None
+        with contextlib.suppress(Exception):  # only ever an optimisation
+            self.backend.conductor.warm_up(question)
 
     async def answer(
         self, text: str, on_chunk: ChunkSink | None = None, *, code: str | None = None

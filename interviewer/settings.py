@@ -16,10 +16,7 @@ from pydantic_settings import (
     YamlConfigSettingsSource,
 )
 
-
-def config_file() -> Path:
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(os.environ.get("INTERVIEWER_CONFIG", Path(base) / "interviewer" / "config.yaml"))
+from interviewer.paths import config_file
 
 
 class Settings(BaseSettings):

@@ -14,6 +14,8 @@ def isolated_user_paths(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("INTERVIEWER_TRANSCRIPTS_DIR", str(tmp_path / "transcripts"))
     for name in (
+        "XDG_CACHE_HOME",
+        "INTERVIEWER_CACHE_DIR",
         "OPENAI_API_KEY",
         "OPENAI_BASE_URL",
         "INTERVIEWER_BACKEND",

@@ -134,7 +134,8 @@ async def test_resuming_folds_the_journal_into_the_transcript(tmp_path):
     store2 = TranscriptStore(tmp_path)
     resumed = InterviewRunner(store2.open(sid), runner.bank, runner.backend, store2)
     prompt = await resumed.begin()
-    assert not journal_path(store2.path_for(sid)).exists()
+    [header] = journal_path(store2.path_for(sid)).read_text().splitlines()  # a fresh journal
+    assert '"journal"' in header
     assert prompt is not None and prompt.text == runner.prompt().text  # type: ignore[union-attr]
     await resumed.answer("the second answer")
     await resumed.wait_for_judging()

@@ -57,6 +57,11 @@ class Conductor(ABC):
     async def assess(self, question: Question, asked: AskedQuestion) -> AnswerSignal:
         """What the answers so far missed, most important key point first."""
 
+    def warm_up(self, question: Question | None = None) -> None:
+        """Load, ahead of the first answer, what assessing one (to `question`) needs;
+        called off the event loop."""
+        return None
+
     async def check_ready(self) -> str | None:
         """None when the interviewer can speak; otherwise what is wrong and what to do."""
         return None

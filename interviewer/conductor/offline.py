@@ -1,16 +1,23 @@
 """The offline conductor: the interviewer's words come from the bank, no network.
 
 Follow-ups probe the heaviest key point the answers missed, using the same coverage
-signal the offline judge uses.
+signal the offline judge uses. The signal is computed in a worker thread, so the event
+loop keeps drawing, and only for answers of a bounded size, so the next question never
+waits long: reading costs tens of microseconds a word (up to a quarter of a millisecond on
+questions with many key points), and an answer past FOLLOW_UP_MAX_WORDS has had its say.
+The judge still reads all of it.
 """
 
+import asyncio
 from collections.abc import AsyncIterator
 
 from interviewer.conductor.base import Conductor, SpeakRequest
 from interviewer.domain.engine import AnswerSignal
 from interviewer.domain.question import Question, RoundKind
 from interviewer.domain.session import AskedQuestion, TurnKind
-from interviewer.judge.matching import missed_key_points
+
+# About ten minutes of speech for one question, follow-ups included.
+FOLLOW_UP_MAX_WORDS = 1500
 
 PROJECT_REQUEST = (
     "Before we dig in, tell me about one project you worked on that you know well: the "
@@ -75,6 +82,22 @@ class OfflineConductor(Conductor):
         yield self.text_for(request)
 
     async def assess(self, question: Question, asked: AskedQuestion) -> AnswerSignal:
-        return AnswerSignal(
-            missed_key_points(asked.answer_text(), question.key_points, question.prompt)
-        )
+        text = asked.answer_text()
+        if len(text.split()) > FOLLOW_UP_MAX_WORDS:
+            return AnswerSignal([])
+        missed = await asyncio.to_thread(_missed, text, question)
+        return AnswerSignal(missed)
+
+    def warm_up(self, question: Question | None = None) -> None:
+        from interviewer.judge.text import rarity
+
+        rarity("warm")
+        if question is not None:
+            _missed("", question)  # reads the question's key points once
+
+
+def _missed(text: str, question: Question) -> list[str]:
+    # Imported on first use: the matcher and its vocabulary are not needed to start.
+    from interviewer.judge.matching import missed_key_points
+
+    return missed_key_points(text, question.key_points, question.prompt)

@@ -14,10 +14,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from interviewer.content.errors import ContentError, ContentInvalid
-from interviewer.content.yaml_source import load_model, read_yaml, validation_errors
 from interviewer.domain.question import Question
 from interviewer.domain.rubric import Rubric
 from interviewer.domain.scenario import Scenario
@@ -75,6 +72,10 @@ def _files(root: Path, sub: str, pattern: str = "*.yaml") -> list[Path]:
 
 
 def load_question_file(path: Path) -> tuple[list[Question], list[ContentError]]:
+    from pydantic import ValidationError
+
+    from interviewer.content.yaml_source import read_yaml, validation_errors
+
     try:
         data, node = read_yaml(path)
     except ContentInvalid as exc:
@@ -118,6 +119,8 @@ class _Layer:
 
 
 def _load_into(content: Content, path: Path, layer: _Layer, root: Path | None = None) -> None:
+    from interviewer.content.yaml_source import load_model
+
     kind = classify(path, root)
     if kind == "bank":
         questions, errors = load_question_file(path)
@@ -179,11 +182,28 @@ def content_files(roots: Iterable[Path]) -> list[Path]:
     return list(dict.fromkeys(p.resolve() for p in files))
 
 
-def load_content(roots: Iterable[Path] | None = None) -> Content:
-    """The content of `roots` (default: the shipped content), each a layer over the last."""
+def load_content(roots: Iterable[Path] | None = None, *, cache: bool = True) -> Content:
+    """The content of `roots` (default: the shipped content), each a layer over the last.
+
+    Served from the compiled cache (cache.py) when no file, root or code has changed."""
+    layers = default_roots() if roots is None else list(roots)
+    if not cache:
+        return _load(layers)
+    from interviewer.content import cache as compiled
+
+    key = compiled.content_key(layers, _root_files)
+    found = compiled.read(key)
+    if found is not None:
+        return found
+    content = _load(layers)
+    compiled.write(key, content)
+    return content
+
+
+def _load(roots: list[Path]) -> Content:
     content = Content()
     seen: set[Path] = set()
-    for root in default_roots() if roots is None else roots:
+    for root in roots:
         if not root.exists():
             content.errors.append(ContentError(root, None, "", "no such file or directory"))
             continue

@@ -30,6 +30,11 @@ class Judge(ABC):
             rubric_hash=rubric_hash(rubric),
         )
 
+    def warm_up(self) -> None:
+        """Get ready to score, soon after the first question is on screen (a worker
+        process starts, a model is loaded...): nothing by default. Must return at once."""
+        return None
+
     def drain_usage(self) -> list[LlmUsage]:
         """Token usage recorded since the last call (LLM judges); the runner saves it."""
         return []

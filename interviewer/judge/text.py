@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-import snowballstemmer
+from interviewer.judge.ranks import load_ranks
+from interviewer.judge.stemmer import english_stemmer
 
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER = english_stemmer()
 # Words (with inner apostrophes), numbers, and symbols-glued terms like O(n) split apart.
 # Letters glued to digits stay one word (l1, f1, gpt4, log2); numbers keep decimals.
 _WORD = re.compile(r"[a-z]+[0-9][a-z0-9]*|[a-z]+(?:'[a-z]+)?|[0-9]+(?:\.[0-9]+)?")
@@ -219,11 +220,16 @@ def base_term(t: str) -> str:
 
 
 class _TokenRanks:
-    """Ranks of ' word' in the cl100k vocabulary; None when tiktoken is unavailable."""
+    """Ranks of ' word' in the cl100k vocabulary; None when tiktoken is unavailable.
+
+    A rank needs only the vocabulary's table (ranks.py); counting a word's tokens needs
+    the encoder, which is built on the first count."""
 
     def __init__(self) -> None:
         self._encoding: Any = None
         self._loaded = False
+        self._table: dict[str, int] | None = None
+        self._table_loaded = False
 
     def _load(self) -> Any:
         if not self._loaded:
@@ -237,6 +243,11 @@ class _TokenRanks:
         return self._encoding
 
     def rank(self, word: str) -> int | None:
+        if not self._table_loaded:
+            self._table_loaded = True
+            self._table = load_ranks()
+        if self._table is not None:
+            return self._table.get(word, VOCABULARY_SIZE)
         encoding = self._load()
         if encoding is None:
             return None

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interviewer.store.errors import TranscriptError
+from interviewer.store.files import INDEX_FILE, JOURNAL_SUFFIX, TRANSCRIPT_SUFFIX
 from interviewer.store.summary import (
     CriterionLevel,
     RoundScore,
@@ -35,9 +36,6 @@ from interviewer.store.summary import (
 if TYPE_CHECKING:
     from interviewer.domain.session import Session
 
-INDEX_FILE = ".history.sqlite3"
-TRANSCRIPT_SUFFIX = ".json"
-JOURNAL_SUFFIX = ".journal"
 
 # Version N+1 is reached by running MIGRATIONS[N] on a database at version N.
 MIGRATIONS: tuple[str, ...] = (
@@ -274,6 +272,10 @@ class HistoryIndex:
         """Bring the index in line with the folder, reading only changed or unknown files."""
         self._retrying(self._refresh)
 
+    def is_empty(self) -> bool:
+        """No transcript and no index yet: nothing to list, nothing to create."""
+        return self._db is None and not self.path.exists() and not scan(self.root)
+
     def _refresh(self, db: sqlite3.Connection) -> None:
         on_disk = scan(self.root)
         known = {
@@ -313,6 +315,8 @@ class HistoryIndex:
         self, *, with_scores: bool = False
     ) -> tuple[list[SessionSummary], list[TranscriptError]]:
         """Every readable session newest first, and the transcripts that cannot be read."""
+        if self.is_empty():
+            return [], []
         self.refresh()
         result = self._retrying(lambda db: _select(db, self.root, with_scores))
         return result  # type: ignore[return-value]
@@ -322,6 +326,8 @@ class HistoryIndex:
     ) -> tuple[dict[str, int], dict[str, float]]:
         """How many of the candidate's sessions asked each question, and the mean score of
         each topic over the candidate's scored questions."""
+        if self.is_empty():
+            return {}, {}
         self.refresh()
 
         def query(db: sqlite3.Connection) -> tuple[dict[str, int], dict[str, float]]:

@@ -31,10 +31,11 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from interviewer.store.files import JOURNAL_SUFFIX
+
 if TYPE_CHECKING:
     from interviewer.domain.session import AskedQuestion, Session
 
-JOURNAL_SUFFIX = ".journal"
 FORMAT = 1
 _APPENDED = ("turns", "scoring_runs")
 _COLLECTIONS = ("rounds", "questions", "usage")
@@ -74,6 +75,7 @@ class JournalWriter:
         self.session = session
         self.path = path
         self.lines = 0  # lines appended since the transcript was last written whole
+        self.started = False  # whether this writer has begun the journal file
         self._top = self._top_fields(session)
         self._rounds = [_dump(r) for r in session.rounds]
         self._questions = [_question_mark(q) for q in session.questions]
@@ -142,26 +144,32 @@ class JournalWriter:
             ops.insert(0, ["qset", i, plain])
         return ops
 
+    def start(self) -> int:
+        """Begin the journal: a fresh file holding its header line (any older one, left
+        by a crash before the last compaction finished, is replaced). Not fsynced: the
+        first durable line is, and that syncs the file; the caller syncs the folder."""
+        from interviewer.domain.session import SCHEMA_VERSION
+
+        head = {"journal": FORMAT, "session": self.session.id, "schema": SCHEMA_VERSION}
+        header = (json.dumps(head) + "\n").encode()
+        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            _write_all(fd, header)
+        finally:
+            os.close(fd)
+        self.started = True
+        return len(header)
+
     def append(self, ops: list[list[Any]], *, durable: bool) -> int:
         """Append one line; fsync it when `durable`. Returns the bytes written."""
-        header = b""
-        created = not self.path.exists()
-        if created or self.lines == 0:
-            from interviewer.domain.session import SCHEMA_VERSION
-
-            head = {"journal": FORMAT, "session": self.session.id, "schema": SCHEMA_VERSION}
-            header = (json.dumps(head) + "\n").encode()
-            if not created:  # a journal left over from before the last compaction
-                os.unlink(self.path)
-                created = True
-        line = json.dumps(ops, ensure_ascii=False, separators=(",", ":")) + "\n"
-        payload = header + line.encode("utf-8")
-        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        written = 0
+        created = not self.started
+        if created:
+            written += self.start()
+        line = (json.dumps(ops, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
         try:
-            view = memoryview(payload)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            _write_all(fd, line)
             if durable:
                 os.fsync(fd)
         finally:
@@ -169,7 +177,13 @@ class JournalWriter:
         if created and durable:
             fsync_dir(self.path.parent)
         self.lines += 1
-        return len(payload)
+        return written + len(line)
+
+
+def _write_all(fd: int, payload: bytes) -> None:
+    view = memoryview(payload)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def fsync_dir(path: Path) -> None:

@@ -18,21 +18,21 @@ from __future__ import annotations
 
 import json
 import os
-import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interviewer.store.errors import TranscriptError
-from interviewer.store.index import HistoryIndex
+from interviewer.store.files import INDEX_FILE, TRANSCRIPT_SUFFIX
 from interviewer.store.journal import JournalError, JournalWriter, fsync_dir, journal_path, replay
 from interviewer.store.summary import SessionSummary
 
 if TYPE_CHECKING:
     from interviewer.domain.session import Session
+    from interviewer.store.index import HistoryIndex
 
-SUFFIX = ".json"
+SUFFIX = TRANSCRIPT_SUFFIX
 
 __all__ = ["SUFFIX", "Listing", "SessionSummary", "TranscriptError", "TranscriptStore"]
 
@@ -50,7 +50,18 @@ class Summaries:
 
 
 def new_session_id(now: datetime) -> str:
+    import secrets
+
     return f"{now:%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
+
+
+def _has_sessions(root: Path) -> bool:
+    """Whether the folder holds a transcript or an index (which may list broken files)."""
+    try:
+        with os.scandir(root) as entries:
+            return any(e.name.endswith(SUFFIX) or e.name == INDEX_FILE for e in entries)
+    except OSError:
+        return False
 
 
 class TranscriptStore:
@@ -63,6 +74,8 @@ class TranscriptStore:
     @property
     def index(self) -> HistoryIndex:
         if self._index is None:
+            from interviewer.store.index import HistoryIndex  # sqlite3: only when needed
+
             self._index = HistoryIndex(self.root, self.load)
         return self._index
 
@@ -88,8 +101,9 @@ class TranscriptStore:
                 raise
         return target
 
-    def compact(self, session: Session) -> Path:
-        """Write the transcript whole (durably) and drop its journal."""
+    def compact(self, session: Session, *, more_to_come: bool = False) -> Path:
+        """Write the transcript whole (durably) and drop its journal; `more_to_come`
+        begins a new one at once, so the first answer's save need not create a file."""
         target = self.path_for(session.id)
         journal = journal_path(target)
         writer = self._journals.pop(session.id, None)
@@ -99,9 +113,12 @@ class TranscriptStore:
             and writer.lines == 0
             and writer.changes() == []
             and target.exists()
-            and not journal.exists()
         ):
-            self._journals[session.id] = writer  # nothing new since the last whole write
+            # Nothing new since the last whole write.
+            self._journals[session.id] = writer
+            if writer.started and not more_to_come:
+                journal.unlink(missing_ok=True)
+                writer.started = False
             return target
         self.root.mkdir(parents=True, exist_ok=True)
         tmp = self.root / f".{session.id}.{os.getpid()}.tmp"
@@ -112,10 +129,13 @@ class TranscriptStore:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
         self.bytes_written += len(payload)
-        if journal.exists():
-            journal.unlink()  # a crash before this line replays it harmlessly
+        writer = JournalWriter(session, journal)
+        if more_to_come:
+            self.bytes_written += writer.start()  # replaces the old journal
+        else:
+            journal.unlink(missing_ok=True)  # a crash before this replays it harmlessly
         fsync_dir(self.root)
-        self._journals[session.id] = JournalWriter(session, journal)
+        self._journals[session.id] = writer
         self.index.record(target, session)
         return target
 
@@ -171,8 +191,8 @@ class TranscriptStore:
     def summaries(self, *, with_scores: bool = False) -> Summaries:
         """Every session newest first, from the index: only changed or new transcripts are
         read. with_scores adds each round's and criterion's scores (History's chart)."""
-        if not self.root.is_dir():
-            return Summaries([], [])
+        if self._index is None and not _has_sessions(self.root):
+            return Summaries([], [])  # nothing to list: no index to open or create
         sessions, broken = self.index.summaries(with_scores=with_scores)
         return Summaries(sessions, broken)
 

@@ -1,0 +1,72 @@
+"""`interviewer list` and `interviewer reindex`: the saved sessions, from the history index.
+
+Light on purpose: the index answers without a transcript being parsed, so nothing here
+imports pydantic, the settings machinery or the models (only a transcript that changed
+since it was indexed brings them in, to be read).
+"""
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from interviewer.paths import transcripts_dir
+from interviewer.store.transcripts import SessionSummary, TranscriptStore
+
+
+def run(args: argparse.Namespace) -> int:
+    root = transcripts_dir(getattr(args, "transcripts_dir", None))
+    if args.command == "reindex":
+        return reindex(root)
+    return list_sessions(root, as_json=args.json)
+
+
+def _row(summary: SessionSummary) -> dict[str, object]:
+    return {
+        "id": summary.id,
+        "path": str(summary.path),
+        "scenario": summary.scenario_id,
+        "candidate": summary.candidate,
+        "mode": summary.mode,
+        "backend": summary.backend,
+        "status": summary.status,
+        "created_at": summary.created_at.isoformat(),
+        "rounds": list(summary.round_kinds),
+        "answers": summary.answers,
+        "overall": summary.overall,
+        "unscored": summary.unscored,
+    }
+
+
+def list_sessions(root: Path, *, as_json: bool) -> int:
+    listing = TranscriptStore(root).summaries()
+    rows = [_row(summary) for summary in listing.sessions]
+    broken = [{"path": str(e.path), "error": e.reason} for e in listing.broken]
+    if as_json:
+        print(json.dumps({"sessions": rows, "broken": broken}, indent=2))
+        return 0
+    if not rows and not broken:
+        print(f"no sessions in {root}")
+    for row in rows:
+        overall = "—" if row["overall"] is None else f"{row['overall']:.0f}/100"
+        print(
+            f"{row['id']}  {str(row['created_at'])[:16].replace('T', ' ')}  "
+            f"{row['scenario']:<22} {row['status']:<12} {overall:>8}  {row['answers']} answers"
+        )
+    for item in broken:
+        print(f"BROKEN  {item['path']}: {item['error']}", file=sys.stderr)
+    return 0
+
+
+def reindex(root: Path) -> int:
+    started = time.perf_counter()
+    listing = TranscriptStore(root).reindex()
+    for error in listing.broken:
+        print(f"BROKEN  {error.path}: {error.reason}", file=sys.stderr)
+    broken = f", {len(listing.broken)} broken" if listing.broken else ""
+    print(
+        f"indexed {len(listing.sessions)} session(s) in {root}{broken}"
+        f" ({time.perf_counter() - started:.1f} s)"
+    )
+    return 0

@@ -1,0 +1,122 @@
+"""The validated content, compiled once and kept in the user's cache folder.
+
+Parsing and validating every YAML file took a quarter of the start-up. The result of a
+load is pickled under a key made of everything it depends on: the interviewer's version,
+the Python and pydantic versions, the source of the code that reads content (so an edit
+in a checkout rebuilds it), and each content file's path and SHA-256 in load order. Any
+change makes a new key; an unreadable, foreign or damaged cache file is ignored and
+replaced. Only files this user owns and no one else can write are unpickled.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from interviewer.content.loader import Content
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+# The code whose output the cache holds.
+CODE_FOLDERS = ("content", "domain")
+KEEP = 8  # cache files kept (several content folders in use, e.g. tests and a checkout)
+
+
+def cache_dir() -> Path:
+    explicit = os.environ.get("INTERVIEWER_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "interviewer"
+
+
+def _code_fingerprint() -> bytes:
+    digest = hashlib.sha256()
+    from interviewer import __version__
+
+    versions = [__version__, sys.version, _pydantic_version()]
+    digest.update("\0".join(versions).encode())
+    for folder in CODE_FOLDERS:
+        for path in sorted((PACKAGE_DIR / folder).glob("*.py")):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.digest()
+
+
+def _pydantic_version() -> str:
+    from pydantic.version import VERSION
+
+    return str(VERSION)
+
+
+def content_key(roots: Iterable[Path], files_of: Callable[[Path], list[Path]]) -> str:
+    """A key that changes whenever what load_content(roots) would return can change."""
+    digest = hashlib.sha256(_code_fingerprint())
+    for root in roots:
+        digest.update(b"\1root\0" + str(root).encode())
+        if not root.exists():
+            digest.update(b"\0missing")
+            continue
+        for path in files_of(root):
+            digest.update(b"\1file\0" + str(path).encode() + b"\0")
+            try:
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+            except OSError as exc:  # the loader reports it; the key only has to differ
+                digest.update(repr(exc).encode())
+    return digest.hexdigest()[:32]
+
+
+def trusted(path: Path) -> bool:
+    """Ours alone: pickles run code when loaded, so no one else may have written them."""
+    try:
+        for target in (path.parent, path):
+            st = target.stat()
+            if st.st_uid != os.getuid() or st.st_mode & 0o022:
+                return False
+    except OSError:
+        return False
+    return True
+
+
+def read(key: str) -> Content | None:
+    from interviewer.content.loader import Content
+
+    path = cache_dir() / f"content-{key}.pickle"
+    if not trusted(path):
+        return None
+    try:
+        with path.open("rb") as fh:
+            found = pickle.load(fh)
+    except Exception:  # damaged, or written by other code: rebuilt by the caller
+        return None
+    return found if isinstance(found, Content) else None
+
+
+def write(key: str, content: Content) -> None:
+    """Best effort: a cache that cannot be written only costs the next start its time."""
+    folder = cache_dir()
+    target = folder / f"content-{key}.pickle"
+    tmp = folder / f".content-{key}.{os.getpid()}.tmp"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(content, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+        _prune(folder)
+    except Exception:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def _prune(folder: Path) -> None:
+    entries = sorted(folder.glob("content-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[KEEP:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
