@@ -6,6 +6,7 @@ from typing import Any
 from interviewer.domain.question import KeyPoint
 from interviewer.domain.scorecard import Scorecard, build_scorecard
 from interviewer.domain.session import Session
+from interviewer.sandbox.summary import run_lines
 
 
 def _pct(value: float | None) -> str:
@@ -85,6 +86,18 @@ def render_markdown(session: Session, card: Scorecard | None = None) -> str:
                 lines.append(f"Score: {_pct(qs.percent)} ({qs.status})")
             for turn in qs.asked.answers:
                 lines += [""] + [f"> {line}" if line else ">" for line in turn.text.splitlines()]
+                if turn.code is not None:
+                    lines += ["", "```python", turn.code.rstrip("\n"), "```"]
+            submitted = qs.asked.submission_run
+            if submitted is not None:
+                lines += [
+                    "",
+                    "Tests of the submitted code:",
+                    "",
+                    "```",
+                    *run_lines(submitted),
+                    "```",
+                ]
             run = qs.run
             if run is not None and not run.result.is_scored:
                 lines += ["", f"Unscored because: {run.result.reason}"]
@@ -142,6 +155,12 @@ def scorecard_dict(session: Session, card: Scorecard | None = None) -> dict[str,
                         "status": q.status,
                         "score": q.percent,
                         "answers": [t.text for t in q.asked.answers],
+                        "code": q.asked.submitted_code,
+                        "tests": (
+                            q.asked.submission_run.model_dump(mode="json", exclude={"code"})
+                            if q.asked.submission_run
+                            else None
+                        ),
                         "follow_ups": q.asked.follow_ups_asked,
                         "reason": q.run.result.reason if q.run else "",
                         "feedback": q.run.result.feedback if q.run else "",

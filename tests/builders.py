@@ -179,7 +179,7 @@ def coding_question(
 
 def coding_rubric() -> Rubric:
     criteria = [
-        ("correctness", 3, "tests_passed"),
+        ("correctness", 4, "tests_passed"),
         ("efficiency", 2, "efficiency"),
         ("approach", 2, "coverage"),
         ("code_quality", 1, "code_quality"),

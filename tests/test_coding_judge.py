@@ -122,7 +122,7 @@ def test_the_llm_judge_takes_correctness_and_efficiency_from_the_tests():
     result = asyncio.run(judge.score(request(BUGGY)))
     got = levels(result)
     assert got["correctness"] == 2  # from the tests, whatever the model might think
-    assert got["approach"] == 4
+    assert got["approach"] == 3  # the model said 4: capped one above the tests' correctness
     sent = "\n".join(m.content for m in api.history[0].messages)
     assert "Criterion `correctness`" not in sent and "Criterion `code_quality`" in sent
     assert "Hidden tests: 2 of 3 passed" in sent  # the model sees the results, not a guess
@@ -145,6 +145,7 @@ def test_big_o_is_read_from_the_explanation():
         ("def f(nums):\n    try:\n        return nums\n    except:\n        return 0\n", "bare"),
         ("def f(nums):\n    print(nums)\n    return nums\n", "debugging prints"),
         ("def f(nums):\n    if False:\n        return 1\n    return nums\n", "dead code"),
+        ("def f(nums):\n    return 1\n\n\ndef f(nums):\n    return nums\n", "more than once: f"),
     ],
 )
 def test_code_quality_findings(code, finding):

@@ -225,6 +225,10 @@ def quality_findings(code: str, function: str) -> tuple[list[str], list[str]] | 
         findings.append("unreachable or dead code")
         for node in dead[:2]:
             quote(node)
+    names = [f.name for f in tree.body if isinstance(f, ast.FunctionDef | ast.ClassDef)]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        findings.append("defined more than once: " + ", ".join(twice))
     bare = [n for n in ast.walk(tree) if isinstance(n, ast.ExceptHandler) and n.type is None]
     if bare:
         findings.append("a bare `except:` hides errors")
@@ -313,6 +317,28 @@ def run_summary(run: CodeRun | None) -> str:
     return text
 
 
+def _cap_explanation(rubric: Rubric, by_id: dict[str, CriterionScore]) -> None:
+    """An explanation is worth at most one level more than the code's correctness: a fine
+    account of code that fails the tests (or of code never written) is still a weak answer."""
+    tested = [
+        by_id[c.id] for c in rubric.criteria if c.offline_signal is OfflineSignal.tests_passed
+    ]
+    if not tested:
+        return
+    ceiling = min(cs.level for cs in tested) + 1
+    for criterion in rubric.criteria:
+        score = by_id[criterion.id]
+        if criterion.offline_signal.reads_code or score.level <= ceiling:
+            continue
+        by_id[criterion.id] = score.model_copy(
+            update={
+                "level": ceiling,
+                "progress": None,
+                "rationale": f"{score.rationale} (capped one level above the tests' correctness)",
+            }
+        )
+
+
 def merge(request: JudgeRequest, judged: JudgeResult | None, method: str) -> JudgeResult:
     """The coding verdict: what a judge read (`judged`, possibly None when there was no
     explanation) plus the criteria that come from the run and the syntax tree."""
@@ -335,6 +361,7 @@ def merge(request: JudgeRequest, judged: JudgeResult | None, method: str) -> Jud
                 level=1,
                 rationale="no explanation of the approach or its complexity was given",
             )
+    _cap_explanation(request.rubric, by_id)
     heaviest_first = [kp.id for kp in sorted(request.key_points, key=lambda kp: -kp.weight)]
     return JudgeResult(
         status=ScoreStatus.scored,

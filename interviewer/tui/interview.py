@@ -277,6 +277,7 @@ class InterviewScreen(AppScreen):
             self._coding_for = index
             draft = self.iapp.drafts.load(self.session.id, part="code")
             pane.editor.text = draft or prompt.latest_code or coding.starter
+            pane.editor.move_cursor(pane.editor.document.end)  # below the signature
             pane.show_text(
                 f"{coding.visible_tests} visible examples, {coding.hidden_tests} hidden tests "
                 f"on submission. F5 runs the examples; ctrl+s submits."
@@ -334,7 +335,9 @@ class InterviewScreen(AppScreen):
         if not pane.display:
             return
         answer = self.query_one("#answer", TextArea)
-        (answer if pane.editor.has_focus else pane.editor).focus()
+        # At once, not on the next turn of the loop: keys typed right after ctrl+o (a
+        # paste, a fast typist) belong to the other box.
+        self.set_focus(answer if pane.editor.has_focus else pane.editor)
 
     def action_hint(self) -> None:
         if not self._ready():
