@@ -201,3 +201,36 @@ def test_working_kmeans_code_outscores_a_description_of_it():
     assert code_alone > prose_alone + 15
     assert both > code_alone
     assert both >= 85
+
+
+@pytest.mark.parametrize("kind", ["coding", "ml_coding"])
+def test_shipped_questions_rank_a_good_answer_far_above_a_poor_one(kind):
+    """The reference code explained by the key points, against the starter and a shrug."""
+    content = load_content()
+    chosen = sorted(
+        (q for q in content.questions.values() if q.round.value == kind), key=lambda q: q.id
+    )[:2]
+    assert chosen
+    rubric = content.rubrics[kind]
+    numpy = kind == "ml_coding"
+    for question in chosen:
+        assert question.coding is not None
+
+        def level(code: str, explanation: str, question: Question = question) -> float:
+            result = OfflineJudge().score_now(
+                JudgeRequest(
+                    round_kind=question.round,
+                    question=question.prompt,
+                    key_points=question.key_points,
+                    rubric=rubric,
+                    answer=explanation,
+                    coding=evidence(code, question, numpy=numpy),
+                )
+            )
+            value = result.weighted_level(rubric)
+            assert value is not None, result.reason
+            return value
+
+        good = level(question.coding.reference, " ".join(kp.text for kp in question.key_points))
+        poor = level(question.coding.starter, "I am not sure, I would try something.")
+        assert good >= 3.5 and poor <= 1.5, (question.id, good, poor)
