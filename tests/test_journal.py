@@ -48,15 +48,18 @@ async def test_after_every_step_the_files_hold_the_session_in_memory(tmp_path):
 
 async def test_one_fsync_per_answer(tmp_path, monkeypatch):
     store = TranscriptStore(tmp_path)
-    runner = make(store, questions=4, follow_ups=0)
-    await runner.begin()
+    runner = make(store, questions=5, follow_ups=0)
     synced = []
     real = os.fsync
     monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real(fd))[1])
-    for n in range(3):
+    await runner.begin()
+    assert synced == []  # a new session's first transcript holds no answer yet
+    await runner.answer("answer 0")
+    assert len(synced) == 3  # ... it is synced with the first: transcript, journal, folder
+    for n in range(1, 4):
         await runner.answer(f"answer {n}")  # saved, next question asked, then judged
         await runner.wait_for_judging()
-        assert len(synced) == n + 1
+        assert len(synced) == 3 + n
 
 
 async def test_what_a_session_writes_grows_with_it_not_with_its_square(tmp_path):

@@ -107,6 +107,11 @@ def test_sigkill_after_the_third_answer_loses_nothing(tmp_path):
     assert answered and all(q["status"] == "scored" for q in answered)
 
 
+def kill(live: PlainSession) -> None:
+    live.proc.send_signal(signal.SIGKILL)
+    live.proc.communicate(timeout=10)  # and close its pipes
+
+
 def test_sigkill_twice_and_mid_answer_loses_no_confirmed_answer(tmp_path):
     transcripts = tmp_path / "t"
     live = PlainSession(
@@ -116,8 +121,7 @@ def test_sigkill_twice_and_mid_answer_loses_no_confirmed_answer(tmp_path):
     confirmed = [f"Answer number {n}: {ANSWER}" for n in range(1, 5)]
     for text in confirmed[:2]:
         live.answer(text)
-    live.proc.send_signal(signal.SIGKILL)
-    live.proc.wait(timeout=10)
+    kill(live)
     sid = only_session(transcripts)
 
     live = PlainSession(["resume", sid, "--plain"], transcripts)
@@ -125,8 +129,7 @@ def test_sigkill_twice_and_mid_answer_loses_no_confirmed_answer(tmp_path):
     for text in confirmed[2:]:
         live.answer(text)
     live.send("Typed but never confirmed.\n.\n")
-    live.proc.send_signal(signal.SIGKILL)  # at once: the save may or may not have happened
-    live.proc.wait(timeout=10)
+    kill(live)  # at once: the save may or may not have happened
 
     resumed = run_cli(["resume", sid, "--plain"], transcripts, "/end\n")
     assert resumed.returncode == 0, resumed.stderr

@@ -25,6 +25,7 @@ import struct
 import subprocess
 import sys
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -145,6 +146,9 @@ class WorkerJudge(Judge):
     def __init__(self) -> None:
         self.process = JudgeProcess()
         self._gone = False
+        # One thread of its own waits on the worker: requests queue here, not in the
+        # loop's default pool, where they would keep plain mode from reading its input.
+        self._waiter: ThreadPoolExecutor | None = None
 
     def identity(self, rubric: Rubric) -> JudgeIdentity:
         from interviewer.judge.offline import METHOD
@@ -160,12 +164,15 @@ class WorkerJudge(Judge):
                 self._gone = True
 
     async def _score(self, request: JudgeRequest) -> JudgeResult:
+        if self._waiter is None:
+            self._waiter = ThreadPoolExecutor(1, thread_name_prefix="judge")
+        loop = asyncio.get_running_loop()
         if not self._gone:
             try:
-                return await asyncio.to_thread(self.process.score, request)
+                return await loop.run_in_executor(self._waiter, self.process.score, request)
             except WorkerGone:
                 self._gone = True  # score here from now on
-        return await asyncio.to_thread(score_here, request)
+        return await loop.run_in_executor(self._waiter, score_here, request)
 
 
 def serve(source: IO[bytes], out: IO[bytes]) -> None:

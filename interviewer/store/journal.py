@@ -61,7 +61,7 @@ def _question_mark(asked: AskedQuestion) -> tuple[Any, ...]:
         value = getattr(asked, name)
         if name in _APPENDED:
             values.append(len(value))
-        elif isinstance(value, (list, dict, set)) or hasattr(value, "model_fields"):
+        elif isinstance(value, (list, dict, set)) or hasattr(type(value), "model_fields"):
             values.append((id(value), len(value) if hasattr(value, "__len__") else 0))
         else:
             values.append(value)
@@ -76,6 +76,9 @@ class JournalWriter:
         self.path = path
         self.lines = 0  # lines appended since the transcript was last written whole
         self.started = False  # whether this writer has begun the journal file
+        # A transcript written without fsync (a new session's first): synced, with the
+        # folder, before the first durable line.
+        self.unsynced: Path | None = None
         self._top = self._top_fields(session)
         self._rounds = [_dump(r) for r in session.rounds]
         self._questions = [_question_mark(q) for q in session.questions]
@@ -167,6 +170,8 @@ class JournalWriter:
         if created:
             written += self.start()
         line = (json.dumps(ops, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+        if durable and self.unsynced is not None:
+            _fsync_file(self.unsynced)
         fd = os.open(self.path, os.O_WRONLY | os.O_APPEND)
         try:
             _write_all(fd, line)
@@ -174,10 +179,19 @@ class JournalWriter:
                 os.fsync(fd)
         finally:
             os.close(fd)
-        if created and durable:
+        if durable and (created or self.unsynced is not None):
             fsync_dir(self.path.parent)
+            self.unsynced = None
         self.lines += 1
         return written + len(line)
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _write_all(fd: int, payload: bytes) -> None:

@@ -121,12 +121,17 @@ class TranscriptStore:
                 writer.started = False
             return target
         self.root.mkdir(parents=True, exist_ok=True)
+        # A session's first transcript holds nothing the candidate said: it is synced with
+        # the first durable save rather than before the first question can be shown.
+        new = not target.exists() and not journal.exists()
+        durable = not (new and more_to_come)
         tmp = self.root / f".{session.id}.{os.getpid()}.tmp"
         payload = session.model_dump_json(indent=1).encode("utf-8")
         with open(tmp, "wb") as fh:
             fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, target)
         self.bytes_written += len(payload)
         writer = JournalWriter(session, journal)
@@ -134,7 +139,10 @@ class TranscriptStore:
             self.bytes_written += writer.start()  # replaces the old journal
         else:
             journal.unlink(missing_ok=True)  # a crash before this replays it harmlessly
-        fsync_dir(self.root)
+        if durable:
+            fsync_dir(self.root)
+        else:
+            writer.unsynced = target
         self._journals[session.id] = writer
         self.index.record(target, session)
         return target
