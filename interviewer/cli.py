@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from interviewer import __version__
 
-ROUND_KINDS = "breadth,system_design,deep_dive,behavioral,python,coding,ml_coding"
+ROUND_KINDS = "breadth,system_design,deep_dive,behavioral,python,coding,ml_coding,domain"
 
 
 def _backend_options(p: argparse.ArgumentParser) -> None:
@@ -76,6 +76,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--plain", action="store_true", help="stdin/stdout instead of the app")
     p.add_argument(
         "--project-file", metavar="PATH", help="your project or résumé, for the deep dive"
+    )
+    p.add_argument(
+        "--level",
+        choices=["junior", "mid", "senior", "staff"],
+        help="the career level the loop is pitched at (default: the scenario's, usually mid)",
+    )
+    p.add_argument(
+        "--track", help="the domain round's track: nlp, cv, recsys (default: the scenario's)"
     )
     p.add_argument("--seed", type=int, help="question selection seed (default: random)")
     p.add_argument("--candidate", default=None, help="whose history to use (default: $USER)")

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from interviewer.backends import Backend, make_backend
 from interviewer.content.loader import Content, content_roots, load_content
+from interviewer.domain.levels import CareerLevel
 from interviewer.domain.question import RoundKind
 from interviewer.domain.session import Mode, Session
 from interviewer.runner import InterviewRunner, ScoredCallback, utc_now
@@ -62,6 +63,25 @@ class NewInterview:
     seed: int | None = None
     candidate: str = "default"
     project_file: Path | None = None
+    level: CareerLevel | None = None  # None: the scenario's own level
+    track: str | None = None  # the domain rounds' track; None: the scenario's own
+
+
+def parse_level(text: str | None) -> CareerLevel | None:
+    if not text:
+        return None
+    try:
+        return CareerLevel(text.strip().lower())
+    except ValueError:
+        known = ", ".join(level.value for level in CareerLevel)
+        raise SetupError(f"unknown level '{text}' (known: {known})") from None
+
+
+def domain_tracks(content: Content) -> list[str]:
+    """The tracks a domain round can be put on: the topics of the domain questions."""
+    return sorted(
+        {t for q in content.questions.values() if q.round is RoundKind.domain for t in q.topics}
+    )
 
 
 def create_session(
@@ -72,11 +92,19 @@ def create_session(
         scenario = content.scenario(request.scenario_id)
     except KeyError as exc:
         raise SetupError(str(exc.args[0])) from None
-    if request.rounds:
-        try:
+    try:
+        if request.track:
+            tracks = domain_tracks(content)
+            if request.track not in tracks:
+                raise SetupError(
+                    f"unknown track '{request.track}' (known: {', '.join(tracks) or 'none'})"
+                )
+            scenario = scenario.with_track(request.track)
+        scenario = scenario.at_level(request.level or scenario.level)
+        if request.rounds:
             scenario = scenario.only_rounds(request.rounds)
-        except ValueError as exc:
-            raise SetupError(str(exc)) from None
+    except ValueError as exc:
+        raise SetupError(str(exc)) from None
     missing = [r.rubric for r in scenario.rounds if r.rubric not in content.rubrics]
     if missing:
         raise SetupError(f"scenario '{scenario.id}' needs missing rubrics: {', '.join(missing)}")
@@ -85,7 +113,9 @@ def create_session(
         id=new_session_id(now),
         candidate=request.candidate,
         scenario=scenario,
-        rubrics={r.rubric: content.rubrics[r.rubric] for r in scenario.rounds},
+        rubrics={
+            r.rubric: content.rubrics[r.rubric].at_level(scenario.level) for r in scenario.rounds
+        },
         mode=request.mode,
         backend=backend.name,
         interviewer_model=getattr(backend.conductor, "model", "") or "",

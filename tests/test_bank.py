@@ -20,7 +20,8 @@ from interviewer.content.coverage import (
     summarize,
 )
 from interviewer.content.loader import Content, load_content
-from interviewer.domain.question import RoundKind
+from interviewer.domain.levels import CareerLevel
+from interviewer.domain.question import Difficulty, RoundKind
 from interviewer.domain.selection import eligible_questions
 
 KNOWN_ROLES = {"ml_engineer", "research_scientist", "data_scientist"}
@@ -49,9 +50,8 @@ def test_every_shipped_file_validates(shipped):
 
 
 # Minimums of issue 11 whose content other engineers are still writing (contentbank:
-# GenAI, statistics, python, system design, MLOps; coding: the coding rounds; content: the
-# domain round). Each is removed from here once its content has landed; nothing else may
-# be short.
+# statistics, python, system design, MLOps; coding: the coding rounds). Each is removed
+# from here once its content has landed; nothing else may be short.
 AWAITED = {
     ("breadth", "statistics"),
     ("python", "oop"),
@@ -66,10 +66,6 @@ AWAITED = {
         for t in ML_CODING_TOPICS
         if t not in ("kmeans", "softmax_cross_entropy", "roc_auc", "attention")
     ),
-    ("domain", None),
-    ("domain", "nlp"),
-    ("domain", "cv"),
-    ("domain", "recsys"),
     ("mlops", "mlops"),
 }
 
@@ -125,13 +121,26 @@ def test_scenarios_reference_existing_rubrics_and_tags(shipped):
             assert set(spec.pool.roles) <= KNOWN_ROLES, scenario.id
 
 
-def test_every_scenario_round_has_enough_questions(shipped):
+def test_every_scenario_round_has_enough_questions_at_every_level(shipped):
     for scenario in shipped.scenarios.values():
-        for spec in scenario.rounds:
-            found = eligible_questions(spec, shipped.questions, scenario.role)
-            assert len(found) >= spec.questions, (
-                f"{scenario.id}/{spec.kind.value}: {len(found)} eligible, needs {spec.questions}"
-            )
+        for level in CareerLevel:
+            loop = scenario.at_level(level)
+            for spec in loop.rounds:
+                found = eligible_questions(spec, shipped.questions, loop.role, level)
+                assert len(found) >= spec.questions, (
+                    f"{scenario.id}/{spec.display_title} at {level.value}: {len(found)} "
+                    f"eligible, needs {spec.questions}"
+                )
+
+
+def test_every_domain_track_fills_a_round_at_every_level(shipped):
+    scenario = shipped.scenarios["practice_domain"]
+    for track in ("nlp", "cv", "recsys"):
+        for level in CareerLevel:
+            [spec] = scenario.with_track(track).at_level(level).rounds
+            found = eligible_questions(spec, shipped.questions, scenario.role, level)
+            assert len(found) >= spec.questions, (track, level.value)
+            assert all(track in q.topics and level in q.levels for q in found)
 
 
 def test_the_expected_scenarios_ship(shipped):
@@ -140,7 +149,8 @@ def test_the_expected_scenarios_ship(shipped):
     }
     assert expected <= set(shipped.scenarios)
     loop = shipped.scenarios["ml_engineer"]
-    assert [(r.kind.value, r.questions) for r in loop.rounds] == [
+    assert loop.level is CareerLevel.mid
+    assert [(r.kind.value, r.questions) for r in loop.at_level(CareerLevel.mid).rounds] == [
         ("breadth", 4),
         ("coding", 1),
         ("system_design", 1),
@@ -149,6 +159,22 @@ def test_the_expected_scenarios_ship(shipped):
     ]
     research = shipped.scenarios["research_scientist"]
     assert "ml_coding" in [r.kind.value for r in research.rounds]
+
+
+def test_the_senior_loop_asks_for_more_design_depth_and_a_leadership_story(shipped):
+    loop = shipped.scenarios["ml_engineer"]
+    mid, senior = loop.at_level(CareerLevel.mid), loop.at_level(CareerLevel.senior)
+    design_mid, design_senior = (
+        next(r for r in x.rounds if r.kind is RoundKind.system_design) for x in (mid, senior)
+    )
+    assert design_senior.max_follow_ups > design_mid.max_follow_ups
+    assert (design_senior.time_budget_minutes or 0) > (design_mid.time_budget_minutes or 0)
+    assert set(design_senior.pool.difficulties) == {Difficulty.medium, Difficulty.hard}
+    leadership = [r for r in senior.rounds if r.pool.topics == ["leadership"]]
+    assert len(leadership) == 1 and leadership[0].kind is RoundKind.behavioral
+    assert not [r for r in mid.rounds if r.pool.topics == ["leadership"]]
+    # The resolved loop is concrete: nothing left to vary by level.
+    assert all(r.at_level == {} and r.levels.is_all for r in senior.rounds)
 
 
 def test_research_deep_dive_always_reaches_the_maths(shipped):

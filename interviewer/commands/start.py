@@ -13,6 +13,7 @@ from interviewer.session_factory import (
     content_for,
     create_session,
     make_runner,
+    parse_level,
     parse_rounds,
     store_for,
 )
@@ -52,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
         )
         try:
             request.rounds = parse_rounds(args.rounds)
+            request.level = parse_level(args.level)
+            request.track = args.track
             session = create_session(content, request, backend)
         except SetupError as exc:
             print(f"error: {exc}", file=sys.stderr)

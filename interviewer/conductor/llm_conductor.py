@@ -53,6 +53,7 @@ ROUND_FOCUS = {
         "a data-structures-and-algorithms problem solved in code that is run against tests"
     ),
     RoundKind.ml_coding: "an ML algorithm implemented from scratch in NumPy, run against tests",
+    RoundKind.domain: "a specialist domain track: its methods, trade-offs and evaluation",
 }
 
 
@@ -131,6 +132,9 @@ def round_system_prompt(
     ]
     if scenario.description:
         lines.append(scenario.description.strip())
+    lines.append(f"The candidate is interviewing at {scenario.level.value} level.")
+    if rubric.expectation is not None and rubric.expectation.summary():
+        lines.append(f"Expected at this level: {rubric.expectation.summary()}.")
     lines += [
         f"This round: {spec.display_title} (round {round_index + 1} of "
         f"{len(scenario.rounds)}), {ROUND_FOCUS.get(spec.kind, spec.kind.value)}.",

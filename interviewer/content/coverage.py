@@ -151,6 +151,7 @@ BEHAVIORAL_THEMES = (
     "ethics",
     "ownership",
     "results",
+    "leadership",
 )
 
 REQUIREMENTS: tuple[RoundRequirement, ...] = (

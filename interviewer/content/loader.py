@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from interviewer.content.errors import ContentError, ContentInvalid
-from interviewer.domain.question import Question
+from interviewer.domain.question import Question, RoundKind
 from interviewer.domain.rubric import Rubric
 from interviewer.domain.scenario import Scenario
 
@@ -221,30 +221,39 @@ def _load(roots: list[Path]) -> Content:
 
 
 def check_references(content: Content) -> None:
-    """Cross-file rules: scenarios name existing rubrics and topics; prompts are unique."""
+    """Cross-file rules: scenarios name existing rubrics, topics and tracks; prompts are
+    unique."""
     topics = {t for q in content.questions.values() for t in q.topics}
+    tracks = {
+        t for q in content.questions.values() if q.round is RoundKind.domain for t in q.topics
+    }
     for scenario in content.scenarios.values():
         path = content.sources[f"scenario:{scenario.id}"]
+
+        def error(field_name: str, message: str, path: Path = path) -> None:
+            content.errors.append(ContentError(path, None, field_name, message))
+
         for i, spec in enumerate(scenario.rounds):
             if spec.rubric not in content.rubrics:
-                content.errors.append(
-                    ContentError(path, None, f"rounds[{i}].rubric", f"no rubric '{spec.rubric}'")
+                error(f"rounds[{i}].rubric", f"no rubric '{spec.rubric}'")
+            if spec.track is not None and spec.track not in tracks:
+                known = ", ".join(sorted(tracks)) or "none"
+                error(
+                    f"rounds[{i}].track",
+                    f"no domain question has track '{spec.track}' (known: {known})",
                 )
-            for topic in spec.pool.topics:
-                if topic not in topics:
-                    content.errors.append(
-                        ContentError(
-                            path,
-                            None,
-                            f"rounds[{i}].pool.topics",
-                            f"no question has topic '{topic}'",
-                        )
-                    )
-            for qid in spec.pool.ids:
-                if qid not in content.questions:
-                    content.errors.append(
-                        ContentError(path, None, f"rounds[{i}].pool.ids", f"no question '{qid}'")
-                    )
+            pools = [(f"rounds[{i}].pool", spec.pool)] + [
+                (f"rounds[{i}].at_level.{level.value}.pool", change.pool)
+                for level, change in spec.at_level.items()
+                if change.pool is not None
+            ]
+            for where, pool in pools:
+                for topic in pool.topics:
+                    if topic not in topics:
+                        error(f"{where}.topics", f"no question has topic '{topic}'")
+                for qid in pool.ids:
+                    if qid not in content.questions:
+                        error(f"{where}.ids", f"no question '{qid}'")
     seen: dict[str, str] = {}
     for q in content.questions.values():
         norm = " ".join(q.prompt.lower().split())

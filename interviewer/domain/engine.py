@@ -145,7 +145,7 @@ def _next_question(
         spec = session.scenario.rounds[round_index]
         if spec.kind is RoundKind.deep_dive and not session.project_description:
             return AskProjectDescription(round_index, starts_round)
-        candidates = eligible_questions(spec, bank, session.scenario.role)
+        candidates = eligible_questions(spec, bank, session.scenario.role, session.scenario.level)
         asked = session.asked_ids()
         topics_used = {t for q in session.questions for t in q.topics}
         position = len(session.questions_in_round(round_index)) if not starts_round else 0

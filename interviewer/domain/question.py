@@ -7,6 +7,7 @@ from pydantic import Field, model_validator
 
 from interviewer.domain.base import Strict
 from interviewer.domain.coding import CodingSpec
+from interviewer.domain.levels import LevelRange
 from interviewer.domain.rubric import Identifier
 
 
@@ -22,6 +23,9 @@ class RoundKind(StrEnum):
     @property
     def runs_code(self) -> bool:
         return self in (RoundKind.coding, RoundKind.ml_coding)
+
+    # A specialist round on one track (nlp, cv, recsys...): the track is a topic tag.
+    domain = "domain"
 
 
 class Difficulty(StrEnum):
@@ -122,6 +126,8 @@ class Question(Strict):
     clarifications: list[Clarification] = Field(default_factory=list)
     # Which roles the question suits (e.g. ml_engineer, research_scientist); empty = all.
     roles: list[Identifier] = Field(default_factory=list)
+    # Which career levels the question suits (default: junior to staff).
+    levels: LevelRange = Field(default_factory=LevelRange)
     # Coding rounds: the function to write, its tests and solutions.
     coding: CodingSpec | None = None
 

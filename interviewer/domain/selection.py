@@ -4,6 +4,7 @@ import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from interviewer.domain.levels import CareerLevel
 from interviewer.domain.question import Question
 from interviewer.domain.scenario import RoundSpec
 
@@ -24,13 +25,23 @@ NO_HISTORY = CandidateHistory()
 _UNKNOWN_TOPIC_SCORE = 50.0
 
 
-def eligible_questions(spec: RoundSpec, bank: Mapping[str, Question], role: str) -> list[Question]:
-    """Bank questions the round's pool admits, in a stable order."""
+def eligible_questions(
+    spec: RoundSpec,
+    bank: Mapping[str, Question],
+    role: str,
+    level: CareerLevel | None = None,
+) -> list[Question]:
+    """Bank questions the round's pool admits (on the round's track, and suited to the
+    candidate's career level when one is given), in a stable order."""
     pool = spec.pool
     found = []
     for qid in sorted(bank):
         q = bank[qid]
         if q.round is not spec.kind:
+            continue
+        if spec.track and spec.track not in q.topics:
+            continue
+        if level is not None and level not in q.levels:
             continue
         if pool.ids and qid not in pool.ids:
             continue

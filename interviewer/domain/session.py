@@ -23,7 +23,9 @@ from interviewer.domain.scenario import Scenario
 # 5: LLM usage a server did not report may be marked `estimated`.
 # 6: coding questions: answers may carry `code`; asked questions carry `coding` (the brief)
 #    and `runs` (every test run: visible runs and the submission the judge scores).
-SCHEMA_VERSION = 6
+# 7: career levels (scenario, rounds, rubrics), the domain round and its track, rubric
+#    red flags, scope anchors and level expectations.
+SCHEMA_VERSION = 7
 # The deep dive's opening request for a project description is kept as a pseudo-question.
 PROJECT_QUESTION_ID = "project_description"
 

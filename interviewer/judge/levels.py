@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from interviewer.domain.judging import CriterionScore, JudgeRequest
 from interviewer.domain.question import KeyPoint
 from interviewer.domain.rubric import Criterion, OfflineSignal
-from interviewer.judge import signals
+from interviewer.judge import behavioral, signals
 from interviewer.judge.matching import COVERED_AT, KeyPointMatch
 from interviewer.judge.text import Sentence
 
@@ -225,6 +225,10 @@ PROGRESS_BELOW_NEXT = 0.999
 def criterion_score(criterion: Criterion, reading: Reading) -> CriterionScore:
     if criterion.offline_signal is OfflineSignal.stages:
         level, evidence, rationale = _stages(reading, criterion.stages)
+    elif criterion.offline_signal is OfflineSignal.scope:
+        level, evidence, rationale = behavioral.scope(
+            criterion, reading.request.rubric, reading.kept
+        )
     else:
         level, evidence, rationale = _SIGNALS[criterion.offline_signal](reading)
     unique = list(dict.fromkeys(evidence))[:3]

@@ -31,6 +31,7 @@ from interviewer.domain.judging import (
 )
 from interviewer.domain.rubric import OfflineSignal, Rubric
 from interviewer.domain.session import LlmUsage
+from interviewer.judge import behavioral
 from interviewer.judge.base import Judge
 from interviewer.judge.coding import judged_request, merge, reads_code
 from interviewer.judge.text import content_words
@@ -223,6 +224,7 @@ def judge_system_prompt(rubric: Rubric, *, examples: bool = True) -> str:
             lines.append(f"  Level {level.level}: {level.description}")
             if examples:
                 lines.append(f"    e.g. {level.example}")
+    lines += behavioral.prompt_lines(rubric)  # level expected, scope ladder, red flags
     return "\n".join(lines)
 
 

@@ -18,7 +18,7 @@ import math
 
 from interviewer.domain.judging import CriterionScore, JudgeRequest, JudgeResult, ScoreStatus
 from interviewer.domain.question import KeyPoint
-from interviewer.judge import signals
+from interviewer.judge import behavioral, signals
 from interviewer.judge.base import Judge
 from interviewer.judge.coding import judged_request, merge, reads_code
 from interviewer.judge.levels import Reading, criterion_score, missed_ids
@@ -130,12 +130,17 @@ class OfflineJudge(Judge):
         reading = self._read(request, parts, on_topic, asked, vocabulary)
         reading.dropped_instructions, reading.repeated = dropped, repeated
         criteria = [criterion_score(c, reading) for c in request.rubric.criteria]
+        # Red flags (blame, pulling rank...) cap the criteria they name, however well told.
+        flags = behavioral.raised_flags(request.rubric, reading.kept)
+        criteria = behavioral.cap(request.rubric, criteria, flags)
         return JudgeResult(
             status=ScoreStatus.scored,
             criteria=criteria,
             covered_key_points=[m.key_point_id for m in reading.covered()],
             missed_key_points=missed_ids(request.key_points, reading.matches),
-            feedback=_feedback(reading, criteria),
+            feedback="\n".join(
+                part for part in (*behavioral.feedback(flags), _feedback(reading, criteria)) if part
+            ),
             method=self.method,
         )
 

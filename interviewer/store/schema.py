@@ -38,6 +38,14 @@ def _v5_to_v6(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _v6_to_v7(data: dict[str, Any]) -> dict[str, Any]:
+    # v7 only added optional fields (refused by a v6 reader): the career level of the
+    # scenario and its rubrics, per-level round variants, the domain round kind and its
+    # track, rubric red flags, scope anchors and level expectations. A v6 session was sat
+    # at the default level, mid, which is what a missing level reads as.
+    return data
+
+
 # version N -> function producing version N+1
 MIGRATIONS: dict[int, Migration] = {
     1: _v1_to_v2,
@@ -45,6 +53,7 @@ MIGRATIONS: dict[int, Migration] = {
     3: _v3_to_v4,
     4: _v4_to_v5,
     5: _v5_to_v6,
+    6: _v6_to_v7,
 }
 
 
