@@ -66,7 +66,6 @@ AWAITED = {
         for t in ML_CODING_TOPICS
         if t not in ("kmeans", "softmax_cross_entropy", "roc_auc", "attention")
     ),
-    ("mlops", "mlops"),
 }
 
 
