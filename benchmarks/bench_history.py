@@ -435,8 +435,6 @@ def writes(work: Path) -> None:
 
 
 async def _scorecard_times(session_path: Path, runs: int) -> tuple[list[float], list[float]]:
-    from textual.widgets import Markdown
-
     from interviewer.settings import Settings
     from interviewer.store.transcripts import TranscriptStore
     from interviewer.tui.app import build_app
@@ -456,14 +454,10 @@ async def _scorecard_times(session_path: Path, runs: int) -> tuple[list[float], 
                 screen = app.screen
                 if screen.__class__.__name__ != "ScorecardScreen":
                     continue
-                text = " ".join(str(w.render()) for w in screen.query("#scorecard *") if w.display)
-                if first is None and "Overall" in text:
-                    first = time.perf_counter() - started
-                if "Study next" in text or getattr(screen, "complete", False):
+                if first is None and screen.query(".scorecard-heading"):
+                    first = time.perf_counter() - started  # the overall score
+                if getattr(screen, "loaded", False):
                     full = time.perf_counter() - started
-                for md in screen.query(Markdown):  # a Markdown document: all blocks mounted
-                    if "Study next" in md.source and md.children:
-                        full = full or time.perf_counter() - started
             firsts.append(first or full)
             fulls.append(full)
     return firsts, fulls

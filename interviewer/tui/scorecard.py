@@ -1,12 +1,21 @@
-"""The scorecard screen: overall, per round, per criterion, per question; export."""
+"""The scorecard screen: overall, per round, per criterion, per question; export.
 
+A four-round scorecard is about a hundred Markdown blocks: as Textual Markdown widgets,
+one each, it took seconds to lay out. Each section (the overall, a round, what to study)
+is rendered by Rich into one widget instead, as the conversation's turns are, and shown a
+frame apart under a loading line: the overall first, the screen never blank.
+"""
+
+import asyncio
 from typing import ClassVar
 
+from rich.markdown import Markdown as RichMarkdown
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Markdown
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Static
 
 from interviewer.domain.scorecard import Scorecard, build_scorecard
 from interviewer.domain.session import Session
@@ -15,10 +24,22 @@ from interviewer.runner import InterviewRunner
 from interviewer.tui.base import AppScreen
 from interviewer.tui.text import bar, level_text, percent_text
 
+# Long enough for a frame to be drawn between two sections.
+FRAME_S = 1 / 60
+
 
 def scorecard_markdown(
     session: Session, card: Scorecard, judging: int = 0, status: str = ""
 ) -> str:
+    return "".join(scorecard_sections(session, card, judging, status))
+
+
+def scorecard_sections(
+    session: Session, card: Scorecard, judging: int = 0, status: str = ""
+) -> list[str]:
+    """The scorecard's Markdown in sections (the overall, each round, what to study), which
+    joined make the whole document."""
+    sections: list[list[str]] = []
     lines = [
         f"**{session.scenario.title}** · {session.created_at:%Y-%m-%d %H:%M} UTC · "
         f"{session.mode.value} · {session.backend} · {status or session.status.value}",
@@ -34,7 +55,8 @@ def scorecard_markdown(
             f"(replay, r) or `interviewer rescore {session.id}`.",
         ]
     for rnd in card.rounds:
-        lines += ["", f"## Round {rnd.index + 1} {rnd.title} · {percent_text(rnd.percent)}", ""]
+        sections.append(lines)
+        lines = ["", f"## Round {rnd.index + 1} {rnd.title} · {percent_text(rnd.percent)}", ""]
         for c in rnd.criteria:
             meter = (
                 f" {bar(c.mean_level, 4.0, 8)} {level_text(c.mean_level)}"
@@ -67,9 +89,31 @@ def scorecard_markdown(
                 lines += ["", "**Model-answer outline:**", ""]
                 lines += [f"{n}. {t}" for n, t in enumerate(outline(qs.asked.key_points), 1)]
     if card.study_list:
-        lines += ["", "## Study next", ""]
+        sections.append(lines)
+        lines = ["", "## Study next", ""]
         lines += [f"- {t.replace('_', ' ')} — {p:.0f}/100" for t, p in card.study_list]
-    return "\n".join(lines) + "\n"
+    sections.append(lines)
+    return ["\n".join(section) + "\n" for section in sections]
+
+
+def section_widgets(text: str) -> list[Widget]:
+    """A section as widgets: its heading, then its body rendered by Rich."""
+    widgets: list[Widget] = []
+    body: list[str] = []
+
+    def flush() -> None:
+        if "".join(body).strip():
+            widgets.append(Static(RichMarkdown("\n".join(body)), classes="scorecard-text"))
+        body.clear()
+
+    for line in text.splitlines():
+        if line.startswith("## "):
+            flush()
+            widgets.append(Static(line[3:], classes="scorecard-heading", markup=False))
+        else:
+            body.append(line)
+    flush()
+    return widgets
 
 
 class ScorecardScreen(AppScreen):
@@ -83,18 +127,19 @@ class ScorecardScreen(AppScreen):
         super().__init__()
         self.session = session
         self.runner = runner
-        self._shown = ""
+        self._sections: list[tuple[str, list[Widget]]] = []  # on screen, in order
+        self.loaded = False  # every section is on screen
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
         with VerticalScroll(id="scorecard"):
-            yield Markdown("", id="scorecard-body")
+            yield Static("[$text-muted]Laying out the scorecard…[/]", id="scorecard-loading")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "Scorecard"
         self.sub_title = self.session.scenario.title
-        self.show()
+        self.load()
         if self.runner is not None:
             self.finish_runner()
             self.set_interval(0.5, self.show)
@@ -109,15 +154,58 @@ class ScorecardScreen(AppScreen):
             self.notify(f"saving the scores failed: {exc}", severity="error", timeout=10)
         self.show()
 
-    def show(self) -> None:
+    def sections(self) -> list[str]:
         judging = self.runner.judging_pending if self.runner else 0
         # Until the runner has recorded the end, say so rather than "in_progress".
         finishing = self.runner is not None and not self.runner.finished
         card = build_scorecard(self.session)
-        text = scorecard_markdown(self.session, card, judging, "finishing" if finishing else "")
-        if text != self._shown:
-            self._shown = text
-            self.query_one("#scorecard-body", Markdown).update(text)
+        return scorecard_sections(self.session, card, judging, "finishing" if finishing else "")
+
+    @work(group="scorecard-layout", exclusive=True, exit_on_error=False)
+    async def load(self) -> None:
+        box = self.query_one("#scorecard", VerticalScroll)
+        loading = self.query_one("#scorecard-loading")
+        for n, text in enumerate(self.sections()):
+            widgets = section_widgets(text)
+            await box.mount_all(widgets, before=loading)
+            self._sections.append((text, widgets))
+            # The overall is drawn before anything else is laid out; keys are handled
+            # between sections.
+            await asyncio.sleep(FRAME_S if n == 0 else 0)
+        await loading.remove()
+        self.loaded = True
+        self.show()  # what changed meanwhile (a verdict landed)
+
+    def show(self) -> None:
+        if not self.loaded:
+            return
+        texts = self.sections()
+        if texts == [text for text, _ in self._sections]:
+            return
+        self.relayout(texts)
+
+    @work(group="scorecard-layout", exclusive=True, exit_on_error=False)
+    async def relayout(self, texts: list[str]) -> None:
+        """Replace the sections whose text changed (all of them if their number did)."""
+        box = self.query_one("#scorecard", VerticalScroll)
+        if len(texts) != len(self._sections):
+            await box.remove_children()
+            self._sections = []
+            for text in texts:
+                widgets = section_widgets(text)
+                await box.mount_all(widgets)
+                self._sections.append((text, widgets))
+            return
+        for i, (text, (old_text, old_widgets)) in enumerate(
+            zip(texts, list(self._sections), strict=True)
+        ):
+            if text == old_text:
+                continue
+            widgets = section_widgets(text)
+            await box.mount_all(widgets, before=old_widgets[0])
+            for widget in old_widgets:
+                await widget.remove()
+            self._sections[i] = (text, widgets)
 
     async def save_for_quit(self) -> None:
         if self.runner is not None and self.runner.judging_pending:

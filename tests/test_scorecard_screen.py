@@ -1,0 +1,71 @@
+"""The scorecard screen lays itself out a section at a time, never blank, and keeps up."""
+
+from pathlib import Path
+
+from textual.widgets import Static
+
+from interviewer.domain.judging import CriterionScore, JudgeResult, ScoreStatus
+from interviewer.domain.session import ScoringRun
+from interviewer.tui import scorecard
+from interviewer.tui.scorecard import ScorecardScreen
+from tests.test_tui_support import SIZE, Rig
+
+
+def headings(screen: ScorecardScreen) -> list[str]:
+    return [str(w.render()) for w in screen.query(".scorecard-heading").results(Static)]
+
+
+async def test_the_overall_comes_first_under_a_loading_line_then_every_round(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(scorecard, "FRAME_S", 1.0)  # a slow frame, to see the first one
+    rig = Rig(tmp_path)
+    session_id = await rig.finished_session("tiny_loop")
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_scorecard(rig.store.open(session_id))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ScorecardScreen)
+        assert headings(screen) == ["Overall 67/100"]
+        assert screen.query("#scorecard-loading") and not screen.loaded
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert screen.loaded and not screen.query("#scorecard-loading")
+        assert headings(screen)[0] == "Overall 67/100"
+        assert [h.split(" · ")[0] for h in headings(screen)[1:3]] == [
+            "Round 1 Warm-up",
+            "Round 2 Python",
+        ]
+
+
+async def test_a_verdict_that_lands_later_redraws_its_round(tmp_path: Path) -> None:
+    rig = Rig(tmp_path)
+    session_id = await rig.finished_session("tiny_loop")
+    session = rig.store.open(session_id)
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_scorecard(session)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ScorecardScreen)
+        before = headings(screen)
+        asked = session.questions[0]
+        rubric = session.rubric_for_round(asked.round_index)
+        result = JudgeResult(
+            status=ScoreStatus.scored,
+            criteria=[CriterionScore(criterion_id=c.id, level=4) for c in rubric.criteria],
+        )
+        run = asked.scoring_runs[-1]
+        asked.scoring_runs.append(
+            ScoringRun(judge=run.judge, result=result, at=run.at, answers_judged=9)
+        )
+        screen.show()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        after = headings(screen)
+        assert after[0] != before[0] and after[1] != before[1]  # overall and round 1
+        assert after[2:] == before[2:]
