@@ -10,7 +10,6 @@ from interviewer.commands import bank as bank_command
 from interviewer.content.coverage import (
     CODING_TOPICS,
     GROUP_REQUIREMENTS,
-    ML_CODING_TOPICS,
     NEW_SYSTEM_DESIGN_PROMPTS,
     REQUIREMENTS,
     SYSTEM_DESIGN_PROMPTS,
@@ -58,14 +57,8 @@ AWAITED = {
     ("python", "dict_set_internals"),
     ("python", "strings"),
     ("coding", None),
-    ("ml_coding", None),
     # coding: each technique needs two problems; the first slice has one of most.
     *(("coding", t) for t in CODING_TOPICS),
-    *(
-        ("ml_coding", t)
-        for t in ML_CODING_TOPICS
-        if t not in ("kmeans", "softmax_cross_entropy", "roc_auc", "attention")
-    ),
 }
 
 
