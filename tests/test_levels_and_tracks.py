@@ -63,6 +63,9 @@ def test_a_session_records_the_resolved_loop_and_rubrics(content):
     behavioral = session.rubrics["behavioral"]
     assert behavioral.level is CareerLevel.senior
     assert behavioral.criterion("scope").weight == 1.5
+    # More design depth expected at senior: trade-offs and production weigh more.
+    design = session.rubrics["system_design"]
+    assert design.criterion("modelling").weight == 3 and design.expectation is not None
     mid = new_session(content, scenario_id="ml_engineer")
     assert mid.scenario.level is CareerLevel.mid and len(mid.scenario.rounds) == 5
 
