@@ -172,7 +172,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(module.run(args))
     except KeyboardInterrupt:
-        print("\ninterrupted", file=sys.stderr)
+        from interviewer.safe_text import echo
+
+        echo("\ninterrupted", err=True)
         return 130
     except BrokenPipeError:
         # The reader went away (e.g. `interviewer bank | head`): not an error worth a traceback.

@@ -4,19 +4,35 @@ An answer is every line typed until a line holding only "."; a line holding only
 /hint, /end or /quit is a command; end of input is /quit. In a coding round the answer is
 the code, then a few lines on the approach and its complexity; /run runs the visible
 tests on the code typed so far.
+
+Input is read as bytes on a thread of its own and decoded with replacement, so a stray
+byte never ends an interview (the answer is kept, with a notice) and a blocked read never
+holds up an exit. Ctrl+C, SIGTERM and SIGHUP keep what was typed of the answer as a draft
+(not judged; it comes back on resume), save, say how to resume, and exit at once with
+130, 143 or 129. A save that fails is said to have failed, never "Saved": the candidate
+can retry, choose another folder, or stop, and the exit code is 1 if it never landed.
 """
 
 import asyncio
+import contextlib
+import os
+import signal
 import sys
-from typing import TextIO
+import threading
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import BinaryIO, TextIO
 
 from interviewer.domain.session import AskedQuestion, Mode, ScoringRun
 from interviewer.report import outline, render_markdown
-from interviewer.runner import CodingUnavailable, InterviewRunner, Prompt
+from interviewer.runner import CodingUnavailable, InterviewRunner, Prompt, SaveFailed
+from interviewer.safe_text import echo
 from interviewer.sandbox.summary import run_lines
+from interviewer.store.drafts import DraftNotSaved, DraftStore
 
-COMMANDS = ("/skip", "/hint", "/end", "/quit")
+COMMANDS = ("/skip", "/hint", "/end", "/quit", "/discard")
 RUN_COMMAND = "/run"
+CODE = "code"  # the draft part holding a coding answer's code
 HELP = (
     "Answer in as many lines as you like; a line holding only '.' submits it.\n"
     "Commands, alone on a line: /hint  /skip  /end (finish and score now)"
@@ -30,17 +46,121 @@ EXPLAIN_HELP = (
     "Now, in a few lines: your approach and its time and space complexity "
     "('.' submits; an empty answer is allowed)."
 )
+SIGNALS: dict[int, int] = {signal.SIGINT: 130, signal.SIGTERM: 143, signal.SIGHUP: 129}
+EXIT_NOT_SAVED = 1
+BAD_BYTES_NOTICE = (
+    "(Some bytes of that answer were not valid UTF-8: they are kept as '\ufffd'. "
+    "Check your terminal's encoding.)"
+)
+
+
+class _Abandoned(Exception):
+    """The candidate stopped with the session not saved where it belongs."""
+
+
+class LineReader:
+    """Lines of bytes from a stream, read on a daemon thread into the event loop.
+
+    A real file descriptor is read with os.read (no Python-level lock held while blocked,
+    so the process can always exit); a stream without one (tests) with its readline.
+    """
+
+    def __init__(self, stream: BinaryIO | TextIO):
+        self.stream = stream
+        self.queue: asyncio.Queue[bytes | None] = asyncio.Queue()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self.waiting = False  # the thread is blocked on a read, everything before handed over
+
+    def start(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        threading.Thread(target=self._pump, name="plain-stdin", daemon=True).start()
+
+    def _put(self, item: bytes | None) -> None:
+        assert self._loop is not None
+        with contextlib.suppress(RuntimeError):  # the loop has closed: we are exiting
+            self._loop.call_soon_threadsafe(self.queue.put_nowait, item)
+
+    def _pump(self) -> None:
+        try:
+            fd = self.stream.fileno()
+        except (AttributeError, OSError, ValueError):
+            fd = None
+        if fd is None:
+            while line := self.stream.readline():
+                self._put(line.encode("utf-8") if isinstance(line, str) else line)
+            self._put(None)
+            return
+        pending = b""
+        while True:
+            self.waiting = True
+            try:
+                chunk = os.read(fd, 65536)
+            except InterruptedError:
+                continue
+            except OSError:
+                chunk = b""
+            self.waiting = False
+            if not chunk:
+                if pending:
+                    self._put(pending)
+                self._put(None)
+                return
+            pending += chunk
+            *lines, pending = pending.split(b"\n")
+            for line in lines:
+                self._put(line + b"\n")
+
+    async def readline(self) -> bytes | None:
+        """The next line with its newline (the last may lack one); None at end of input."""
+        return await self.queue.get()
+
+    async def settle(self, timeout: float = 0.2) -> list[bytes]:
+        """Everything read but not yet taken, once the thread has handed over all it read
+        (a signal can arrive between a read and its hand-over)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while not self.waiting and loop.time() < deadline:
+            await asyncio.sleep(0.002)
+        await asyncio.sleep(0)  # the hand-overs already scheduled run
+        taken = []
+        while not self.queue.empty():
+            item = self.queue.get_nowait()
+            if item is not None:
+                taken.append(item)
+        return taken
+
+
+def decode(line: bytes) -> tuple[str, bool]:
+    """(text, whether some bytes were not UTF-8 and were replaced)."""
+    try:
+        return line.decode("utf-8"), False
+    except UnicodeDecodeError:
+        return line.decode("utf-8", errors="replace"), True
 
 
 class PlainInterview:
-    def __init__(self, runner: InterviewRunner, stdin: TextIO, stdout: TextIO):
+    def __init__(
+        self,
+        runner: InterviewRunner,
+        stdin: BinaryIO | TextIO,
+        stdout: TextIO,
+        drafts: DraftStore | None = None,
+    ):
         self.runner = runner
-        self.stdin = stdin
+        self.reader = LineReader(stdin)
         self.out = stdout
+        self.drafts = drafts or DraftStore(runner.store.root)
+        self.lines: list[str] = []  # the answer (or code) being typed
+        self.reading_code = False  # self.lines holds code
+        self.code_typed = ""  # a coding answer's code, while its explanation is typed
+        self.explanation_draft = ""  # restored from a draft, for the explanation
+        self.bad_bytes = False
+        self.signal: int | None = None
 
     def say(self, text: str = "") -> None:
-        self.out.write(text + "\n")
-        self.out.flush()
+        # The terminal may be gone (SIGHUP): the save matters, the words cannot arrive.
+        with contextlib.suppress(OSError):
+            echo(text, stream=self.out)
 
     def _header(self, prompt: Prompt) -> str:
         budget = f" · {prompt.time_budget_minutes} min" if prompt.time_budget_minutes else ""
@@ -61,18 +181,23 @@ class PlainInterview:
             self.say(CODE_HELP)
 
     async def _readline(self) -> str | None:
-        line = await asyncio.get_running_loop().run_in_executor(None, self.stdin.readline)
-        return line if line else None  # "" means end of input
+        line = await self.reader.readline()
+        if line is None:
+            return None
+        text, bad = decode(line)
+        self.bad_bytes = self.bad_bytes or bad
+        return text
 
     async def read_reply(self, *, code: bool = False) -> tuple[str, str]:
-        """(command, answer text). command is "" for a plain answer. Code keeps its
-        indentation, and /run runs the visible tests on the lines typed so far."""
+        """(command, answer text). command is "" for a plain answer. The lines typed stay
+        in self.lines (kept as a draft on a signal) until the answer is submitted. Code
+        keeps its indentation, and /run runs the visible tests on the lines typed so far."""
+        self.reading_code = code
 
         def text() -> str:
-            joined = "\n".join(lines)
+            joined = "\n".join(self.lines)
             return joined.strip("\n").rstrip() + "\n" if code and joined.strip() else joined.strip()
 
-        lines: list[str] = []
         while True:
             line = await self._readline()
             if line is None:
@@ -80,12 +205,17 @@ class PlainInterview:
             stripped = line.strip()
             if stripped == ".":
                 return "", text()
+            if stripped == "/discard":
+                self.lines = []
+                self.bad_bytes = False
+                self.say("(discarded what you had typed of this answer)")
+                continue
             if stripped in COMMANDS:
                 return stripped, text()
             if code and stripped == RUN_COMMAND:
                 await self.run_examples(text())
                 continue
-            lines.append(line.rstrip("\n"))
+            self.lines.append(line.rstrip("\r\n"))
 
     async def run_examples(self, code: str) -> None:
         if not code.strip():
@@ -106,6 +236,12 @@ class PlainInterview:
         command, code = await self.read_reply(code=True)
         if command != "" or not code.strip():
             return command, code, ""
+        self.code_typed, self.lines = code, []
+        if self.explanation_draft:
+            self.lines = self.explanation_draft.splitlines()
+            self.explanation_draft = ""
+            self.say("Your explanation from last time (a draft) is the start of this one:")
+            self.say("\n".join(f"  | {line}" for line in self.lines))
         self.say(EXPLAIN_HELP)
         command, explanation = await self.read_reply()
         return command, code, explanation
@@ -123,7 +259,178 @@ class PlainInterview:
         if asked.key_points:
             self.say("Model-answer outline: " + "; ".join(outline(asked.key_points)))
 
+    # --- drafts ----------------------------------------------------------------------------
+
+    def _restore_draft(self, prompt: Prompt) -> None:
+        """Resuming: what was typed of the open answer last time is its start again."""
+        session_id = self.runner.session.id
+        prose = self.drafts.load(session_id).strip()
+        code = self.drafts.load(session_id, part=CODE).strip("\n") if prompt.wants_code else ""
+        if prompt.wants_code:
+            self.explanation_draft = prose
+            restored = code
+        else:
+            restored = prose
+        if not restored:
+            return
+        self.lines = restored.splitlines()
+        what = "code" if prompt.wants_code else "answer"
+        self.say(f"Your unfinished {what} from last time (kept as a draft, not judged):")
+        self.say("\n".join(f"  | {line}" for line in self.lines))
+        self.say("It is the start of your answer: type the rest and '.' to submit it, or")
+        self.say("/discard alone on a line to start this answer afresh.")
+
+    def _keep_draft(self, with_unsaved_answers: bool = False) -> str:
+        """Keep the answer being typed as a draft; says where, or why it could not. With
+        `with_unsaved_answers`, the answers no save has landed yet go in front of it."""
+        typed = "\n".join(self.lines)
+        code = self.code_typed or (typed if self.reading_code else "")
+        prose = "" if self.reading_code else typed
+        parts = [self.runner.unsaved_answers()] if with_unsaved_answers else []
+        text = "\n\n".join(p for p in [*parts, prose] if p.strip()).strip()
+        kept = []
+        for part, content in (("", text), (CODE, code)):
+            if not content.strip():
+                continue
+            try:
+                kept.append(self.drafts.save(self.runner.session.id, content, part=part))
+            except DraftNotSaved as exc:
+                return f"What you had typed could NOT be kept as a draft ({exc})."
+            except ValueError:
+                return ""
+        if not kept:
+            return ""
+        where = " and ".join(str(path) for path in kept)
+        return f"What you had typed is kept as a draft (not judged) in {where}."
+
+    def _answered(self) -> None:
+        if self.bad_bytes:
+            self.say(BAD_BYTES_NOTICE)
+        self.bad_bytes = False
+        with contextlib.suppress(OSError, ValueError):
+            self.drafts.clear(self.runner.session.id)
+            self.drafts.clear(self.runner.session.id, part=CODE)
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def _resume_hint(self) -> str:
+        runner = self.runner
+        where = runner.saved_to
+        ref = runner.session.id if where == runner.store.path_for(runner.session.id) else where
+        return f"interviewer resume {ref} --plain"
+
+    async def step(
+        self,
+        move: Callable[[], Awaitable[Prompt | None]],
+        again: Callable[[], Awaitable[Prompt | None]] | None = None,
+    ) -> Prompt | None:
+        """Run one move of the interview. When its save fails, the candidate deals with
+        that first; then `again` (default: pick the interview up where it stands) runs."""
+        try:
+            return await move()
+        except SaveFailed as failure:
+            await self.recover(failure)
+            retry = again or self.runner.begin
+            return await self.step(retry, again)
+
+    async def submit(self, text: str, code: str | None = None) -> Prompt | None:
+        """Hand an answer to the runner. From the first moment it is the session's (held in
+        memory, then saved), so it is no longer a draft to keep on a signal."""
+        self.lines, self.code_typed = [], ""
+        prompt = await self.step(lambda: self.runner.answer(text, code=code))
+        self._answered()
+        return prompt
+
+    async def recover(self, failure: SaveFailed) -> None:
+        """Until the session is saved somewhere, or the candidate gives up (_Abandoned)."""
+        while True:
+            self.say()
+            self.say(failure.describe())
+            self.say(
+                "Type /retry to try again, /save-to FOLDER to save it in another folder "
+                "(and keep saving there), or /quit to stop."
+            )
+            line = await self._readline()
+            if line is None:
+                raise _Abandoned(failure.describe())
+            command, _, argument = line.strip().partition(" ")
+            try:
+                if command == "/retry":
+                    self.runner.retry_save()
+                elif command == "/save-to" and argument.strip():
+                    where = self.runner.save_elsewhere(Path(argument.strip()))
+                    self.say(f"Saved to {where}; this interview is saved there from now on.")
+                elif command == "/quit":
+                    raise _Abandoned(failure.describe())
+                else:
+                    self.say("(your answers are safe in memory; first choose what to do)")
+                    continue
+            except SaveFailed as again:
+                failure = again
+                continue
+            self.say("Saved.")
+            return
+
+    # --- the interview ---------------------------------------------------------------------
+
     async def run(self) -> int:
+        loop = asyncio.get_running_loop()
+        main = asyncio.current_task()
+        assert main is not None
+        handled = []
+        for signum in SIGNALS:
+            try:
+                loop.add_signal_handler(signum, self._interrupt, signum, main)
+                handled.append(signum)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass  # not the main thread, or no such signal here: the default applies
+        self.reader.start()
+        try:
+            return await self._interview()
+        except asyncio.CancelledError:
+            if self.signal is None:
+                raise
+            main.uncancel()
+            return await self._stop(self.signal)
+        except _Abandoned as gone:
+            self.say()
+            self.say(f"Stopped without saving where the session belongs. {gone}")
+            self.say(self._keep_draft(with_unsaved_answers=True))
+            return EXIT_NOT_SAVED
+        finally:
+            for signum in handled:
+                loop.remove_signal_handler(signum)
+
+    def _interrupt(self, signum: int, main: asyncio.Task[int]) -> None:
+        if self.signal is None:
+            self.signal = signum
+            main.cancel()
+
+    async def _stop(self, signum: int) -> int:
+        """A signal: keep the typing as a draft, save, say how to resume; exit at once."""
+        code = SIGNALS[signum]
+        for line in await self.reader.settle():
+            text, _ = decode(line)
+            if text.strip() not in (".", *COMMANDS):
+                self.lines.append(text.rstrip("\r\n"))
+        kept = self._keep_draft()
+        self.say()
+        self.say(f"Interrupted ({signal.Signals(signum).name}).")
+        if kept:
+            self.say(kept)
+        try:
+            await self.runner.quit(grace_seconds=0)
+        except SaveFailed as failure:
+            self.say(failure.describe())
+            if failure.rescued is not None:
+                self.say(f"Continue with: interviewer resume {failure.rescued} --plain")
+            else:
+                self.say(self._keep_draft(with_unsaved_answers=True))
+            return code
+        self.say(f"Saved. Continue with: {self._resume_hint()}")
+        return code
+
+    async def _interview(self) -> int:
         runner = self.runner
         session = runner.session
         if session.mode is Mode.practice:
@@ -136,9 +443,15 @@ class PlainInterview:
             f"backend: {runner.backend.description} · session {session.id}"
         )
         self.say(HELP)
-        prompt = await runner.begin()
+        prompt = await self.step(runner.begin)
+        restored = False
         while prompt is not None:
+            if runner.unsaved is not None:  # a verdict's save failed in the background
+                await self.recover(runner.unsaved)
             self.show(prompt)
+            if not restored:
+                self._restore_draft(prompt)
+                restored = True
             code: str | None = None
             if prompt.wants_code:
                 command, code, text = await self.read_code_answer()
@@ -146,8 +459,7 @@ class PlainInterview:
             else:
                 command, text = await self.read_reply()
             if command in ("/end", "/quit") and (text or code):
-                # typed text is never thrown away
-                prompt = await runner.answer(text, code=code)
+                prompt = await self.submit(text, code)  # typed text is never thrown away
                 if prompt is None:
                     break
             if command == "":
@@ -155,24 +467,41 @@ class PlainInterview:
                     empty = "code" if prompt.wants_code else "answer"
                     self.say(f"(an empty {empty}: type your {empty}, or /skip to pass)")
                     continue
-                prompt = await runner.answer(text, code=code)
+                prompt = await self.submit(text, code)
             elif command == "/skip":
-                prompt = await runner.skip()
+                self.lines, self.code_typed = [], ""
+                prompt = await self.step(runner.skip)
             elif command == "/hint":
-                prompt = await runner.hint()
+                prompt = await self.step(runner.hint)
             elif command == "/end":
-                await runner.finish()
                 break
             elif command == "/quit":
-                await runner.quit()
-                self.say(f"\nSaved. Continue with: interviewer resume {session.id} --plain")
-                return 0
-        await runner.finish()
+                return await self._quit()
+        await self.step(self._finish, again=self._finish)
         self.say()
         self.say(render_markdown(session))
-        self.say(f"Saved as {runner.store.path_for(session.id)}")
+        if runner.unsaved is not None:
+            await self.recover(runner.unsaved)
+        self.say(f"Saved as {runner.saved_to}")
         return 0
+
+    async def _finish(self) -> Prompt | None:
+        await self.runner.finish()
+        return None
+
+    async def _quit(self) -> int:
+        while True:
+            try:
+                await self.runner.quit()
+            except SaveFailed as failure:
+                await self.recover(failure)
+                continue
+            self.say(f"\nSaved. Continue with: {self._resume_hint()}")
+            return 0
 
 
 def run_plain(runner: InterviewRunner) -> int:
-    return asyncio.run(PlainInterview(runner, sys.stdin, sys.stdout).run())
+    # Bytes when there are bytes to read (a terminal, a pipe); a text stream put in place of
+    # stdin (an embedding program, a test) is read as it is.
+    stdin = getattr(sys.stdin, "buffer", sys.stdin)
+    return asyncio.run(PlainInterview(runner, stdin, sys.stdout).run())

@@ -1,4 +1,9 @@
-"""Scorecards rendered as Markdown (for people) and JSON (for scripts)."""
+"""Scorecards rendered as Markdown (for people) and JSON (for scripts).
+
+Both are made safe as a whole, so no field can be forgotten: the Markdown through
+`for_markdown` (no terminal escapes, raw HTML shown as text, only http(s) links), the
+JSON with every terminal-active code point written as a \\u escape (the same data).
+"""
 
 import json
 from typing import Any
@@ -6,6 +11,7 @@ from typing import Any
 from interviewer.domain.question import KeyPoint
 from interviewer.domain.scorecard import Scorecard, build_scorecard
 from interviewer.domain.session import Session
+from interviewer.safe_text import for_markdown, json_for_terminal
 from interviewer.sandbox.summary import run_lines
 
 
@@ -115,7 +121,7 @@ def render_markdown(session: Session, card: Scorecard | None = None) -> str:
     if card.study_list:
         lines += ["", "## Study next", ""]
         lines += [f"- {topic.replace('_', ' ')} ({pct:.0f}/100)" for topic, pct in card.study_list]
-    return "\n".join(lines) + "\n"
+    return for_markdown("\n".join(lines) + "\n")
 
 
 def scorecard_dict(session: Session, card: Scorecard | None = None) -> dict[str, Any]:
@@ -184,4 +190,6 @@ def scorecard_dict(session: Session, card: Scorecard | None = None) -> dict[str,
 
 
 def render_json(session: Session) -> str:
-    return json.dumps(scorecard_dict(session), indent=2, ensure_ascii=False) + "\n"
+    return (
+        json_for_terminal(json.dumps(scorecard_dict(session), indent=2, ensure_ascii=False)) + "\n"
+    )

@@ -6,6 +6,12 @@ are written too, without waiting for the disk (a killed process loses none of th
 cut may lose what can be asked or scored again). Judging runs in background tasks so the
 next question never waits for a score. The transcript is written whole when the interview
 starts or resumes and when it finishes or stops; a journal holds the changes in between.
+
+A save that fails stops the step that needed it: the step raises SaveFailed, the session
+stays whole in memory, a copy is written to a rescue folder when one takes it, and the
+front end says so and offers `retry_save()` or `save_elsewhere()`, then `begin()` picks
+the interview up where the failed save left it. Nothing here reports a save that did not
+happen: `unsaved` holds the last failure until a save succeeds.
 """
 
 import asyncio
@@ -14,6 +20,7 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from interviewer.backends import Backend
 from interviewer.conductor.base import SpeakRequest, TurnRestart
@@ -32,7 +39,9 @@ from interviewer.domain.judging import CodingEvidence, JudgeRequest, JudgeResult
 from interviewer.domain.question import Question, RoundKind
 from interviewer.domain.selection import NO_HISTORY, CandidateHistory
 from interviewer.domain.session import AskedQuestion, ScoringRun, Session, SessionStatus, TurnKind
-from interviewer.store.transcripts import TranscriptStore
+from interviewer.store.files import rescue_folders
+from interviewer.store.locks import SessionLock
+from interviewer.store.transcripts import SaveError, TranscriptStore
 
 ChunkSink = Callable[[str], None]
 ScoredCallback = Callable[[AskedQuestion, ScoringRun], None]
@@ -40,6 +49,39 @@ ScoredCallback = Callable[[AskedQuestion, ScoringRun], None]
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+class SaveFailed(Exception):
+    """The session could not be written where it lives; it is whole in memory.
+
+    `rescued` is where a copy was written instead (None when no rescue folder took it).
+    """
+
+    def __init__(self, error: SaveError, rescued: Path | None, rescue_problem: str = ""):
+        self.error = error
+        self.rescued = rescued
+        self.rescue_problem = rescue_problem
+        super().__init__(str(error))
+
+    @property
+    def path(self) -> Path:
+        return self.error.path
+
+    @property
+    def reason(self) -> str:
+        return self.error.reason
+
+    def describe(self) -> str:
+        """What a candidate needs to know, in one paragraph."""
+        kept = (
+            f"A copy was saved to {self.rescued}."
+            if self.rescued is not None
+            else f"No copy could be saved anywhere either ({self.rescue_problem})."
+        )
+        return (
+            f"NOT SAVED: {self.path} could not be written ({self.reason}). Everything you "
+            f"answered is still held here, in memory. {kept}"
+        )
 
 
 @dataclass(frozen=True)
@@ -79,6 +121,7 @@ class InterviewRunner:
         history: CandidateHistory = NO_HISTORY,
         clock: Callable[[], datetime] = utc_now,
         on_scored: ScoredCallback | None = None,
+        rescue_dirs: list[Path] | None = None,
     ):
         self.session = session
         self.bank = bank
@@ -92,6 +135,10 @@ class InterviewRunner:
         # question is shown; None: before it is returned.
         self.warm_up_delay_s: float | None = 0.25
         self._warming = False
+        self.rescue_dirs = rescue_dirs  # None: rescue_folders()
+        self.unsaved: SaveFailed | None = None  # the last save failed, and nothing since
+        self.lock: SessionLock | None = None  # held while this runner may write the session
+        self.answers_on_disk = session.answered_count  # as of the last save that landed
 
     # --- state ---------------------------------------------------------------------------
 
@@ -130,17 +177,87 @@ class InterviewRunner:
             wants_code=asked.coding is not None and asked.submitted_code is None,
         )
 
+    @property
+    def saved_to(self) -> Path:
+        """Where the session is saved (once `unsaved` is None)."""
+        return self.store.home(self.session)
+
     def _save(self, *, durable: bool = True) -> None:
-        self._drain_usage()
-        self.store.save(self.session, durable=durable)
+        """Save now (what changed, to the journal), or raise SaveFailed having written a
+        rescue copy where possible."""
+        self._persist(lambda: self.store.save(self.session, durable=durable))
 
     def _compact(self, *, more_to_come: bool = False) -> None:
+        """Write the transcript whole, or raise SaveFailed (a rescue copy where possible)."""
+        self._persist(lambda: self.store.compact(self.session, more_to_come=more_to_come))
+
+    def _persist(self, write: Callable[[], Path]) -> None:
         self._drain_usage()
-        self.store.compact(self.session, more_to_come=more_to_come)
+        try:
+            write()
+        except SaveError as exc:
+            self.unsaved = self._rescue(exc)
+            raise self.unsaved from None
+        self.unsaved = None
+        self.answers_on_disk = self.session.answered_count
 
     def _drain_usage(self) -> None:
         self.session.usage += self.backend.conductor.drain_usage()
         self.session.usage += self.backend.judge.drain_usage()
+
+    def unsaved_answers(self) -> str:
+        """The answers given since the last save that landed (what a draft should keep
+        when the session itself cannot be written anywhere)."""
+        turns = [t for q in self.session.questions for t in q.answers]
+        return "\n\n".join(t.text for t in turns[self.answers_on_disk :])
+
+    def _rescue(self, error: SaveError) -> SaveFailed:
+        folders = self.rescue_dirs if self.rescue_dirs is not None else rescue_folders()
+        problem = "no rescue folder"
+        for folder in folders:
+            if folder.resolve() == self.store.home(self.session).parent.resolve():
+                continue
+            try:
+                rescued = self.store.save_to(self.session, folder)
+            except SaveError as exc:
+                problem = f"{exc.path}: {exc.reason}"
+                continue
+            return SaveFailed(error, rescued)
+        return SaveFailed(error, None, problem)
+
+    def retry_save(self) -> None:
+        """Try the session's own file again (written whole); raises SaveFailed."""
+        self._compact()
+
+    def save_elsewhere(self, folder: Path) -> Path:
+        """Save into `folder` and keep saving there from now on; raises SaveFailed."""
+        folder = Path(folder).expanduser()
+        target = folder / f"{self.session.id}.json"
+        try:
+            lock = SessionLock.acquire(target, self.session.id, "save elsewhere")
+        except OSError:
+            lock = None  # the save below says what is wrong with the folder
+        try:
+            path = self.store.save_to(self.session, folder)
+        except SaveError as exc:
+            if lock is not None:
+                lock.release()
+            raise SaveFailed(exc, None, "not tried: this was the folder you chose") from None
+        self.store.adopt(self.session, path)
+        if self.lock is not None:
+            self.lock.release()
+        self.lock = lock
+        self.unsaved = None
+        self.answers_on_disk = self.session.answered_count
+        return path
+
+    def close(self) -> None:
+        """This runner will not write again: give up the session's lock."""
+        for task in self._judging.values():
+            task.cancel()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     # --- the candidate's moves -----------------------------------------------------------
 
@@ -262,12 +379,15 @@ class InterviewRunner:
         self._compact()
 
     async def quit(self, grace_seconds: float = 5.0) -> None:
-        """Save and stop; the session stays resumable. Pending scores get a short grace."""
-        self._save()
-        await self.wait_for_judging(timeout=grace_seconds)
+        """Save and stop; the session stays resumable. Pending scores get a short grace.
+        Raises SaveFailed when the session could not be saved in the end."""
+        with contextlib.suppress(SaveFailed):
+            self._save()  # the answers first, whatever the judges do
+        if grace_seconds > 0:
+            await self.wait_for_judging(timeout=grace_seconds)
         for task in self._judging.values():
             task.cancel()
-        self._compact()
+        self._compact()  # whole, once more: raises SaveFailed when it never landed
 
     async def wait_for_judging(self, timeout: float | None = None) -> None:
         tasks = [t for t in self._judging.values() if not t.done()]
@@ -436,7 +556,11 @@ class InterviewRunner:
             answers_judged=answers_judged,
         )
         asked.scoring_runs.append(run)
-        self._save(durable=False)  # scored again on resume if a power cut loses it
+        # A verdict that cannot be saved stays in memory (and in `unsaved`) until the next
+        # save; the front end shows the failure, and nothing awaits this task to raise it to.
+        # Not fsynced: scored again on resume if a power cut loses it.
+        with contextlib.suppress(SaveFailed):
+            self._save(durable=False)
         if self.on_scored is not None:
             # The verdict is already saved; a display that fails must not lose it or stop
             # the judging of later answers.

@@ -13,6 +13,7 @@ from interviewer.domain.session import Mode, Session
 from interviewer.runner import InterviewRunner, ScoredCallback, utc_now
 from interviewer.settings import Settings
 from interviewer.store.history import indexed_history
+from interviewer.store.locks import SessionLock
 from interviewer.store.transcripts import TranscriptStore, new_session_id
 
 DEFAULT_SCENARIO = "ml_engineer"
@@ -133,11 +134,23 @@ def make_runner(
     store: TranscriptStore,
     backend: Backend,
     on_scored: ScoredCallback | None = None,
+    command: str = "",
 ) -> InterviewRunner:
+    """A runner holding the session's lock: raises SessionLocked when another process is
+    writing the session (one writer per session; `command` says who we are to others)."""
+    try:
+        lock: SessionLock | None = store.lock(session, command)
+    except OSError:
+        # No lock file where the transcript lives (a read-only folder): no save can happen
+        # there either, and the runner's failing saves say so and offer another folder.
+        lock = None
+    store.clean_orphans()
     history = indexed_history(store, session.candidate, exclude_id=session.id)
-    return InterviewRunner(
+    runner = InterviewRunner(
         session, content.questions, backend, store, history=history, on_scored=on_scored
     )
+    runner.lock = lock
+    return runner
 
 
 def content_for(settings: Settings) -> Content:

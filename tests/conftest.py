@@ -1,6 +1,8 @@
 """Shared fixtures. Every test runs with user paths pointed at a temporary folder and no
 LLM endpoint configured, so nothing reads or writes the real home or reaches a network."""
 
+import tempfile
+
 import pytest
 
 from tests.fake_openai import FakeOpenAIServer
@@ -12,6 +14,11 @@ def isolated_user_paths(tmp_path, monkeypatch):
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    # Rescue folders (where a session goes when its own folder refuses it) stay in the test.
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     monkeypatch.setenv("INTERVIEWER_TRANSCRIPTS_DIR", str(tmp_path / "transcripts"))
     for name in (
         "XDG_CACHE_HOME",

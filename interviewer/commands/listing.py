@@ -7,11 +7,11 @@ since it was indexed brings them in, to be read).
 
 import argparse
 import json
-import sys
 import time
 from pathlib import Path
 
 from interviewer.paths import transcripts_dir
+from interviewer.safe_text import echo
 from interviewer.store.transcripts import SessionSummary, TranscriptStore
 
 
@@ -43,19 +43,25 @@ def list_sessions(root: Path, *, as_json: bool) -> int:
     listing = TranscriptStore(root).summaries()
     rows = [_row(summary) for summary in listing.sessions]
     broken = [{"path": str(e.path), "error": e.reason} for e in listing.broken]
+    if listing.cleaned:
+        echo(
+            f"removed {len(listing.cleaned)} temporary file(s) left by an interrupted save "
+            f"in {root}",
+            err=True,
+        )
     if as_json:
-        print(json.dumps({"sessions": rows, "broken": broken}, indent=2))
+        echo(json.dumps({"sessions": rows, "broken": broken}, indent=2))
         return 0
     if not rows and not broken:
-        print(f"no sessions in {root}")
+        echo(f"no sessions in {root}")
     for row in rows:
         overall = "—" if row["overall"] is None else f"{row['overall']:.0f}/100"
-        print(
+        echo(
             f"{row['id']}  {str(row['created_at'])[:16].replace('T', ' ')}  "
             f"{row['scenario']:<22} {row['status']:<12} {overall:>8}  {row['answers']} answers"
         )
     for item in broken:
-        print(f"BROKEN  {item['path']}: {item['error']}", file=sys.stderr)
+        echo(f"BROKEN  {item['path']}: {item['error']}", err=True)
     return 0
 
 
@@ -63,9 +69,9 @@ def reindex(root: Path) -> int:
     started = time.perf_counter()
     listing = TranscriptStore(root).reindex()
     for error in listing.broken:
-        print(f"BROKEN  {error.path}: {error.reason}", file=sys.stderr)
+        echo(f"BROKEN  {error.path}: {error.reason}", err=True)
     broken = f", {len(listing.broken)} broken" if listing.broken else ""
-    print(
+    echo(
         f"indexed {len(listing.sessions)} session(s) in {root}{broken}"
         f" ({time.perf_counter() - started:.1f} s)"
     )

@@ -1,11 +1,11 @@
 """`interviewer replay` and `report`: reading saved sessions back (`list`: listing.py)."""
 
 import argparse
-import sys
 from pathlib import Path
 
 from interviewer.domain.session import Session
 from interviewer.report import render_json, render_markdown
+from interviewer.safe_text import echo, write
 from interviewer.session_factory import store_for
 from interviewer.settings import settings_from_args
 from interviewer.store.transcripts import TranscriptError
@@ -17,18 +17,22 @@ def run(args: argparse.Namespace) -> int:
         path = store_for(settings).resolve(args.session)
         session = store_for(settings).load(path)
     except TranscriptError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        echo(f"error: {exc}", err=True)
         return 2
     if args.command == "report":
         text = render_json(session) if args.format == "json" else render_markdown(session)
         if args.output:
-            Path(args.output).write_text(text, encoding="utf-8")
-            print(f"wrote {args.output}", file=sys.stderr)
+            try:
+                Path(args.output).write_text(text, encoding="utf-8")
+            except OSError as exc:
+                echo(f"error: cannot write {args.output}: {exc.strerror or exc}", err=True)
+                return 1
+            echo(f"wrote {args.output}", err=True)
         else:
-            sys.stdout.write(text)
+            write(text)
         return 0
     if args.plain:
-        sys.stdout.write(render_replay(session))
+        write(render_replay(session))
         return 0
     from interviewer.tui.launch import run_app
 

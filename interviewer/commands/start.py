@@ -1,11 +1,11 @@
 """`interviewer start` and `interviewer resume`: plain mode here, the app otherwise."""
 
 import argparse
-import sys
 from pathlib import Path
 
 from interviewer.commands.content_notes import warn_content
 from interviewer.domain.session import Mode, SessionStatus
+from interviewer.safe_text import echo
 from interviewer.session_factory import (
     NewInterview,
     SetupError,
@@ -18,6 +18,7 @@ from interviewer.session_factory import (
     store_for,
 )
 from interviewer.settings import settings_from_args
+from interviewer.store.locks import SessionLocked
 from interviewer.store.transcripts import TranscriptError
 
 
@@ -29,18 +30,18 @@ def run(args: argparse.Namespace) -> int:
     try:
         backend = backend_for(settings)
     except (SetupError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        echo(f"error: {exc}", err=True)
         return 2
     if args.command == "resume":
         try:
             session = store.open(args.session)
         except TranscriptError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            echo(f"error: {exc}", err=True)
             return 2
         if session.status is SessionStatus.finished:
-            print(
+            echo(
                 f"session {session.id} is finished; see `interviewer report {session.id}`",
-                file=sys.stderr,
+                err=True,
             )
             return 1
     else:
@@ -57,9 +58,13 @@ def run(args: argparse.Namespace) -> int:
             request.track = args.track
             session = create_session(content, request, backend)
         except SetupError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            echo(f"error: {exc}", err=True)
             return 2
-    runner = make_runner(session, content, store, backend)
+    try:
+        runner = make_runner(session, content, store, backend, command=args.command)
+    except SessionLocked as exc:
+        echo(f"error: {exc}", err=True)
+        return 2
     if args.plain:
         from interviewer.plain import run_plain
 

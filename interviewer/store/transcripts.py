@@ -1,11 +1,20 @@
 """Transcripts on disk: one JSON file a session, and a journal of the changes since.
 
 A transcript is written whole when an interview starts, resumes, finishes or stops: the
-new content goes to a temporary file in the same folder, is fsynced, then renamed over
-the old file and the folder is fsynced, so a kill at any moment leaves either the previous
-or the new transcript, never a torn one. In between, each save appends what changed to
-the session's journal (journal.py), fsynced when the caller asks for a durable save (the
-candidate's answers), so a save costs what changed rather than the whole session.
+new content goes to a temporary file in the same folder (0600, in a 0700 folder), is
+fsynced, then renamed over the old file and the folder is fsynced (store/files.py), so a
+kill at any moment leaves either the previous or the new transcript, never a torn one. In
+between, each save appends what changed to the session's journal (journal.py), fsynced
+when the caller asks for a durable save (the candidate's answers), so a save costs what
+changed rather than the whole session. A save that fails raises SaveError and leaves
+nothing behind (the next save writes the transcript whole); nothing here reports a save
+that did not happen.
+
+Where a session is written is the store's business, never the file's: a session read from
+a path is written back to that path (`home`), a new one to `<root>/<id>.json`, and ids are
+checked against a strict pattern before they become part of any file name. A transcript
+is checked for internal consistency when it is read (store/consistency.py); one that
+fails is reported as broken, by file, and never stops the others.
 
 Beside the transcripts, a SQLite history index (index.py) answers `list`, Home, History
 and question selection; the store records each transcript it writes there.
@@ -16,37 +25,63 @@ that listing from the index stays a light command.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-from dataclasses import dataclass
+import weakref
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from interviewer.store.errors import TranscriptError
-from interviewer.store.files import INDEX_FILE, TRANSCRIPT_SUFFIX
-from interviewer.store.journal import JournalError, JournalWriter, fsync_dir, journal_path, replay
+from interviewer.store.files import (
+    INDEX_FILE,
+    TRANSCRIPT_SUFFIX,
+    fsync_dir,
+    remove_orphaned_tmp_files,
+    write_atomic,
+)
+from interviewer.store.ids import check_session_id, is_session_id
+from interviewer.store.journal import JournalError, JournalWriter, journal_path, replay
 from interviewer.store.summary import SessionSummary
 
 if TYPE_CHECKING:
     from interviewer.domain.session import Session
     from interviewer.store.index import HistoryIndex
+    from interviewer.store.locks import SessionLock
 
 SUFFIX = TRANSCRIPT_SUFFIX
+# Far above any real interview (a 2 MB answer is kept whole); a file larger than this is
+# not read into memory to find out what it is.
+MAX_TRANSCRIPT_BYTES = 64 * 1024 * 1024
 
-__all__ = ["SUFFIX", "Listing", "SessionSummary", "TranscriptError", "TranscriptStore"]
+__all__ = [
+    "SUFFIX",
+    "Listing",
+    "SaveError",
+    "SessionSummary",
+    "TranscriptError",
+    "TranscriptStore",
+]
+
+
+class SaveError(TranscriptError):
+    """A save that did not happen: the session on disk is the previous one (or none)."""
 
 
 @dataclass(frozen=True)
 class Listing:
     sessions: list[tuple[Path, Session]]  # newest first
     broken: list[TranscriptError]
+    cleaned: list[Path] = field(default_factory=list)  # orphaned temporary files removed
 
 
 @dataclass(frozen=True)
 class Summaries:
     sessions: list[SessionSummary]  # newest first
     broken: list[TranscriptError]
+    cleaned: list[Path] = field(default_factory=list)  # orphaned temporary files removed
 
 
 def new_session_id(now: datetime) -> str:
@@ -64,11 +99,18 @@ def _has_sessions(root: Path) -> bool:
         return False
 
 
+def _os_reason(exc: OSError) -> str:
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
 class TranscriptStore:
     def __init__(self, root: Path):
         self.root = Path(root)
         self._index: HistoryIndex | None = None
-        self._journals: dict[str, JournalWriter] = {}  # session id -> what the files hold
+        # Where each session object read from (or moved to) a file lives; by object, so that
+        # a copy of a session opened by path never writes over the original, or the reverse.
+        self._homes: dict[int, tuple[weakref.ref[Session], Path]] = {}
+        self._journals: dict[Path, JournalWriter] = {}  # transcript -> what the files hold
         self.bytes_written = 0  # to transcripts and journals, for the benchmarks
 
     @property
@@ -79,130 +121,267 @@ class TranscriptStore:
             self._index = HistoryIndex(self.root, self.load)
         return self._index
 
+    # --- where sessions live -------------------------------------------------------------
+
     def path_for(self, session_id: str) -> Path:
-        return self.root / f"{session_id}{SUFFIX}"
+        return self.root / f"{check_session_id(session_id)}{SUFFIX}"
+
+    def home(self, session: Session) -> Path:
+        """The file `session` is saved to."""
+        entry = self._homes.get(id(session))
+        if entry is not None and entry[0]() is session:
+            return entry[1]
+        return self.path_for(session.id)
+
+    def adopt(self, session: Session, path: Path) -> None:
+        """From now on, save `session` to `path`."""
+        key = id(session)
+
+        def forget(ref: weakref.ref[Session]) -> None:
+            entry = self._homes.get(key)
+            if entry is not None and entry[0] is ref:
+                del self._homes[key]
+
+        self._homes[key] = (weakref.ref(session, forget), Path(path))
+
+    def lock(self, session: Session, command: str = "") -> SessionLock:
+        """Hold the session's file for writing (raises SessionLocked when another process
+        does, OSError when the lock cannot be created)."""
+        from interviewer.store.locks import SessionLock
+
+        return SessionLock.acquire(self.home(session), session.id, command)
+
+    # --- writing -------------------------------------------------------------------------
 
     def save(self, session: Session, *, durable: bool = True) -> Path:
         """Make the files hold the session: append what changed to its journal (fsynced
         when `durable`), or write the transcript whole the first time this store saves
-        this session object."""
-        target = self.path_for(session.id)
-        writer = self._journals.get(session.id)
+        this session object. Raises SaveError when nothing was written."""
+        target = self.home(session)
+        writer = self._journals.get(target)
         if writer is None or writer.session is not session or not target.exists():
             return self.compact(session)
         ops = writer.changes()
         if ops is None:
             return self.compact(session)
         if ops:
-            try:
-                self.bytes_written += writer.append(ops, durable=durable)
-            except BaseException:
-                del self._journals[session.id]  # the next save writes the transcript whole
-                raise
+            self._append(target, writer, ops, durable)
         return target
+
+    def _append(
+        self, target: Path, writer: JournalWriter, ops: list[list[Any]], durable: bool
+    ) -> None:
+        journal = writer.path
+        try:
+            size = journal.stat().st_size
+        except OSError:
+            size = 0
+        try:
+            self.bytes_written += writer.append(ops, durable=durable)
+        except BaseException as exc:
+            self._journals.pop(target, None)  # the next save writes the transcript whole
+            with contextlib.suppress(OSError):
+                os.truncate(journal, size)  # no half line left for a later one to follow
+            if isinstance(exc, OSError):
+                raise SaveError(target, f"not saved: {_os_reason(exc)}") from exc
+            raise
 
     def compact(self, session: Session, *, more_to_come: bool = False) -> Path:
         """Write the transcript whole (durably) and drop its journal; `more_to_come`
-        begins a new one at once, so the first answer's save need not create a file."""
-        target = self.path_for(session.id)
+        begins a new one at once, so the first answer's save need not create a file.
+        When the whole file cannot be written but the journal can still take what
+        changed, the session is saved that way (compacted later); raises SaveError when
+        neither could be."""
+        target = self.home(session)
         journal = journal_path(target)
-        writer = self._journals.pop(session.id, None)
-        if (
-            writer is not None
-            and writer.session is session
-            and writer.lines == 0
-            and writer.changes() == []
-            and target.exists()
-        ):
+        writer = self._journals.pop(target, None)
+        current = writer is not None and writer.session is session and target.exists()
+        ops = writer.changes() if writer is not None and current else None
+        if writer is not None and current and writer.lines == 0 and ops == []:
             # Nothing new since the last whole write.
-            self._journals[session.id] = writer
+            self._journals[target] = writer
             if writer.started and not more_to_come:
-                journal.unlink(missing_ok=True)
-                writer.started = False
+                with contextlib.suppress(OSError):
+                    journal.unlink(missing_ok=True)
+                    writer.started = False
             return target
-        self.root.mkdir(parents=True, exist_ok=True)
         # A session's first transcript holds nothing the candidate said: it is synced with
         # the first durable save rather than before the first question can be shown.
         new = not target.exists() and not journal.exists()
         durable = not (new and more_to_come)
-        tmp = self.root / f".{session.id}.{os.getpid()}.tmp"
-        payload = session.model_dump_json(indent=1).encode("utf-8")
-        with open(tmp, "wb") as fh:
-            fh.write(payload)
-            if durable:
-                fh.flush()
-                os.fsync(fh.fileno())
-        os.replace(tmp, target)
-        self.bytes_written += len(payload)
+        try:
+            self._write(session, target, durable=durable)
+        except SaveError:
+            if writer is None or ops is None:
+                raise
+            self._journals[target] = writer
+            if ops:
+                self._append(target, writer, ops, durable=True)
+            return target
         writer = JournalWriter(session, journal)
-        if more_to_come:
-            self.bytes_written += writer.start()  # replaces the old journal
-        else:
-            journal.unlink(missing_ok=True)  # a crash before this replays it harmlessly
-        if durable:
-            fsync_dir(self.root)
-        else:
+        # The transcript holds everything now: a journal that cannot be begun is begun by
+        # the next save (or says then that it cannot), and an old one that cannot be
+        # removed replays harmlessly over what it was compacted into.
+        with contextlib.suppress(OSError):
+            if more_to_come:
+                self.bytes_written += writer.start()  # replaces the old journal
+            else:
+                journal.unlink(missing_ok=True)
+            if durable:
+                fsync_dir(target.parent)
+        if not durable:
             writer.unsynced = target
-        self._journals[session.id] = writer
-        self.index.record(target, session)
+        self._journals[target] = writer
+        if target.parent == self.root:
+            # After the journal's change: the row records the files as they now are. The
+            # index is a cache checked against the files: a row it missed is re-read.
+            with contextlib.suppress(Exception):
+                self.index.record(target, session)
         return target
 
+    def save_to(self, session: Session, folder: Path) -> Path:
+        """Write `session` as `<folder>/<id>.json`; raises SaveError if it was not written."""
+        return self._write(session, Path(folder) / f"{check_session_id(session.id)}{SUFFIX}")
+
+    def _write(self, session: Session, target: Path, *, durable: bool = True) -> Path:
+        payload = session.model_dump_json(indent=1).encode("utf-8")
+        try:
+            write_atomic(target, payload, durable=durable)
+        except OSError as exc:
+            raise SaveError(target, f"not saved: {_os_reason(exc)}") from exc
+        self.bytes_written += len(payload)
+        return target
+
+    # --- reading -------------------------------------------------------------------------
+
     def load(self, path: Path) -> Session:
+        """Read and check one transcript; every failure is a TranscriptError naming it."""
         from pydantic import ValidationError
 
+        from interviewer.store.consistency import problems
         from interviewer.store.schema import TranscriptVersionError, session_from_json
 
+        path = Path(path)
         try:
-            raw = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise TranscriptError(path, f"cannot read: {exc}") from exc
+            if path.is_dir():
+                raise TranscriptError(path, "is a folder, not a transcript file")
+            size = path.stat().st_size
+            if size > MAX_TRANSCRIPT_BYTES:
+                raise TranscriptError(path, f"too large for a transcript ({size:,} bytes)")
+            raw = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            raise TranscriptError(path, "not a transcript (not UTF-8 text)") from None
+        except OSError as exc:
+            raise TranscriptError(path, f"cannot read: {_os_reason(exc)}") from None
         try:
             data = json.loads(raw)
         except json.JSONDecodeError as exc:
             raise TranscriptError(
                 path, f"not valid JSON (truncated or corrupt) at line {exc.lineno}: {exc.msg}"
-            ) from exc
+            ) from None
+        except RecursionError:
+            raise TranscriptError(path, "not a transcript (nested too deeply)") from None
         try:
             if isinstance(data, dict):
                 data = replay(data, journal_path(path))
-            return session_from_json(data)
+            session = session_from_json(data)
         except JournalError as exc:
-            raise TranscriptError(path, f"its journal is damaged: {exc}") from exc
+            raise TranscriptError(path, f"its journal is damaged: {exc}") from None
         except TranscriptVersionError as exc:
-            raise TranscriptError(path, str(exc)) from exc
+            raise TranscriptError(path, str(exc)) from None
         except ValidationError as exc:
             first = exc.errors()[0]
             loc = ".".join(str(p) for p in first["loc"])
             raise TranscriptError(
                 path, f"does not match the transcript schema: {loc}: {first['msg']}"
-            ) from exc
+            ) from None
+        found = problems(session)
+        if found:
+            more = f" (and {len(found) - 1} more problems)" if len(found) > 1 else ""
+            raise TranscriptError(path, f"inconsistent transcript: {found[0]}{more}")
+        return session
 
     def resolve(self, ref: str) -> Path:
-        """A session id, a unique id prefix, or a path to a transcript file."""
-        candidate = Path(ref)
-        if candidate.suffix == SUFFIX and candidate.exists():
-            return candidate
+        """A session id, a unique id prefix, or a path to a transcript file. Never a
+        pattern: what the user typed is matched against file names, not globbed."""
+        given = Path(ref)
+        looks_like_path = os.sep in ref or ref.endswith(SUFFIX) or ref.startswith(".")
+        if given.is_dir():
+            raise TranscriptError(
+                given, "is a folder; give a transcript file or a session id (`interviewer list`)"
+            )
+        if given.is_file() and (looks_like_path or not is_session_id(ref)):
+            return given
+        if not is_session_id(ref):
+            if looks_like_path:
+                raise TranscriptError(given, "no such transcript file")
+            raise TranscriptError(
+                self.root,
+                f"no session {ref[:80]!r}: a session id is letters, digits, '-' and '_' "
+                "(see `interviewer list`), or give a transcript file's path",
+            )
         exact = self.path_for(ref)
-        if exact.exists():
+        if exact.is_file():
             return exact
-        matches = sorted(self.root.glob(f"{ref}*{SUFFIX}")) if self.root.is_dir() else []
+        matches = [
+            self.root / name
+            for name in self._names()
+            if name.startswith(ref) and is_session_id(name[: -len(SUFFIX)])
+        ]
         if len(matches) == 1:
             return matches[0]
         if len(matches) > 1:
-            names = ", ".join(m.stem for m in matches[:5])
+            names = ", ".join(m.stem for m in sorted(matches)[:5])
             raise TranscriptError(exact, f"'{ref}' matches several sessions: {names}")
+        if given.is_file():
+            return given
         raise TranscriptError(exact, f"no session '{ref}' in {self.root}")
 
     def open(self, ref: str) -> Session:
-        return self.load(self.resolve(ref))
+        path = self.resolve(ref)
+        session = self.load(path)
+        self.adopt(session, path)
+        return session
+
+    def open_summary(self, summary: SessionSummary) -> Session:
+        """The whole session a summary stands for, saved back to the same file."""
+        session = self.load(summary.path)
+        self.adopt(session, summary.path)
+        return session
 
     def summaries(self, *, with_scores: bool = False) -> Summaries:
         """Every session newest first, from the index: only changed or new transcripts are
-        read. with_scores adds each round's and criterion's scores (History's chart)."""
+        read. with_scores adds each round's and criterion's scores (History's chart).
+        Orphaned temporary files of killed saves are removed on the way, and a second file
+        claiming a session's id is listed as broken (a copy), never as the session."""
+        cleaned = self.clean_orphans()
         if self._index is None and not _has_sessions(self.root):
-            return Summaries([], [])  # nothing to list: no index to open or create
-        sessions, broken = self.index.summaries(with_scores=with_scores)
-        return Summaries(sessions, broken)
+            return Summaries([], [], cleaned)  # nothing to list: no index to open or create
+        found, broken = self.index.summaries(with_scores=with_scores)
+        owner: dict[str, SessionSummary] = {}
+        # The file named after its id keeps the id; another file claiming it is a copy.
+        for summary in sorted(found, key=lambda s: (s.path.stem != s.id, s.path.name)):
+            owner.setdefault(summary.id, summary)
+        sessions = []
+        for summary in found:
+            first = owner[summary.id]
+            if first is summary:
+                sessions.append(summary)
+                continue
+            broken.append(
+                TranscriptError(
+                    summary.path,
+                    f"holds session {summary.id}, which {first.path.name} holds too (a copy?); "
+                    "move it elsewhere to open it by its path",
+                )
+            )
+        broken.sort(key=lambda e: e.path.name)
+        return Summaries(sessions, broken, cleaned)
+
+    def clean_orphans(self) -> list[Path]:
+        """Remove the temporary files that killed saves left here (and in .drafts)."""
+        removed = remove_orphaned_tmp_files(self.root)
+        return removed + remove_orphaned_tmp_files(self.root / ".drafts")
 
     def reindex(self) -> Summaries:
         """Rebuild the index from the transcripts alone."""
@@ -217,7 +396,17 @@ class TranscriptStore:
         broken = list(summaries.broken)
         for summary in summaries.sessions:
             try:
-                sessions.append((summary.path, self.load(summary.path)))
+                sessions.append((summary.path, self.open_summary(summary)))
             except TranscriptError as exc:
                 broken.append(exc)
-        return Listing(sessions, broken)
+        return Listing(sessions, broken, summaries.cleaned)
+
+    def _names(self) -> list[str]:
+        try:
+            return [
+                entry.name
+                for entry in os.scandir(self.root)
+                if entry.name.endswith(SUFFIX) and not entry.name.startswith(".")
+            ]
+        except OSError:
+            return []

@@ -1,5 +1,8 @@
 """The app and the one factory that builds it, for the command line and the tests alike."""
 
+import asyncio
+import contextlib
+import signal
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any, ClassVar
@@ -7,6 +10,7 @@ from typing import Any, ClassVar
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -14,6 +18,7 @@ from interviewer.backends import Backend
 from interviewer.content.loader import Content
 from interviewer.domain.session import Session
 from interviewer.runner import InterviewRunner, utc_now
+from interviewer.safe_text import for_terminal
 from interviewer.session_factory import (
     NewInterview,
     backend_for,
@@ -23,9 +28,10 @@ from interviewer.session_factory import (
     store_for,
 )
 from interviewer.settings import Settings
+from interviewer.store.drafts import DraftStore
 from interviewer.store.transcripts import TranscriptStore
-from interviewer.tui.drafts import DraftStore
 
+TERMINATING = (signal.SIGTERM, signal.SIGHUP)
 THEME = Theme(
     name="interviewer",
     primary="#5FAFD7",
@@ -73,6 +79,8 @@ class InterviewerApp(App[int]):
         self._backend = backend or (runner.backend if runner else None)
         self.backend_error = ""
         self.exit_message = ""  # printed once the terminal is back, e.g. how to resume
+        self.quit_code = 0  # 1 when a session could not be saved
+        self._terminating = False
         self.clock = clock or (runner.clock if runner else utc_now)
         self.drafts = DraftStore(self.store.root)
 
@@ -112,9 +120,33 @@ class InterviewerApp(App[int]):
         runner.clock = self.clock
         return runner
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification carries someone else's words sooner or later (an error from a
+        server, a path, a reason): shown through the sanitiser and never read as markup."""
+        super().notify(
+            for_terminal(message),
+            title=for_terminal(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
     # --- navigation ----------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in TERMINATING:
+            # Not the main thread (a test's app) or no such signal: the default applies.
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self.terminate, signum)
         self.register_theme(THEME)
         self.theme = "interviewer"
         # `interviewer start` goes straight to the question; Home is built only when the
@@ -176,7 +208,27 @@ class InterviewerApp(App[int]):
         save = getattr(self.screen, "save_for_quit", None)
         if save is not None:
             await save()
-        self.exit(0)
+        self.exit(self.quit_code)
+
+    def terminate(self, signum: int) -> None:
+        """SIGTERM or SIGHUP: what ctrl+q does, at once (the draft's debounce flushed, no
+        grace for pending scores), then exit with 128 + the signal's number."""
+        if self._terminating:
+            return
+        self._terminating = True
+        self.run_worker(self._terminate(signum), group="terminate", exit_on_error=False)
+
+    async def _terminate(self, signum: int) -> None:
+        try:
+            for screen in reversed(self.screen_stack):
+                save = getattr(screen, "save_for_quit", None)
+                if save is not None:
+                    await save(grace_seconds=0)
+                    break
+        finally:
+            name = signal.Signals(signum).name
+            self.exit_message = f"Stopped by {name}. {self.exit_message}".strip()
+            self.exit(return_code=128 + signum)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

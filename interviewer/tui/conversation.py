@@ -7,10 +7,16 @@ from textual.widgets import Static
 
 from interviewer.conductor.base import TurnRestart
 from interviewer.domain.session import Session, Turn, TurnKind
+from interviewer.safe_text import for_markdown, for_terminal
 
 CANDIDATE_LABELS = {
     TurnKind.skip: "(skipped)",
 }
+
+
+def candidate_text(text: str) -> str:
+    """A candidate's words as shown: terminal-safe, never read as markup (markup=False)."""
+    return for_terminal(text)
 
 
 def flat_turns(session: Session) -> list[tuple[int, Turn]]:
@@ -23,7 +29,9 @@ class InterviewerTurn(Static):
     conversation stays cheap to lay out, and a streamed turn is re-rendered whole."""
 
     def __init__(self, text: str = "", classes: str = "") -> None:
-        super().__init__(RichMarkdown(text), classes=f"turn interviewer {classes}".strip())
+        super().__init__(
+            RichMarkdown(for_markdown(text)), classes=f"turn interviewer {classes}".strip()
+        )
         self.text = text
 
     def add(self, chunk: str) -> None:
@@ -32,7 +40,7 @@ class InterviewerTurn(Static):
     def set_text(self, text: str) -> None:
         if text != self.text:
             self.text = text
-            self.update(RichMarkdown(text))
+            self.update(RichMarkdown(for_markdown(text)))
 
 
 class Conversation(VerticalScroll):
@@ -62,7 +70,7 @@ class Conversation(VerticalScroll):
 
     def echo_answer(self, text: str) -> None:
         """Show the candidate's answer at once, before the runner has saved it."""
-        self.echo = Static(text, classes="turn candidate", markup=False)
+        self.echo = Static(candidate_text(text), classes="turn candidate", markup=False)
         self.mount(self.echo)
         self.scroll_end(animate=False)
 
@@ -78,13 +86,14 @@ class Conversation(VerticalScroll):
         for round_index, turn in turns[self.rendered :]:
             if round_index != self.last_round:
                 title = self.session.scenario.rounds[round_index].display_title
-                new.append(Static(f"Round {round_index + 1} · {title}", classes="round-heading"))
+                heading = for_terminal(f"Round {round_index + 1} · {title}")
+                new.append(Static(heading, classes="round-heading", markup=False))
                 self.last_round = round_index
             if turn.role == "candidate":
                 if self.echo is not None and turn.kind is TurnKind.answer:
                     self.echo = None  # already on screen
                     continue
-                text = CANDIDATE_LABELS.get(turn.kind, turn.text)
+                text = CANDIDATE_LABELS.get(turn.kind) or candidate_text(turn.text)
                 new.append(Static(text, classes=f"turn candidate {turn.kind.value}", markup=False))
             else:
                 if self.live is not None:

@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from rich.markup import escape
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -13,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 
 from interviewer.domain.question import RoundKind
 from interviewer.domain.session import Session
+from interviewer.safe_text import for_terminal
 from interviewer.store.transcripts import SessionSummary, TranscriptError
 from interviewer.tui.base import AppScreen
 from interviewer.tui.text import percent_text, sparkline
@@ -54,7 +57,8 @@ def trend_text(
         recent = values[-width:]
         latest = next((v for v in reversed(values) if v is not None), None)
         tail = f"{latest:.1f}" if latest is not None else "—"
-        lines.append(f"{label[:label_width]:<{label_width}} {sparkline(recent)} {tail}")
+        shown = escape(for_terminal(f"{label[:label_width]:<{label_width}}"))
+        lines.append(f"{shown} {sparkline(recent)} {tail}")
     return "\n".join(lines)
 
 
@@ -142,7 +146,7 @@ class HistoryScreen(AppScreen):
         for session in matching:
             table.add_row(
                 f"{session.created_at:%Y-%m-%d %H:%M}",
-                session.scenario_title,
+                Text(for_terminal(session.scenario_title)),  # a Text: never read as markup
                 percent_text(session.overall),
                 session.status.replace("_", " "),
                 key=session.id,
@@ -150,7 +154,7 @@ class HistoryScreen(AppScreen):
             self.rows[session.id] = Row(session.id, session)
         for error in self.broken:
             key = f"broken:{error.path}"
-            table.add_row("?", Path(error.path).name, "—", "broken", key=key)
+            table.add_row("?", Text(for_terminal(Path(error.path).name)), "—", "broken", key=key)
             self.rows[key] = Row(key, None, error)
         kind = str(self.query_one("#filter-kind", Select).value)
         # The chart takes what the labels leave: a point a session, newest on the right.
@@ -172,6 +176,7 @@ class HistoryScreen(AppScreen):
                 title="Broken transcript",
                 severity="warning",
                 timeout=10,
+                markup=False,
             )
             return None
         return row
@@ -182,7 +187,7 @@ class HistoryScreen(AppScreen):
         if row is None or row.session is None:
             return None
         try:
-            return self.iapp.store.load(row.session.path)
+            return self.iapp.store.open_summary(row.session)
         except TranscriptError as exc:
             self.notify(exc.reason, title="Cannot open the session", severity="error", timeout=8)
             return None

@@ -4,6 +4,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.markup import escape
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -25,7 +26,9 @@ from textual.widgets.option_list import Option
 
 from interviewer.backends import Backend
 from interviewer.domain.session import Mode, Session
+from interviewer.safe_text import for_terminal
 from interviewer.session_factory import NewInterview, SetupError
+from interviewer.store.locks import SessionLocked
 from interviewer.store.transcripts import SessionSummary, TranscriptError
 from interviewer.tui.base import AppScreen
 from interviewer.tui.text import percent_text
@@ -33,9 +36,10 @@ from interviewer.tui.text import percent_text
 RECENT = 8
 
 
-def session_line(summary: SessionSummary) -> str:
+def session_line(summary: SessionSummary) -> Text:
+    """A Text, so that a title from a transcript file is shown, never read as markup."""
     when = f"{summary.created_at:%m-%d %H:%M}"
-    return f"{percent_text(summary.overall):>7} {when} {summary.scenario_title}"
+    return Text(for_terminal(f"{percent_text(summary.overall):>7} {when} {summary.scenario_title}"))
 
 
 class HomeScreen(AppScreen):
@@ -116,23 +120,26 @@ class HomeScreen(AppScreen):
         status = self.query_one("#backend-status", Static)
         if backend is None:
             error = self.iapp.backend_error
-            status.update(f"[b]Backend[/b]\n[$error]unavailable:[/] {error}")
+            status.update(f"[b]Backend[/b]\n[$error]unavailable:[/] {escape(for_terminal(error))}")
             return
+        described = escape(for_terminal(backend.description))
         if backend.name == "offline":
-            status.update(f"[b]Backend[/b]\n{backend.description}\n[$success]ready[/]")
+            status.update(f"[b]Backend[/b]\n{described}\n[$success]ready[/]")
         else:
-            status.update(f"[b]Backend[/b]\n{backend.description}\n[$text-muted]checking…[/]")
+            status.update(f"[b]Backend[/b]\n{described}\n[$text-muted]checking…[/]")
             self.check_backend(backend)
 
     @work(exclusive=True, group="backend-check")
     async def check_backend(self, backend: Backend) -> None:
         problem = await backend.conductor.check_ready()
         status = self.query_one("#backend-status", Static)
+        described = escape(for_terminal(backend.description))
         if problem is None:
-            status.update(f"[b]Backend[/b]\n{backend.description}\n[$success]reachable[/]")
+            status.update(f"[b]Backend[/b]\n{described}\n[$success]reachable[/]")
         else:
-            status.update(f"[b]Backend[/b]\n{backend.description}\n[$error]{escape(problem)}[/]")
-            self.notify(problem, severity="warning", timeout=8)
+            shown = escape(for_terminal(problem))
+            status.update(f"[b]Backend[/b]\n{described}\n[$error]{shown}[/]")
+            self.notify(for_terminal(problem), severity="warning", timeout=8, markup=False)
 
     def request(self) -> NewInterview:
         select = self.query_one("#scenario", Select)
@@ -159,7 +166,7 @@ class HomeScreen(AppScreen):
         try:
             runner = self.iapp.new_runner(self.request())
         except (SetupError, RuntimeError) as exc:
-            self.notify(f"{exc}", title="Cannot start", severity="error", timeout=8)
+            self.notify(f"{exc}", title="Cannot start", severity="error", timeout=8, markup=False)
             return
         self.iapp.open_interview(runner)
 
@@ -176,7 +183,7 @@ class HomeScreen(AppScreen):
         for session in listing.sessions:
             if not session.finished:
                 line = f"{session.created_at:%Y-%m-%d %H:%M} {session.scenario_title}"
-                resume.add_option(Option(line, id=session.id))
+                resume.add_option(Option(Text(for_terminal(line)), id=session.id))
         if resume.option_count == 0:
             resume.add_option(Option("nothing to resume", disabled=True))
         finished = [s for s in listing.sessions if s.finished]
@@ -202,7 +209,7 @@ class HomeScreen(AppScreen):
         if summary is None:
             return None
         try:
-            return self.iapp.store.load(summary.path)
+            return self.iapp.store.open_summary(summary)
         except TranscriptError as exc:
             self.notify(exc.reason, title="Cannot open the session", severity="error", timeout=8)
             return None
@@ -214,8 +221,8 @@ class HomeScreen(AppScreen):
             return
         try:
             runner = self.iapp.runner_for(session)
-        except RuntimeError as exc:
-            self.notify(str(exc), title="Cannot resume", severity="error", timeout=8)
+        except (RuntimeError, SessionLocked) as exc:
+            self.notify(str(exc), title="Cannot resume", severity="error", timeout=8, markup=False)
             return
         self.iapp.open_interview(runner)
 

@@ -3,18 +3,29 @@
 import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.notifications import SeverityLevel
 from textual.timer import Timer
 from textual.widgets import Footer, Markdown, Static, TextArea
 
 from interviewer.domain.session import AskedQuestion, Mode, ScoringRun
 from interviewer.report import outline
-from interviewer.runner import ChunkSink, CodingUnavailable, InterviewRunner, Prompt, ScoredCallback
+from interviewer.runner import (
+    ChunkSink,
+    CodingUnavailable,
+    InterviewRunner,
+    Prompt,
+    SaveFailed,
+    ScoredCallback,
+)
+from interviewer.safe_text import for_markdown, for_terminal
+from interviewer.store.drafts import DraftNotSaved
 from interviewer.tui.base import AppScreen
 from interviewer.tui.coding import CodingPane
 from interviewer.tui.confirm import ConfirmScreen
@@ -49,7 +60,7 @@ def feedback_markdown(runner: InterviewRunner, asked: AskedQuestion, run: Scorin
     if asked.key_points:
         lines.append("Model-answer outline:")
         lines += [f"{n}. {text}" for n, text in enumerate(outline(asked.key_points), 1)]
-    return "\n".join(lines)
+    return for_markdown("\n".join(lines))
 
 
 class InterviewScreen(AppScreen):
@@ -74,11 +85,13 @@ class InterviewScreen(AppScreen):
         self._previous_on_scored: ScoredCallback | None = None
         self.running_tests = False
         self._coding_for: int | None = None  # the question index the editor holds code for
+        self._draft_problem = ""  # what was last said about where drafts go
+        self._asking_about_save = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="status-bar"):
-            yield Static("", id="progress")
-            yield Static("", id="judging")
+            yield Static("", id="progress", markup=False)
+            yield Static("", id="judging", markup=False)
         with Horizontal(id="interview-body"):
             yield Conversation(self.session, id="conversation")
             with VerticalScroll(id="feedback"):
@@ -123,13 +136,18 @@ class InterviewScreen(AppScreen):
             )
             hints = f" · hints {prompt.hints_left}" if prompt.hints_left else ""
             progress.update(
-                f"Round {prompt.round_index + 1}/{prompt.round_count} {prompt.round_title}"
-                f" · Q {prompt.question_number}/{prompt.round_questions} · {clock}{hints}"
+                for_terminal(
+                    f"Round {prompt.round_index + 1}/{prompt.round_count} {prompt.round_title}"
+                    f" · Q {prompt.question_number}/{prompt.round_questions} · {clock}{hints}"
+                )
             )
         pending = self.runner.judging_pending
         working = "thinking… " if self.busy else ""
         judging = f"judging {pending}" if pending else ""
-        self.query_one("#judging", Static).update(f"{working}{judging}".strip())
+        status = self.query_one("#judging", Static)
+        unsaved = self.runner.unsaved is not None
+        status.set_class(unsaved, "unsaved")
+        status.update("NOT SAVED" if unsaved else f"{working}{judging}".strip())
 
     # --- drafts --------------------------------------------------------------------------
 
@@ -140,15 +158,37 @@ class InterviewScreen(AppScreen):
             self._draft_timer.stop()
         self._draft_timer = self.set_timer(DRAFT_DEBOUNCE_S, self.save_draft)
 
-    def save_draft(self) -> None:
-        text = self.query_one("#answer", TextArea).text
+    def save_draft(self, extra: str = "") -> Path | None:
+        """Keep the editor's text (after `extra`, when given) as the draft; say once where
+        it goes when that is not the transcripts folder, and loudly when it goes nowhere."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        typed = self.query_one("#answer", TextArea).text
+        text = "\n\n".join(part for part in (extra, typed) if part.strip())
+        drafts = self.iapp.drafts
+        kept: Path | None = None
         try:
-            self.iapp.drafts.save(self.session.id, text)
+            kept = drafts.save(self.session.id, text)
             if self._coding_for is not None:
                 code = self.query_one(CodingPane).editor.text
-                self.iapp.drafts.save(self.session.id, code, part="code")
-        except OSError as exc:
-            self.notify(f"cannot save the draft: {exc}", severity="warning")
+                drafts.save(self.session.id, code, part="code")
+        except DraftNotSaved as exc:
+            problem = f"Your draft could not be saved anywhere ({exc}); it is only on screen."
+            severity: SeverityLevel = "error"
+        except (OSError, ValueError) as exc:
+            problem, severity = f"cannot save the draft: {exc}", "error"
+        else:
+            where = drafts.rescued_to
+            problem = (
+                f"The transcripts folder refused your draft; it is kept in {where}."
+                if where is not None
+                else ""
+            )
+            severity = "warning"
+        if problem and problem != self._draft_problem:
+            self.notify(problem, severity=severity, timeout=10, markup=False)
+        self._draft_problem = problem
+        return kept
 
     async def editor_settled(self) -> None:
         """Until the editor has handled every key that reached it before now."""
@@ -156,19 +196,72 @@ class InterviewScreen(AppScreen):
         self.query_one("#answer", TextArea).call_later(settled.set)
         await asyncio.wait_for(settled.wait(), timeout=1.0)
 
-    async def save_for_quit(self) -> None:
-        """ctrl+q: keep the draft, save the session, give pending scores a moment."""
+    async def save_for_quit(self, grace_seconds: float = 2.0) -> None:
+        """ctrl+q (or SIGTERM, SIGHUP: no grace): keep the draft, save the session, give
+        pending scores a moment. Says "Saved" only when it was; exits 1 when it was not."""
         with contextlib.suppress(TimeoutError):
             await self.editor_settled()
         self.save_draft()
+        try:
+            await self.runner.quit(grace_seconds=grace_seconds)
+        except SaveFailed as failure:
+            rescued = failure.rescued
+            lines = [failure.describe()]
+            if rescued is not None:
+                lines.append(f"Continue from the copy with: interviewer resume {rescued}")
+            else:  # the answers no save took go with the draft, at least
+                draft = self.save_draft(extra=self.runner.unsaved_answers())
+                if draft is not None:
+                    lines.append(f"Your unsaved answers are kept as a draft in {draft}.")
+            self.iapp.exit_message = "\n".join(lines)
+            self.iapp.quit_code = 1
+            return
+        where = self.runner.saved_to
+        ref = self.session.id if where == self.runner.store.path_for(self.session.id) else where
         self.iapp.exit_message = (
-            f"Saved. Continue with: interviewer resume {self.session.id}"
+            f"Saved. Continue with: interviewer resume {ref}"
             " (or choose it under Resume in `interviewer`)"
         )
-        try:
-            await self.runner.quit(grace_seconds=2.0)
-        except Exception as exc:  # the transcript was saved after every turn already
-            self.notify(f"saving failed: {exc}", severity="error")
+
+    # --- a save that failed ----------------------------------------------------------------
+
+    def ask_about_save(self, failure: SaveFailed) -> None:
+        """Show the failure and what can be done; once saved, the interview goes on."""
+        if self._asking_about_save:
+            return
+        self._asking_about_save = True
+        from interviewer.tui.save_failed import LATER, RETRY, SaveFailedScreen
+
+        def chosen(choice: str | None) -> None:
+            self._asking_about_save = False
+            if choice in (None, LATER):
+                self.notify(
+                    "Not saved yet: your answers are held in memory. Any key that moves the "
+                    "interview on asks again; ctrl+q says where a copy is.",
+                    severity="warning",
+                    timeout=8,
+                )
+                return
+            try:
+                if choice == RETRY:
+                    self.runner.retry_save()
+                    self.notify("Saved.", timeout=3)
+                else:
+                    where = self.runner.save_elsewhere(Path(str(choice)))
+                    self.notify(
+                        f"Saved to {where}; this interview is saved there from now on.",
+                        timeout=8,
+                        markup=False,
+                    )
+            except SaveFailed as again:
+                self.tick()
+                self.ask_about_save(again)
+                return
+            self.tick()
+            self.run_step(self.runner.begin)
+
+        self.tick()
+        self.app.push_screen(SaveFailedScreen(failure), chosen)
 
     # --- the runner, always in a worker --------------------------------------------------
 
@@ -178,8 +271,11 @@ class InterviewScreen(AppScreen):
         answered_before = self.session.answered_count
         self.busy = True
         self.tick()
+        failure: SaveFailed | None = None
         try:
             prompt = await step(conversation.chunk)
+        except SaveFailed as exc:  # held in memory, maybe rescued: said, never "saved"
+            prompt, failure = None, exc
         except Exception as exc:  # the interview goes on; nothing saved is lost
             prompt = self.runner.prompt()
             saved = self.session.answered_count > answered_before
@@ -192,16 +288,20 @@ class InterviewScreen(AppScreen):
                 title="That did not work",
                 severity="error",
                 timeout=10,
+                markup=False,
             )
         finally:
             self.busy = False
-        if submitted and self.session.answered_count > answered_before:
+        if submitted and self.session.answered_count > answered_before and failure is None:
             self.iapp.drafts.clear(self.session.id)
             self.iapp.drafts.clear(self.session.id, part="code")
         conversation.sync()
         self.prompt = prompt
         self.show_coding(prompt)
         self.tick()
+        if failure is not None:
+            self.ask_about_save(failure)
+            return
         if self.finishing or (prompt is None and self.runner.finished):
             self.iapp.drafts.clear(self.session.id)
             self.iapp.drafts.clear(self.session.id, part="code")
@@ -215,6 +315,9 @@ class InterviewScreen(AppScreen):
     def _ready(self) -> bool:
         if self.busy:
             self.notify("One moment: the interviewer is still speaking.", timeout=2)
+            return False
+        if self.runner.unsaved is not None:  # nothing moves on over an unsaved answer
+            self.ask_about_save(self.runner.unsaved)
             return False
         if self.prompt is None and not self.runner.finished:
             # The last call failed before the interviewer spoke: any key asks again.

@@ -1,9 +1,9 @@
 """Running the app from the command line."""
 
-import sys
 from pathlib import Path
 
 from interviewer.runner import InterviewRunner
+from interviewer.safe_text import echo
 from interviewer.session_factory import store_for
 from interviewer.settings import Settings
 from interviewer.store.transcripts import TranscriptError
@@ -20,10 +20,10 @@ def run_app(
         try:
             session = store_for(settings).load(Path(replay))
         except TranscriptError as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            echo(f"error: {exc}", err=True)
             return 2
     app = build_app(settings, runner=runner, replay=session)
     result = app.run()
     if app.exit_message:
-        print(app.exit_message)
+        echo(app.exit_message)
     return int(result or 0) if app.return_code in (None, 0) else int(app.return_code or 1)

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Markdown, Static
 
 from interviewer.domain.session import AskedQuestion, Session, Turn
+from interviewer.safe_text import for_markdown, for_terminal
 from interviewer.tui.base import AppScreen
 from interviewer.tui.text import percent_text
 
@@ -32,7 +33,7 @@ def turn_markdown(turn: Turn) -> str:
         if turn.role == "interviewer"
         else "\n".join(f"> {line}" for line in turn.text.splitlines())
     )
-    return f"**{label}{kind}** · {turn.at:%H:%M:%S}\n\n{body}"
+    return for_markdown(f"**{label}{kind}** · {turn.at:%H:%M:%S}\n\n{body}")
 
 
 def runs_markdown(session: Session, asked: AskedQuestion) -> str:
@@ -68,7 +69,7 @@ def runs_markdown(session: Session, asked: AskedQuestion) -> str:
         if result.feedback:
             lines += ["", result.feedback]
         lines.append("")
-    return "\n".join(lines)
+    return for_markdown("\n".join(lines))
 
 
 class ReplayScreen(AppScreen):
@@ -89,7 +90,7 @@ class ReplayScreen(AppScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
-        yield Static("", id="replay-position")
+        yield Static("", id="replay-position", markup=False)
         with Horizontal(id="replay-body"):
             with VerticalScroll(id="replay-turns"):
                 yield Markdown("", id="replay-conversation")
@@ -99,7 +100,9 @@ class ReplayScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.title = "Replay"
-        self.sub_title = f"{self.session.scenario.title} · {self.session.created_at:%Y-%m-%d %H:%M}"
+        self.sub_title = for_terminal(
+            f"{self.session.scenario.title} · {self.session.created_at:%Y-%m-%d %H:%M}"
+        )
         self.show()
 
     def show(self) -> None:
@@ -111,8 +114,10 @@ class ReplayScreen(AppScreen):
         spec = self.session.scenario.rounds[asked.round_index]
         in_round = [q for q in self.session.questions_in_round(asked.round_index)]
         position.update(
-            f"Turn {self.position + 1}/{len(self.steps)} · Round {asked.round_index + 1} "
-            f"{spec.display_title} · Q {in_round.index(asked) + 1}"
+            for_terminal(
+                f"Turn {self.position + 1}/{len(self.steps)} · Round {asked.round_index + 1} "
+                f"{spec.display_title} · Q {in_round.index(asked) + 1}"
+            )
         )
         shown = "\n\n---\n\n".join(turn_markdown(t) for t in asked.turns[: index + 1])
         self.query_one("#replay-conversation", Markdown).update(shown)
@@ -145,6 +150,7 @@ class ReplayScreen(AppScreen):
                 f"re-scoring failed: {exc}. Check the backend settings and try again.",
                 severity="error",
                 timeout=10,
+                markup=False,
             )
             return
         finally:

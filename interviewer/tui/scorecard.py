@@ -20,7 +20,9 @@ from textual.widgets import Footer, Header, Static
 from interviewer.domain.scorecard import Scorecard, build_scorecard
 from interviewer.domain.session import Session
 from interviewer.report import outline, render_markdown
-from interviewer.runner import InterviewRunner
+from interviewer.runner import InterviewRunner, SaveFailed
+from interviewer.safe_text import for_markdown, for_terminal
+from interviewer.store.files import write_atomic
 from interviewer.tui.base import AppScreen
 from interviewer.tui.text import bar, level_text, percent_text
 
@@ -93,7 +95,7 @@ def scorecard_sections(
         lines = ["", "## Study next", ""]
         lines += [f"- {t.replace('_', ' ')} — {p:.0f}/100" for t, p in card.study_list]
     sections.append(lines)
-    return ["\n".join(section) + "\n" for section in sections]
+    return [for_markdown("\n".join(section) + "\n") for section in sections]
 
 
 def section_widgets(text: str) -> list[Widget]:
@@ -109,7 +111,8 @@ def section_widgets(text: str) -> list[Widget]:
     for line in text.splitlines():
         if line.startswith("## "):
             flush()
-            widgets.append(Static(line[3:], classes="scorecard-heading", markup=False))
+            heading = for_terminal(line[3:])
+            widgets.append(Static(heading, classes="scorecard-heading", markup=False))
         else:
             body.append(line)
     flush()
@@ -138,7 +141,7 @@ class ScorecardScreen(AppScreen):
 
     def on_mount(self) -> None:
         self.title = "Scorecard"
-        self.sub_title = self.session.scenario.title
+        self.sub_title = for_terminal(self.session.scenario.title)
         self.load()
         if self.runner is not None:
             self.finish_runner()
@@ -151,7 +154,9 @@ class ScorecardScreen(AppScreen):
         try:
             await self.runner.finish()
         except Exception as exc:
-            self.notify(f"saving the scores failed: {exc}", severity="error", timeout=10)
+            self.notify(
+                f"saving the scores failed: {exc}", severity="error", timeout=10, markup=False
+            )
         self.show()
 
     def sections(self) -> list[str]:
@@ -207,17 +212,25 @@ class ScorecardScreen(AppScreen):
                 await widget.remove()
             self._sections[i] = (text, widgets)
 
-    async def save_for_quit(self) -> None:
-        if self.runner is not None and self.runner.judging_pending:
+    async def save_for_quit(self, grace_seconds: float = 3.0) -> None:
+        runner = self.runner
+        if runner is None:
+            return
+        if runner.judging_pending and grace_seconds > 0:
             self.notify("Saving the last scores…", timeout=2)
-            await self.runner.wait_for_judging(timeout=3.0)
+            await runner.wait_for_judging(timeout=grace_seconds)
+        if runner.unsaved is not None:
+            try:
+                runner.retry_save()
+            except SaveFailed as failure:
+                self.iapp.exit_message = failure.describe()
+                self.iapp.quit_code = 1
 
     def action_export(self) -> None:
         path = self.iapp.store.root / f"{self.session.id}.md"
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(render_markdown(self.session), encoding="utf-8")
+            write_atomic(path, render_markdown(self.session).encode("utf-8"))
         except OSError as exc:
-            self.notify(f"cannot write {path}: {exc}", severity="error", timeout=10)
+            self.notify(f"cannot write {path}: {exc}", severity="error", timeout=10, markup=False)
             return
-        self.notify(f"Scorecard written to {path}", title="Exported", timeout=10)
+        self.notify(f"Scorecard written to {path}", title="Exported", timeout=10, markup=False)
