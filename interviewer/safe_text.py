@@ -105,6 +105,13 @@ def echo(text: str = "", *, err: bool = False, stream: TextIO | None = None) -> 
     out.flush()
 
 
+def progress(text: str, *, stream: TextIO | None = None) -> None:
+    """A progress line that the next one overwrites (a carriage return, then the text)."""
+    out = stream if stream is not None else sys.stderr
+    out.write("\r" + for_terminal(text))
+    out.flush()
+
+
 def write(text: str, *, err: bool = False, stream: TextIO | None = None) -> None:
     """Like `echo`, without the newline: for a document that brings its own."""
     out = stream if stream is not None else (sys.stderr if err else sys.stdout)

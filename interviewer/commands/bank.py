@@ -8,7 +8,6 @@ INTERVIEWER_CONTENT_PATH) are counted with the shipped bank.
 
 import argparse
 import json
-import sys
 from collections.abc import Mapping
 
 from interviewer.commands.content_notes import print_notices
@@ -22,6 +21,7 @@ from interviewer.content.coverage import (
 )
 from interviewer.content.loader import Content, content_roots, load_content
 from interviewer.domain.question import Question
+from interviewer.safe_text import echo
 from interviewer.settings import settings_from_args
 
 
@@ -98,13 +98,13 @@ def run(args: argparse.Namespace) -> int:
     errors = [str(e) for e in content.errors]
     data, lines, ok = build_output(content.questions, with_coverage=args.coverage, errors=errors)
     if args.json:
-        print(json.dumps(data, indent=2))
+        echo(json.dumps(data, indent=2))
     else:
-        print("\n".join(lines))
+        echo("\n".join(lines))
     if errors and not args.json:
-        print(
+        echo(
             f"{len(errors)} content errors (run `interviewer validate` for details); "
             "questions in broken files are not counted",
-            file=sys.stderr,
+            err=True,
         )
     return 0 if ok else 1

@@ -23,6 +23,7 @@ from interviewer.judge.base import Judge
 from interviewer.judge.calibration import Agreement, agreement
 from interviewer.judge.probes import PROBES, ProbeOutcome, sample_indices
 from interviewer.judge.text import sentences
+from interviewer.safe_text import echo, progress
 
 PROBE_SAMPLE = 100
 LLM_CONCURRENCY = 4
@@ -54,11 +55,11 @@ def read_dataset(path: Path, errors: TextIO) -> tuple[list[CalibrationItem], int
                 broken += 1
                 first = exc.errors()[0]
                 where = ".".join(str(p) for p in first["loc"]) or "line"
-                print(f"{path}:{number}: skipped: {where}: {first['msg']}", file=errors)
+                echo(f"{path}:{number}: skipped: {where}: {first['msg']}", stream=errors)
                 continue
             if item.score > item.max_score:
                 broken += 1
-                print(f"{path}:{number}: skipped: score above max_score", file=errors)
+                echo(f"{path}:{number}: skipped: score above max_score", stream=errors)
                 continue
             items.append(item)
     return items, broken
@@ -135,9 +136,9 @@ class Progress:
         if percent != self.last:
             self.last = percent
             bar = "#" * (percent // 5)
-            print(f"\rscoring [{bar:<20}] {done}/{self.total}", end="", file=self.stream)
+            progress(f"scoring [{bar:<20}] {done}/{self.total}", stream=self.stream)
             if done == self.total:
-                print(file=self.stream)
+                echo(stream=self.stream)
 
 
 def score_items(
@@ -155,7 +156,7 @@ def score_items(
             first_failure = result.reason
         progress.update(done)
     if first_failure:
-        print(f"some answers were not scored; the first because: {first_failure}", file=sys.stderr)
+        echo(f"some answers were not scored; the first because: {first_failure}", err=True)
     seconds = time.perf_counter() - started
     scored = [i for i, level in enumerate(levels) if level is not None]
     metrics = agreement(
@@ -218,40 +219,38 @@ def _print_table(path: Path, method: str, metrics: Agreement, broken: int) -> No
         ("within 1 point", f"{metrics.within1:.1%}"),
         ("answers per second", f"{metrics.answers_per_second:.0f}"),
     ]
-    print(
+    echo(
         f"{path.name} — judge method {method}"
         + (f"; {broken} broken lines skipped" if broken else "")
     )
     width = max(len(name) for name, _ in rows)
     for name, value in rows:
-        print(f"  {name:<{width}}  {value:>8}")
+        echo(f"  {name:<{width}}  {value:>8}")
 
 
 def _print_probes(outcomes: dict[str, ProbeOutcome]) -> None:
-    print("bias probes (change in weighted level, 1-4):")
+    echo("bias probes (change in weighted level, 1-4):")
     for name, o in outcomes.items():
         expect = f"raised {o.raised}/{o.n}" if o.kind == "no-raise" else f"floor {o.at_floor}/{o.n}"
-        print(
-            f"  {name:<12} mean {o.mean_change:+.3f}  {expect:<16} {'ok' if o.passed else 'FAIL'}"
-        )
+        echo(f"  {name:<12} mean {o.mean_change:+.3f}  {expect:<16} {'ok' if o.passed else 'FAIL'}")
 
 
 def run(args: argparse.Namespace) -> int:
     path = Path(args.dataset)
     if not path.is_file():
-        print(f"{path}: no such file", file=sys.stderr)
+        echo(f"{path}: no such file", err=True)
         return 2
     items, broken = read_dataset(path, sys.stderr)
     if args.limit is not None:
         items = items[: max(0, args.limit)]
     if not items:
-        print(f"{path}: no valid items", file=sys.stderr)
+        echo(f"{path}: no valid items", err=True)
         return 1
     rubric = calibration_rubric()
     try:
         judge = _judge(args)
     except Exception as exc:  # e.g. the openai backend without an endpoint configured
-        print(f"cannot set up the judge: {exc}", file=sys.stderr)
+        echo(f"cannot set up the judge: {exc}", err=True)
         return 2
     metrics, levels = score_items(items, rubric, judge)
     method = judge.method or judge.kind
@@ -264,7 +263,7 @@ def run(args: argparse.Namespace) -> int:
         report: dict[str, object] = {**metrics.as_dict(), "method": method, "broken_lines": broken}
         if outcomes is not None:
             report["probes"] = {name: o.as_dict() for name, o in outcomes.items()}
-        print(json.dumps(report))
+        echo(json.dumps(report))
     else:
         _print_table(path, method, metrics, broken)
         if outcomes is not None:

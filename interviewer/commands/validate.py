@@ -7,11 +7,11 @@ between files resolve.
 """
 
 import argparse
-import sys
 from pathlib import Path
 
 from interviewer.commands.content_notes import print_notices
 from interviewer.content.loader import content_files, content_roots, load_content
+from interviewer.safe_text import echo
 from interviewer.settings import settings_from_args
 
 
@@ -26,13 +26,13 @@ def run(args: argparse.Namespace) -> int:
     errors = [e for e in content.errors if e.path.resolve() in wanted]
     print_notices(content)
     for error in errors:
-        print(error, file=sys.stderr)
+        echo(str(error), err=True)
     summary = (
         f"{len(files)} files: {len(content.rubrics)} rubrics, {len(content.scenarios)} "
         f"scenarios, {len(content.questions)} questions"
     )
     if errors:
-        print(f"{summary}; {len(errors)} errors", file=sys.stderr)
+        echo(f"{summary}; {len(errors)} errors", err=True)
         return 1
-    print(f"{summary}; all valid")
+    echo(f"{summary}; all valid")
     return 0
