@@ -194,3 +194,18 @@ def test_the_reindex_command_rebuilds_from_scratch(store, capsys, monkeypatch):
     assert main(["list", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)["sessions"]
     assert [round(r["overall"]) for r in rows] == [33, 100, 0]
+
+
+def test_selection_totals_follow_removed_and_rewritten_transcripts(store):
+    def expected(candidate):
+        return candidate_history([s for _, s in store.listing().sessions], candidate)
+
+    store.path_for("20260100-s0").unlink()
+    rewritten = scored_session("20260101-s1", "grace", days=1, level=2)  # changes hands
+    TranscriptStore(store.root).save(rewritten)
+    os.utime(store.path_for(rewritten.id), ns=(5, 5))
+    for candidate in ("ada", "grace"):
+        got = indexed_history(store, candidate)
+        assert dict(got.times_asked) == dict(expected(candidate).times_asked)
+        assert dict(got.topic_scores) == pytest.approx(dict(expected(candidate).topic_scores))
+    assert indexed_history(store, "ada").times_asked == {}

@@ -102,6 +102,63 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (file, position, topic)
     ) WITHOUT ROWID;
     """,
+    # 2: History's chart reads the criteria alone: each row says its label, its round's
+    # kind and its session's scenario and date. Question selection reads running totals
+    # per candidate, kept by triggers, so its cost does not grow with the history. Rows of
+    # version 1 lack what these need, and the index is a cache: they are dropped, and the
+    # next refresh reads the transcripts again.
+    """
+    DELETE FROM sessions;
+    ALTER TABLE criteria ADD COLUMN label TEXT NOT NULL DEFAULT '';
+    ALTER TABLE criteria ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+    ALTER TABLE criteria ADD COLUMN scenario_id TEXT NOT NULL DEFAULT '';
+    ALTER TABLE criteria ADD COLUMN created_ts REAL NOT NULL DEFAULT 0;
+    CREATE INDEX criteria_by_label ON criteria (label, created_ts, mean_level, scenario_id, kind);
+    CREATE TABLE criterion_labels (   -- every label ever scored, where (never removed)
+        label TEXT NOT NULL,
+        scenario_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        PRIMARY KEY (label, scenario_id, kind)
+    ) WITHOUT ROWID;
+    CREATE TRIGGER criterion_added AFTER INSERT ON criteria WHEN NEW.mean_level IS NOT NULL
+    BEGIN
+        INSERT OR IGNORE INTO criterion_labels VALUES (NEW.label, NEW.scenario_id, NEW.kind);
+    END;
+    ALTER TABLE asked ADD COLUMN candidate TEXT NOT NULL DEFAULT '';
+    ALTER TABLE asked_topics ADD COLUMN candidate TEXT NOT NULL DEFAULT '';
+    ALTER TABLE asked_topics ADD COLUMN tenths INTEGER;  -- percent x 10: exact sums
+    CREATE TABLE question_counts (
+        candidate TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        sessions INTEGER NOT NULL,
+        PRIMARY KEY (candidate, question_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE topic_totals (
+        candidate TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        tenths INTEGER NOT NULL,
+        scored INTEGER NOT NULL,
+        PRIMARY KEY (candidate, topic)
+    ) WITHOUT ROWID;
+    CREATE TRIGGER asked_added AFTER INSERT ON asked BEGIN
+        INSERT INTO question_counts VALUES (NEW.candidate, NEW.question_id, 1)
+        ON CONFLICT (candidate, question_id) DO UPDATE SET sessions = sessions + 1;
+    END;
+    CREATE TRIGGER asked_removed AFTER DELETE ON asked BEGIN
+        UPDATE question_counts SET sessions = sessions - 1
+        WHERE candidate = OLD.candidate AND question_id = OLD.question_id;
+    END;
+    CREATE TRIGGER topic_added AFTER INSERT ON asked_topics WHEN NEW.tenths IS NOT NULL BEGIN
+        INSERT INTO topic_totals VALUES (NEW.candidate, NEW.topic, NEW.tenths, 1)
+        ON CONFLICT (candidate, topic)
+        DO UPDATE SET tenths = tenths + NEW.tenths, scored = scored + 1;
+    END;
+    CREATE TRIGGER topic_removed AFTER DELETE ON asked_topics WHEN OLD.tenths IS NOT NULL
+    BEGIN
+        UPDATE topic_totals SET tenths = tenths - OLD.tenths, scored = scored - 1
+        WHERE candidate = OLD.candidate AND topic = OLD.topic;
+    END;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -321,6 +378,56 @@ class HistoryIndex:
         result = self._retrying(lambda db: _select(db, self.root, with_scores))
         return result  # type: ignore[return-value]
 
+    def criterion_levels(
+        self, files: list[str], kind: str | None = None
+    ) -> dict[str, list[tuple[str, float | None]]]:
+        """Per transcript file, each criterion's mean level ("rubric title · criterion
+        name", level) in its rounds (of `kind` only, if given): a chart's window."""
+
+        def query(db: sqlite3.Connection) -> dict[str, list[tuple[str, float | None]]]:
+            found: dict[str, list[tuple[str, float | None]]] = {}
+            for start in range(0, len(files), 500):  # SQLite's limit on parameters
+                chunk = files[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = db.execute(
+                    f"SELECT file, label, mean_level FROM criteria WHERE file IN ({marks}) "
+                    "AND (? IS NULL OR kind = ?) ORDER BY file, round_idx, position",
+                    (*chunk, kind, kind),
+                )
+                for file, label, level in rows:
+                    found.setdefault(file, []).append((label, level))
+            return found
+
+        return self._retrying(query)  # type: ignore[return-value]
+
+    def latest_levels(
+        self, scenario_id: str | None = None, kind: str | None = None
+    ) -> dict[str, float]:
+        """Every criterion ("rubric title · criterion name") that any matching session
+        scored, with its level in the newest of them."""
+
+        def query(db: sqlite3.Connection) -> dict[str, float]:
+            filters = "(?1 IS NULL OR scenario_id = ?1) AND (?2 IS NULL OR kind = ?2)"
+            labels = [
+                label
+                for (label,) in db.execute(
+                    f"SELECT DISTINCT label FROM criterion_labels WHERE {filters}",
+                    (scenario_id, kind),
+                )
+            ]
+            latest: dict[str, float] = {}
+            for label in labels:  # each the newest scored row, found from the index's end
+                row = db.execute(
+                    "SELECT mean_level FROM criteria WHERE label = ?3 AND mean_level IS NOT "
+                    f"NULL AND {filters} ORDER BY created_ts DESC LIMIT 1",
+                    (scenario_id, kind, label),
+                ).fetchone()
+                if row is not None:
+                    latest[label] = row[0]
+            return latest
+
+        return self._retrying(query)  # type: ignore[return-value]
+
     def candidate_history(
         self, candidate: str, exclude_id: str = ""
     ) -> tuple[dict[str, int], dict[str, float]]:
@@ -331,18 +438,35 @@ class HistoryIndex:
         self.refresh()
 
         def query(db: sqlite3.Connection) -> tuple[dict[str, int], dict[str, float]]:
-            mine = "SELECT file FROM sessions WHERE error IS NULL AND candidate = ? AND id != ?"
-            times = db.execute(
-                f"SELECT question_id, count(*) FROM asked WHERE file IN ({mine}) "
-                "GROUP BY question_id",
-                (candidate, exclude_id),
-            ).fetchall()
-            topics = db.execute(
-                f"SELECT topic, avg(percent) FROM asked_topics WHERE file IN ({mine}) "
-                "AND percent IS NOT NULL GROUP BY topic",
-                (candidate, exclude_id),
-            ).fetchall()
-            return dict(times), dict(topics)
+            # Running totals over all the candidate's sessions, less the excluded one's.
+            times = dict(
+                db.execute(
+                    "SELECT question_id, sessions FROM question_counts "
+                    "WHERE candidate = ? AND sessions > 0",
+                    (candidate,),
+                ).fetchall()
+            )
+            totals = {
+                topic: [tenths, scored]
+                for topic, tenths, scored in db.execute(
+                    "SELECT topic, tenths, scored FROM topic_totals WHERE candidate = ?",
+                    (candidate,),
+                )
+            }
+            own = "SELECT file FROM sessions WHERE id = ? AND candidate = ? AND error IS NULL"
+            for (question_id,) in db.execute(
+                f"SELECT question_id FROM asked WHERE file IN ({own})", (exclude_id, candidate)
+            ):
+                times[question_id] -= 1
+            for topic, tenths in db.execute(
+                f"SELECT topic, tenths FROM asked_topics WHERE file IN ({own}) "
+                "AND tenths IS NOT NULL",
+                (exclude_id, candidate),
+            ):
+                totals[topic][0] -= tenths
+                totals[topic][1] -= 1
+            means = {t: tenths / 10 / n for t, (tenths, n) in totals.items() if n > 0}
+            return {q: n for q, n in times.items() if n > 0}, means
 
         return self._retrying(query)  # type: ignore[return-value]
 
@@ -363,9 +487,17 @@ def _transaction(db: sqlite3.Connection) -> Iterator[None]:
 
 def _statements(script: str) -> Iterable[str]:
     # sqlite3.executescript commits on its own; one statement at a time stays in our
-    # transaction. Comments are stripped so that a ';' inside one cannot split a statement.
+    # transaction. Comments are stripped first; a trigger's body holds semicolons, so a
+    # statement ends where SQLite says it is complete.
     lines = [line.split("--", 1)[0] for line in script.splitlines()]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+    statements, current = [], ""
+    for piece in "\n".join(lines).split(";"):
+        current += piece + ";"
+        if sqlite3.complete_statement(current):
+            if current.strip(" \n;"):
+                statements.append(current.strip())
+            current = ""
+    return statements
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -419,25 +551,56 @@ def _upsert(
             for r in s.rounds
         ],
     )
+    created_ts = s.created_at.timestamp()
     db.executemany(
-        "INSERT INTO criteria VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO criteria (file, round_idx, position, criterion_id, name, mean_level, "
+        "label, kind, scenario_id, created_ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (name, r.index, i, c.criterion_id, c.name, c.mean_level)
+            (
+                name,
+                r.index,
+                i,
+                c.criterion_id,
+                c.name,
+                c.mean_level,
+                f"{r.rubric_title} · {c.name}",
+                r.kind,
+                s.scenario_id,
+                created_ts,
+            )
             for r in s.rounds
             for i, c in enumerate(r.criteria)
         ],
     )
     db.executemany(
-        "INSERT INTO asked VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO asked (file, position, question_id, round_idx, topics, percent, "
+        "candidate) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
-            (name, i, a.question_id, a.round_index, json.dumps(list(a.topics)), a.percent)
+            (
+                name,
+                i,
+                a.question_id,
+                a.round_index,
+                json.dumps(list(a.topics)),
+                a.percent,
+                s.candidate,
+            )
             for i, a in enumerate(s.asked)
         ],
     )
     db.executemany(
-        "INSERT OR IGNORE INTO asked_topics VALUES (?, ?, ?, ?)",
-        [(name, i, t, a.percent) for i, a in enumerate(s.asked) for t in a.topics],
+        "INSERT OR IGNORE INTO asked_topics (file, position, topic, percent, candidate, "
+        "tenths) VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (name, i, t, a.percent, s.candidate, _tenths(a.percent))
+            for i, a in enumerate(s.asked)
+            for t in a.topics
+        ],
     )
+
+
+def _tenths(percent: float | None) -> int | None:
+    return None if percent is None else round(percent * 10)
 
 
 def _when(text: str | None) -> datetime | None:

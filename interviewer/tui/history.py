@@ -1,6 +1,5 @@
 """The history screen: every session newest first, filters, and scores over time."""
 
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -21,6 +20,7 @@ from interviewer.tui.base import AppScreen
 from interviewer.tui.text import percent_text, sparkline
 
 ALL = "all"
+PAGE = 100  # sessions added to the table at a time, more as the cursor nears the end
 
 
 @dataclass
@@ -30,35 +30,34 @@ class Row:
     broken: TranscriptError | None = None
 
 
+# A criterion's label, its level in each session of the chart (oldest first), its newest.
+Trend = tuple[str, list[float | None], float]
+
+
 def criterion_trends(
-    sessions: list[SessionSummary], kind: str
-) -> list[tuple[str, list[float | None]]]:
-    """Per rubric criterion, its mean level in each session (oldest first)."""
-    ordered = sorted(sessions, key=lambda s: s.created_at)
-    series: dict[str, list[float | None]] = defaultdict(lambda: [None] * len(ordered))
+    window: list[SessionSummary],
+    levels: dict[str, list[tuple[str, float | None]]],
+    latest: dict[str, float],
+) -> list[Trend]:
+    """Per criterion that any matching session scored (`latest`, from the index): its mean
+    level in each session of the window (`levels`, by transcript file), oldest first."""
+    ordered = sorted(window, key=lambda s: s.created_at)
+    series: dict[str, list[float | None]] = {label: [None] * len(ordered) for label in latest}
     for i, session in enumerate(ordered):
-        for rnd in session.rounds:
-            if kind != ALL and rnd.kind != kind:
-                continue
-            for c in rnd.criteria:
-                label = f"{rnd.rubric_title} · {c.name}"
-                if c.mean_level is not None:
-                    series[label][i] = c.mean_level
-    return [(label, values) for label, values in sorted(series.items())]
+        for label, level in levels.get(session.path.name, ()):
+            if level is not None and label in series:
+                series[label][i] = level
+    return [(label, series[label], latest[label]) for label in sorted(latest)]
 
 
-def trend_text(
-    trends: list[tuple[str, list[float | None]]], width: int = 40, label_width: int = 34
-) -> str:
+def trend_text(trends: list[Trend], width: int = 40, label_width: int = 34) -> str:
     if not trends:
         return "[$text-muted]No scored sessions match yet: scores per criterion appear here.[/]"
     lines = ["[b]Level per criterion over time[/b] (oldest → newest, 1-4)"]
-    for label, values in trends:
+    for label, values, latest in trends:
         recent = values[-width:]
-        latest = next((v for v in reversed(values) if v is not None), None)
-        tail = f"{latest:.1f}" if latest is not None else "—"
         shown = escape(for_terminal(f"{label[:label_width]:<{label_width}}"))
-        lines.append(f"{shown} {sparkline(recent)} {tail}")
+        lines.append(f"{shown} {sparkline(recent)} {latest:.1f}")
     return "\n".join(lines)
 
 
@@ -73,6 +72,8 @@ class HistoryScreen(AppScreen):
         super().__init__()
         self.rows: dict[str, Row] = {}
         self.sessions: list[SessionSummary] = []
+        self._filled: tuple[object, ...] | None = None  # what the table and chart show
+        self._listed: list[SessionSummary] = []  # the matching sessions, paged in
         self.broken: list[TranscriptError] = []
 
     def compose(self) -> ComposeResult:
@@ -112,7 +113,7 @@ class HistoryScreen(AppScreen):
 
     @work(exclusive=True, group="listing", exit_on_error=False)
     async def load(self) -> None:
-        listing = self.iapp.store.summaries(with_scores=True)
+        listing = self.iapp.store.summaries()
         self.sessions = listing.sessions
         self.broken = listing.broken
         broken = f", {len(self.broken)} broken" if self.broken else ""
@@ -139,11 +140,32 @@ class HistoryScreen(AppScreen):
         ]
 
     def fill(self) -> None:
-        table = self.query_one("#sessions", DataTable)
-        table.clear()
+        scenario = self.query_one("#filter-scenario", Select).value
+        kind = str(self.query_one("#filter-kind", Select).value)
+        state = (id(self.sessions), scenario, kind, self.size.width)
+        if state == self._filled:
+            return  # the filters' own change events after load() set them
+        self._filled = state
+        self.query_one("#sessions", DataTable).clear()
         self.rows = {}
         matching = self.matching()
-        for session in matching:
+        self._listed = matching
+        self.add_page()
+        # The chart takes what the labels leave: a point a session, newest on the right.
+        label_width = max(24, min(48, self.size.width // 2 - 6))
+        points = max(10, self.size.width - label_width - 8)
+        trends = self.trends(matching[:points], scenario, kind)
+        self.query_one("#trends", Static).update(trend_text(trends, points, label_width))
+
+    def add_page(self) -> None:
+        """The next PAGE sessions into the table (the broken files after the last): a table
+        measures every row it is given, so thousands at once would take seconds."""
+        table = self.query_one("#sessions", DataTable)
+        start = table.row_count
+        listed = self._listed
+        if start >= len(listed) + len(self.broken):
+            return
+        for session in listed[start : start + PAGE]:
             table.add_row(
                 f"{session.created_at:%Y-%m-%d %H:%M}",
                 Text(for_terminal(session.scenario_title)),  # a Text: never read as markup
@@ -152,16 +174,28 @@ class HistoryScreen(AppScreen):
                 key=session.id,
             )
             self.rows[session.id] = Row(session.id, session)
-        for error in self.broken:
-            key = f"broken:{error.path}"
-            table.add_row("?", Text(for_terminal(Path(error.path).name)), "—", "broken", key=key)
-            self.rows[key] = Row(key, None, error)
-        kind = str(self.query_one("#filter-kind", Select).value)
-        # The chart takes what the labels leave: a point a session, newest on the right.
-        label_width = max(24, min(48, self.size.width // 2 - 6))
-        points = max(10, self.size.width - label_width - 8)
-        trends = criterion_trends(matching, kind)
-        self.query_one("#trends", Static).update(trend_text(trends, points, label_width))
+        if start + PAGE >= len(listed):
+            for error in self.broken:
+                key = f"broken:{error.path}"
+                name = Text(for_terminal(Path(error.path).name))
+                table.add_row("?", name, "—", "broken", key=key)
+                self.rows[key] = Row(key, None, error)
+
+    @on(DataTable.RowHighlighted, "#sessions")
+    def near_the_end(self, event: DataTable.RowHighlighted) -> None:
+        if event.cursor_row >= event.data_table.row_count - 3:
+            self.add_page()
+
+    def trends(self, window: list[SessionSummary], scenario: object, kind: str) -> list[Trend]:
+        """From the index: the levels of the sessions in view, and each criterion's newest
+        level over all the matching ones (however many there are)."""
+        if not window:
+            return []
+        index = self.iapp.store.index
+        round_kind = None if kind == ALL else kind
+        levels = index.criterion_levels([s.path.name for s in window], round_kind)
+        latest = index.latest_levels(None if scenario == ALL else str(scenario), round_kind)
+        return criterion_trends(window, levels, latest)
 
     def selected(self) -> Row | None:
         table = self.query_one("#sessions", DataTable)
