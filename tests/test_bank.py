@@ -54,7 +54,6 @@ AWAITED = {
     ("python", "oop"),
     ("python", "dict_set_internals"),
     ("python", "strings"),
-    ("coding", None),  # 20 of 30 problems so far; every technique has its two
 }
 
 
