@@ -28,7 +28,27 @@ def _backend_options(p: argparse.ArgumentParser) -> None:
         type=int,
         default=1,
         metavar="N",
-        help="LLM judge: score N times and keep the median (default 1)",
+        help="LLM judge: score N times, keep the median and report the spread (default 1)",
+    )
+    p.add_argument(
+        "--context-tokens",
+        type=int,
+        metavar="N",
+        help=(
+            "the server's context window in tokens (default: asked of the server, else "
+            "4096 for servers other than OpenAI); also $INTERVIEWER_CONTEXT_TOKENS"
+        ),
+    )
+
+
+def _fallback_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--fallback",
+        choices=["offline"],
+        help=(
+            "when the model fails its check before the first question, go on with the "
+            "offline engine instead of stopping (exit 2)"
+        ),
     )
 
 
@@ -88,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, help="question selection seed (default: random)")
     p.add_argument("--candidate", default=None, help="whose history to use (default: $USER)")
     _backend_options(p)
+    _fallback_option(p)
     _transcripts_option(p)
     _content_option(p)
 
@@ -109,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--plain", action="store_true")
         if name == "resume":
             _backend_options(p)
+            _fallback_option(p)
             _content_option(p)
         _transcripts_option(p)
 
@@ -124,6 +146,12 @@ def build_parser() -> argparse.ArgumentParser:
     _backend_options(p)
     _transcripts_option(p)
     _content_option(p)
+
+    p = sub.add_parser(
+        "doctor",
+        help="check the LLM endpoint: key, models, a tiny completion, structured output, context",
+    )
+    _backend_options(p)
 
     p = sub.add_parser("validate", help="check rubric, scenario and bank files")
     p.add_argument("paths", nargs="*", metavar="PATH")
@@ -160,6 +188,7 @@ HANDLERS = {
     "resume": "start",
     "report": "sessions",
     "rescore": "rescore",
+    "doctor": "doctor",
     "validate": "validate",
     "bank": "bank",
     "calibrate": "calibrate",

@@ -21,7 +21,7 @@ import sys
 import threading
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, TextIO, TypeVar
 
 from interviewer.domain.session import AskedQuestion, Mode, ScoringRun
 from interviewer.report import outline, render_markdown
@@ -30,9 +30,12 @@ from interviewer.safe_text import echo
 from interviewer.sandbox.summary import run_lines
 from interviewer.store.drafts import DraftNotSaved, DraftStore
 
+T = TypeVar("T")
 COMMANDS = ("/skip", "/hint", "/end", "/quit", "/discard")
 RUN_COMMAND = "/run"
 CODE = "code"  # the draft part holding a coding answer's code
+WAIT_NOTE_S = 2.0  # a step slower than this says that it is waiting
+WAIT_AGAIN_S = 15.0
 HELP = (
     "Answer in as many lines as you like; a line holding only '.' submits it.\n"
     "Commands, alone on a line: /hint  /skip  /end (finish and score now)"
@@ -145,6 +148,9 @@ class PlainInterview:
         stdin: BinaryIO | TextIO,
         stdout: TextIO,
         drafts: DraftStore | None = None,
+        *,
+        stderr: TextIO | None = None,
+        fallback: str = "none",
     ):
         self.runner = runner
         self.reader = LineReader(stdin)
@@ -156,6 +162,8 @@ class PlainInterview:
         self.explanation_draft = ""  # restored from a draft, for the explanation
         self.bad_bytes = False
         self.signal: int | None = None
+        self.err = stderr or sys.stderr
+        self.fallback = fallback
 
     def say(self, text: str = "") -> None:
         # The terminal may be gone (SIGHUP): the save matters, the words cannot arrive.
@@ -171,6 +179,8 @@ class PlainInterview:
 
     def show(self, prompt: Prompt) -> None:
         self.say()
+        for notice in self.runner.drain_notices():  # said once, above the next header
+            self.say(f"[notice] {notice}")
         self.say(self._header(prompt))
         self.say(f"Interviewer: {prompt.text}")
         self.say()
@@ -259,6 +269,49 @@ class PlainInterview:
         if asked.key_points:
             self.say("Model-answer outline: " + "; ".join(outline(asked.key_points)))
 
+    async def waiting(self, work: Awaitable[T]) -> T:
+        """The step's result; a model that takes its time is said to be working on it."""
+        if self.runner.backend.readiness is None:
+            return await work  # the offline engine answers at once
+        task = asyncio.ensure_future(work)
+        delay, waited = WAIT_NOTE_S, 0.0
+        while True:
+            done, _ = await asyncio.wait({task}, timeout=delay)
+            if done:
+                return task.result()
+            waited += delay
+            if waited <= WAIT_NOTE_S:
+                self.say("(waiting for the model…)")
+            else:
+                self.say(f"(still waiting for the model: {waited:.0f} s)")
+            delay = WAIT_AGAIN_S
+
+    async def preflight(self) -> bool:
+        """The model's checks before the first question; False: stop, nothing written."""
+        readiness = self.runner.backend.readiness
+        if readiness is None:
+            return True
+        report = await self.waiting(readiness.check())
+        if report.ok:
+            for warning in report.warnings:
+                self.say(f"[notice] {warning}")
+            return True
+        for line in report.lines(plain=True):
+            echo(line, stream=self.err)  # the server's words are data: sanitised
+        if self.fallback == "offline":
+            note = f"the model failed its check ({report.problem})"
+            self.runner.use_offline(note)
+            self.say(f"[notice] {report.summary()}. Going on with the offline engine.")
+            return True
+        resuming = bool(self.runner.session.questions)
+        echo(
+            "The interview was not resumed; nothing changed."
+            if resuming
+            else "No interview was started; nothing was saved.",
+            stream=self.err,
+        )
+        return False
+
     # --- drafts ----------------------------------------------------------------------------
 
     def _restore_draft(self, prompt: Prompt) -> None:
@@ -327,7 +380,7 @@ class PlainInterview:
         """Run one move of the interview. When its save fails, the candidate deals with
         that first; then `again` (default: pick the interview up where it stands) runs."""
         try:
-            return await move()
+            return await self.waiting(move())
         except SaveFailed as failure:
             await self.recover(failure)
             retry = again or self.runner.begin
@@ -433,6 +486,8 @@ class PlainInterview:
     async def _interview(self) -> int:
         runner = self.runner
         session = runner.session
+        if not await self.preflight():
+            return 2
         if session.mode is Mode.practice:
             runner.on_scored = self.on_scored
         # A script pipes its answers in at once, and there is no screen to draw first:
@@ -479,10 +534,15 @@ class PlainInterview:
                 return await self._quit()
         await self.step(self._finish, again=self._finish)
         self.say()
+        for notice in runner.drain_notices():
+            self.say(f"[notice] {notice}")
         self.say(render_markdown(session))
         if runner.unsaved is not None:
             await self.recover(runner.unsaved)
         self.say(f"Saved as {runner.saved_to}")
+        hint = runner.unscored_hint()
+        if hint and runner.outages:
+            self.say(hint)
         return 0
 
     async def _finish(self) -> Prompt | None:
@@ -500,8 +560,8 @@ class PlainInterview:
             return 0
 
 
-def run_plain(runner: InterviewRunner) -> int:
+def run_plain(runner: InterviewRunner, fallback: str = "none") -> int:
     # Bytes when there are bytes to read (a terminal, a pipe); a text stream put in place of
     # stdin (an embedding program, a test) is read as it is.
     stdin = getattr(sys.stdin, "buffer", sys.stdin)
-    return asyncio.run(PlainInterview(runner, stdin, sys.stdout).run())
+    return asyncio.run(PlainInterview(runner, stdin, sys.stdout, fallback=fallback).run())

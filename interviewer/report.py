@@ -73,7 +73,7 @@ def render_markdown(session: Session, card: Scorecard | None = None) -> str:
     if card.unscored or card.pending:
         lines.append(
             f"\n{card.unscored} answer(s) unscored, {card.pending} pending: "
-            f"`interviewer rescore {session.id}` scores them."
+            f"`interviewer rescore {session.id} --only-unscored` scores them."
         )
     for rnd in card.rounds:
         lines += ["", f"## Round {rnd.index + 1}: {rnd.title} — {_pct(rnd.percent)}", ""]

@@ -39,6 +39,7 @@ from interviewer.domain.judging import CodingEvidence, JudgeRequest, JudgeResult
 from interviewer.domain.question import Question, RoundKind
 from interviewer.domain.selection import NO_HISTORY, CandidateHistory
 from interviewer.domain.session import AskedQuestion, ScoringRun, Session, SessionStatus, TurnKind
+from interviewer.judge.base import UNAVAILABLE
 from interviewer.store.files import rescue_folders
 from interviewer.store.locks import SessionLock
 from interviewer.store.transcripts import SaveError, TranscriptStore
@@ -139,6 +140,8 @@ class InterviewRunner:
         self.unsaved: SaveFailed | None = None  # the last save failed, and nothing since
         self.lock: SessionLock | None = None  # held while this runner may write the session
         self.answers_on_disk = session.answered_count  # as of the last save that landed
+        self._notices: list[str] = []
+        self.outages = 0  # times the model stopped answering during this run
 
     # --- state ---------------------------------------------------------------------------
 
@@ -328,8 +331,19 @@ class InterviewRunner:
         self._save()  # durable before anything else is shown
         if asked.is_project_description:
             return await self._advance(None, on_chunk)
-        self._schedule_judging(asked)
-        return await self._advance(await self._assess(asked), on_chunk)
+        # With a model, the verdict starts once the next turn is out: the candidate waits
+        # for the turn and nobody waits for the verdict, and a local server that serves one
+        # request at a time serves the turn first. The offline judge shares nothing with
+        # the turn and starts at once. Saved answers are scored even when the turn failed.
+        after_turn = self.backend.readiness is not None
+        if not after_turn:
+            self._schedule_judging(asked)
+        try:
+            return await self._advance(await self._assess(asked), on_chunk)
+        finally:
+            if after_turn:
+                self._schedule_judging(asked)
+            self._take_health_events()
 
     async def run_visible_tests(self, code: str) -> CodeRun:
         """Run `code` against the open coding question's visible examples; the run is saved
@@ -421,7 +435,74 @@ class InterviewRunner:
         question = self.bank.get(asked.question_id)
         if question is None or not asked.answers:
             return None
+        if not engine.follow_up_possible(self.session, asked, self.bank):
+            return None  # no signal could change what comes next: nothing to wait for
         return await self.backend.conductor.assess(question, asked)
+
+    # --- the model's availability ----------------------------------------------------------
+
+    def use_offline(self, note: str) -> None:
+        """Go on with the offline engine (the model failed its preflight and the candidate
+        chose so). A session with nothing asked yet is recorded as an offline one."""
+        from interviewer.backends import offline_backend
+
+        self.backend = offline_backend(note)
+        if not self.session.questions:
+            self.session.backend = self.backend.name
+            self.session.interviewer_model = ""
+            self.session.judge_model = ""
+
+    def drain_notices(self) -> list[str]:
+        """What the candidate should be told once: the model stopped or came back."""
+        self._take_health_events()
+        notices, self._notices = self._notices, []
+        return notices
+
+    def _take_health_events(self) -> None:
+        health = self.backend.health
+        if health is None:
+            return
+        for event in health.drain_events():
+            if event.kind == "down":
+                self.outages += 1
+                self._notices.append(
+                    f"The model stopped answering ({_short(event.reason)}). The interview goes "
+                    "on in the question bank's own words; your answers are kept and are scored "
+                    "when the model is back (or later: "
+                    f"interviewer rescore {self.session.id} --only-unscored)."
+                )
+            else:
+                self._notices.append(
+                    "The model answers again: the interviewer and the judge are back on it."
+                )
+                self._rescore_unavailable()
+
+    def _rescore_unavailable(self) -> None:
+        """Answers left unscored while the model was away are scored now it is back."""
+        for index, asked in enumerate(self.session.questions):
+            latest = asked.latest_scoring
+            if latest is None or latest.result.is_scored:
+                continue
+            if latest.result.reason.startswith(UNAVAILABLE):
+                task = self._judging.get(index)
+                if task is None or task.done():
+                    self._schedule_judging(asked)
+
+    def unscored_hint(self) -> str | None:
+        """The end of an interview with unscored answers: how to score them."""
+        reasons = [
+            q.latest_scoring.result.reason
+            for q in self.session.questions
+            if q.latest_scoring is not None and not q.latest_scoring.result.is_scored
+        ]
+        if not reasons:
+            return None
+        waiting = sum(1 for reason in reasons if reason.startswith(UNAVAILABLE))
+        why = f" ({waiting} because the model was unavailable)" if waiting else ""
+        return (
+            f"{len(reasons)} answer(s) unscored{why}. Score them when the model is back: "
+            f"interviewer rescore {self.session.id} --only-unscored"
+        )
 
     async def _note(
         self,
@@ -598,3 +679,7 @@ class InterviewRunner:
             judged = max((r.answers_judged for r in asked.scoring_runs), default=0)
             if judged < len(asked.answers):
                 self._schedule_judging(asked)
+
+
+def _short(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."

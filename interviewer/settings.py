@@ -39,10 +39,36 @@ class Settings(BaseSettings):
     )
     # Send a configured key to a base URL that is not api.openai.com only when asked.
     send_key_to_custom_base_url: bool = False
-    request_timeout_s: float = Field(default=60.0, gt=0)
+    # Timeouts watch progress: the first token, then the gap between tokens. A stream that
+    # keeps producing runs to its end; max_tokens bounds it.
+    first_token_timeout_s: float = Field(
+        default=60.0,
+        gt=0,
+        validation_alias=AliasChoices(
+            "INTERVIEWER_FIRST_TOKEN_TIMEOUT_S",
+            "INTERVIEWER_REQUEST_TIMEOUT_S",
+            "first_token_timeout_s",
+            "request_timeout_s",
+        ),
+    )
+    token_gap_timeout_s: float = Field(default=30.0, gt=0)
     total_deadline_s: float = Field(default=180.0, gt=0)
     max_retries: int = Field(default=4, ge=0, le=10)
+    # The preflight's checks (list models, one tiny completion per model) must answer
+    # within this; a local server loading a model may need more.
+    preflight_timeout_s: float = Field(default=20.0, gt=0)
+    # After the model stopped answering mid-interview: how often to look whether it is back.
+    model_recheck_s: float = Field(default=15.0, ge=0)
     prompt_token_budget: int = Field(default=6000, ge=1000)
+    # The server's context window in tokens; unset: asked of the server (llama.cpp,
+    # Ollama, vLLM, LM Studio), else a conservative default for servers other than OpenAI.
+    context_tokens: int | None = Field(default=None, ge=512)
+    # Reply limits per call kind (max_tokens): a spoken turn, the follow-up choice, a verdict.
+    max_tokens_turn: int = Field(default=300, ge=16)
+    max_tokens_probe: int = Field(default=300, ge=16)
+    max_tokens_judge: int = Field(default=1200, ge=64)
+    # When the model fails its preflight: "none" stops (exit 2), "offline" goes on offline.
+    fallback: Literal["none", "offline"] = "none"
 
     @field_validator("content_path", mode="before")
     @classmethod
@@ -89,6 +115,8 @@ def settings_from_args(args: object) -> Settings:
         ("base_url", "base_url"),
         ("judge_samples", "judge_samples"),
         ("candidate", "candidate"),
+        ("context_tokens", "context_tokens"),
+        ("fallback", "fallback"),
     ):
         value = getattr(args, flag, None)
         if value is not None and not (field == "judge_samples" and value == 1):

@@ -70,9 +70,10 @@ class ServerBehaviour:
     n_ctx: int | None = None  # served at /props, as llama.cpp does
     ollama_num_ctx: int | None = None  # Ollama's /api/show parameters (0: none set)
     max_model_len: int | None = None  # in /v1/models entries, as vLLM does
+    voice: str = ""  # said before every spoken turn, to tell the model's turns apart
 
 
-def default_reply(body: dict[str, Any]) -> str:
+def default_reply(body: dict[str, Any], voice: str = "") -> str:
     """What a well-behaved model would say when nothing is scripted."""
     messages = body.get("messages") or []
     everything = "\n".join(str(m.get("content", "")) for m in messages)
@@ -87,7 +88,7 @@ def default_reply(body: dict[str, Any]) -> str:
     )
     source = _SOURCE.search(last_user)
     if source:
-        return source.group(1).strip()
+        return voice + source.group(1).strip()
     if "ping" in last_user.lower():
         return '{"ok": true}'
     return "Tell me more about that."
@@ -99,8 +100,10 @@ def _schema_name(body: dict[str, Any]) -> str:
 
 
 def caller_of(body: dict[str, Any]) -> str:
-    """Who is calling: the judge (grades against a rubric) or the interviewer (speaks, or
-    chooses what to probe)."""
+    """Who is calling: the judge (grades against a rubric), the interviewer (speaks, or
+    chooses what to probe) or the preflight (its tiny "ping" completion)."""
+    if _schema_name(body) == "Ping":
+        return "preflight"
     if _schema_name(body).startswith("JudgeReply"):
         return "judge"
     system = next((str(m.get("content", "")) for m in body.get("messages") or []), "")
@@ -153,10 +156,11 @@ class ScriptedServerState:
         self.stopping = threading.Event()  # wakes handlers that are delaying or stalling
 
     def next_item(self, caller: str) -> dict[str, Any] | None:
-        """The first queued item meant for this caller ("judge" or "interviewer") or anyone."""
+        """The first queued item meant for this caller ("judge" or "interviewer") or anyone.
+        The preflight's pings take only items meant for them ("for": "preflight")."""
         with self.lock:
             for i, item in enumerate(self.script):
-                if item.get("for") in (None, caller):
+                if item.get("for") == caller or (item.get("for") is None and caller != "preflight"):
                     return self.script.pop(i)
             return None
 
@@ -331,7 +335,7 @@ class _Handler(BaseHTTPRequestHandler):
         if refused:
             self._error(400, refused)
             return
-        text = item["content"] if "content" in item else default_reply(body)
+        text = item["content"] if "content" in item else default_reply(body, behaviour.voice)
         finish_reason = str(item.get("finish_reason", "stop"))
         limit = body.get("max_completion_tokens") or body.get("max_tokens")
         if isinstance(limit, int) and count_tokens(text) > limit:

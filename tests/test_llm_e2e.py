@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.fake_openai import caller_of
+
 SECRET = "sk-e2e-SECRET-abcdef0123456789"
 ANSWERS = [
     f"Answer {i}: I would start from the goal and the metric, check the data for leakage, "
@@ -25,10 +27,11 @@ def test_four_round_plain_interview_survives_faults(server, tmp_path):
         {"for": "interviewer", "fault": "server_error"},
         {"for": "interviewer", "fault": "cut"},
         {"for": "interviewer"},
-        # The turn after the first answer is slow, so that the first verdict (unusable,
-        # then unusable again after the repair request) is not superseded by the next
-        # answer before it lands: piped input answers instantly.
-        {"for": "interviewer", "delay": 1.5},
+        # The interviewer's next calls are slow, so that the first verdict (unusable, then
+        # unusable again after the repair request), which starts once the next turn is
+        # out, is not superseded by the next answer before it lands: piped input answers
+        # instantly.
+        *[{"for": "interviewer", "delay": 1.0}] * 3,
         {"for": "judge", "content": "The answer is fine, level 4 everywhere."},
         {"for": "judge", "content": "not json, still"},
     )
@@ -71,7 +74,9 @@ def test_four_round_plain_interview_survives_faults(server, tmp_path):
     assert all(r["judge"]["kind"] == "llm" for r in runs)
 
     assert server.pending == 0  # every injected fault was met and survived
-    first_four = server.requests[:4]
+    assert server.requests[0]["body"]["response_format"]["json_schema"]["name"] == "Ping"
+    calls = [r for r in server.requests if caller_of(r["body"]) != "preflight"]
+    first_four = calls[:4]
     assert all(r["body"].get("stream") for r in first_four)  # the first question's attempts
     assert len({json.dumps(r["body"]["messages"]) for r in first_four}) == 1
     interviewer_turns = [

@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     if args.plain:
         from interviewer.plain import run_plain
 
-        return run_plain(runner)
+        return run_plain(runner, fallback=settings.fallback)
     from interviewer.tui.launch import run_app
 
     return run_app(settings=settings, runner=runner)

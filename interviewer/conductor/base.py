@@ -62,10 +62,6 @@ class Conductor(ABC):
         called off the event loop."""
         return None
 
-    async def check_ready(self) -> str | None:
-        """None when the interviewer can speak; otherwise what is wrong and what to do."""
-        return None
-
     def drain_usage(self) -> list[LlmUsage]:
         """Token usage recorded since the last call (LLM conductors); the runner saves it."""
         return []

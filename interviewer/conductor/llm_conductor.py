@@ -31,6 +31,7 @@ from interviewer.llm.base import Message, ModelAPI
 from interviewer.llm.budget import BudgetedPrompt, PromptBudget
 from interviewer.llm.context import ContextWindow
 from interviewer.llm.errors import LLMError
+from interviewer.llm.health import EndpointHealth
 from interviewer.llm.structured import ReplyError, parse_structured
 from interviewer.llm.tokens import count_message_tokens, truncate_to_tokens
 from interviewer.llm.usage import UsageLog
@@ -180,8 +181,10 @@ class LLMConductor(Conductor):
         turn_max_tokens: int = TURN_MAX_TOKENS,
         probe_max_tokens: int = PROBE_MAX_TOKENS,
         context: ContextWindow | None = None,
+        health: EndpointHealth | None = None,
     ) -> None:
         self.provider = provider
+        self.health = health or EndpointHealth(provider)
         self.model = provider.model
         self.prompt_token_budget = prompt_token_budget
         self.turn_max_tokens = turn_max_tokens
@@ -195,12 +198,6 @@ class LLMConductor(Conductor):
 
     def drain_usage(self) -> list[LlmUsage]:
         return self.usage_log.drain()
-
-    async def check_ready(self) -> str | None:
-        problem = await self.provider.check()
-        if problem is None:
-            return None
-        return f"{problem}. Start the server or fix --base-url; the offline backend needs none."
 
     # --- prompts ----------------------------------------------------------------------------
 
@@ -262,6 +259,11 @@ class LLMConductor(Conductor):
     # --- the interface ----------------------------------------------------------------------
 
     async def speak(self, request: SpeakRequest) -> AsyncIterator[str]:
+        if not await self.health.usable():
+            # Down, and not back at the last check: no call waits through its retries.
+            self._record_fallback(request.kind, f"model unavailable: {self.health.down_reason}")
+            yield self.bank_voice.text_for(request)
+            return
         prompt = self.build_prompt(request)
         self.prompts.append(prompt)
         queue: asyncio.Queue[str | None] = asyncio.Queue()
@@ -287,8 +289,10 @@ class LLMConductor(Conductor):
             try:
                 completion = task.result()
             except LLMError as exc:
+                self.health.mark_failed(exc)
                 reason = str(exc)
             else:
+                self.health.mark_ok()
                 self.usage_log.record(
                     "interviewer", completion, prompt.estimated_tokens, self.provider.model
                 )
@@ -345,17 +349,23 @@ class LLMConductor(Conductor):
         the model cannot be used, the offline signal stands on its own.
         """
         offline = (await self.bank_voice.assess(question, asked)).missed_key_points
+        if not await self.health.usable():
+            self.assessment_fallbacks.append(f"model unavailable: {self.health.down_reason}")
+            return AnswerSignal(offline)
         messages = self.assessment_messages(question, asked, offline, secrets.token_hex(8))
         schema = probe_choice_model(question)
         try:
             completion = await self.provider.generate(
                 messages, response_schema=schema, max_tokens=self.probe_max_tokens
             )
+            self.health.mark_ok()
             self.usage_log.record(
                 "interviewer", completion, count_message_tokens(messages), self.provider.model
             )
             choice = parse_structured(completion.text, _probe_choice, cut_off=completion.cut_off)
         except (LLMError, ReplyError) as exc:
+            if isinstance(exc, LLMError):
+                self.health.mark_failed(exc)
             self.assessment_fallbacks.append(str(exc)[:300])
             log.info("follow-up choice from the offline signal: %s", exc)
             return AnswerSignal(offline)

@@ -116,6 +116,18 @@ def _follow_up(
     return None
 
 
+def follow_up_possible(
+    session: Session, current: AskedQuestion, bank: Mapping[str, Question]
+) -> bool:
+    """Whether any signal could lead to a follow-up on the current question: the limit is
+    not reached and some key point with a probe has not been probed yet."""
+    question = bank.get(current.question_id)
+    if question is None:
+        return False
+    every_point = AnswerSignal([kp.id for kp in question.key_points])
+    return _follow_up(session, current, bank, every_point) is not None
+
+
 def _round_over(session: Session, round_index: int, now: datetime) -> bool:
     record = session.rounds[round_index]
     if record.ended_at is not None:

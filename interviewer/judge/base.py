@@ -8,6 +8,10 @@ from interviewer.domain.judging import JudgeIdentity, JudgeRequest, JudgeResult
 from interviewer.domain.rubric import Rubric
 from interviewer.domain.session import LlmUsage
 
+# The start of an unscored reason when the judge's model could not be reached (not when
+# its reply was unusable): such answers are scored again once the model answers.
+UNAVAILABLE = "model unavailable"
+
 
 def rubric_hash(rubric: Rubric) -> str:
     canonical = json.dumps(rubric.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)

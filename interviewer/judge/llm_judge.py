@@ -32,12 +32,13 @@ from interviewer.domain.judging import (
 from interviewer.domain.rubric import OfflineSignal, Rubric
 from interviewer.domain.session import LlmUsage
 from interviewer.judge import behavioral
-from interviewer.judge.base import Judge
+from interviewer.judge.base import UNAVAILABLE, Judge
 from interviewer.judge.coding import judged_request, merge, reads_code
 from interviewer.judge.text import content_words
 from interviewer.llm.base import Message, ModelAPI
 from interviewer.llm.context import ContextTooSmall, ContextWindow
 from interviewer.llm.errors import LLMError
+from interviewer.llm.health import EndpointHealth, is_outage
 from interviewer.llm.structured import ReplyError, parse_structured
 from interviewer.llm.tokens import count_message_tokens, count_tokens, truncate_to_tokens
 from interviewer.llm.usage import UsageLog
@@ -449,8 +450,10 @@ class LLMJudge(Judge):
         usage_log: UsageLog | None = None,
         max_tokens: int = DEFAULT_REPLY_TOKENS,
         context: ContextWindow | None = None,
+        health: EndpointHealth | None = None,
     ) -> None:
         self.provider = provider
+        self.health = health or EndpointHealth(provider)
         self.model = provider.model
         self.samples = max(1, samples)
         self.budget_tokens = prompt_token_budget
@@ -548,14 +551,21 @@ class LLMJudge(Judge):
         raw = ""
         error = ""
         for attempt in range(2):  # the first reply and one repair
+            if not await self.health.usable():
+                return JudgeResult.unscored(
+                    f"{UNAVAILABLE}: {self.health.down_reason}",
+                    raw_reply=raw or None,
+                    method=METHOD,
+                )
             try:
                 completion = await self.provider.generate(
                     messages, response_schema=schema, max_tokens=reply_tokens
                 )
             except LLMError as exc:
-                return JudgeResult.unscored(
-                    f"judge call failed: {exc}", raw_reply=raw or None, method=METHOD
-                )
+                self.health.mark_failed(exc)
+                what = UNAVAILABLE if is_outage(exc) else "judge call failed"
+                return JudgeResult.unscored(f"{what}: {exc}", raw_reply=raw or None, method=METHOD)
+            self.health.mark_ok()
             self.usage_log.record(
                 "judge", completion, count_message_tokens(messages), self.provider.model
             )

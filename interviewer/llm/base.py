@@ -232,6 +232,7 @@ class ModelAPI(ABC):
         stream_to: StreamCallback | None = None,
         on_restart: RestartCallback | None = None,
         max_tokens: int | None = None,
+        policy: RetryPolicy | None = None,
     ) -> Completion:
         """One completion, retried on transient failures within the policy's deadline.
 
@@ -239,23 +240,25 @@ class ModelAPI(ABC):
         retry replaces text already streamed, `on_restart` is called first.
         Raises LLMUnavailable (retries spent, deadline passed) or LLMError (a failure
         that retrying cannot fix). Messages of both are free of the API key.
+        `policy` replaces the provider's own for this call (the preflight's single try).
         """
+        policy = policy or self.policy
         request = CallRequest(list(messages), response_schema, max_tokens)
         relay = StreamRelay(stream_to, on_restart) if stream_to is not None else None
         start = time.monotonic()
-        deadline = start + self.policy.total_deadline_s
+        deadline = start + policy.total_deadline_s
         attempt = 0
         while True:
             attempt += 1
             if deadline - time.monotonic() <= 0:
-                raise LLMUnavailable(f"deadline of {self.policy.total_deadline_s:g}s passed")
+                raise LLMUnavailable(f"deadline of {policy.total_deadline_s:g}s passed")
             relay_delta = relay.new_attempt() if relay is not None else None
             visible = ReasoningFilter(
                 emit=relay_delta or _ignore, withdraw=relay.withdraw if relay else None
             )
             sink = AttemptSink(visible.feed)
             try:
-                raw = await self._watched(self._attempt(request, sink), sink, deadline)
+                raw = await self._watched(self._attempt(request, sink), sink, deadline, policy)
             except Exception as exc:
                 description = self.redactor.describe(exc)
                 if isinstance(exc, StreamStalled):
@@ -271,18 +274,18 @@ class ModelAPI(ABC):
                         status_code=getattr(exc, "status_code", None),
                         cause=type(exc).__name__,
                     ) from None
-                if attempt > self.policy.max_retries:
+                if attempt > policy.max_retries:
                     self.attempt_log.append(record)
                     raise LLMUnavailable(
                         f"gave up after {attempt} attempts; last error: {description}",
                         status_code=getattr(exc, "status_code", None),
                         cause=type(exc).__name__,
                     ) from None
-                wait = backoff_delay(attempt, retry_after, self.policy, self._rng)
+                wait = backoff_delay(attempt, retry_after, policy, self._rng)
                 if time.monotonic() + wait >= deadline:
                     self.attempt_log.append(record)
                     raise LLMUnavailable(
-                        f"deadline of {self.policy.total_deadline_s:g}s would pass before the "
+                        f"deadline of {policy.total_deadline_s:g}s would pass before the "
                         f"next attempt; last error: {description}",
                         status_code=getattr(exc, "status_code", None),
                         cause=type(exc).__name__,
@@ -316,7 +319,11 @@ class ModelAPI(ABC):
             )
 
     async def _watched(
-        self, work: Awaitable[Completion], sink: AttemptSink, deadline: float
+        self,
+        work: Awaitable[Completion],
+        sink: AttemptSink,
+        deadline: float,
+        policy: RetryPolicy,
     ) -> Completion:
         """The attempt's result, or StreamStalled when it stops making progress."""
         task: asyncio.Future[Completion] = asyncio.ensure_future(work)
@@ -324,20 +331,20 @@ class ModelAPI(ABC):
             while True:
                 now = time.monotonic()
                 if sink.last_progress is None:
-                    limit = min(sink.started + self.policy.first_token_timeout_s, deadline)
+                    limit = min(sink.started + policy.first_token_timeout_s, deadline)
                     if now >= limit:
                         waited = now - sink.started
                         raise StreamStalled(f"no first token within {waited:.0f}s")
                 else:
-                    limit = sink.last_progress + self.policy.token_gap_timeout_s
+                    limit = sink.last_progress + policy.token_gap_timeout_s
                     if now >= limit:
                         raise StreamStalled(
-                            f"no new token for {self.policy.token_gap_timeout_s:g}s after "
+                            f"no new token for {policy.token_gap_timeout_s:g}s after "
                             f"{sink.tokens_seen} streamed pieces"
                         )
                 # Wake at least every half gap: a first token may arrive and the stream
                 # stall well before the first-token limit, and progress sets no alarm.
-                wake = min(limit - now, self.policy.token_gap_timeout_s / 2)
+                wake = min(limit - now, policy.token_gap_timeout_s / 2)
                 done, _ = await asyncio.wait({task}, timeout=wake)
                 if done:
                     return task.result()

@@ -14,7 +14,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
-from interviewer.backends import Backend
+from interviewer.backends import Backend, offline_backend
 from interviewer.content.loader import Content
 from interviewer.domain.session import Session
 from interviewer.runner import InterviewRunner, utc_now
@@ -83,6 +83,8 @@ class InterviewerApp(App[int]):
         self._terminating = False
         self.clock = clock or (runner.clock if runner else utc_now)
         self.drafts = DraftStore(self.store.root)
+        # An interview waiting for the model's preflight (Home shows the check's outcome).
+        self.pending_runner: InterviewRunner | None = None
 
     # --- shared services ---------------------------------------------------------------
 
@@ -111,6 +113,22 @@ class InterviewerApp(App[int]):
             )
         session = create_session(self.content, request, backend, now=self.clock())
         return self.runner_for(session)
+
+    def ready_for(self, runner: InterviewRunner) -> bool:
+        """Whether the runner's model has passed its preflight (or needs none)."""
+        readiness: Any = runner.backend.readiness
+        return readiness is None or getattr(readiness, "passed", None) is not None
+
+    def take_pending(self) -> InterviewRunner | None:
+        runner, self.pending_runner = self.pending_runner, None
+        return runner
+
+    def use_offline(self, note: str) -> None:
+        """The candidate chose the offline engine after the model failed its check."""
+        self._backend = offline_backend(note)
+        self.backend_error = ""
+        if self.pending_runner is not None:
+            self.pending_runner.use_offline(note)
 
     def runner_for(self, session: Session) -> InterviewRunner:
         backend = self.get_backend()
@@ -151,7 +169,11 @@ class InterviewerApp(App[int]):
         self.theme = "interviewer"
         # `interviewer start` goes straight to the question; Home is built only when the
         # candidate leaves the interview, so it costs nothing on the way in.
-        if self.initial_runner is not None:
+        if self.initial_runner is not None and not self.ready_for(self.initial_runner):
+            # The model is checked first; Home shows the check, and the choice if it fails.
+            self.pending_runner = self.initial_runner
+            self.push_screen(self.home_screen())
+        elif self.initial_runner is not None:
             self.open_interview(self.initial_runner)
         elif self.initial_replay is not None:
             self.open_replay(self.initial_replay)

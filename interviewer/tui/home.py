@@ -1,7 +1,7 @@
 """The home screen: start a new interview, resume one, or look at recent sessions."""
 
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.markup import escape
 from rich.text import Text
@@ -34,6 +34,11 @@ from interviewer.tui.base import AppScreen
 from interviewer.tui.text import percent_text
 
 RECENT = 8
+
+
+def shown(text: str) -> str:
+    """Text from a server or a setting, fit for markup: sanitised, then escaped."""
+    return escape(for_terminal(text))
 
 
 def session_line(summary: SessionSummary) -> Text:
@@ -82,6 +87,10 @@ class HomeScreen(AppScreen):
                 yield Button("Start interview  ctrl+s", id="start", variant="primary", compact=True)
             with Vertical(id="side"):
                 yield Static("", id="backend-status")
+                with Horizontal(id="model-choice"):
+                    yield Button("Retry", id="model-retry", variant="primary", compact=True)
+                    yield Button("Use offline", id="model-offline", compact=True)
+                    yield Button("Quit", id="model-quit", variant="error", compact=True)
                 yield Label("[b]Resume[/b] (enter)")
                 yield OptionList(id="resume", compact=True)
                 yield Label("[b]Recent[/b] (enter: scorecard)")
@@ -91,6 +100,8 @@ class HomeScreen(AppScreen):
     def on_mount(self) -> None:
         self.title = "interviewer"
         self.sub_title = "mock interviews for ML engineers"
+        self.query_one("#model-choice").display = False
+        self.failed_check: Any = None  # the last failed preflight report, if any
         select = self.query_one("#scenario", Select)
         if select.value is not Select.NULL:
             self.show_scenario(str(select.value))
@@ -122,24 +133,86 @@ class HomeScreen(AppScreen):
             error = self.iapp.backend_error
             status.update(f"[b]Backend[/b]\n[$error]unavailable:[/] {escape(for_terminal(error))}")
             return
-        described = escape(for_terminal(backend.description))
-        if backend.name == "offline":
-            status.update(f"[b]Backend[/b]\n{described}\n[$success]ready[/]")
-        else:
-            status.update(f"[b]Backend[/b]\n{described}\n[$text-muted]checking…[/]")
-            self.check_backend(backend)
+        if backend.readiness is None:
+            status.update(f"[b]Backend[/b]\n{shown(backend.description)}\n[$success]ready[/]")
+            self.start_pending()
+            return
+        status.update(
+            f"[b]Backend[/b]\n{shown(backend.description)}\n[$text-muted]checking the model…[/]"
+        )
+        self.check_backend(backend)
 
-    @work(exclusive=True, group="backend-check")
-    async def check_backend(self, backend: Backend) -> None:
-        problem = await backend.conductor.check_ready()
+    @work(exclusive=True, group="backend-check", exit_on_error=False)
+    async def check_backend(self, backend: Backend, fresh: bool = False) -> None:
+        """The preflight (cached after a success): list models, one tiny completion each."""
+        assert backend.readiness is not None
+        report = await backend.readiness.check(fresh=fresh)
+        if backend is not self.iapp.get_backend():
+            return  # the candidate chose another backend meanwhile
+        self.show_report(backend, report)
+
+    def show_report(self, backend: Backend, report: Any) -> None:
         status = self.query_one("#backend-status", Static)
-        described = escape(for_terminal(backend.description))
-        if problem is None:
-            status.update(f"[b]Backend[/b]\n{described}\n[$success]reachable[/]")
-        else:
-            shown = escape(for_terminal(problem))
-            status.update(f"[b]Backend[/b]\n{described}\n[$error]{shown}[/]")
-            self.notify(for_terminal(problem), severity="warning", timeout=8, markup=False)
+        choice = self.query_one("#model-choice")
+        if report.ok:
+            self.failed_check = None
+            choice.display = False
+            lines = [f"[b]Backend[/b]\n{shown(backend.description)}\n[$success]ready[/]"]
+            if report.context is not None:
+                lines.append(f"context {shown(report.context.describe())}")
+            lines += [f"[$warning]{shown(w)}[/]" for w in report.warnings]
+            status.update("\n".join(lines))
+            self.start_pending()
+            return
+        self.failed_check = report
+        cause, fix = shown(report.cause), shown(report.fix)
+        status.update(
+            f"[b]Backend[/b]\n{shown(backend.description)}\n"
+            f"[$error]The model cannot be used ({shown(str(report.problem))}).[/]\n"
+            f"{cause}\n[b]Fix:[/] {fix}; or choose Use offline to interview with the "
+            "offline engine."
+        )
+        choice.display = True
+        self.query_one("#model-retry", Button).focus()
+        self.notify(
+            for_terminal(report.summary()),
+            title="The model cannot be used",
+            severity="error",
+            markup=False,
+        )
+
+    @on(Button.Pressed, "#model-retry")
+    def retry_check(self) -> None:
+        backend = self.iapp.get_backend()
+        if backend is None or backend.readiness is None:
+            return
+        self.query_one("#model-choice").display = False
+        self.query_one("#backend-status", Static).update(
+            f"[b]Backend[/b]\n{shown(backend.description)}\n[$text-muted]checking again…[/]"
+        )
+        self.check_backend(backend, fresh=True)
+
+    @on(Button.Pressed, "#model-offline")
+    def choose_offline(self) -> None:
+        report = self.failed_check
+        problem = f"the model failed its check ({report.problem})" if report else "chosen"
+        self.iapp.use_offline(problem)
+        self.failed_check = None
+        self.query_one("#model-choice").display = False
+        self.show_backend()
+
+    @on(Button.Pressed, "#model-quit")
+    def quit_for_model(self) -> None:
+        report = self.failed_check
+        if report is not None:
+            self.iapp.exit_message = "\n".join(report.lines(plain=True))
+        self.app.exit(2)
+
+    def start_pending(self) -> None:
+        """An interview asked for before the model was checked starts now it is ready."""
+        runner = self.iapp.take_pending()
+        if runner is not None:
+            self.iapp.open_interview(runner)
 
     def request(self) -> NewInterview:
         select = self.query_one("#scenario", Select)
@@ -163,10 +236,21 @@ class HomeScreen(AppScreen):
 
     @on(Button.Pressed, "#start")
     def action_start(self) -> None:
+        if self.failed_check is not None:
+            self.notify(
+                "Choose Retry once the server is fixed, or Use offline.",
+                title="The model cannot be used",
+                severity="error",
+            )
+            return
         try:
             runner = self.iapp.new_runner(self.request())
         except (SetupError, RuntimeError) as exc:
             self.notify(f"{exc}", title="Cannot start", severity="error", timeout=8, markup=False)
+            return
+        if not self.iapp.ready_for(runner):
+            self.iapp.pending_runner = runner
+            self.notify("The interview starts once the model has answered its check.")
             return
         self.iapp.open_interview(runner)
 

@@ -144,10 +144,23 @@ class InterviewScreen(AppScreen):
         pending = self.runner.judging_pending
         working = "thinking… " if self.busy else ""
         judging = f"judging {pending}" if pending else ""
+        health = self.runner.backend.health
+        down = "model down: bank wording · " if health is not None and health.is_down else ""
         status = self.query_one("#judging", Static)
         unsaved = self.runner.unsaved is not None
         status.set_class(unsaved, "unsaved")
-        status.update("NOT SAVED" if unsaved else f"{working}{judging}".strip())
+        status.update("NOT SAVED" if unsaved else f"{down}{working}{judging}".strip())
+
+    def announce(self) -> None:
+        """The model stopped or came back: said once, as the runner reports it."""
+        for notice in self.runner.drain_notices():
+            self.notify(
+                for_terminal(notice),
+                title="The model",
+                severity="warning",
+                timeout=15,
+                markup=False,
+            )
 
     # --- drafts --------------------------------------------------------------------------
 
@@ -299,12 +312,18 @@ class InterviewScreen(AppScreen):
         self.prompt = prompt
         self.show_coding(prompt)
         self.tick()
+        self.announce()
         if failure is not None:
             self.ask_about_save(failure)
             return
         if self.finishing or (prompt is None and self.runner.finished):
             self.iapp.drafts.clear(self.session.id)
             self.iapp.drafts.clear(self.session.id, part="code")
+            hint = self.runner.unscored_hint() if self.runner.outages else None
+            if hint:
+                self.notify(
+                    hint, title="Unscored answers", severity="warning", timeout=30, markup=False
+                )
             self.app.switch_screen(self.scorecard())
 
     def scorecard(self) -> AppScreen:

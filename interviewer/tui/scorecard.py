@@ -54,7 +54,7 @@ def scorecard_sections(
         lines += [
             "",
             f"{card.unscored} unscored, {card.pending} pending: re-score them from History "
-            f"(replay, r) or `interviewer rescore {session.id}`.",
+            f"(replay, r) or `interviewer rescore {session.id} --only-unscored`.",
         ]
     for rnd in card.rounds:
         sections.append(lines)
