@@ -8,13 +8,14 @@ import asyncio
 from typing import Any
 
 from interviewer.backends import Backend, make_backend
+from interviewer.safe_text import echo
 from interviewer.settings import Settings, settings_from_args
 
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
     if settings.resolved_backend != "openai":
-        print(
+        echo(
             "No LLM is configured (no OPENAI_API_KEY, OPENAI_BASE_URL or --base-url): "
             "interviews use the offline engine, which needs no check.\n"
             "To check a server: interviewer doctor --base-url http://127.0.0.1:8080/v1 "
@@ -24,21 +25,21 @@ def run(args: argparse.Namespace) -> int:
     try:
         backend = make_backend(settings)
     except ValueError as exc:
-        print(f"error: {exc}")
+        echo(f"error: {exc}")
         return 2
-    print(f"interviewer doctor · {backend.description}")
+    echo(f"interviewer doctor · {backend.description}")
     report = asyncio.run(_check(backend))
     for check in report.checks:
         mark = "!!" if check.name == "warning" else ("ok" if check.ok else "FAIL")
         name = "" if check.name == "warning" else check.name
-        print(f"  {mark:<4} {name:<12} {check.detail}")
-    print(f"  {'':<4} {'limits':<12} {_limits(settings, backend)}")
+        echo(f"  {mark:<4} {name:<12} {check.detail}")
+    echo(f"  {'':<4} {'limits':<12} {_limits(settings, backend)}")
     if not report.ok:
-        print()
+        echo("")
         for line in report.lines(plain=True):
-            print(line)
+            echo(line)
         return 2
-    print(f"Ready ({report.seconds:.1f} s).")
+    echo(f"Ready ({report.seconds:.1f} s).")
     return 0
 
 
