@@ -117,3 +117,65 @@ async def test_the_follow_up_signal_runs_off_the_loop_and_only_for_bounded_answe
     long = "the absolute weight values " * (FOLLOW_UP_MAX_WORDS // 4 + 1)  # past the bound
     assert (await conductor.assess(*answered(long))).missed_key_points == []
     assert len(threads) == 1
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:  # a zombie awaiting its reaper is gone too
+            return fh.read().split(")")[-1].split()[0] == "Z"
+    except FileNotFoundError:
+        return True
+
+
+def test_a_worker_does_not_outlive_a_killed_interviewer(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    # The test holds the worker's input open, so only its parent's death can end it.
+    read_end, write_end = os.pipe()
+    code = (
+        "import os, subprocess, sys, time\n"
+        "w = subprocess.Popen([sys.executable, '-m', 'interviewer.judge.worker_process',"
+        " str(os.getpid())], stdin=int(sys.argv[1]), stdout=subprocess.DEVNULL,"
+        " stderr=open(sys.argv[2], 'w'))\n"
+        "print(w.pid, flush=True); time.sleep(60)\n"
+    )
+    log = tmp_path / "worker.log"
+    parent = subprocess.Popen(
+        [sys.executable, "-c", code, str(read_end), str(log)],
+        stdout=subprocess.PIPE,
+        text=True,
+        pass_fds=(read_end,),
+    )
+    os.close(read_end)
+    try:
+        assert parent.stdout is not None
+        worker = int(parent.stdout.readline())
+        time.sleep(0.5)
+        assert not _gone(worker), log.read_text()
+        parent.kill()
+        parent.communicate(timeout=10)
+        deadline = time.monotonic() + 20
+        while not _gone(worker) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _gone(worker), "the judge worker outlived its parent"
+    finally:
+        os.close(write_end)
+
+
+def test_a_worker_whose_parent_is_already_gone_exits_at_once():
+    import subprocess
+    import sys
+
+    read_end, write_end = os.pipe()  # input held open: it must not wait for it
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "interviewer.judge.worker_process", "1"],
+            stdin=read_end,
+            timeout=30,
+        )
+        assert done.returncode == 0
+    finally:
+        os.close(read_end)
+        os.close(write_end)

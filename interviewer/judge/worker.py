@@ -5,13 +5,14 @@ still hold the interpreter the interface draws with; in its own process it runs 
 other core, and the judge's vocabulary (the tokenizer: 47 MB, a quarter of a second to
 build) is loaded there, never in the process the candidate sees.
 
-The worker is `python -m interviewer.judge.worker`, in its own session (a Ctrl+C at the
-terminal is not its business), its stderr discarded (it must never draw on the app's
-screen), reading requests on stdin and answering on stdout: each a length-prefixed
-pickle, between two processes of this program. It exits when its stdin closes, so a
-killed interviewer leaves no worker behind. warm_up() starts it, once the first question
-is on screen, and it loads the judge before the first request arrives. If it cannot
-start or dies, scoring goes on in a thread of this process: slower, never lost.
+The worker is `python -m interviewer.judge.worker_process`, in its own session (a Ctrl+C
+at the terminal is not its business), its stderr discarded (it must never draw on the
+app's screen), reading requests on stdin and answering on stdout: each a length-prefixed
+pickle, between two processes of this program. It exits when its stdin closes or its
+parent dies (worker_process.py), so a killed interviewer leaves no worker behind.
+warm_up() starts it, once the first question is on screen, and it loads the judge before
+the first request arrives. If it cannot start or dies, scoring goes on in a thread of this
+process: slower, never lost.
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ class JudgeProcess:
             p for p in (package_parent, env.get("PYTHONPATH", "")) if p
         )
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "interviewer.judge.worker"],
+            [sys.executable, "-m", "interviewer.judge.worker_process", str(os.getpid())],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -192,9 +193,3 @@ def serve(source: IO[bytes], out: IO[bytes]) -> None:
         except Exception as exc:  # score_now never raises; a bad frame might
             result = JudgeResult.unscored(f"judge worker error: {type(exc).__name__}: {exc}")
         _write_frame(out, pickle.dumps(result, pickle.HIGHEST_PROTOCOL))
-
-
-if __name__ == "__main__":
-    pipe_in, pipe_out = sys.stdin.buffer, sys.stdout.buffer
-    sys.stdout = sys.stderr  # nothing but verdicts may reach the pipe
-    serve(pipe_in, pipe_out)

@@ -24,11 +24,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from interviewer.store.errors import TranscriptError
 from interviewer.store.files import INDEX_FILE, JOURNAL_SUFFIX, TRANSCRIPT_SUFFIX
 from interviewer.store.summary import (
     CriterionLevel,
     RoundScore,
+    SessionKey,
     SessionSummary,
     summarize,
 )
@@ -368,15 +368,45 @@ class HistoryIndex:
 
     # --- reading -------------------------------------------------------------------------
 
-    def summaries(
-        self, *, with_scores: bool = False
-    ) -> tuple[list[SessionSummary], list[TranscriptError]]:
-        """Every readable session newest first, and the transcripts that cannot be read."""
+    def keys(self, *, refresh: bool = True) -> list[SessionKey]:
+        """Every row newest first (broken files last, each with its error), reduced to
+        what filtering needs; `refresh` first brings the index in line with the folder."""
         if self.is_empty():
-            return [], []
-        self.refresh()
-        result = self._retrying(lambda db: _select(db, self.root, with_scores))
-        return result  # type: ignore[return-value]
+            return []
+        if refresh:
+            self.refresh()
+
+        def query(db: sqlite3.Connection) -> list[SessionKey]:
+            return [
+                SessionKey(
+                    file,
+                    error,
+                    id or "",
+                    scenario or "",
+                    title or "",
+                    status or "",
+                    tuple(json.loads(kinds)) if kinds else (),
+                )
+                for file, error, id, scenario, title, status, kinds in db.execute(
+                    "SELECT file, error, id, scenario_id, scenario_title, status, round_kinds "
+                    "FROM sessions ORDER BY error IS NOT NULL, created_ts DESC, file"
+                )
+            ]
+
+        return self._retrying(query)  # type: ignore[return-value]
+
+    def materialize(self, files: list[str], *, with_scores: bool = False) -> list[SessionSummary]:
+        """The summaries of these transcripts (readable ones), in the order given."""
+        found: dict[str, SessionSummary] = {}
+
+        def query(db: sqlite3.Connection) -> None:
+            for start in range(0, len(files), 500):  # SQLite's limit on parameters
+                chunk = files[start : start + 500]
+                for summary in _select(db, self.root, chunk, with_scores):
+                    found[summary.path.name] = summary
+
+        self._retrying(query)
+        return [found[f] for f in files if f in found]
 
     def criterion_levels(
         self, files: list[str], kind: str | None = None
@@ -608,19 +638,22 @@ def _when(text: str | None) -> datetime | None:
 
 
 def _select(
-    db: sqlite3.Connection, root: Path, with_scores: bool
-) -> tuple[list[SessionSummary], list[TranscriptError]]:
+    db: sqlite3.Connection, root: Path, files: list[str], with_scores: bool
+) -> list[SessionSummary]:
+    marks = ",".join("?" * len(files))
     rounds: dict[str, list[RoundScore]] = {}
     if with_scores:
         criteria: dict[tuple[str, int], list[CriterionLevel]] = {}
         for file, round_idx, cid, cname, level in db.execute(
             "SELECT file, round_idx, criterion_id, name, mean_level FROM criteria "
-            "ORDER BY file, round_idx, position"
+            f"WHERE file IN ({marks}) ORDER BY file, round_idx, position",
+            files,
         ):
             criteria.setdefault((file, round_idx), []).append(CriterionLevel(cid, cname, level))
         for file, idx, kind, title, rubric_id, rubric_title, percent in db.execute(
             "SELECT file, idx, kind, title, rubric_id, rubric_title, percent FROM rounds "
-            "ORDER BY file, idx"
+            f"WHERE file IN ({marks}) ORDER BY file, idx",
+            files,
         ):
             rounds.setdefault(file, []).append(
                 RoundScore(
@@ -634,39 +667,35 @@ def _select(
                 )
             )
     sessions: list[SessionSummary] = []
-    broken: list[TranscriptError] = []
     for row in db.execute(
-        "SELECT file, error, id, candidate, scenario_id, scenario_title, mode, backend, status, "
+        "SELECT file, id, candidate, scenario_id, scenario_title, mode, backend, status, "
         "created_at, updated_at, finished_at, round_kinds, answers, overall, unscored, pending "
-        "FROM sessions ORDER BY error IS NOT NULL, created_ts DESC, file"
+        f"FROM sessions WHERE error IS NULL AND file IN ({marks})",
+        files,
     ):
-        file, error = row[0], row[1]
-        if error is not None:
-            broken.append(TranscriptError(root / file, error))
-            continue
-        created = _when(row[9])
-        updated = _when(row[10])
+        file = row[0]
+        created = _when(row[8])
+        updated = _when(row[9])
         assert created is not None and updated is not None
         sessions.append(
             SessionSummary(
-                id=row[2],
+                id=row[1],
                 path=root / file,
-                candidate=row[3],
-                scenario_id=row[4],
-                scenario_title=row[5],
-                mode=row[6],
-                backend=row[7],
-                status=row[8],
+                candidate=row[2],
+                scenario_id=row[3],
+                scenario_title=row[4],
+                mode=row[5],
+                backend=row[6],
+                status=row[7],
                 created_at=created,
                 updated_at=updated,
-                finished_at=_when(row[11]),
-                round_kinds=tuple(json.loads(row[12])),
-                answers=row[13],
-                overall=row[14],
-                unscored=row[15],
-                pending=row[16],
+                finished_at=_when(row[10]),
+                round_kinds=tuple(json.loads(row[11])),
+                answers=row[12],
+                overall=row[13],
+                unscored=row[14],
+                pending=row[15],
                 rounds=tuple(rounds.get(file, ())),
             )
         )
-    broken.sort(key=lambda e: e.path.name)
-    return sessions, broken
+    return sessions

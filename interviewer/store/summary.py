@@ -70,6 +70,34 @@ class SessionSummary:
         return self.status == "finished"
 
 
+@dataclass(frozen=True)
+class SessionKey:
+    """A session's row in the index, reduced to what filtering, ordering and telling
+    copies apart need: the rest of its summary is read only for the rows shown."""
+
+    file: str
+    error: str | None
+    id: str
+    scenario_id: str
+    scenario_title: str
+    status: str
+    round_kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SessionFilter:
+    scenario_id: str | None = None
+    round_kind: str | None = None  # sessions whose loop has a round of this kind
+    finished: bool | None = None
+
+    def admits(self, key: SessionKey) -> bool:
+        return (
+            (self.scenario_id is None or key.scenario_id == self.scenario_id)
+            and (self.round_kind is None or self.round_kind in key.round_kinds)
+            and (self.finished is None or (key.status == "finished") == self.finished)
+        )
+
+
 def summarize(path: Path, session: Session) -> SessionSummary:
     """The summary of a loaded session: its scorecard, computed once."""
     from interviewer.domain.scorecard import build_scorecard, question_percent

@@ -44,7 +44,7 @@ from interviewer.store.files import (
 )
 from interviewer.store.ids import check_session_id, is_session_id
 from interviewer.store.journal import JournalError, JournalWriter, journal_path, replay
-from interviewer.store.summary import SessionSummary
+from interviewer.store.summary import SessionFilter, SessionKey, SessionSummary
 
 if TYPE_CHECKING:
     from interviewer.domain.session import Session
@@ -60,6 +60,7 @@ __all__ = [
     "SUFFIX",
     "Listing",
     "SaveError",
+    "SessionFilter",
     "SessionSummary",
     "TranscriptError",
     "TranscriptStore",
@@ -79,9 +80,12 @@ class Listing:
 
 @dataclass(frozen=True)
 class Summaries:
-    sessions: list[SessionSummary]  # newest first
+    sessions: list[SessionSummary]  # newest first (those asked for: a page, or all)
     broken: list[TranscriptError]
     cleaned: list[Path] = field(default_factory=list)  # orphaned temporary files removed
+    total: int = 0  # sessions that match, on every page
+    # (title, id) of every scenario with a readable session, filter or no filter
+    scenarios: list[tuple[str, str]] = field(default_factory=list)
 
 
 def new_session_id(now: datetime) -> str:
@@ -349,34 +353,51 @@ class TranscriptStore:
         self.adopt(session, summary.path)
         return session
 
-    def summaries(self, *, with_scores: bool = False) -> Summaries:
-        """Every session newest first, from the index: only changed or new transcripts are
-        read. with_scores adds each round's and criterion's scores (History's chart).
-        Orphaned temporary files of killed saves are removed on the way, and a second file
-        claiming a session's id is listed as broken (a copy), never as the session."""
-        cleaned = self.clean_orphans()
+    def summaries(
+        self,
+        *,
+        with_scores: bool = False,
+        where: SessionFilter | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        refresh: bool = True,
+    ) -> Summaries:
+        """Sessions newest first, from the index: only changed or new transcripts are read
+        (`refresh`), and only the rows asked for (`where`, `offset`, `limit`) are built, so
+        a page costs the same however long the history. with_scores adds each round's and
+        criterion's scores. Orphaned temporary files of killed saves are removed on the
+        way, and a second file claiming a session's id is listed as broken (a copy), never
+        as the session."""
+        cleaned = self.clean_orphans() if refresh else []
         if self._index is None and not _has_sessions(self.root):
             return Summaries([], [], cleaned)  # nothing to list: no index to open or create
-        found, broken = self.index.summaries(with_scores=with_scores)
-        owner: dict[str, SessionSummary] = {}
+        keys = self.index.keys(refresh=refresh)
+        broken = [TranscriptError(self.root / k.file, k.error) for k in keys if k.error]
+        readable = [k for k in keys if not k.error]
+        owner: dict[str, SessionKey] = {}
         # The file named after its id keeps the id; another file claiming it is a copy.
-        for summary in sorted(found, key=lambda s: (s.path.stem != s.id, s.path.name)):
-            owner.setdefault(summary.id, summary)
-        sessions = []
-        for summary in found:
-            first = owner[summary.id]
-            if first is summary:
-                sessions.append(summary)
+        for key in sorted(readable, key=lambda k: (k.file != k.id + SUFFIX, k.file)):
+            owner.setdefault(key.id, key)
+        kept = []
+        for key in readable:
+            first = owner[key.id]
+            if first is key:
+                kept.append(key)
                 continue
             broken.append(
                 TranscriptError(
-                    summary.path,
-                    f"holds session {summary.id}, which {first.path.name} holds too (a copy?); "
+                    self.root / key.file,
+                    f"holds session {key.id}, which {first.file} holds too (a copy?); "
                     "move it elsewhere to open it by its path",
                 )
             )
         broken.sort(key=lambda e: e.path.name)
-        return Summaries(sessions, broken, cleaned)
+        matching = [k for k in kept if where is None or where.admits(k)]
+        end = None if limit is None else offset + limit
+        page = [k.file for k in matching[offset:end]]
+        sessions = self.index.materialize(page, with_scores=with_scores) if page else []
+        scenarios = sorted({(k.scenario_title, k.scenario_id) for k in kept})
+        return Summaries(sessions, broken, cleaned, len(matching), scenarios)
 
     def clean_orphans(self) -> list[Path]:
         """Remove the temporary files that killed saves left here (and in .drafts)."""

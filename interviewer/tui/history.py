@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 from interviewer.domain.question import RoundKind
 from interviewer.domain.session import Session
 from interviewer.safe_text import for_terminal
-from interviewer.store.transcripts import SessionSummary, TranscriptError
+from interviewer.store.transcripts import SessionFilter, SessionSummary, TranscriptError
 from interviewer.tui.base import AppScreen
 from interviewer.tui.text import percent_text, sparkline
 
@@ -71,9 +71,10 @@ class HistoryScreen(AppScreen):
     def __init__(self) -> None:
         super().__init__()
         self.rows: dict[str, Row] = {}
-        self.sessions: list[SessionSummary] = []
+        self.loaded = 0  # how many times the list was read (a new reading refills)
         self._filled: tuple[object, ...] | None = None  # what the table and chart show
-        self._listed: list[SessionSummary] = []  # the matching sessions, paged in
+        self._shown = 0  # matching sessions in the table
+        self._complete = False  # every matching session is in the table
         self.broken: list[TranscriptError] = []
 
     def compose(self) -> ComposeResult:
@@ -113,12 +114,12 @@ class HistoryScreen(AppScreen):
 
     @work(exclusive=True, group="listing", exit_on_error=False)
     async def load(self) -> None:
-        listing = self.iapp.store.summaries()
-        self.sessions = listing.sessions
+        listing = self.iapp.store.summaries(limit=0)  # the counts, the scenarios, no rows
+        self.loaded += 1
         self.broken = listing.broken
         broken = f", {len(self.broken)} broken" if self.broken else ""
-        self.sub_title = f"{len(self.sessions)} session(s){broken}"
-        scenarios = sorted({(s.scenario_title, s.scenario_id) for s in self.sessions})
+        self.sub_title = f"{listing.total} session(s){broken}"
+        scenarios = listing.scenarios
         select = self.query_one("#filter-scenario", Select)
         current = select.value
         select.set_options([("all scenarios", ALL), *scenarios])
@@ -129,43 +130,42 @@ class HistoryScreen(AppScreen):
     def filter_changed(self) -> None:
         self.fill()
 
-    def matching(self) -> list[SessionSummary]:
+    def where(self) -> SessionFilter:
         scenario = self.query_one("#filter-scenario", Select).value
         kind = self.query_one("#filter-kind", Select).value
-        return [
-            s
-            for s in self.sessions
-            if (scenario == ALL or s.scenario_id == scenario)
-            and (kind == ALL or kind in s.round_kinds)
-        ]
+        return SessionFilter(
+            scenario_id=None if scenario == ALL else str(scenario),
+            round_kind=None if kind == ALL else str(kind),
+        )
 
     def fill(self) -> None:
-        scenario = self.query_one("#filter-scenario", Select).value
-        kind = str(self.query_one("#filter-kind", Select).value)
-        state = (id(self.sessions), scenario, kind, self.size.width)
+        where = self.where()
+        state = (self.loaded, where, self.size.width)
         if state == self._filled:
             return  # the filters' own change events after load() set them
         self._filled = state
         self.query_one("#sessions", DataTable).clear()
         self.rows = {}
-        matching = self.matching()
-        self._listed = matching
-        self.add_page()
+        self._shown = 0
+        self._complete = False
         # The chart takes what the labels leave: a point a session, newest on the right.
         label_width = max(24, min(48, self.size.width // 2 - 6))
         points = max(10, self.size.width - label_width - 8)
-        trends = self.trends(matching[:points], scenario, kind)
+        first = self.add_page(max(PAGE, points))  # load() has just refreshed the index
+        trends = self.trends(first[:points], where)
         self.query_one("#trends", Static).update(trend_text(trends, points, label_width))
 
-    def add_page(self) -> None:
-        """The next PAGE sessions into the table (the broken files after the last): a table
-        measures every row it is given, so thousands at once would take seconds."""
+    def add_page(self, size: int | None = None, *, refresh: bool = False) -> list[SessionSummary]:
+        """The next sessions into the table (the broken files after the last), read from
+        the index a page at a time: a table measures every row it is given, so thousands
+        at once would take seconds."""
         table = self.query_one("#sessions", DataTable)
-        start = table.row_count
-        listed = self._listed
-        if start >= len(listed) + len(self.broken):
-            return
-        for session in listed[start : start + PAGE]:
+        if self._complete:
+            return []
+        page = self.iapp.store.summaries(
+            where=self.where(), limit=size or PAGE, offset=self._shown, refresh=refresh
+        )
+        for session in page.sessions:
             table.add_row(
                 f"{session.created_at:%Y-%m-%d %H:%M}",
                 Text(for_terminal(session.scenario_title)),  # a Text: never read as markup
@@ -174,27 +174,29 @@ class HistoryScreen(AppScreen):
                 key=session.id,
             )
             self.rows[session.id] = Row(session.id, session)
-        if start + PAGE >= len(listed):
+        self._shown += len(page.sessions)
+        self._complete = self._shown >= page.total
+        if self._complete:
             for error in self.broken:
                 key = f"broken:{error.path}"
                 name = Text(for_terminal(Path(error.path).name))
                 table.add_row("?", name, "—", "broken", key=key)
                 self.rows[key] = Row(key, None, error)
+        return page.sessions
 
     @on(DataTable.RowHighlighted, "#sessions")
     def near_the_end(self, event: DataTable.RowHighlighted) -> None:
         if event.cursor_row >= event.data_table.row_count - 3:
             self.add_page()
 
-    def trends(self, window: list[SessionSummary], scenario: object, kind: str) -> list[Trend]:
+    def trends(self, window: list[SessionSummary], where: SessionFilter) -> list[Trend]:
         """From the index: the levels of the sessions in view, and each criterion's newest
         level over all the matching ones (however many there are)."""
         if not window:
             return []
         index = self.iapp.store.index
-        round_kind = None if kind == ALL else kind
-        levels = index.criterion_levels([s.path.name for s in window], round_kind)
-        latest = index.latest_levels(None if scenario == ALL else str(scenario), round_kind)
+        levels = index.criterion_levels([s.path.name for s in window], where.round_kind)
+        latest = index.latest_levels(where.scenario_id, where.round_kind)
         return criterion_trends(window, levels, latest)
 
     def selected(self) -> Row | None:

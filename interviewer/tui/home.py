@@ -29,7 +29,7 @@ from interviewer.domain.session import Mode, Session
 from interviewer.safe_text import for_terminal
 from interviewer.session_factory import NewInterview, SetupError
 from interviewer.store.locks import SessionLocked
-from interviewer.store.transcripts import SessionSummary, TranscriptError
+from interviewer.store.transcripts import SessionFilter, SessionSummary, TranscriptError
 from interviewer.tui.base import AppScreen
 from interviewer.tui.text import percent_text
 
@@ -258,20 +258,20 @@ class HomeScreen(AppScreen):
 
     @work(exclusive=True, group="listing", exit_on_error=False)
     async def refresh_sessions(self) -> None:
-        listing = self.iapp.store.summaries()
-        self.sessions = {s.id: s for s in listing.sessions}
+        store = self.iapp.store
+        listing = store.summaries(where=SessionFilter(finished=False))  # to resume: all
+        finished = store.summaries(where=SessionFilter(finished=True), limit=RECENT, refresh=False)
+        self.sessions = {s.id: s for s in (*listing.sessions, *finished.sessions)}
         resume = self.query_one("#resume", OptionList)
         recent = self.query_one("#recent", OptionList)
         resume.clear_options()
         recent.clear_options()
         for session in listing.sessions:
-            if not session.finished:
-                line = f"{session.created_at:%Y-%m-%d %H:%M} {session.scenario_title}"
-                resume.add_option(Option(Text(for_terminal(line)), id=session.id))
+            line = f"{session.created_at:%Y-%m-%d %H:%M} {session.scenario_title}"
+            resume.add_option(Option(Text(for_terminal(line)), id=session.id))
         if resume.option_count == 0:
             resume.add_option(Option("nothing to resume", disabled=True))
-        finished = [s for s in listing.sessions if s.finished]
-        for session in finished[:RECENT]:
+        for session in finished.sessions:
             recent.add_option(Option(session_line(session), id=session.id))
         if recent.option_count == 0:
             recent.add_option(Option("no finished sessions yet", disabled=True))
