@@ -58,6 +58,18 @@ def test_a_failing_case_shows_input_expected_got_stdout_and_the_error():
     assert "expected: [0, 1]" in text and "got:      [0, 0]" in text
 
 
+def test_escape_sequences_the_code_prints_reach_no_terminal():
+    # A window title (OSC 0), a screen clear (CSI 2J) and a clipboard write (OSC 52).
+    code = (
+        "def two_sum(nums, target):\n"
+        "    print('\\x1b]0;pwned\\x07seen\\x1b[2J', '\\x1b]52;c;ZXZpbA==\\x07done')\n"
+        "    return [0, 0]\n"
+    )
+    text = "\n".join(run_lines(run(code)))
+    assert "seen done" in text
+    assert "\x1b" not in text and "\x07" not in text and "pwned" not in text
+
+
 def test_an_exception_names_the_candidates_line():
     code = "def two_sum(nums, target):\n    total = 0\n    return nums[99]\n"
     first = run(code).first_failure

@@ -1,13 +1,12 @@
 """A run's results as lines of text, for plain mode, the app and reports.
 
 Hidden tests are shown by name and outcome only: their inputs stay hidden, as in a real
-interview. What the candidate's code printed is shown with control characters removed,
-so it cannot move the cursor or recolour the terminal.
+interview. What the candidate's code printed passes through the project's one sanitiser,
+so it cannot move the cursor, recolour the terminal or set the window title.
 """
 
-import re
-
 from interviewer.domain.coding import CodeRun, Outcome, TestResult
+from interviewer.safe_text import for_terminal
 
 MARKS = {
     Outcome.passed: "✓",
@@ -17,13 +16,12 @@ MARKS = {
     Outcome.memory: "✗",
     Outcome.not_run: "·",
 }
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 DETAIL_CHARS = 600
 
 
 def printable(text: str, limit: int = DETAIL_CHARS) -> str:
     """Text from the candidate's program, safe to show: no control characters, bounded."""
-    text = _CONTROL.sub("�", text.replace("\r\n", "\n"))
+    text = for_terminal(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
