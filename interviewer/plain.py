@@ -25,7 +25,13 @@ from typing import BinaryIO, TextIO, TypeVar
 
 from interviewer.domain.session import AskedQuestion, Mode, ScoringRun
 from interviewer.report import outline, render_markdown
-from interviewer.runner import CodingUnavailable, InterviewRunner, Prompt, SaveFailed
+from interviewer.runner import (
+    CodingUnavailable,
+    InterviewRunner,
+    Prompt,
+    SaveFailed,
+    too_long_notice,
+)
 from interviewer.safe_text import echo
 from interviewer.sandbox.summary import run_lines
 from interviewer.store.drafts import DraftNotSaved, DraftStore
@@ -356,7 +362,9 @@ class PlainInterview:
         where = " and ".join(str(path) for path in kept)
         return f"What you had typed is kept as a draft (not judged) in {where}."
 
-    def _answered(self) -> None:
+    def _answered(self, text: str = "") -> None:
+        if notice := too_long_notice(text):
+            self.say(f"({notice})")
         if self.bad_bytes:
             self.say(BAD_BYTES_NOTICE)
         self.bad_bytes = False
@@ -391,7 +399,7 @@ class PlainInterview:
         memory, then saved), so it is no longer a draft to keep on a signal."""
         self.lines, self.code_typed = [], ""
         prompt = await self.step(lambda: self.runner.answer(text, code=code))
-        self._answered()
+        self._answered(text)
         return prompt
 
     async def recover(self, failure: SaveFailed) -> None:

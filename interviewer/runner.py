@@ -52,6 +52,31 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+# An answer longer than this is kept whole in the transcript but judged on its first part:
+# a judge's time (and a model's context) grows with what it reads, and no answer a person
+# types is this long; a paste of a whole document is what it stops.
+JUDGED_CHARS = 50_000
+
+
+def judged_part(text: str) -> str:
+    """What of an answer the judge reads: all of it, or its first JUDGED_CHARS characters
+    (cut at a space when there is one near the end)."""
+    if len(text) <= JUDGED_CHARS:
+        return text
+    cut = text.rfind(" ", 0, JUDGED_CHARS)
+    return text[: cut if cut > JUDGED_CHARS * 9 // 10 else JUDGED_CHARS]
+
+
+def too_long_notice(text: str) -> str:
+    """What to tell the candidate about an answer the judge will not read whole."""
+    if len(text) <= JUDGED_CHARS:
+        return ""
+    return (
+        f"Your answer has {len(text):,} characters: all of it is saved, and it is judged on "
+        f"its first {JUDGED_CHARS:,}."
+    )
+
+
 class SaveFailed(Exception):
     """The session could not be written where it lives; it is whole in memory.
 
@@ -610,6 +635,7 @@ class InterviewRunner:
 
     async def _judge(self, asked: AskedQuestion, answers_judged: int) -> None:
         rubric = self.session.rubric_for_round(asked.round_index)
+        answer = asked.answer_text()
         context: list[str] = []
         for turn in asked.turns[1:]:
             if turn.kind in (TurnKind.follow_up, TurnKind.clarification):
@@ -619,7 +645,7 @@ class InterviewRunner:
             question=asked.prompt,
             key_points=asked.key_points,
             rubric=rubric,
-            answer=asked.answer_text(),
+            answer=judged_part(answer),
             context=context,
             coding=await self._coding_evidence(asked),
         )
@@ -630,6 +656,9 @@ class InterviewRunner:
             raise
         except Exception as exc:  # the Judge contract says never raise; belt and braces
             result = JudgeResult.unscored(f"judge error: {type(exc).__name__}: {exc}")
+        if len(answer) > JUDGED_CHARS:
+            note = f"(Judged on the first {JUDGED_CHARS:,} of {len(answer):,} characters.)"
+            result = result.model_copy(update={"feedback": f"{note} {result.feedback}".strip()})
         run = ScoringRun(
             judge=judge.identity(rubric),
             result=result,

@@ -67,7 +67,46 @@ def read_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
         raise ContentInvalid([ContentError(path, line, "", f"YAML syntax: {problem}")]) from exc
     except yaml.YAMLError as exc:
         raise ContentInvalid([ContentError(path, None, "", f"YAML: {exc}")]) from exc
+    duplicates = duplicate_keys(path, node)
+    if duplicates:
+        raise ContentInvalid(duplicates)
     return data, node
+
+
+def duplicate_keys(path: Path, root: yaml.Node | None) -> list[ContentError]:
+    """A key given twice in one mapping: YAML keeps the last silently, which hides a typo
+    or a pasted block; here it is an error at both lines."""
+    errors = []
+    stack: list[tuple[yaml.Node, tuple[int | str, ...]]] = [(root, ())] if root else []
+    seen: set[int] = set()  # an alias repeats a node: walk it once
+    while stack:
+        node, loc = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            first: dict[str, int] = {}
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                    line = key.start_mark.line + 1
+                    if key.value in first:
+                        errors.append(
+                            ContentError(
+                                path,
+                                line,
+                                _loc_text((*loc, key.value)),
+                                f"duplicate key '{key.value}' (first on line "
+                                f"{first[key.value]}); YAML would keep only the last",
+                            )
+                        )
+                    else:
+                        first[key.value] = line
+                    stack.append((value, (*loc, key.value)))
+                else:
+                    stack.append((value, loc))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, (*loc, i)) for i, item in enumerate(node.value))
+    return sorted(errors, key=lambda e: e.line or 0)
 
 
 def validation_errors(

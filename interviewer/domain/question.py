@@ -5,7 +5,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from interviewer.domain.base import Strict
+from interviewer.domain.base import Strict, repeated
 from interviewer.domain.coding import CodingSpec
 from interviewer.domain.levels import LevelRange
 from interviewer.domain.rubric import Identifier
@@ -68,7 +68,7 @@ class KeyPoint(Strict):
     @model_validator(mode="after")
     def _unique_misconceptions(self) -> "KeyPoint":
         ids = [m.id for m in self.misconceptions]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        dupes = repeated(ids)
         if dupes:
             raise ValueError(f"duplicate misconception ids: {', '.join(dupes)}")
         return self
@@ -142,7 +142,7 @@ class Question(Strict):
     @model_validator(mode="after")
     def _follow_ups_name_key_points(self) -> "Question":
         ids = [kp.id for kp in self.key_points]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        dupes = repeated(ids)
         if dupes:
             raise ValueError(f"duplicate key point ids: {', '.join(dupes)}")
         known = set(ids)

@@ -5,7 +5,7 @@ from typing import Annotated
 
 from pydantic import Field, field_validator, model_validator
 
-from interviewer.domain.base import Strict
+from interviewer.domain.base import Strict, repeated
 from interviewer.domain.levels import DEFAULT_LEVEL, CareerLevel
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_\-.]*$", max_length=80)]
@@ -167,7 +167,7 @@ class Rubric(Strict):
     @model_validator(mode="after")
     def _unique_criteria(self) -> "Rubric":
         ids = [c.id for c in self.criteria]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        dupes = repeated(ids)
         if dupes:
             raise ValueError(f"duplicate criterion ids: {', '.join(dupes)}")
         known = set(ids)

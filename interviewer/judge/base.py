@@ -43,11 +43,27 @@ class Judge(ABC):
         """Token usage recorded since the last call (LLM judges); the runner saves it."""
         return []
 
+    def redact(self, text: str) -> str:
+        """`text` without the secrets this judge holds (an LLM judge's key): what a
+        verdict keeps of a server's words is saved and shown."""
+        return text
+
     async def score(self, request: JudgeRequest) -> JudgeResult:
         try:
-            return await self._score(request)
+            result = await self._score(request)
         except Exception as exc:  # a judge that fails says so; it never becomes a 0
-            return JudgeResult.unscored(f"judge error: {type(exc).__name__}: {exc}")
+            result = JudgeResult.unscored(f"judge error: {type(exc).__name__}: {exc}")
+        return self._redacted(result)
+
+    def _redacted(self, result: JudgeResult) -> JudgeResult:
+        changes: dict[str, str] = {}
+        for name in ("reason", "feedback", "raw_reply"):
+            value = getattr(result, name, None)
+            if isinstance(value, str) and value:
+                cleaned = self.redact(value)
+                if cleaned != value:
+                    changes[name] = cleaned
+        return result.model_copy(update=changes) if changes else result
 
     @abstractmethod
     async def _score(self, request: JudgeRequest) -> JudgeResult: ...

@@ -462,6 +462,10 @@ class LLMJudge(Judge):
         self.context = context  # None: no hard limit known beyond the budget
         self.calls: list[JudgeCall] = []
 
+    def redact(self, text: str) -> str:
+        redactor = getattr(self.provider, "redactor", None)
+        return redactor(text) if redactor is not None else text
+
     def drain_usage(self) -> list[LlmUsage]:
         return self.usage_log.drain()
 

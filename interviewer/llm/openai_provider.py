@@ -19,7 +19,7 @@ from pydantic import BaseModel
 
 from interviewer.llm.base import AttemptSink, CallRequest, Completion, ModelAPI, TokenUsage
 from interviewer.llm.errors import LLMError, MalformedResponse, StreamInterrupted
-from interviewer.llm.redact import Redactor, install_log_redaction
+from interviewer.llm.redact import Redactor, install_log_redaction, redact_url
 from interviewer.llm.retry import RetryPolicy
 
 OPENAI_HOST = "api.openai.com"
@@ -90,8 +90,11 @@ class OpenAICompatibleProvider(ModelAPI):
 
     @property
     def host(self) -> str:
+        """Where the calls go, as shown to people: never with the URL's credentials."""
         parsed = urlparse(self.base_url)
-        return parsed.netloc or self.base_url
+        if parsed.hostname:
+            return parsed.hostname + (f":{parsed.port}" if parsed.port else "")
+        return redact_url(self.base_url)
 
     @property
     def client(self) -> openai.AsyncOpenAI:

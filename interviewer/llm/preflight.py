@@ -22,6 +22,7 @@ from interviewer.llm.base import Message, ModelAPI
 from interviewer.llm.context import ContextWindow, default_window, told_window
 from interviewer.llm.errors import LLMError
 from interviewer.llm.openai_provider import OpenAICompatibleProvider
+from interviewer.llm.redact import redact_url
 from interviewer.llm.retry import RetryPolicy
 
 SETTING_SEND_KEY = "send_key_to_custom_base_url"
@@ -148,7 +149,7 @@ class Preflight:
             return self.passed
         started = time.monotonic()
         api = self.interviewer
-        report = PreflightReport(host=api.host, base_url=api.base_url)
+        report = PreflightReport(host=api.host, base_url=redact_url(api.base_url))
         try:
             await self._check(report)
         finally:
@@ -173,7 +174,11 @@ class Preflight:
             report.models = _model_list(listing)
             shown = ", ".join(report.models[:8]) + (" …" if len(report.models) > 8 else "")
             report.checks.append(
-                Check("endpoint", True, f"answers at {api.base_url} (models: {shown or 'none'})")
+                Check(
+                    "endpoint",
+                    True,
+                    f"answers at {redact_url(api.base_url)} (models: {shown or 'none'})",
+                )
             )
         seen: set[str] = set()
         for role, provider in (("interviewer", self.interviewer), ("judge", self.judge)):
@@ -280,9 +285,8 @@ class Preflight:
             )
         elif _is_connection(exc) or status is None:
             report.problem = Problem.unreachable
-            report.cause = (
-                f"nothing answers at {api.base_url} ({_short(_root_cause(exc, detail))})."
-            )
+            where = redact_url(api.base_url)
+            report.cause = f"nothing answers at {where} ({_short(_root_cause(exc, detail))})."
             report.fix = (
                 "start the server (e.g. `ollama serve`, `llama-server -m MODEL.gguf --port "
                 "8080`) or fix --base-url / OPENAI_BASE_URL"
@@ -407,7 +411,7 @@ async def run_with_deadline(preflight: Preflight, seconds: float) -> PreflightRe
         return await asyncio.wait_for(preflight.run(), timeout=seconds)
     except TimeoutError:
         api = preflight.interviewer
-        report = PreflightReport(host=api.host, base_url=api.base_url)
+        report = PreflightReport(host=api.host, base_url=redact_url(api.base_url))
         report.problem = Problem.timeout
         report.cause = f"the checks of {api.host} did not finish within {seconds:g} s."
         report.fix = "retry in a moment"

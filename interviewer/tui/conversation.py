@@ -14,8 +14,17 @@ CANDIDATE_LABELS = {
 }
 
 
+# A pasted document would take seconds to lay out in the conversation; what is shown of an
+# answer stops here (the transcript keeps all of it).
+SHOWN_CHARS = 20_000
+
+
 def candidate_text(text: str) -> str:
-    """A candidate's words as shown: terminal-safe, never read as markup (markup=False)."""
+    """A candidate's words as shown: terminal-safe, never read as markup (markup=False),
+    and at most SHOWN_CHARS of them."""
+    if len(text) > SHOWN_CHARS:
+        more = len(text) - SHOWN_CHARS
+        text = f"{text[:SHOWN_CHARS]}\n… and {more:,} more characters (all saved)"
     return for_terminal(text)
 
 

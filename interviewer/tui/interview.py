@@ -23,6 +23,7 @@ from interviewer.runner import (
     Prompt,
     SaveFailed,
     ScoredCallback,
+    too_long_notice,
 )
 from interviewer.safe_text import for_markdown, for_terminal
 from interviewer.store.drafts import DraftNotSaved
@@ -366,6 +367,8 @@ class InterviewScreen(AppScreen):
         self.save_draft()  # kept until the runner has saved the answer itself
         editor.text = ""
         self.query_one(Conversation).echo_answer(text)
+        if notice := too_long_notice(text):
+            self.notify(notice, timeout=8)
         self.run_step(lambda sink: self.runner.answer(text, sink), submitted=text)
 
     # --- the coding round ----------------------------------------------------------------

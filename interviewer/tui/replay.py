@@ -11,6 +11,7 @@ from textual.widgets import Footer, Header, Markdown, Static
 from interviewer.domain.session import AskedQuestion, Session, Turn
 from interviewer.safe_text import for_markdown, for_terminal
 from interviewer.tui.base import AppScreen
+from interviewer.tui.conversation import candidate_text
 from interviewer.tui.text import percent_text
 
 SPEAKERS = {"interviewer": "Interviewer", "candidate": "You"}
@@ -31,7 +32,7 @@ def turn_markdown(turn: Turn) -> str:
     body = (
         turn.text
         if turn.role == "interviewer"
-        else "\n".join(f"> {line}" for line in turn.text.splitlines())
+        else "\n".join(f"> {line}" for line in candidate_text(turn.text).splitlines())
     )
     return for_markdown(f"**{label}{kind}** · {turn.at:%H:%M:%S}\n\n{body}")
 

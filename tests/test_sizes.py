@@ -1,0 +1,80 @@
+"""Size (issue 12, point 9): an answer over JUDGED_CHARS is kept whole but judged on its
+first part, with a notice; a huge answer is shown in part, so laying it out is cheap."""
+
+import pytest
+
+from interviewer.judge.scripted import ScriptedJudge
+from interviewer.runner import JUDGED_CHARS, judged_part, too_long_notice
+from interviewer.tui.conversation import SHOWN_CHARS, Conversation, candidate_text
+from tests.plain_driver import run_cli
+from tests.test_runner import make
+from tests.test_tui_support import Rig
+
+WORDS = "the penalty on the weights keeps the model simple and lowers variance "
+
+
+def long_answer(chars: int) -> str:
+    return (WORDS * (chars // len(WORDS) + 1))[: chars - 1] + "."
+
+
+def test_judged_part_is_whole_up_to_the_limit_and_cut_at_a_word_after_it():
+    short = long_answer(JUDGED_CHARS)
+    assert judged_part(short) == short and too_long_notice(short) == ""
+    cut = judged_part(long_answer(JUDGED_CHARS * 40))
+    assert JUDGED_CHARS * 0.9 < len(cut) <= JUDGED_CHARS and not cut.endswith(" ")
+    assert "2,000,000 characters" in too_long_notice(long_answer(2_000_000))
+
+
+async def test_a_huge_answer_is_saved_whole_and_judged_on_its_first_part(tmp_path):
+    judge = ScriptedJudge()
+    runner, store, _ = make(tmp_path, judge=judge)
+    await runner.begin()
+    answer = long_answer(2_000_000)
+    await runner.answer(answer)
+    await runner.wait_for_judging()
+    [request] = judge.history
+    assert len(request.answer) <= JUDGED_CHARS
+    saved = store.open(runner.session.id).questions[0]
+    assert saved.answers[0].text == answer
+    feedback = saved.scoring_runs[0].result.feedback
+    assert feedback.startswith("(Judged on the first 50,000 of 2,000,000 characters.)")
+
+
+def test_what_the_conversation_shows_of_an_answer_is_bounded():
+    shown = candidate_text(long_answer(2_000_000))
+    assert len(shown) < SHOWN_CHARS + 100 and shown.endswith(
+        "1,980,000 more characters (all saved)"
+    )
+
+
+async def test_the_app_says_a_huge_answer_is_judged_in_part_and_shows_part_of_it(tmp_path):
+    rig = Rig(tmp_path)
+    runner = rig.runner()
+    app = rig.app(runner)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        from textual.widgets import TextArea
+
+        app.screen.query_one("#answer", TextArea).text = long_answer(300_000)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await runner.wait_for_judging()
+        await pilot.pause()
+        notices = [n.message for n in app._notifications]
+        assert any("300,000 characters" in n and "first 50,000" in n for n in notices)
+        conversation = app.screen.query_one(Conversation)
+        longest = max(len(str(w.render())) for w in conversation.query(".candidate"))
+        assert longest < SHOWN_CHARS + 200
+    assert runner.session.questions[0].answers[0].text == long_answer(300_000)
+
+
+@pytest.mark.slow
+def test_plain_mode_says_a_huge_answer_is_judged_in_part(tmp_path):
+    answer = long_answer(120_000)
+    done = run_cli(
+        ["start", "--plain", "--scenario", "practice_breadth", "--seed", "1"],
+        tmp_path / "t",
+        f"{answer}\n.\n/quit\n",
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Your answer has 120,000 characters: all of it is saved" in done.stdout
