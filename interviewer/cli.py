@@ -174,6 +174,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="answers the probes rewrite (default 100; 0 = every answer)",
     )
     p.add_argument("--limit", type=int, help="score only the first N answers")
+    p.add_argument(
+        "--dump",
+        metavar="FILE.jsonl",
+        help="write each answer's id, human score, judge score and status to FILE",
+    )
     _backend_options(p)
     return parser
 

@@ -144,7 +144,7 @@ def test_calibrate_reports_json_and_skips_broken_lines(tmp_path, capsys):
         assert key in report and math.isfinite(report[key])
     assert report["n"] == 6 and report["unscored"] == 0
     assert report["answers_per_second"] > 0
-    assert report["method"] == "lexical-v1"
+    assert report["method"] == "claims-v2"
     assert report["broken_lines"] == 2
     assert report["pearson"] > 0.8
     assert "tiny.jsonl:3: skipped" in err and "tiny.jsonl:5: skipped" in err
@@ -175,3 +175,108 @@ def test_calibrate_probes_in_json(tmp_path, capsys):
 def test_calibrate_missing_file(tmp_path, capsys):
     assert main(["calibrate", str(tmp_path / "nope.jsonl")]) == 2
     assert "no such file" in capsys.readouterr().err
+
+
+def write_bank_dataset(path) -> None:
+    rows = [
+        {
+            "id": "dropout.good",
+            "group": "breadth.regularization.dropout_mechanics",
+            "question_id": "breadth.regularization.dropout_mechanics",
+            "kind": "excellent",
+            "answer": (
+                "During training each unit is zeroed with probability p on every forward pass, "
+                "and the kept activations are divided by 1 - p; at inference dropout is turned "
+                "off and the full network is used. It stops units co-adapting, like an "
+                "ensemble of subnetworks that share weights."
+            ),
+            "score": 90.0,
+            "max_score": 100.0,
+        },
+        {
+            "id": "dropout.salad",
+            "group": "breadth.regularization.dropout_mechanics",
+            "question_id": "breadth.regularization.dropout_mechanics",
+            "kind": "salad",
+            "answer": "Dropout, probability p, thinned network, inverted dropout, ensemble, eval.",
+            "score": 5.0,
+            "max_score": 100.0,
+        },
+        {
+            "id": "dropout.wrong",
+            "group": "breadth.regularization.dropout_mechanics",
+            "question_id": "breadth.regularization.dropout_mechanics",
+            "kind": "wrong",
+            "variant": "reversed",
+            "answer": (
+                "During inference each unit is zeroed with probability p on every forward "
+                "pass, while during training dropout is turned off and the full network is used."
+            ),
+            "score": 5.0,
+            "max_score": 100.0,
+        },
+    ]
+    lines = [json.dumps(r) for r in rows]
+    lines.append(json.dumps({**rows[0], "id": "x", "question_id": "no.such.question"}))
+    lines.append(json.dumps({**rows[0], "id": "y", "question": "What?", "reference": "R."}))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_calibrate_scores_bank_questions_with_their_own_key_points_and_rubric(tmp_path, capsys):
+    dataset = tmp_path / "bank.jsonl"
+    dump = tmp_path / "dump.jsonl"
+    write_bank_dataset(dataset)
+    assert main(["calibrate", str(dataset), "--json", "--dump", str(dump)]) == 0
+    out, err = capsys.readouterr()
+    report = json.loads(out)
+    assert report["n"] == 3 and report["broken_lines"] == 2
+    assert "no question 'no.such.question' in the bank" in err
+    assert "exclusive" in err
+    kinds = report["kinds"]
+    assert set(kinds) == {"excellent", "salad", "wrong"}
+    assert kinds["excellent"]["judge"] > kinds["wrong"]["judge"] + 20
+    assert kinds["excellent"]["judge"] > kinds["salad"]["judge"] + 20
+    rows = [json.loads(line) for line in dump.read_text().splitlines()]
+    assert [r["id"] for r in rows] == ["dropout.good", "dropout.salad", "dropout.wrong"]
+    for row in rows:
+        assert set(row) >= {"id", "score", "judge_percent", "judge_fine_level", "status"}
+        assert row["status"] == "scored"
+        assert 0 <= row["judge_percent"] <= 100
+        assert row["judge_fine_level"] == pytest.approx(1 + row["judge_percent"] / 100 * 3, 0.01)
+
+
+def test_calibrate_prints_the_kinds_table(tmp_path, capsys):
+    dataset = tmp_path / "bank.jsonl"
+    write_bank_dataset(dataset)
+    assert main(["calibrate", str(dataset)]) == 0
+    out = capsys.readouterr().out
+    assert "by kind of answer" in out and "excellent" in out and "Spearman rho" in out
+
+
+def test_claim_probes_rewrite_answers_as_described():
+    from interviewer.judge.probes import keyword_salad, negated, retracted, swapped
+
+    answer = "A stack is last-in first-out. Push adds to the top."
+    assert keyword_salad(answer) == "stack, last, first, push, adds, top"
+    assert negated(answer) == (
+        "It is not true that a stack is last-in first-out. It is not true that push adds to "
+        "the top."
+    )
+    assert retracted(answer, 0).startswith(answer) and "wrong" in retracted(answer, 0)
+    assert retracted(answer, 1) != retracted(answer, 0)
+    assert swapped("Push adds to the top, pop removes from the top.", ["push and pop"]) == (
+        "Pop adds to the top, push removes from the top."
+    )
+    assert swapped("Nothing relevant here.", ["push and pop"]) is None
+
+
+def test_calibrate_runs_the_claim_probes(tmp_path, capsys):
+    dataset = tmp_path / "tiny.jsonl"
+    write_dataset(dataset, broken=False)
+    assert main(["calibrate", str(dataset), "--json", "--probes"]) == 0
+    probes = json.loads(capsys.readouterr().out)["probes"]
+    for name in ("salad", "swapped", "negated", "retracted", "lowercase"):
+        assert name in probes
+        assert {"mean_change", "raised", "lowered", "n"} <= set(probes[name])
+    assert probes["retracted"]["raised"] == 0 and probes["retracted"]["mean_change"] < 0
+    assert probes["negated"]["mean_change"] < 0

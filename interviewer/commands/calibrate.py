@@ -1,8 +1,11 @@
 """`interviewer calibrate DATASET.jsonl`: measure a judge against human grades.
 
-Each line holds a question, the instructor's reference answer, a student's answer and
-the human score. The reference becomes the question's key points (one per sentence) and
-the answer is scored like a breadth answer, with the shipped `breadth` rubric.
+Each line holds a student's answer and the human score, and either a question with the
+instructor's reference answer, or the id of a question of the bank. A reference becomes
+the question's key points (one per sentence) and the answer is scored like a breadth
+answer, with the shipped `breadth` rubric; a bank question is scored with its own key
+points and its round's rubric, as in an interview. Lines may name the `kind` of answer
+(excellent, wrong, salad...): the report then gives the mean score per kind.
 """
 
 import argparse
@@ -11,17 +14,18 @@ import json
 import sys
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from interviewer.domain.judging import JudgeRequest, JudgeResult
-from interviewer.domain.question import KeyPoint, RoundKind
+from interviewer.domain.question import KeyPoint, Question, RoundKind
 from interviewer.domain.rubric import Rubric
 from interviewer.judge.base import Judge
-from interviewer.judge.calibration import Agreement, agreement
-from interviewer.judge.probes import PROBES, ProbeOutcome, sample_indices
+from interviewer.judge.calibration import Agreement, agreement, mean, spearman
+from interviewer.judge.probes import PROBES, ProbeInput, ProbeOutcome, sample_indices
 from interviewer.judge.text import sentences
 from interviewer.safe_text import echo, progress
 
@@ -34,15 +38,53 @@ class CalibrationItem(BaseModel):
 
     id: str
     group: str
-    question: str
-    reference: str = Field(min_length=1)
+    # Either a question with its reference answer, or the id of a question of the bank.
+    question: str | None = None
+    reference: str | None = Field(default=None, min_length=1)
+    question_id: str | None = None
+    kind: str | None = None  # what sort of answer it is (excellent, wrong, salad...)
+    variant: str | None = None  # finer than kind (reversed, plain...): kept, not reported
     answer: str
     score: float = Field(ge=0)
     max_score: float = Field(gt=0)
 
+    @model_validator(mode="after")
+    def _one_source(self) -> "CalibrationItem":
+        if self.question_id is None and (self.question is None or self.reference is None):
+            raise ValueError("needs either question_id, or question and reference")
+        if self.question_id is not None and (self.question or self.reference):
+            raise ValueError("question_id and question/reference are exclusive")
+        return self
 
-def read_dataset(path: Path, errors: TextIO) -> tuple[list[CalibrationItem], int]:
-    """Valid items, and how many lines were broken (each reported on `errors`)."""
+
+class Bank:
+    """The shipped question bank, read only when a dataset line names a question of it."""
+
+    def __init__(self) -> None:
+        self._questions: dict[str, Question] | None = None
+        self._rubrics: dict[str, Rubric] = {}
+
+    def _load(self) -> dict[str, Question]:
+        if self._questions is None:
+            from interviewer.content.loader import load_content
+
+            content = load_content()
+            self._questions, self._rubrics = content.questions, content.rubrics
+        return self._questions
+
+    def question(self, question_id: str) -> Question | None:
+        return self._load().get(question_id)
+
+    def rubric(self, question: Question) -> Rubric | None:
+        self._load()
+        return self._rubrics.get(question.round.value)
+
+
+def read_dataset(
+    path: Path, errors: TextIO, bank: "Bank | None" = None
+) -> tuple[list[CalibrationItem], int]:
+    """Valid items, and how many lines were broken (each reported on `errors`). A line
+    naming a question the bank does not hold is broken."""
     items: list[CalibrationItem] = []
     broken = 0
     with path.open(encoding="utf-8") as f:
@@ -61,8 +103,23 @@ def read_dataset(path: Path, errors: TextIO) -> tuple[list[CalibrationItem], int
                 broken += 1
                 echo(f"{path}:{number}: skipped: score above max_score", stream=errors)
                 continue
+            if item.question_id is not None:
+                problem = _bank_problem(item.question_id, bank or Bank())
+                if problem:
+                    broken += 1
+                    echo(f"{path}:{number}: skipped: question_id: {problem}", stream=errors)
+                    continue
             items.append(item)
     return items, broken
+
+
+def _bank_problem(question_id: str, bank: Bank) -> str:
+    question = bank.question(question_id)
+    if question is None:
+        return f"no question '{question_id}' in the bank"
+    if bank.rubric(question) is None:
+        return f"no rubric for the round '{question.round.value}'"
+    return ""
 
 
 def reference_key_points(reference: str) -> list[KeyPoint]:
@@ -89,11 +146,57 @@ def calibration_rubric() -> Rubric:
         raise SystemExit(f"cannot read the shipped 'breadth' rubric: {exc}") from exc
 
 
+class Requests:
+    """Builds the judge request for each item: from its reference and the breadth rubric,
+    or from its bank question and that question's round rubric."""
+
+    def __init__(self, bank: Bank | None = None) -> None:
+        self.bank = bank or Bank()
+        self._breadth: Rubric | None = None
+
+    def breadth(self) -> Rubric:
+        if self._breadth is None:
+            self._breadth = calibration_rubric()
+        return self._breadth
+
+    def rubric(self, item: CalibrationItem) -> Rubric:
+        if item.question_id is None:
+            return self.breadth()
+        rubric = self.bank.rubric(self._question(item.question_id))
+        assert rubric is not None  # read_dataset skipped lines without one
+        return rubric
+
+    def _question(self, question_id: str) -> Question:
+        question = self.bank.question(question_id)
+        assert question is not None  # read_dataset skipped unknown ids
+        return question
+
+    def __call__(self, item: CalibrationItem, answer: str | None = None) -> JudgeRequest:
+        text = item.answer if answer is None else answer
+        if item.question_id is not None:
+            question = self._question(item.question_id)
+            return JudgeRequest(
+                round_kind=question.round,
+                question=question.prompt,
+                key_points=question.key_points,
+                rubric=self.rubric(item),
+                answer=text,
+            )
+        return JudgeRequest(
+            round_kind=RoundKind.breadth,
+            question=item.question or "",
+            key_points=reference_key_points(item.reference or ""),
+            rubric=self.breadth(),
+            answer=text,
+        )
+
+
 def request_for(item: CalibrationItem, rubric: Rubric, answer: str | None = None) -> JudgeRequest:
+    """The request for a reference item, scored with `rubric` (kept for callers)."""
     return JudgeRequest(
         round_kind=RoundKind.breadth,
-        question=item.question,
-        key_points=reference_key_points(item.reference),
+        question=item.question or "",
+        key_points=reference_key_points(item.reference or ""),
         rubric=rubric,
         answer=item.answer if answer is None else answer,
     )
@@ -141,55 +244,132 @@ class Progress:
                 echo(stream=self.stream)
 
 
+@dataclass
+class Scored:
+    """Every item's result, and the rubric it was scored with."""
+
+    results: list[JudgeResult]
+    rubrics: list[Rubric]
+
+    def fine_level(self, i: int) -> float | None:
+        return self.results[i].fine_level(self.rubrics[i])
+
+    def percent(self, i: int) -> float | None:
+        return self.results[i].percent(self.rubrics[i])
+
+
 def score_items(
-    items: list[CalibrationItem], rubric: Rubric, judge: Judge
-) -> tuple[Agreement, list[float | None]]:
+    items: list[CalibrationItem], judge: Judge, requests: Requests | None = None
+) -> tuple[Agreement, Scored]:
+    build = requests or Requests()
     scorer = make_scorer(judge)
-    requests = [request_for(item, rubric) for item in items]
-    progress = Progress(len(requests))
+    batch = [build(item) for item in items]
+    progress = Progress(len(batch))
     started = time.perf_counter()
-    levels: list[float | None] = []
+    results: list[JudgeResult] = []
     first_failure = ""
-    for done, result in enumerate(scorer(requests), start=1):
-        levels.append(result.fine_level(rubric))
+    for done, result in enumerate(scorer(batch), start=1):
+        results.append(result)
         if not result.is_scored and not first_failure:
             first_failure = result.reason
         progress.update(done)
     if first_failure:
         echo(f"some answers were not scored; the first because: {first_failure}", err=True)
     seconds = time.perf_counter() - started
-    scored = [i for i, level in enumerate(levels) if level is not None]
+    scored = Scored(results, [r.rubric for r in batch])
+    levels = [scored.fine_level(i) for i in range(len(items))]
+    kept = [i for i, level in enumerate(levels) if level is not None]
     metrics = agreement(
-        scores=[levels[i] or 0.0 for i in scored],
-        human=[items[i].score for i in scored],
-        groups=[items[i].group for i in scored],
+        scores=[levels[i] or 0.0 for i in kept],
+        human=[items[i].score for i in kept],
+        groups=[items[i].group for i in kept],
         max_score=max((item.max_score for item in items), default=5.0),
         seconds=seconds,
-        unscored=len(items) - len(scored),
+        unscored=len(items) - len(kept),
     )
-    return metrics, levels
+    return metrics, scored
+
+
+@dataclass(frozen=True)
+class KindSummary:
+    kind: str
+    n: int
+    human: float  # mean human score, as a percentage of max_score
+    judge: float  # mean judge score, percent
+
+    def as_dict(self) -> dict[str, object]:
+        return {"n": self.n, "human": round(self.human, 1), "judge": round(self.judge, 1)}
+
+
+def by_kind(items: list[CalibrationItem], scored: Scored) -> list[KindSummary]:
+    """Mean human and judge score per kind of answer, for items that name their kind."""
+    groups: dict[str, list[int]] = {}
+    for i, item in enumerate(items):
+        if item.kind is not None and scored.percent(i) is not None:
+            groups.setdefault(item.kind, []).append(i)
+    return [
+        KindSummary(
+            kind,
+            len(idx),
+            mean([items[i].score / items[i].max_score * 100 for i in idx]),
+            mean([scored.percent(i) or 0.0 for i in idx]),
+        )
+        for kind, idx in groups.items()
+    ]
+
+
+def write_dump(path: Path, items: list[CalibrationItem], scored: Scored) -> None:
+    """One line per answer: its id, the human score, the judge's score and status."""
+    with path.open("w", encoding="utf-8") as f:
+        for i, item in enumerate(items):
+            result = scored.results[i]
+            level = scored.fine_level(i)
+            row = {
+                "id": item.id,
+                "group": item.group,
+                "kind": item.kind,
+                "score": item.score,
+                "max_score": item.max_score,
+                "judge_percent": scored.percent(i),
+                "judge_fine_level": None if level is None else round(level, 4),
+                "status": result.status.value,
+                "reason": result.reason,
+                "covered": result.covered_key_points,
+                "misconceptions": [m.misconception_id for m in result.misconceptions],
+            }
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def run_probes(
     items: list[CalibrationItem],
-    levels: list[float | None],
-    rubric: Rubric,
+    scored: Scored,
     judge: Judge,
     sample: int = PROBE_SAMPLE,
+    requests: Requests | None = None,
 ) -> dict[str, ProbeOutcome]:
+    build = requests or Requests()
     scorer = make_scorer(judge)
     size = sample if sample > 0 else len(items)
-    chosen = [i for i in sample_indices(len(items), size) if levels[i] is not None]
+    chosen = [i for i in sample_indices(len(items), size) if scored.fine_level(i) is not None]
     outcomes = {}
     for name, (rewrite, kind) in PROBES.items():
         outcome = ProbeOutcome(name, kind)
-        requests = [
-            request_for(items[i], rubric, rewrite(items[i].answer, items[i].question))
-            for i in chosen
-        ]
-        for i, result in zip(chosen, scorer(requests), strict=True):
-            after = result.fine_level(rubric)
-            before = levels[i]
+        rewritten: list[tuple[int, str]] = []
+        for i in chosen:
+            request = build(items[i])
+            probe = ProbeInput(
+                answer=items[i].answer,
+                question=request.question,
+                key_texts=tuple(kp.text for kp in request.key_points),
+                index=i,
+            )
+            text = rewrite(probe)
+            if text is not None:
+                rewritten.append((i, text))
+        batch = [build(items[i], text) for i, text in rewritten]
+        for (i, _), result in zip(rewritten, scorer(batch), strict=True):
+            after = result.fine_level(scored.rubrics[i])
+            before = scored.fine_level(i)
             if after is not None and before is not None:
                 outcome.add(before, after)
         outcomes[name] = outcome
@@ -229,10 +409,23 @@ def _print_table(path: Path, method: str, metrics: Agreement, broken: int) -> No
 
 
 def _print_probes(outcomes: dict[str, ProbeOutcome]) -> None:
-    echo("bias probes (change in weighted level, 1-4):")
+    echo("bias probes (change in fine level, 1-4):")
     for name, o in outcomes.items():
-        expect = f"raised {o.raised}/{o.n}" if o.kind == "no-raise" else f"floor {o.at_floor}/{o.n}"
-        echo(f"  {name:<12} mean {o.mean_change:+.3f}  {expect:<16} {'ok' if o.passed else 'FAIL'}")
+        if o.kind == "floor":
+            seen = f"floor {o.at_floor}/{o.n}"
+        elif o.kind == "steady":
+            seen = f"moved {o.moved}/{o.n}"
+        else:
+            seen = f"raised {o.raised}/{o.n}"
+        echo(f"  {name:<12} mean {o.mean_change:+.3f}  {seen:<16} {'ok' if o.passed else 'FAIL'}")
+
+
+def _print_kinds(kinds: list[KindSummary], rho: float) -> None:
+    echo("by kind of answer (mean score, 0-100):")
+    echo(f"  {'kind':<12} {'n':>4} {'human':>7} {'judge':>7}")
+    for k in kinds:
+        echo(f"  {k.kind:<12} {k.n:>4} {k.human:>7.1f} {k.judge:>7.1f}")
+    echo(f"  Spearman rho over these answers: {rho:.3f}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -240,32 +433,47 @@ def run(args: argparse.Namespace) -> int:
     if not path.is_file():
         echo(f"{path}: no such file", err=True)
         return 2
-    items, broken = read_dataset(path, sys.stderr)
+    bank = Bank()
+    items, broken = read_dataset(path, sys.stderr, bank)
     if args.limit is not None:
         items = items[: max(0, args.limit)]
     if not items:
         echo(f"{path}: no valid items", err=True)
         return 1
-    rubric = calibration_rubric()
     try:
         judge = _judge(args)
     except Exception as exc:  # e.g. the openai backend without an endpoint configured
         echo(f"cannot set up the judge: {exc}", err=True)
         return 2
-    metrics, levels = score_items(items, rubric, judge)
+    requests = Requests(bank)
+    metrics, scored = score_items(items, judge, requests)
     method = judge.method or judge.kind
+    dump = getattr(args, "dump", None)
+    if dump:
+        try:
+            write_dump(Path(dump), items, scored)
+        except OSError as exc:
+            echo(f"cannot write {dump}: {exc}", err=True)
+            return 2
     outcomes = (
-        run_probes(items, levels, rubric, judge, getattr(args, "probe_sample", PROBE_SAMPLE))
+        run_probes(items, scored, judge, getattr(args, "probe_sample", PROBE_SAMPLE), requests)
         if args.probes
         else None
     )
+    kinds = by_kind(items, scored)
+    kinded = [i for i, item in enumerate(items) if item.kind and scored.percent(i) is not None]
+    rho = spearman([scored.percent(i) or 0.0 for i in kinded], [items[i].score for i in kinded])
     if args.json:
         report: dict[str, object] = {**metrics.as_dict(), "method": method, "broken_lines": broken}
+        if kinds:
+            report["kinds"] = {k.kind: k.as_dict() for k in kinds}
         if outcomes is not None:
             report["probes"] = {name: o.as_dict() for name, o in outcomes.items()}
         echo(json.dumps(report))
     else:
         _print_table(path, method, metrics, broken)
+        if kinds:
+            _print_kinds(kinds, rho)
         if outcomes is not None:
             _print_probes(outcomes)
     return 0

@@ -7,12 +7,13 @@ sentences that support it (verbatim, for evidence) and a one-line rationale.
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from interviewer.domain.judging import CriterionScore, JudgeRequest
 from interviewer.domain.question import KeyPoint
 from interviewer.domain.rubric import Criterion, OfflineSignal
 from interviewer.judge import behavioral, signals
+from interviewer.judge.claims import Stated
 from interviewer.judge.matching import COVERED_AT, KeyPointMatch
 from interviewer.judge.text import Sentence
 
@@ -44,6 +45,8 @@ class Reading:
     topical_words: int
     dropped_instructions: bool = False
     repeated: bool = False
+    # Key points stated the wrong way round, and misconceptions stated.
+    wrong: list[Stated] = field(default_factory=list)
 
     @property
     def quality_level(self) -> int:
@@ -69,20 +72,58 @@ def _capped(level: int, reading: Reading) -> int:
     return max(1, min(level, reading.quality_level + 1))
 
 
+# A stated error caps the criteria that judge correctness: the rubrics' level 3 asks for
+# "no factual errors", level 2 allows "one real error mixed in with correct statements".
+WITH_AN_ERROR = 2
+
+
 def _coverage(reading: Reading) -> tuple[int, list[str], str]:
     evidence = [m.evidence for m in reading.covered() if m.evidence]
     rationale = (
         f"{len(reading.covered())} of {len(reading.matches)} key points covered "
         f"(weighted coverage {reading.coverage:.2f}, on-topic share {reading.relevance:.2f})"
     )
-    return reading.quality_level, evidence, rationale
+    level = reading.quality_level
+    if reading.wrong:
+        level = min(level, WITH_AN_ERROR)
+        rationale += f"; {_errors(reading)}"
+    missed = _heaviest_missed(reading)
+    if missed and level > WITHOUT_A_HEAVY_POINT:
+        level = WITHOUT_A_HEAVY_POINT
+        rationale += f"; a heaviest point missed ({missed[0]})"
+    return level, evidence, rationale
+
+
+# The rubrics' level 4 covers every point; level 3 "all the heavy ones". An answer that
+# misses one of the question's heaviest points is held below the top level.
+WITHOUT_A_HEAVY_POINT = 3
+
+
+def _heaviest_missed(reading: Reading) -> list[str]:
+    points = reading.request.key_points
+    if len(points) < 2:
+        return []
+    top = max(kp.weight for kp in points)
+    if all(kp.weight == top for kp in points):
+        return []  # no point is heavier than another
+    covered = {m.key_point_id for m in reading.covered()}
+    return [kp.id for kp in points if kp.weight == top and kp.id not in covered]
+
+
+def _errors(reading: Reading) -> str:
+    n = len(reading.wrong)
+    return f"{n} wrong claim{'s' if n > 1 else ''} stated"
 
 
 def _terminology(reading: Reading) -> tuple[int, list[str], str]:
     level = level_for(math.sqrt(reading.technical_recall), TERMINOLOGY_LEVELS)
     level = min(level, reading.quality_level + 1)
     evidence = [m.evidence for m in reading.covered() if m.evidence]
-    return level, evidence, f"uses {reading.technical_recall:.0%} of the key technical terms"
+    rationale = f"uses {reading.technical_recall:.0%} of the key technical terms"
+    if reading.wrong:
+        level = min(level, WITH_AN_ERROR)
+        rationale += f"; {_errors(reading)}"
+    return level, evidence, rationale
 
 
 def _marker_level(count: int) -> int:

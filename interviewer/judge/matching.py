@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from interviewer.domain.question import KeyPoint
+from interviewer.judge.clauses import marked_sequence, marked_terms, marked_word_terms
 from interviewer.judge.text import (
     MIN_TYPO_LETTERS,
     NEGATED,
@@ -21,7 +22,6 @@ from interviewer.judge.text import (
     Sentence,
     base_term,
     content_terms,
-    content_word_terms,
     rarity,
     sentences,
     spelling_similarity,
@@ -58,8 +58,20 @@ class KeyPointMatch:
 
 
 @dataclass(frozen=True)
+class Piece:
+    """A clause of a unit: where it is in the answer, and its terms."""
+
+    start: int
+    end: int
+    terms: frozenset[str]
+    sequence: tuple[str, ...]
+    words: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
 class AnswerTerms:
-    """The answer, split into sentences of terms, ready to be matched against key points."""
+    """The answer, split into units (sentences, or clauses) of terms, ready to be matched
+    against key points."""
 
     text: str
     sentence_texts: tuple[str, ...]
@@ -70,20 +82,71 @@ class AnswerTerms:
     # Per sentence, each content word as written with its term: a misspelling the stemmer
     # cannot undo ("refrence", stem "refrenc") is still one letter from the written word.
     sentence_words: tuple[tuple[tuple[str, str], ...], ...] = ()
+    # Per unit, its clauses (when the answer was read as clauses): evidence quotes the
+    # clause that states the point, and a clause can be left out for one key point.
+    pieces: tuple[tuple[Piece, ...], ...] = ()
 
     @classmethod
-    def of(cls, answer: str, parts: Sequence[Sentence] | None = None) -> "AnswerTerms":
-        """`parts`: the sentences to consider (default: all of the answer's sentences)."""
+    def of(
+        cls,
+        answer: str,
+        parts: Sequence[Sentence] | None = None,
+        clause_spans: Sequence[Sequence[tuple[int, int]]] | None = None,
+    ) -> "AnswerTerms":
+        """`parts`: the units to consider (default: all of the answer's sentences);
+        `clause_spans`: per unit, the (start, end) offsets of its clauses."""
         parts = sentences(answer) if parts is None else parts
-        terms = tuple(frozenset(content_terms(s.text)) for s in parts)
+        terms = tuple(frozenset(marked_terms(s.text)) for s in parts)
+        pieces: tuple[tuple[Piece, ...], ...] = ()
+        if clause_spans is not None:
+            pieces = tuple(tuple(_piece(answer, a, b) for a, b in spans) for spans in clause_spans)
         return cls(
             text=answer,
             sentence_texts=tuple(s.text for s in parts),
             sentence_terms=terms,
             all_terms=frozenset().union(*terms) if terms else frozenset(),
-            sentence_sequences=tuple(word_terms(s.text) for s in parts),
-            sentence_words=tuple(content_word_terms(s.text) for s in parts),
+            sentence_sequences=tuple(marked_sequence(s.text) for s in parts),
+            sentence_words=tuple(marked_word_terms(s.text) for s in parts),
+            pieces=pieces,
         )
+
+    def without(self, drop: frozenset[int]) -> "AnswerTerms":
+        """The answer without the clauses starting at the offsets in `drop`."""
+        if not drop or not self.pieces:
+            return self
+        texts, terms, sequences, written, pieces = [], [], [], [], []
+        for i, unit in enumerate(self.pieces):
+            kept = tuple(p for p in unit if p.start not in drop)
+            if len(kept) == len(unit):
+                texts.append(self.sentence_texts[i])
+                terms.append(self.sentence_terms[i])
+                sequences.append(self.sentence_sequences[i])
+                written.append(self.sentence_words[i])
+                pieces.append(unit)
+                continue
+            if not kept:
+                continue
+            texts.append(self.sentence_texts[i])
+            terms.append(frozenset().union(*(p.terms for p in kept)))
+            sequences.append(tuple(t for p in kept for t in p.sequence))
+            written.append(tuple(w for p in kept for w in p.words))
+            pieces.append(kept)
+        return AnswerTerms(
+            text=self.text,
+            sentence_texts=tuple(texts),
+            sentence_terms=tuple(terms),
+            all_terms=frozenset().union(*terms) if terms else frozenset(),
+            sentence_sequences=tuple(sequences),
+            sentence_words=tuple(written),
+            pieces=tuple(pieces),
+        )
+
+
+def _piece(answer: str, start: int, end: int) -> Piece:
+    text = answer[start:end]
+    return Piece(
+        start, end, frozenset(marked_terms(text)), marked_sequence(text), marked_word_terms(text)
+    )
 
 
 def content_stems(text: str) -> list[str]:
@@ -98,7 +161,7 @@ def question_terms(question: str) -> frozenset[str]:
 
 def weighted_terms(text: str, question_terms: frozenset[str]) -> dict[str, float]:
     weights: dict[str, float] = {}
-    for word, t in content_word_terms(text):
+    for word, t in marked_word_terms(text):
         w = rarity(word) * (QUESTION_TERM_WEIGHT if base_term(t) in question_terms else 1.0)
         weights[t] = max(weights.get(t, 0.0), w)
     return weights
@@ -115,14 +178,36 @@ def word_terms(text: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=4096)
 def _cue_terms(cue: str) -> tuple[str, ...]:
-    return word_terms(cue)
+    # Read as answers are: "behaviour rather than knowledge" turns knowledge down in both.
+    return marked_sequence(cue)
 
 
+@lru_cache(maxsize=262144)
 def term_match(t: str, terms: frozenset[str]) -> float:
     """How well a term is present in a set of terms (exact, else best fuzzy)."""
     if t in terms:
         return 1.0
-    return max((term_similarity(t, other) for other in terms), default=0.0)
+    candidates = _near(terms).get(_head(t), ()) + _near(terms).get(_tail(t), ())
+    return max((term_similarity(t, other) for other in candidates), default=0.0)
+
+
+# Fuzzy matches (a typo, a shared long prefix, most trigrams) share their first letter or
+# their last two, bar rare typos in both at once; the others are not worth comparing.
+def _head(t: str) -> str:
+    return t[: 1 + t.startswith(NEGATED)]
+
+
+def _tail(t: str) -> str:
+    return NEGATED * t.startswith(NEGATED) + "$" + t[-2:]
+
+
+@lru_cache(maxsize=16384)
+def _near(terms: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for other in terms:
+        index.setdefault(_head(other), []).append(other)
+        index.setdefault(_tail(other), []).append(other)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _recall(weights: Sequence[tuple[str, float]], terms: frozenset[str]) -> float:
@@ -169,7 +254,7 @@ def _cue_coverage(cues: Iterable[str], answer: AnswerTerms) -> float:
 def _written_forms(text: str) -> dict[str, frozenset[str]]:
     """Each of the text's terms with the words that were written for it."""
     forms: dict[str, set[str]] = {}
-    for word, t in content_word_terms(text):
+    for word, t in marked_word_terms(text):
         forms.setdefault(t, set()).add(word)
     return {t: frozenset(ws) for t, ws in forms.items()}
 
@@ -239,7 +324,11 @@ def match_key_point(
     kp: KeyPoint,
     answer: AnswerTerms,
     question_terms: frozenset[str],
+    drop: frozenset[int] = frozenset(),
 ) -> KeyPointMatch:
+    """How much of the key point the answer states; `drop`: the start offsets of clauses
+    that may not count for it (they contradict it, or a list already served another)."""
+    answer = answer.without(drop)
     weights = _key_point_terms(kp.text, question_terms)
     per_sentence = _term_matches(weights, answer, kp.text)
     n = len(per_sentence)
@@ -260,9 +349,10 @@ def match_key_point(
             )
             if score > best_window + 1e-9:
                 best_window = score
-                # Quote the window's stronger sentence: always a verbatim slice.
+                # Quote the window's stronger unit (its clauses that state the point):
+                # always a verbatim slice.
                 k = i if j == i + 1 or singles[i] >= singles[i + 1] else i + 1
-                evidence = answer.sentence_texts[k]
+                evidence = _quote(answer, k, weights, kp.text)
     # A point stated in one place counts fully; scattered words count a little less.
     lexical = max(best_window, 0.85 * whole)
     coverage = max(lexical, _cue_coverage(kp.cues, answer))
@@ -274,10 +364,49 @@ def match_key_point(
 
 
 def _evidence_for_cues(kp: KeyPoint, answer: AnswerTerms) -> str | None:
-    for text, sequence in zip(answer.sentence_texts, answer.sentence_sequences, strict=True):
+    for i, (text, sequence) in enumerate(
+        zip(answer.sentence_texts, answer.sentence_sequences, strict=True)
+    ):
         if any(_says_cue(cue, [sequence]) for cue in kp.cues):
+            for piece in answer.pieces[i] if answer.pieces else ():
+                if any(_says_cue(cue, [piece.sequence]) for cue in kp.cues):
+                    return answer.text[piece.start : piece.end]
             return text
     return None
+
+
+# A quote is the shortest run of a unit's clauses that states this much of what the
+# whole unit states of the point.
+QUOTE_SHARE = 0.9
+
+
+def _quote(answer: AnswerTerms, k: int, weights: Sequence[tuple[str, float]], text: str) -> str:
+    """The clauses of unit k that state the key point (all of it when it is not split)."""
+    if not answer.pieces or len(answer.pieces[k]) < 2:
+        return answer.sentence_texts[k]
+    unit = answer.pieces[k]
+    forms = _written_forms(text)
+
+    def coverage(run: Sequence[Piece]) -> float:
+        terms = frozenset().union(*(p.terms for p in run))
+        written = tuple(w for p in run for w in p.words)
+        row = []
+        for t, _ in weights:
+            m = term_match(t, terms)
+            if m < TYPO_MATCH and written:
+                negated = t.startswith(NEGATED)
+                m = max(m, _spelling_match(negated, forms.get(t, frozenset()), written))
+            row.append(m)
+        return _weighted(weights, row)
+
+    whole = coverage(unit)
+    best = (len(unit), 0, len(unit))
+    for a in range(len(unit)):
+        for b in range(a + 1, len(unit) + 1):
+            if b - a < best[0] and coverage(unit[a:b]) >= QUOTE_SHARE * whole:
+                best = (b - a, a, b)
+    _, a, b = best
+    return answer.text[unit[a].start : unit[b - 1].end]
 
 
 def states_part_of_a_key_point(
@@ -285,7 +414,7 @@ def states_part_of_a_key_point(
 ) -> bool:
     """Whether the sentence states at least `share` of some key point (question words
     demoted) or, with `cues`, one of its cue phrases."""
-    terms = frozenset(content_terms(sentence))
+    terms = frozenset(marked_terms(sentence))
     asked = question_terms(question)
     sequence = word_terms(sentence)
     for kp in key_points:
@@ -300,10 +429,15 @@ def match_key_points(
     answer: str | AnswerTerms,
     key_points: list[KeyPoint],
     question: str = "",
+    drops: dict[str, frozenset[int]] | None = None,
 ) -> list[KeyPointMatch]:
+    """`drops`: per key point id, clauses that may not count for it (see match_key_point)."""
     asked = question_terms(question)
     prepared = answer if isinstance(answer, AnswerTerms) else AnswerTerms.of(answer)
-    return [match_key_point(kp, prepared, asked) for kp in key_points]
+    drops = drops or {}
+    return [
+        match_key_point(kp, prepared, asked, drops.get(kp.id, frozenset())) for kp in key_points
+    ]
 
 
 def key_point_coverage(

@@ -3,28 +3,45 @@
 How an answer is read:
 1. Sentences addressed to the grader ("ignore the rubric...") are cut out, and repeated
    sentences are kept once, so neither can move the score.
-2. Answers with nothing to score (empty, one word, "fine", gibberish, the question said
+2. The sentences are read as clauses (clauses.py). What the candidate disowns (hedged:
+   "I don't know X"; taken back: "none of it is true") and lists of terms with no claim
+   (keyword salad) say nothing; an answer with nothing else is scored at the floor.
+3. Answers with nothing to score (empty, one word, "fine", gibberish, the question said
    back) get level 1 on every criterion.
-3. Sentences that do not speak to the question (state part of a key point, or name one
+4. Sentences that do not speak to the question (state part of a key point, or name one
    of its specific terms) are set aside: filler can neither cover a key point nor show
    depth, but it still dilutes the share of the answer that is on topic.
-4. Key points are matched sentence by sentence (matching.py). Coverage, the key points'
-   technical terms used, the on-topic share and enough said make one quality figure.
-5. Each criterion's level comes from the signal its rubric names (levels.py).
+5. Each clause is checked against the key points (claims.py): one that states a key
+   point the wrong way round (the other alternative, alternatives paired the other way,
+   denied) or states a listed misconception covers nothing of it, costs the point's
+   weight, and is named in the feedback with what is true.
+6. Key points are matched unit by unit (matching.py), without the clauses that got them
+   wrong. Coverage, the key points' technical terms used, the on-topic share and enough
+   said make one quality figure.
+7. Each criterion's level comes from the signal its rubric names (levels.py).
 """
 
 import asyncio
 import math
 
-from interviewer.domain.judging import CriterionScore, JudgeRequest, JudgeResult, ScoreStatus
+from interviewer.domain.judging import (
+    CriterionScore,
+    JudgeRequest,
+    JudgeResult,
+    ScoreStatus,
+    StatedMisconception,
+)
 from interviewer.domain.question import KeyPoint
-from interviewer.judge import behavioral, signals
+from interviewer.judge import behavioral, claims, clauses, signals
 from interviewer.judge.base import Judge
+from interviewer.judge.claims import Stated
+from interviewer.judge.clauses import Status, marked_terms
 from interviewer.judge.coding import judged_request, merge, reads_code
 from interviewer.judge.levels import Reading, criterion_score, missed_ids
 from interviewer.judge.matching import (
     COVERED_AT,
     AnswerTerms,
+    KeyPointMatch,
     match_key_points,
     present,
     question_terms,
@@ -45,7 +62,16 @@ from interviewer.judge.text import (
     words,
 )
 
-METHOD = "lexical-v1"
+METHOD = "claims-v2"
+# Overlaps closer than this are equal (they are sums of rarities).
+TIE = 1e-9
+# Why an answer whose every clause is disowned is scored at the floor.
+DISOWNED = {
+    Status.retracted: "the answer takes back what it said",
+    Status.hedged: "the answer only says what the candidate does not know",
+    Status.listed: "the answer is a list of terms, not sentences that say something",
+    Status.meta: "the answer says nothing about the question",
+}
 # How the quality figure weighs its parts (they sum to 1): key points covered, their
 # technical terms used, share of the answer on topic, and enough said to make a point.
 # The technical terms weigh most: a paraphrase that misses them says the point loosely.
@@ -109,10 +135,19 @@ class OfflineJudge(Judge):
         parts, dropped, repeated = _clean(request.answer)
         asked = question_terms(request.question)
         vocabulary = _vocabulary(request.key_points, asked)
-        on_topic = _on_topic(parts, request, vocabulary)
+        topic = clauses.topic_of(
+            request.question,
+            ((kp.text, m.claim) for kp in request.key_points for m in kp.misconceptions),
+        )
+        read = clauses.read(parts, topic)
+        disowned = read.disowned()
+        if disowned is not None:
+            return self._floor(request, DISOWNED[disowned])
+        units, spans = _units(read)
+        on_topic = _on_topic(units, request, vocabulary)
         # The floors look at what speaks to the question: a one-word answer padded with
         # filler is still a one-word answer.
-        basis = on_topic or parts
+        basis = on_topic or units
         answer_terms = [base_term(t) for s in basis for t in content_terms(s.text)]
         text = " ".join(s.text for s in basis)
         reason = signals.floor_reason(
@@ -127,7 +162,7 @@ class OfflineJudge(Judge):
             reason = "the answer only repeats the question"
         if reason:
             return self._floor(request, reason)
-        reading = self._read(request, parts, on_topic, asked, vocabulary)
+        reading = self._read(request, parts, units, spans, on_topic, read, asked, vocabulary, topic)
         reading.dropped_instructions, reading.repeated = dropped, repeated
         criteria = [criterion_score(c, reading) for c in request.rubric.criteria]
         # Red flags (blame, pulling rank...) cap the criteria they name, however well told.
@@ -138,6 +173,7 @@ class OfflineJudge(Judge):
             criteria=criteria,
             covered_key_points=[m.key_point_id for m in reading.covered()],
             missed_key_points=missed_ids(request.key_points, reading.matches),
+            misconceptions=[_stated(w, request.answer) for w in reading.wrong],
             feedback="\n".join(
                 part for part in (*behavioral.feedback(flags), _feedback(reading, criteria)) if part
             ),
@@ -148,13 +184,29 @@ class OfflineJudge(Judge):
         self,
         request: JudgeRequest,
         parts: list[Sentence],
+        units: list[Sentence],
+        spans: dict[int, list[tuple[int, int]]],
         on_topic: list[Sentence],
+        read: clauses.Reading,
         question_terms: frozenset[str],
         vocabulary: frozenset[str],
+        topic: clauses.Topic,
     ) -> Reading:
         # Off-topic sentences (filler) can neither cover a key point nor show depth.
-        answer = AnswerTerms.of(request.answer, on_topic)
-        matches = match_key_points(answer, request.key_points, request.question)
+        answer = AnswerTerms.of(request.answer, on_topic, [spans[s.start] for s in on_topic])
+        drops, wrong = _claims(request, read, on_topic, question_terms, topic)
+        matches = match_key_points(answer, request.key_points, request.question, drops)
+        # A point denied but also stated right elsewhere is an unclear reading, not an
+        # error (a listed misconception, or alternatives the other way round, always is).
+        covered = {m.key_point_id for m in matches if m.coverage >= COVERED_AT}
+        wrong = [w for w in wrong if not w.by_denial or w.key_point.id not in covered]
+        # A point stated the wrong way round is not covered, whatever else was said of it.
+        matches = [
+            KeyPointMatch(m.key_point_id, 0.0, None)
+            if any(w.key_point.id == m.key_point_id for w in wrong)
+            else m
+            for m in matches
+        ]
         total_weight = sum(kp.weight for kp in request.key_points)
         by_id = {m.key_point_id: m.coverage for m in matches}
         coverage = (
@@ -166,7 +218,7 @@ class OfflineJudge(Judge):
         # filler counts against the share like any other (unless nothing is on topic).
         answer_weights = weighted_terms(" ".join(s.text for s in parts), question_terms)
         total = sum(answer_weights.values())
-        said = {t for s in on_topic for t in content_terms(s.text)}
+        said = {t for s in on_topic for t in marked_terms(s.text)}
         relevance = (
             sum(
                 w * term_match(base_term(t), vocabulary)
@@ -177,23 +229,32 @@ class OfflineJudge(Judge):
             if total
             else 0.0
         )
-        technical = _technical_recall(request.key_points, answer, question_terms)
+        technical = _technical_recall(request.key_points, answer, question_terms, drops)
         topical_words = sum(len(s.text.split()) for s in on_topic)
         if not on_topic and request.key_points:
             coverage, technical, topical_words = _read_as_a_whole(
-                request, parts, question_terms, relevance
+                request, units, question_terms, relevance
             )
+        # A wrong claim about a key point counts against it (and its terms) as a right one
+        # counts for it.
+        wrong_weight = sum(kp.weight for kp in request.key_points if _got_wrong(kp, wrong))
+        if total_weight and wrong_weight:
+            coverage = max(0.0, coverage - wrong_weight / total_weight)
+            if technical is not None:
+                technical = max(0.0, technical - wrong_weight / total_weight)
         quality = answer_quality(
             coverage if request.key_points else relevance,
             coverage if technical is None else technical,
             relevance,
             topical_words,
         )
+        listed = {c.start for c in read.clauses if c.headed_list}
+        kept = [u for u in units if u.start not in listed]
         return Reading(
             request=request,
-            kept=parts,
+            kept=kept,
             on_topic=on_topic,
-            focused=_focused(on_topic, vocabulary),
+            focused=_focused([u for u in on_topic if u.start not in listed], vocabulary),
             matches=matches,
             coverage=coverage,
             relevance=relevance,
@@ -201,6 +262,7 @@ class OfflineJudge(Judge):
             technical_recall=coverage if technical is None else technical,
             word_count=sum(len(s.text.split()) for s in parts),
             topical_words=topical_words,
+            wrong=wrong,
         )
 
     def _floor(self, request: JudgeRequest, reason: str) -> JudgeResult:
@@ -218,6 +280,113 @@ class OfflineJudge(Judge):
         )
 
 
+def _units(read: clauses.Reading) -> tuple[list[Sentence], dict[int, list[tuple[int, int]]]]:
+    """What the answer claims, as units to score: a sentence whose clauses are all
+    claimed, else each claimed clause on its own; with each unit's clause spans."""
+    units: list[Sentence] = []
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for index, sentence in enumerate(read.sentences):
+        parts = [c for c in read.of_sentence(index) if any(t.is_word for t in c.tokens)]
+        if not parts:
+            continue
+        if all(c.asserted for c in parts) and not any(c.headed_list for c in parts):
+            units.append(sentence)
+            spans[sentence.start] = [(c.start, c.start + len(c.text)) for c in parts]
+            continue
+        for c in parts:
+            if c.asserted:
+                units.append(c.as_sentence())
+                spans[c.start] = [(c.start, c.start + len(c.text))]
+    return units, spans
+
+
+def _claims(
+    request: JudgeRequest,
+    read: clauses.Reading,
+    on_topic: list[Sentence],
+    asked: frozenset[str],
+    topic: clauses.Topic,
+) -> tuple[dict[str, frozenset[int]], list[Stated]]:
+    """Per key point, the clauses that may not count for it (they state it the wrong way
+    round, state a misconception about it, or are a list that already served another
+    point), and the wrong claims found."""
+    starts = {s.start for s in on_topic}
+    ends = {s.start: s.start + len(s.text) for s in on_topic}
+    inside = [
+        c
+        for c in clauses.claims(read.asserted())
+        if c.start in starts or any(a <= c.start < ends[a] for a in starts)
+    ]
+    said = [claims.clause_terms(c, asked, topic) for c in inside]
+    drops: dict[str, set[int]] = {kp.id: set() for kp in request.key_points}
+    wrong: list[Stated] = []
+    wrong_clauses: set[int] = set()
+    question = topic
+    texts = {kp.id: kp.text for kp in request.key_points}
+    for ct in said:
+        right = {k: claims.support(ct, t, question, asked) for k, t in texts.items()}
+        best = max(right.values(), default=0.0)
+        for kp in request.key_points:
+            found = next(
+                (
+                    m
+                    for m in kp.misconceptions
+                    if claims.says_cue(ct, m) or claims.states_claim(ct, m, best, question, asked)
+                ),
+                None,
+            )
+            if found is not None:
+                wrong.append(Stated(kp, found, ct.clause))
+                wrong_clauses.update(a for a, _ in ct.clause.spans)
+                continue
+            by_roles, by_denial = claims.against(ct, kp.text, question, asked)
+            reversed_ = max(by_roles, by_denial)
+            if reversed_ < claims.COVERED_AT or reversed_ <= best + TIE:
+                continue
+            # The point said the wrong way round: named after the listed misconception
+            # the clause states best, if it states one.
+            named = claims.closest_misconception(ct, kp, question, asked)
+            if named is not None or not any(
+                w.key_point is kp and w.misconception is None for w in wrong
+            ):
+                denial = by_roles < claims.COVERED_AT or by_roles <= best + TIE
+                wrong.append(Stated(kp, named, ct.clause, by_denial=denial and named is None))
+            wrong_clauses.update(a for a, _ in ct.clause.spans)
+    # A clause that gets a point wrong states nothing right, and uses no term well.
+    for kept in drops.values():
+        kept.update(wrong_clauses)
+    # A list of terms after a claim ("I'd use a, b, c, d, e") states at most one point.
+    for ct in said:
+        if not ct.clause.headed_list or not request.key_points:
+            continue
+        served = max(
+            request.key_points, key=lambda kp: claims.support(ct, kp.text, question, asked)
+        )
+        for kp in request.key_points:
+            if kp is not served:
+                drops[kp.id].update(a for a, _ in ct.clause.spans)
+    return {k: frozenset(v) for k, v in drops.items()}, wrong
+
+
+def _got_wrong(kp: KeyPoint, wrong: list[Stated]) -> bool:
+    return any(w.key_point is kp for w in wrong)
+
+
+def _stated(found: Stated, answer: str) -> StatedMisconception:
+    quote = answer[found.clause.start : found.clause.stop]
+    if found.misconception is not None:
+        return StatedMisconception(
+            key_point_id=found.key_point.id,
+            misconception_id=found.misconception.id,
+            quote=quote,
+            claim=found.misconception.claim,
+            correction=found.misconception.correction,
+        )
+    return StatedMisconception(
+        key_point_id=found.key_point.id, quote=quote, correction=found.key_point.text
+    )
+
+
 def _one_word_key_point(text: str, request: JudgeRequest) -> bool:
     """A one-word answer that states most of a key point by the key point's own words
     (not a cue): the short answer a short key point asks for."""
@@ -229,6 +398,7 @@ def _one_word_key_point(text: str, request: JudgeRequest) -> bool:
 def _read_as_a_whole(
     request: JudgeRequest, parts: list[Sentence], question_terms: frozenset[str], relevance: float
 ) -> tuple[float, float | None, int]:
+    # `parts`: what the answer claims (its units).
     """Coverage, technical recall and on-topic words of an answer none of whose sentences
     is clearly on topic (a correct answer in words far from the key points' reads so).
     It is read as a whole, discounted by how far its words fall short of the on-topic
@@ -347,17 +517,22 @@ def _vocabulary(key_points: list[KeyPoint], question_terms: frozenset[str]) -> f
 
 
 def _technical_recall(
-    key_points: list[KeyPoint], answer: AnswerTerms, question_terms: frozenset[str]
+    key_points: list[KeyPoint],
+    answer: AnswerTerms,
+    question_terms: frozenset[str],
+    drops: dict[str, frozenset[int]] | None = None,
 ) -> float | None:
     """Share of the key points' rare (technical) words the answer uses, question words
-    aside. By form only, even with word vectors: a technical term is meant to be said."""
+    aside. By form only, even with word vectors: a technical term is meant to be said.
+    A clause that gets a key point wrong does not count as using its terms."""
     wanted: dict[str, float] = {}
     said: dict[str, float] = {}
     for kp in key_points:
+        seen = answer.without((drops or {}).get(kp.id, frozenset()))
         for t, w in weighted_terms(kp.text, question_terms).items():
             if w >= TECHNICAL_RARITY:
                 wanted[t] = max(wanted.get(t, 0.0), w * kp.weight)
-                said[t] = max(said.get(t, 0.0), present(t, kp.text, answer))
+                said[t] = max(said.get(t, 0.0), present(t, kp.text, seen))
     total = sum(wanted.values())
     if not total:
         return None
@@ -378,6 +553,15 @@ def _feedback(reading: Reading, criteria: list[CriterionScore]) -> str:
     missed = missed_ids(reading.request.key_points, reading.matches)
     if missed:
         lines.append("Missing: " + "; ".join(_short(kps[i].text) for i in missed[:3]) + ".")
+    for found in reading.wrong[:3]:
+        answer = reading.request.answer
+        quote = _short(answer[found.clause.start : found.clause.stop], 120)
+        if found.misconception is not None:
+            lines.append(f"You said: \u201c{quote}\u201d. {found.misconception.correction}")
+        else:
+            lines.append(
+                f"You said: \u201c{quote}\u201d. But: {_short(found.key_point.text, 140)}."
+            )
     rubric = reading.request.rubric
     weak = [cs for cs in criteria if cs.level <= 2 and cs.criterion_id != rubric.criteria[0].id]
     for cs in weak[:2]:

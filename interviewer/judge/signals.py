@@ -123,8 +123,10 @@ _IRREGULAR_PAST = (
     "dug|spent|shut|undertook|oversaw|rebuilt|went"
 )
 _NOT_ACTIONS = "liked|loved|enjoyed|wanted|hoped|believed|felt|seemed|needed|preferred"
+# Case is ignored: "i traced the bug" is as much an action as "I traced the bug".
 ACTION = re.compile(
-    rf"\bI (?:\w+ly )?(?:(?!(?:{_NOT_ACTIONS})\b)[a-z]{{2,}}ed|{_IRREGULAR_PAST})\b"
+    rf"\bI (?:\w+ly )?(?:(?!(?:{_NOT_ACTIONS})\b)[a-z]{{2,}}ed|{_IRREGULAR_PAST})\b",
+    re.IGNORECASE,
 )
 RESULT = _markers(
     r"as a result",
@@ -147,9 +149,21 @@ RESULT = _markers(
     r"dropped (?:from|to|by)",
     r"rose (?:from|to|by)",
 )
+# A number (in digits or words) with what it counts: "9% to 7%", "40 thousand dollars",
+# "three days", "eighteen months", "1,200 messages".
+_NUMBER = (
+    r"(?:\d[\d,]*(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|eighteen|twenty|thirty|forty|fifty|sixty|hundred|a hundred|a thousand|a million)"
+)
+_UNIT = (
+    r"(?:%|percent|percentage points|x\b|times|ms\b|s\b|seconds|minutes|hours|days|weeks|"
+    r"months|years|quarters|k\b|m\b|thousand|million|billion|dollars|euros|pounds|users|"
+    r"customers|stores|points|pp\b|messages|tickets|requests|incidents|errors|claims|"
+    r"orders|gb|tb|\$)"
+)
 MEASURE = re.compile(
-    r"\d+(?:\.\d+)?\s*(?:%|percent|x\b|ms\b|s\b|seconds|minutes|hours|days|weeks|k\b|m\b|"
-    r"users|points|pp\b|\$)|\$\s?\d|\bfrom \S+ to \S+|\b(?:doubled|halved|tripled)\b",
+    rf"\b{_NUMBER}\s*(?:\w+\s)?{_UNIT}|\$\s?\d|\bfrom \S+ to \S+|"
+    r"\b(?:doubled|halved|tripled)\b",
     re.IGNORECASE,
 )
 TEAM_PERSON = re.compile(r"\b(?:we|we're|we've|our|us|the team)\b", re.IGNORECASE)

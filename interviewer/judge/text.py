@@ -36,54 +36,6 @@ _STOPWORD_TEXT = """
     you'd you'll we're we'd we'll we've they're they'd they'll they've it'll that'll"""
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
-# General-English synonyms folded onto one canonical stem, so a paraphrase matches.
-# General-English synonyms folded onto one canonical stem, so a paraphrase matches. Words
-# that are also ML or CS terms stay out: "test" is not "validate" (a test set is not a
-# validation set), "boost" is not "increase" (boosting), "right" is not "correct" (a
-# right child), "initiate" and "multiple" would swallow "initialization" and
-# "multiplicative" (same stems), "stop" would swallow early stopping.
-_SYNONYM_GROUPS = (
-    "big large huge",
-    "small little tiny",
-    "fast quick rapid speedy",
-    "slow sluggish",
-    "begin start commence",
-    "end finish terminate halt",
-    "error mistake",
-    "bug defect",
-    "change modify alter",
-    "make create construct build",
-    "show display",
-    "need require",
-    "use utilize employ",
-    "reduce decrease lower lessen shrink",
-    "increase raise grow",
-    "wrong incorrect",
-    "find locate search",
-    "pick choose select",
-    "delete remove erase",
-    "add insert append",
-    "give return",
-    "number count amount",
-    "size length",
-    "many several numerous",
-    "unlimited infinite limitless",
-    "fix repair",
-    "check verify",
-    "goal objective aim",
-    "mean average",
-    "differ distinguish",
-    "simulate imitate mimic",
-    "parameter argument",
-    "whole entire",
-    "combine merge join",
-    "split divide partition",
-    "copy duplicate",
-    "same identical",
-    "describe explain",
-    "memory storage",
-    "hide conceal",
-)
 # Words that negate what follows. They are not content words: they mark the next content
 # word as negated ("no labels" is not "labels"), and in phrases they all read as "not".
 NEGATORS = frozenset(["no", "not", "never", "without", "nor", "none", "cannot"])
@@ -114,17 +66,52 @@ def stem(word: str) -> str:
 _NUMBER_WORDS = "zero one two three four five six seven eight nine ten"
 
 
-def _synonym_map() -> dict[str, str]:
-    mapping: dict[str, str] = {word: str(i) for i, word in enumerate(_NUMBER_WORDS.split())}
-    for group in _SYNONYM_GROUPS:
-        words = group.split()
-        canonical = stem(words[0])
-        for w in words:
-            mapping[stem(w)] = canonical
-    return mapping
+@lru_cache(maxsize=1)
+def _synonym_maps() -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
+    """Word -> canonical stem, and phrase (its content words' stems) -> canonical stem,
+    from the lexicon's synonym groups (read when first needed, not at import)."""
+    from interviewer.judge.lexicon import lexicon
+
+    words_map: dict[str, str] = {word: str(i) for i, word in enumerate(_NUMBER_WORDS.split())}
+    phrases: dict[tuple[str, ...], str] = {}
+    for group in lexicon().synonyms:
+        canonical = ""
+        for entry in group:
+            stems = tuple(stem(w) for w in _WORD.findall(entry) if w not in STOPWORDS)
+            if not stems:
+                continue
+            if not canonical:
+                first = words_map.get(stems[0], stems[0])
+                canonical = first if len(stems) == 1 else "_".join(stems)
+            if len(stems) == 1 and len(entry.split()) == 1:
+                words_map[stems[0]] = canonical
+            elif len(stems) > 1:
+                phrases[stems] = canonical
+    return words_map, phrases
 
 
-_SYNONYMS = _synonym_map()
+def _fold_phrases(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Runs of content words that make a synonym phrase ("switch off") become one term."""
+    phrases = _synonym_maps()[1]
+    if not phrases or len(pairs) < 2:
+        return pairs
+    longest = max(len(k) for k in phrases)
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(pairs):
+        for n in range(min(longest, len(pairs) - i), 1, -1):
+            window = pairs[i : i + n]
+            key = tuple(stem(w) for w, _ in window)
+            canonical = phrases.get(key)
+            if canonical is not None:
+                negated = window[0][1].startswith(NEGATED)
+                out.append((" ".join(w for w, _ in window), NEGATED * negated + canonical))
+                i += n
+                break
+        else:
+            out.append(pairs[i])
+            i += 1
+    return out
 
 
 _CONTRACTED = {"ca": "can", "wo": "will", "sha": "shall"}
@@ -155,7 +142,7 @@ def term(word: str) -> str:
     if word in NEGATORS:
         return "not"
     s = stem(word)
-    return _SYNONYMS.get(s, s)
+    return _synonym_maps()[0].get(s, s)
 
 
 def content_words(text: str) -> list[str]:
@@ -207,7 +194,7 @@ def content_word_terms(text: str, phrase: bool = False) -> tuple[tuple[str, str]
                 negated = False
         first = not before
         before = token
-    return tuple(out)
+    return tuple(_fold_phrases(out))
 
 
 def content_terms(text: str, phrase: bool = False) -> list[str]:
@@ -272,6 +259,8 @@ def rarity(word: str) -> float:
     """How informative a word is, in [0.2, 1]: 1 for rare words, low for common ones."""
     if word.isdigit():
         return 0.6
+    if " " in word:  # a synonym phrase: as informative as its most informative word
+        return max(rarity(part) for part in word.split())
     rank = _RANKS.rank(word)
     if rank is None:
         return min(1.0, 0.2 + len(word) / 12)

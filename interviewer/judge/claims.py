@@ -1,0 +1,363 @@
+"""Claims: whether a clause of the answer states a key point, contradicts it, or states a
+common misconception about it.
+
+A key point (and a misconception's claim) is read with the same clause reader as the
+answer: each of its clauses, and the whole text, is a claim unit with its weighted terms,
+the alternatives it names and whether it denies. A clause of the answer speaks to a unit
+when it says at least half (`COVERED_AT`, the bar for covering a key point) of what the
+unit says besides its alternatives, or, for a unit that only relates alternatives
+("bagging mainly reduces variance"), when it names the same sets of alternatives. It
+contradicts the unit when it names the other alternative ("too low a rate overshoots"),
+pairs alternatives the other way ("bagging reduces bias"), or denies what the unit
+affirms (or affirms what it denies). A clause is only held to be wrong when no key point
+of the question fits it better the right way round: "recall is TP / (TP + FN)" is not a
+wrong statement of precision's formula, it is recall's.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from interviewer.domain.question import KeyPoint, Misconception
+from interviewer.judge import clauses
+from interviewer.judge.clauses import Clause, Role, Topic
+from interviewer.judge.text import (
+    base_term,
+    content_terms,
+    content_word_terms,
+    rarity,
+    sentences,
+    stem,
+)
+
+COVERED_AT = 0.5
+# A term the question already says is worth this share of its rarity.
+QUESTION_TERM_WEIGHT = 0.3
+# A unit says something of its own when it has at least this many content words that are
+# neither alternatives nor the question's words; one with fewer is held to its relations
+# between alternatives, else it is too thin to contradict.
+CONTENT_WORDS = 3
+# A unit held to its relations alone must relate this many sets of alternatives ("bagging
+# | reduces | variance"): with fewer, too many right clauses share its few words.
+RELATION_GROUPS = 3
+# A denial contradicts a claim only when it reaches this many of their shared words (not
+# the question's): "impressions that were not played as negatives" reaches "negatives"
+# alone, and does not deny "impressions as negatives".
+DENIED_WORDS = 2
+TIE = 1e-9
+# A misconception's claim is held stated, with no key point said the wrong way round to
+# show it, only when all of it is said: a right answer shares many of its words ("AUC
+# ignores calibration" and "a good AUC means calibrated probabilities"), and a claim said
+# in other words is caught by its cues or by the key point it reverses.
+CLAIM_STATED_AT = 1.0 - 1e-9
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One claim: a clause of a key point or misconception, or its whole text."""
+
+    weights: tuple[tuple[str, float], ...]  # (term, weight) besides alternatives, unmarked
+    roles: tuple[Role, ...]
+    negated: bool | None  # None: its clauses disagree (the whole of a mixed text)
+    own_words: int  # content words that are neither alternatives nor the question's
+    own: frozenset[str]  # those words
+    # Every term, alternatives included: what a denial denies.
+    all_weights: tuple[tuple[str, float], ...] = ()
+    all_own_words: int = 0
+    vocabulary: frozenset[str] = frozenset()  # every term, for a quick test of relevance
+    denied: frozenset[str] = frozenset()  # the terms its denials reach
+    whole: bool = False  # the whole of a text of several clauses
+
+    @property
+    def groups(self) -> frozenset[str]:
+        return frozenset(r.group for r in self.roles)
+
+
+@dataclass(frozen=True)
+class ClauseTerms:
+    """What a clause of the answer says, ready to be compared with claims."""
+
+    clause: Clause
+    terms: frozenset[str]  # negation marks dropped
+    role_groups: frozenset[str]
+    denied: frozenset[str] = frozenset()  # the terms its denial reaches
+    asked: frozenset[str] = frozenset()  # the question's terms
+    own_words: int = 0  # content words that are neither alternatives nor the question's
+    own: frozenset[str] = frozenset()  # those words
+
+
+def clause_terms(
+    clause: Clause, asked: frozenset[str] = frozenset(), question: Topic | str = ""
+) -> ClauseTerms:
+    """What the clause claims: its terms outside conditions ("assuming X" claims no X)."""
+    text = clause.claimed_text()
+    role_stems = clauses.role_words(text, question)
+    own = {
+        base_term(t)
+        for w, t in content_word_terms(text)
+        if stem(w) not in role_stems and base_term(t) not in asked
+    }
+    return ClauseTerms(
+        clause,
+        frozenset(base_term(t) for t in content_terms(text)),
+        frozenset(r.group for r in clause.roles),
+        frozenset(base_term(t) for t in content_terms(clause.denied_text())),
+        asked,
+        len(own),
+        frozenset(own),
+    )
+
+
+def _weights(text: str, asked: frozenset[str]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for word, t in content_word_terms(text):
+        t = base_term(t)
+        w = rarity(word) * (QUESTION_TERM_WEIGHT if t in asked else 1.0)
+        out[t] = max(out.get(t, 0.0), w)
+    return out
+
+
+@lru_cache(maxsize=8192)
+def units(text: str, question: Topic | str, asked: frozenset[str]) -> tuple[Unit, ...]:
+    """The claim units of a text: each of its clauses, and the whole (when it has more
+    than one clause)."""
+    reading = clauses.read(sentences(text), question)
+    # A clause hung on another ("where training error is low") is not a claim alone.
+    found = clauses.claims([c for c in reading.clauses if any(t.is_word for t in c.tokens)])
+    out = [
+        _unit(c.claimed_text(), c.roles, c.negated, question, asked, _denied(c.denied_text()))
+        for c in found
+    ]
+    if len(found) > 1:
+        polarities = {c.negated for c in found}
+        roles = tuple(r for c in found for r in c.roles)
+        whole = polarities.pop() if len(polarities) == 1 else None
+        claimed = " ".join(c.claimed_text() for c in found)
+        denied = frozenset().union(*(_denied(c.denied_text()) for c in found))
+        out.append(_unit(claimed, roles, whole, question, asked, denied, whole=True))
+    return tuple(out)
+
+
+def _denied(text: str) -> frozenset[str]:
+    return frozenset(base_term(t) for t in content_terms(text))
+
+
+def _unit(
+    text: str,
+    roles: tuple[Role, ...],
+    negated: bool | None,
+    question: Topic | str,
+    asked: frozenset[str],
+    denied: frozenset[str] = frozenset(),
+    whole: bool = False,
+) -> Unit:
+    role_stems = clauses.role_words(text, question)
+    role_terms = {base_term(t) for w, t in content_word_terms(text) if stem(w) in role_stems}
+    every = _weights(text, asked)
+    weights = {t: w for t, w in every.items() if t not in role_terms}
+    own = frozenset(t for t in weights if t not in asked)
+    all_own = sum(1 for t in every if t not in asked)
+    return Unit(
+        tuple(weights.items()),
+        roles,
+        negated,
+        len(own),
+        own,
+        tuple(every.items()),
+        all_own,
+        frozenset(every),
+        denied,
+        whole,
+    )
+
+
+def overlap(said: ClauseTerms, unit: Unit) -> float:
+    """How much of the unit the clause says besides its alternatives (see the module's
+    docstring); 0 for a unit too thin to say anything of its own."""
+    if unit.own_words < CONTENT_WORDS:
+        # Held to its relations alone (those the clause names too, all but one of its
+        # own), by a clause that only relates alternatives too ("bagging mainly reduces
+        # bias"), it is met at the bar and no more: a clause that says more of any point
+        # fits that point better.
+        relational = (
+            len(unit.groups & said.role_groups) >= RELATION_GROUPS
+            and len(unit.groups - said.role_groups) <= 1
+            and said.own_words < CONTENT_WORDS
+        )
+        # Or it says exactly what the clause says, about the same alternatives ("at
+        # inference dropout is turned off" against "at training dropout is turned off").
+        same = bool(unit.own) and unit.own == said.own and bool(unit.groups & said.role_groups)
+        return COVERED_AT if relational or same else 0.0
+    return _share(said, unit.weights)
+
+
+def full_overlap(said: ClauseTerms, unit: Unit) -> float:
+    """How much of the unit the clause says, its alternatives as written included: what
+    a clause must share with a unit to deny it."""
+    if unit.all_own_words < CONTENT_WORDS:
+        return 0.0
+    return _share(said, unit.all_weights)
+
+
+def _share(said: ClauseTerms, weights: tuple[tuple[str, float], ...]) -> float:
+    """Exact terms only: a claim is judged on what the clause plainly says."""
+    total = sum(w for _, w in weights)
+    if total <= 0:
+        return 0.0
+    return sum(w for t, w in weights if t in said.terms) / total
+
+
+def _about(said: ClauseTerms, unit: Unit) -> float:
+    """How much of what the clause says of its own is in the unit: a clause that says a
+    great deal else ("...becomes normal as n grows, with standard deviation sigma over
+    root n") may name an alternative about something else."""
+    if not said.own:
+        return 1.0
+    return len(said.own & unit.vocabulary) / len(said.own)
+
+
+def _related(said: ClauseTerms, unit: Unit) -> bool:
+    return bool(unit.vocabulary & said.terms) or bool(unit.groups & said.role_groups)
+
+
+def _role_conflict(said: ClauseTerms, unit: Unit) -> bool:
+    # The whole of a text of several clauses names alternatives in different clauses,
+    # about different things: only how it pairs them is held against a clause.
+    return clauses.role_conflict(unit.roles, said.clause.roles, stance=not unit.whole)
+
+
+def _polarity_conflict(said: ClauseTerms, unit: Unit) -> bool:
+    """One denies what the other affirms: they differ in polarity, and the denial reaches
+    a word they share ("linked lists do not have a fixed size" does not deny "linked
+    lists can grow": its denial reaches "fixed size", not "linked lists")."""
+    if unit.negated is None:
+        # A claim of mixed clauses is not affirmed by a clause under a denial.
+        return said.clause.framed
+    if unit.negated == said.clause.negated:
+        return False
+    if said.clause.framed or said.clause.denied:
+        # Denied as a whole ("it is not true that..."): it denies whatever it shares.
+        return bool(said.terms & unit.vocabulary)
+    reached = said.denied & unit.vocabulary if said.clause.negated else unit.denied & said.terms
+    return len(reached - said.asked) >= DENIED_WORDS
+
+
+def conflicts(said: ClauseTerms, unit: Unit) -> bool:
+    """Whether the clause says the unit the other way round (roles or polarity)."""
+    return _role_conflict(said, unit) or _polarity_conflict(said, unit)
+
+
+def support(
+    said: ClauseTerms,
+    text: str,
+    question: Topic | str,
+    asked: frozenset[str],
+    whole_only: bool = False,
+) -> float:
+    """How much of the text (a key point or a claim) the clause states the right way
+    round: the best overlap over its units that the clause does not contradict."""
+    best = 0.0
+    found = units(text, question, asked)
+    if whole_only:
+        found = found[-1:]  # the whole text (or its only clause)
+    for unit in found:
+        if _related(said, unit) and not conflicts(said, unit):
+            best = max(best, overlap(said, unit), full_overlap(said, unit))
+            # A unit too thin to contradict is still stated by a clause that says all
+            # of it ("constructors have no return type").
+            if unit.all_own_words >= 2 and _share(said, unit.all_weights) >= 1.0 - TIE:
+                best = max(best, 1.0)
+    return best
+
+
+def against(
+    said: ClauseTerms, text: str, question: Topic | str, asked: frozenset[str]
+) -> tuple[float, float]:
+    """How much of the text the clause states the wrong way round: the best overlap over
+    its units that it puts the other way round by alternatives, and by denial."""
+    by_roles = by_denial = 0.0
+    for unit in units(text, question, asked):
+        if not _related(said, unit) or _about(said, unit) < COVERED_AT:
+            continue
+        if _role_conflict(said, unit):
+            by_roles = max(by_roles, overlap(said, unit))
+        if _polarity_conflict(said, unit):
+            by_denial = max(by_denial, full_overlap(said, unit))
+    return by_roles, by_denial
+
+
+@dataclass(frozen=True)
+class Stated:
+    key_point: KeyPoint
+    misconception: Misconception | None  # None: the key point said the wrong way round
+    clause: Clause
+    # Said the wrong way round by denial only ("X does not Y" against "X Ys"): the
+    # reading most often wrong (the denial may be about something else), so it yields
+    # to a clause that states the point right.
+    by_denial: bool = False
+
+
+def says_cue(said: ClauseTerms, misconception: Misconception) -> bool:
+    """Whether the claim says one of the misconception's cue phrases, affirming or
+    denying as the cue does: in one of its clauses, or across them where they agree
+    ("only holds | if the noise is Gaussian"). A cue is written to state the wrong claim,
+    so saying it states it. Nothing under a denial frame says a cue: "it is not true that
+    X" denies X whatever X's own negators."""
+    members = said.clause.members or (said.clause,)
+    if any(c.framed for c in members):
+        return False
+    if any(_says_cue(c, misconception.cues) for c in members):
+        return True
+    polarities = {c.negated for c in members}
+    return len(members) > 1 and len(polarities) == 1 and _says_cue(said.clause, misconception.cues)
+
+
+def states_claim(
+    said: ClauseTerms,
+    misconception: Misconception,
+    best_support: float,
+    question: Topic | str,
+    asked: frozenset[str],
+) -> bool:
+    """Whether the clause states the misconception's claim, the same way round, and more
+    of it than of any key point (`best_support`). Under a denial frame ("it is not true
+    that...") nothing is claimed."""
+    if said.clause.framed:
+        return False
+    claimed = support(said, misconception.claim, question, asked, whole_only=True)
+    return claimed >= CLAIM_STATED_AT and claimed > best_support + TIE
+
+
+def closest_misconception(
+    said: ClauseTerms, key_point: KeyPoint, question: Topic | str, asked: frozenset[str]
+) -> Misconception | None:
+    """The listed misconception of the key point whose claim the clause states most (at
+    least at the bar), for a clause that says the point the wrong way round."""
+    if said.clause.framed:
+        return None
+    best: tuple[float, Misconception | None] = (COVERED_AT - TIE, None)
+    for m in key_point.misconceptions:
+        claimed = support(said, m.claim, question, asked)
+        if claimed > best[0]:
+            best = (claimed, m)
+    return best[1]
+
+
+def _says_cue(clause: Clause, cues: Sequence[str]) -> bool:
+    """A cue phrase in the clause, which affirms it as the cue does (a cue that denies
+    something, "does not need scaling", is said by a clause that denies it)."""
+    if not cues:
+        return False
+    fillers = clauses.phrases().fillers
+    stems = [t.stem for t in clause.tokens if t.is_word]
+    # The clause may say a filler the cue does not ("a token is basically a word").
+    plain = [t.stem for t in clause.tokens if t.is_word and t.norm not in fillers]
+    negators = clauses.phrases().negators
+    for cue in cues:
+        cue_tokens = [t for t in clauses.tokens(cue) if t.is_word]
+        key = tuple(t.stem for t in cue_tokens)
+        denies = sum(1 for t in cue_tokens if t.norm in negators) % 2 == 1
+        said = clauses.find_phrase(stems, key) >= 0 or clauses.find_phrase(plain, key) >= 0
+        if key and clause.negated == denies and said:
+            return True
+    return False

@@ -1,0 +1,1055 @@
+"""The clause reader: what an answer claims, clause by clause.
+
+A rule-based reading, fast enough for thousands of answers a second and with no model to
+load. Each sentence is split into clauses at punctuation and connectives ("but", "while",
+", so", "which", "and" between two verbs). Each clause knows:
+- whether it denies what it says (a negator, "it is not true that...", "people think...");
+- whether the speaker disowns it: hedged ("I don't know X", "I've heard of X"), or taken
+  back by a later retraction ("I'm wrong about all of this", "scratch that");
+- whether it is part of a list of terms rather than a claim (keyword salad);
+- which alternatives it names (high or low, training or inference, bagging or
+  boosting): the roles a key point's direction is checked against.
+The word lists are data (lexicon.yaml).
+"""
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import lru_cache
+
+from interviewer.judge.lexicon import lexicon
+from interviewer.judge.text import (
+    NEGATED,
+    STOPWORDS,
+    Sentence,
+    base_term,
+    content_word_terms,
+    rarity,
+    sentences,
+    stem,
+    term,
+    words,
+)
+
+# Words and numbers (inner apostrophes kept), and the punctuation that shapes clauses.
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?|[,;:.!?()\[\]]|\s[-\u2013\u2014]+\s")
+_EXPANSIONS = {
+    "n't": ["not"],
+    "'m": ["am"],
+    "'re": ["are"],
+    "'ve": ["have"],
+    "'ll": ["will"],
+    "'d": ["would"],
+}
+_SLOPPY = {
+    "dont": ["do", "not"],
+    "doesnt": ["does", "not"],
+    "didnt": ["did", "not"],
+    "isnt": ["is", "not"],
+    "arent": ["are", "not"],
+    "wasnt": ["was", "not"],
+    "werent": ["were", "not"],
+    "cant": ["can", "not"],
+    "cannot": ["can", "not"],
+    "couldnt": ["could", "not"],
+    "wouldnt": ["would", "not"],
+    "shouldnt": ["should", "not"],
+    "im": ["i", "am"],
+    "ive": ["i", "have"],
+    "thats": ["that", "is"],
+    "won't": ["will", "not"],
+    "can't": ["can", "not"],
+    "shan't": ["shall", "not"],
+}
+# "it's", "that's": "is"; a possessive ("the model's") is only the noun.
+_IS_AFTER = frozenset(["it", "that", "there", "what", "here", "he", "she", "who", "this"])
+
+
+def _set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Connectives that open a new clause after a comma, and those that do so even without one.
+_AFTER_COMMA = _set(
+    """and or but so while whereas which who when where because since although though nor
+    if unless yet otherwise"""
+)
+_ALWAYS = _set("but while whereas because although though unless nor which when where if")
+# "so" opens a clause when a subject follows it ("so the loss", "so every batch").
+_SO_SUBJECTS = _set(
+    """that it they the this each every a an we you its their nothing no all both our my i
+    there he she these those"""
+)
+# Connectives that hang a clause on another one: such a clause says little on its own.
+_SUBORDINATE = _set("which who where when if because since unless although though")
+# Words that open a condition: what follows, to the next comma, is supposed, not claimed.
+_CONDITIONS = _set("if assuming supposing provided unless whenever when given")
+# Connectives after which a hedge or a denial no longer reaches.
+_CONTRASTIVE = _set("but however although though yet still whereas while")
+# A list item at most this many words long is a term, not a claim.
+LIST_ITEM_WORDS = 4
+# This many terms in a row, with no claim among them, make a list.
+LIST_MIN_ITEMS = 5
+
+
+@dataclass(frozen=True)
+class Token:
+    norm: str  # lower case, contractions expanded ("don't" -> "do", "not")
+    stem: str
+    start: int  # offsets in the answer
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.norm[:1].isalnum()
+
+
+class Status(StrEnum):
+    asserted = "asserted"
+    hedged = "hedged"  # the speaker says they do not know it
+    retracted = "retracted"  # taken back later
+    listed = "listed"  # part of a list of terms with no claim
+    meta = "meta"  # talk about the answer itself ("none of it is true")
+
+
+@dataclass(frozen=True)
+class Role:
+    group: str  # which set of alternatives
+    side: int  # which alternative
+
+
+@dataclass
+class Clause:
+    text: str  # verbatim slice of the answer
+    start: int
+    sentence: int  # index of its sentence
+    tokens: tuple[Token, ...]
+    negated: bool = False
+    status: Status = Status.asserted
+    headed_list: bool = False  # a list introduced by a claim ("I'd use a, b, c, d, e")
+    roles: tuple[Role, ...] = ()
+    # Where the clause came from: the connective that opened it ("but", "which"...).
+    opener: str = ""
+    # Positions of its tokens inside a condition ("if X", "assuming X", "when X"): a
+    # condition supposes what it says, it does not claim it.
+    supposed: frozenset[int] = frozenset()
+    # Denied as a whole: by a frame ("it is not true that..."), or as what an answer
+    # turns down ("rather than X").
+    denied: bool = False
+    # Inside what a frame denies ("it is not true that ... , so ..."), whatever its own
+    # negators say: it affirms nothing the frame denies.
+    framed: bool = False
+    # Where its denial starts: the first negator's position (0 when denied as a whole),
+    # and where it stops (a claim's denial does not reach the clauses that hang on it).
+    denial_from: int | None = None
+    denial_to: int | None = None
+    # A claim made of several clauses: their (start, end) spans, where it ends, and the
+    # clauses themselves (each with its own polarity).
+    parts: tuple[tuple[int, int], ...] = ()
+    end: int | None = None
+    members: tuple["Clause", ...] = ()
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        return self.parts or ((self.start, self.start + len(self.text)),)
+
+    @property
+    def stop(self) -> int:
+        return self.end if self.end is not None else self.start + len(self.text)
+
+    @property
+    def asserted(self) -> bool:
+        return self.status is Status.asserted
+
+    @property
+    def subordinate(self) -> bool:
+        """Opened by a connective that hangs it on another clause ("which", "when"...)."""
+        return self.opener in _SUBORDINATE
+
+    def claimed_text(self) -> str:
+        """The clause's words outside its conditions, for reading what it claims."""
+        return " ".join(
+            t.norm for k, t in enumerate(self.tokens) if k not in self.supposed and t.is_word
+        )
+
+    def denied_text(self) -> str:
+        """The words its denial reaches: from its first negator to its end."""
+        if self.denial_from is None:
+            return ""
+        return " ".join(
+            t.norm
+            for k, t in enumerate(self.tokens)
+            if k >= self.denial_from
+            and (self.denial_to is None or k < self.denial_to)
+            and k not in self.supposed
+            and t.is_word
+        )
+
+    def as_sentence(self) -> Sentence:
+        return Sentence(self.text, self.start)
+
+
+@dataclass
+class Reading:
+    """An answer read as clauses, in order, with their sentences."""
+
+    sentences: list[Sentence]
+    clauses: list[Clause] = field(default_factory=list)
+
+    def of_sentence(self, index: int) -> list[Clause]:
+        return [c for c in self.clauses if c.sentence == index]
+
+    def asserted(self) -> list[Clause]:
+        return [c for c in self.clauses if c.asserted]
+
+    def disowned(self) -> Status | None:
+        """Why nothing the answer says is claimed, or None when something is."""
+        statuses = {c.status for c in self.clauses if _has_words(c)}
+        if not statuses or Status.asserted in statuses:
+            return None
+        for status in (Status.retracted, Status.hedged, Status.listed):
+            if status in statuses:
+                return status
+        return Status.meta
+
+
+def _has_words(clause: Clause) -> bool:
+    return any(t.is_word for t in clause.tokens)
+
+
+def claims(clauses: Sequence[Clause]) -> list[Clause]:
+    """Clauses with the clauses that hang on them ("..., which", "when...", "rather than
+    ...") folded in: each is one claim, what a key point is compared with. A hanging
+    clause is not a claim of its own ("when it is trained on a different sample" says
+    nothing without the clause it qualifies)."""
+    out: list[list[Clause]] = []
+    for clause in clauses:
+        if (
+            out
+            and (clause.subordinate or clause.opener == TURNED_DOWN)
+            and out[-1][-1].sentence == clause.sentence
+        ):
+            out[-1].append(clause)
+        else:
+            out.append([clause])
+    return [group[0] if len(group) == 1 else _merged(group) for group in out]
+
+
+def _content_words(clause: Clause) -> int:
+    return sum(1 for t in clause.tokens if t.is_word and t.norm not in STOPWORDS)
+
+
+def _merged(group: list[Clause]) -> Clause:
+    head = group[0]
+    # Its polarity is its first clause's, unless that one only frames the rest ("It is
+    # not true that | if the intervals overlap, the difference is not significant"):
+    # then that of the clause that says most. What it turns down never sets it.
+    main = max(
+        (c for c in group if c.opener != TURNED_DOWN),
+        key=lambda c: sum(1 for t in c.tokens if t.is_word),
+    )
+    if _content_words(head) >= 3:
+        main = head
+    tokens: list[Token] = []
+    supposed: set[int] = set()
+    for clause in group:
+        supposed.update(len(tokens) + k for k in clause.supposed)
+        tokens.extend(clause.tokens)
+    last = group[-1]
+    end = last.start + len(last.text)
+    return Clause(
+        text=" ".join(c.text for c in group),
+        start=head.start,
+        sentence=head.sentence,
+        tokens=tuple(tokens),
+        negated=main.negated,
+        framed=any(c.framed for c in group),
+        status=head.status,
+        headed_list=any(c.headed_list for c in group),
+        roles=tuple(r for c in group for r in c.roles),
+        opener=head.opener,
+        supposed=frozenset(supposed),
+        denied=head.denied,
+        denial_from=head.denial_from,
+        denial_to=len(head.tokens),
+        parts=tuple((c.start, c.start + len(c.text)) for c in group),
+        end=end,
+        members=tuple(group),
+    )
+
+
+# ---------------------------------------------------------------------------- tokens
+
+
+def tokens(text: str, offset: int = 0) -> list[Token]:
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        raw = m.group(0)
+        start, end = m.start() + offset, m.end() + offset
+        if raw[0].isspace():  # a dash between spaces: a break, unless in a formula (1 - p)
+            before = out[-1].norm if out else ""
+            following = _TOKEN.match(text, m.end())
+            after = following.group(0) if following else ""
+            if not (_formula_side(before) or _formula_side(after)):
+                out.append(Token("-", "-", start, end))
+            continue
+        for norm in _normalise(raw.lower().replace("\u2019", "'")):
+            out.append(Token(norm, _stem(norm), start, end))
+    return out
+
+
+def _formula_side(word: str) -> bool:
+    return word[:1].isdigit() or (len(word) == 1 and word.isalpha())
+
+
+def _normalise(word: str) -> list[str]:
+    if word in _SLOPPY:
+        return _SLOPPY[word]
+    if "'" in word:
+        base, _, tail = word.partition("'")
+        tail = "'" + tail
+        if tail == "'t" and base.endswith("n"):
+            base, tail = base[:-1], "n't"
+        if tail in _EXPANSIONS:
+            return ([base] if base else []) + _EXPANSIONS[tail]
+        if tail == "'s":
+            return [base, "is"] if base in _IS_AFTER else [base]
+        return [base]
+    return [word]
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return stem(word) if word.isalpha() else word
+
+
+# ---------------------------------------------------------------------------- phrases
+
+
+Phrase = tuple[str | None, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """Phrases indexed by their first word, so a text is scanned once."""
+
+    by_first: dict[str, tuple[Phrase, ...]]
+    wild: tuple[Phrase, ...]  # phrases that open with "*"
+
+    @classmethod
+    def of(cls, phrases: Sequence[Phrase]) -> "Table":
+        by_first: dict[str, list[Phrase]] = {}
+        wild: list[Phrase] = []
+        for phrase in phrases:
+            if not phrase:
+                continue
+            if phrase[0] is None:
+                wild.append(phrase)
+            else:
+                by_first.setdefault(phrase[0], []).append(phrase)
+        return cls({k: tuple(v) for k, v in by_first.items()}, tuple(wild))
+
+    def candidates(self, first: str) -> tuple[Phrase, ...]:
+        return self.by_first.get(first, ()) + self.wild
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    """Lexicon phrases as stem tuples (a None element stands for up to four words)."""
+
+    negators: frozenset[str]
+    negating_phrases: Table
+    not_denials: Table
+    denial_frames: Table
+    report_frames: Table
+    hedges: Table
+    retract_all: Table
+    retract_last: Table
+    refutes: Table
+    fillers: frozenset[str]  # words
+    verbs: frozenset[str]  # stems
+    irregular: frozenset[str]  # words
+    auxiliaries: frozenset[str]  # words
+    # contrast group id -> sides -> phrases (stem tuples), longest first
+    contrasts: tuple[tuple[str, int, tuple[str, ...]], ...]
+    # the same, by first stem
+    contrasts_by_first: dict[str, tuple[tuple[str, int, tuple[str, ...]], ...]]
+
+
+@lru_cache(maxsize=1)
+def phrases() -> _Phrases:
+    lex = lexicon()
+
+    def table(items: list[str]) -> Table:
+        out = []
+        for item in items:
+            parts: list[str | None] = []
+            for w in item.split():
+                if w == "*":
+                    parts.append(None)
+                else:
+                    parts.extend(t.stem for t in tokens(w))
+            out.append(tuple(parts))
+        return Table.of(out)
+
+    contrasts: list[tuple[str, int, tuple[str, ...]]] = []
+    for g, group in enumerate(lex.contrasts):
+        for side, alternatives in enumerate(group):
+            for alt in alternatives:
+                key = tuple(t.stem for t in tokens(alt))
+                if key:
+                    contrasts.append((f"lexicon{g}", side, key))
+    contrasts.sort(key=lambda c: -len(c[2]))
+    by_first: dict[str, list[tuple[str, int, tuple[str, ...]]]] = {}
+    for entry in contrasts:
+        by_first.setdefault(entry[2][0], []).append(entry)
+    return _Phrases(
+        negators=frozenset(lex.negators),
+        negating_phrases=table(lex.negating_phrases),
+        not_denials=table(lex.not_denials),
+        denial_frames=table(lex.denial_frames),
+        report_frames=table(lex.report_frames),
+        hedges=table(lex.hedges),
+        retract_all=table(lex.retract_all),
+        retract_last=table(lex.retract_last),
+        refutes=table(lex.refutes),
+        fillers=frozenset(lex.fillers),
+        verbs=frozenset(stem(v) for v in lex.verbs),
+        irregular=frozenset(lex.irregular_verbs),
+        auxiliaries=frozenset(lex.auxiliaries),
+        contrasts=tuple(contrasts),
+        contrasts_by_first={k: tuple(v) for k, v in by_first.items()},
+    )
+
+
+def find_phrase(stems: Sequence[str], phrase: tuple[str | None, ...], start: int = 0) -> int:
+    """Where the phrase starts in `stems` (at or after `start`), or -1. None in the phrase
+    matches up to four words."""
+    if not phrase:
+        return -1
+    for i in range(start, len(stems)):
+        if _match_at(stems, i, phrase) >= 0:
+            return i
+    return -1
+
+
+def _match_at(stems: Sequence[str], i: int, phrase: tuple[str | None, ...]) -> int:
+    """The end of the phrase matched at i, or -1."""
+    if not phrase:
+        return i
+    head, rest = phrase[0], phrase[1:]
+    if head is None:
+        for skip in range(0, 5):
+            end = _match_at(stems, i + skip, rest)
+            if end >= 0:
+                return end
+        return -1
+    if i < len(stems) and stems[i] == head:
+        return _match_at(stems, i + 1, rest)
+    return -1
+
+
+def _spans(stems: Sequence[str], table: Table) -> list[tuple[int, int]]:
+    """Where the table's phrases occur: (start, end) pairs."""
+    found = []
+    for i, first in enumerate(stems):
+        for phrase in table.candidates(first):
+            end = _match_at(stems, i, phrase)
+            if end >= 0:
+                found.append((i, end))
+    return found
+
+
+# ---------------------------------------------------------------------------- verbs
+
+
+def is_verb(token: Token) -> bool:
+    """A rough predicate test: an auxiliary, a known verb in a verbal form, or an
+    irregular past. Enough to tell "the loss diverges" from "divergence, NaN loss"."""
+    p = phrases()
+    w = token.norm
+    if w in p.auxiliaries or w in p.irregular:
+        return True
+    if not w.isalpha() or len(w) < 3:
+        return False
+    # A verbal form of a known verb: "-s", "-ed", "-ing", or the base ("we split", "to
+    # reduce"); not a noun made from it ("prediction", "measurement").
+    if token.stem not in p.verbs:
+        return False
+    return w.endswith(("s", "ed", "ing")) or len(w) - len(token.stem) <= 1
+
+
+def _finite(token: Token) -> bool:
+    """A verb that can make a clause: not an -ing form ("between training and
+    validation" coordinates two nouns)."""
+    return is_verb(token) and not token.norm.endswith("ing")
+
+
+def _tensed(token: Token) -> bool:
+    """Surely a verb: an auxiliary or a known verb's -ed form (irregular forms such as
+    "split" or "set" are nouns as often)."""
+    w = token.norm
+    return w in phrases().auxiliaries or (w.endswith("ed") and is_verb(token))
+
+
+def _has_verb(toks: Sequence[Token]) -> bool:
+    return any(_finite(t) for t in toks if t.is_word)
+
+
+def _has_subject_verb(toks: Sequence[Token]) -> bool:
+    """A verb that is not the first word: something does something."""
+    words = [t for t in toks if t.is_word]
+    return any(_finite(t) for t in words[1:])
+
+
+# ---------------------------------------------------------------------------- reading
+
+
+def read(parts: Sequence[Sentence], question: "Topic | str" = "") -> Reading:
+    """The clauses of the answer's sentences (`parts`, verbatim slices of the answer)."""
+    reading = Reading(sentences=list(parts))
+    groups = question_contrasts(question)
+    for index, sentence in enumerate(parts):
+        toks = tokens(sentence.text, sentence.start)
+        for piece, opener in _split(toks):
+            if not piece:
+                continue
+            start, end = piece[0].start, piece[-1].end
+            base = sentence.start
+            text = sentence.text[start - base : end - base].strip()
+            clause = Clause(
+                text=text,
+                start=start,
+                sentence=index,
+                tokens=tuple(piece),
+                opener=opener,
+            )
+            clause.roles = roles_of([t.stem for t in piece], groups)
+            clause.supposed = _conditions(piece)
+            reading.clauses.append(clause)
+    _mark_lists(reading)
+    _mark_polarity(reading)
+    _mark_hedges(reading)
+    _mark_retractions(reading)
+    return reading
+
+
+def _split(toks: list[Token]) -> list[tuple[list[Token], str]]:
+    """Clauses of one sentence, each with the connective that opened it."""
+    pieces: list[tuple[list[Token], str]] = []
+    current: list[Token] = []
+    opener = ""
+
+    def cut(next_opener: str) -> None:
+        nonlocal current, opener
+        if any(t.is_word for t in current):
+            pieces.append((current, opener))
+        elif pieces and current:
+            pieces[-1][0].extend(current)
+        current, opener = [], next_opener
+
+    turned_down = False  # inside "rather than X": it ends at the next verb
+    for i, tok in enumerate(toks):
+        w = tok.norm
+        if w in (";", "-"):
+            cut("")
+            turned_down = False
+            continue
+        if tok.is_word and _turns_down(toks, i):
+            cut(TURNED_DOWN)
+            turned_down = True
+            current.append(tok)
+            continue
+        if turned_down and tok.is_word and current and (_tensed(tok) or w in _AFTER_COMMA):
+            cut("")
+            turned_down = False
+        if w == ":" and sum(1 for t in toks[i + 1 : i + 4] if t.is_word) >= 2:
+            cut(":")
+            continue
+        prev = toks[i - 1].norm if i else ""
+        if tok.is_word and current and _opens_clause(toks, i, prev, current):
+            cut(w)
+        current.append(tok)
+    cut("")
+    return pieces
+
+
+TURNED_DOWN = "rather than"
+
+
+def _turns_down(toks: list[Token], i: int) -> bool:
+    """Whether a phrase that turns its object down ("rather than", "instead of") starts at i."""
+    stems = [t.stem for t in toks[i : i + 3]]
+    return any(
+        _match_at(stems, 0, phrase) >= 0
+        for phrase in phrases().negating_phrases.candidates(stems[0])
+    )
+
+
+def _opens_clause(toks: list[Token], i: int, prev: str, current: list[Token]) -> bool:
+    w = toks[i].norm
+    if prev == "," and w in ("not", "never"):
+        return True  # "a later period, never a random split"
+    after = [t for t in toks[i + 1 : i + 7] if t.norm not in ",;:.!?"]
+    stop = next((k for k, t in enumerate(toks[i + 1 :]) if t.norm in ",;:.!?()-"), None)
+    ahead = toks[i + 1 : i + 1 + stop] if stop is not None else toks[i + 1 :]
+    if w == "so" and prev != ",":
+        nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
+        return nxt in _SO_SUBJECTS
+    if prev == "," and w in _AFTER_COMMA:
+        if w in ("and", "or"):
+            # ", and" before a verb coordinates clauses ("I like it a lot, and at
+            # inference dropout is off"), however the first one is worded.
+            return _has_verb(ahead[:6]) and sum(1 for t in current if t.is_word) >= 3
+        return True
+    if w in _ALWAYS:
+        # "Overfitting is when training error is low" defines; it does not open a clause.
+        return bool(after) and not (w in ("when", "where", "if") and prev in _COPULAS)
+    if w in ("and", "or"):
+        # "both X and Y", "either X or Y" join two things, not two clauses.
+        if any(t.norm in ("both", "either", "neither", "between") for t in current[-6:]):
+            return False
+        # A new subject with its own verb ("and boosting reduces variance"), not a second
+        # verb or noun of the same clause ("and leaves it stuck", "latency and cost").
+        return _has_subject_verb(ahead[:5]) and _has_subject_verb(current)
+    return False
+
+
+_COPULAS = _set("is are was were be been being")
+
+
+def _conditions(toks: Sequence[Token]) -> frozenset[int]:
+    """Positions inside a condition: from "if", "assuming", "when" (not "is when": that
+    one defines) to the next comma or the clause's end."""
+    out: set[int] = set()
+    inside = False
+    for k, tok in enumerate(toks):
+        if tok.norm in (",", ";", ":", "(", ")"):
+            inside = False
+            continue
+        if tok.norm in _CONDITIONS and not (k and toks[k - 1].norm in _COPULAS):
+            inside = True
+        if inside:
+            out.add(k)
+    return frozenset(out)
+
+
+def _mark_polarity(reading: Reading) -> None:
+    """Whether each clause denies what it says (an odd number of denials), and how far
+    its denial reaches. A frame that opens a clause ("it is not true that") denies the
+    rest of its sentence ("...that X, but Y, because Z"), and past a semicolon; a report
+    frame that ends its clause ("Common misreadings:") reports the next clause."""
+    p = phrases()
+    previous: Clause | None = None
+    carried = False
+    for clause in reading.clauses:
+        if previous is None or (
+            previous.sentence != clause.sentence
+            and not reading.sentences[previous.sentence].text.rstrip().endswith(";")
+        ):
+            carried = False
+        stems = [t.stem for t in clause.tokens]
+        framed: set[int] = set()
+        flips = 0
+        opening = False  # a denial frame that opens the clause denies the rest of the sentence
+        for table in (p.denial_frames, p.report_frames):
+            for a, b in sorted(_spans(stems, table), key=lambda span: span[0] - span[1]):
+                if not framed.intersection(range(a, b)):  # overlapping frames are one
+                    flips += 1
+                    opening = opening or (a == 0 and table is p.denial_frames)
+                framed.update(range(a, b))
+        carries = flips % 2 == 1 and opening
+        for a, b in _spans(stems, p.not_denials):
+            framed.update(range(a, b))
+        negators = [
+            k
+            for k, t in enumerate(clause.tokens)
+            if k not in framed and k not in clause.supposed and t.norm in p.negators
+        ]
+        same_sentence = previous is not None and previous.sentence == clause.sentence
+        if same_sentence and previous and _ends_with_frame(previous, p.report_frames):
+            flips += 1  # "Common misreadings: X"
+        if clause.opener == TURNED_DOWN:
+            flips += 1
+        whole = flips % 2 == 1 or carried
+        clause.framed = whole
+        clause.negated = (len(negators) + flips + carried) % 2 == 1
+        clause.denied = whole and clause.negated
+        if clause.denied:
+            clause.denial_from = 0
+        elif negators:
+            clause.denial_from = negators[0]
+        if carries:
+            carried = True
+        previous = clause
+
+
+def _ends_with_frame(clause: Clause, table: Table) -> bool:
+    stems = [t.stem for t in clause.tokens if t.is_word]
+    return any(stems and end == len(stems) for _, end in _spans(stems, table))
+
+
+def _mark_hedges(reading: Reading) -> None:
+    """A hedge disowns its clause, and the next one when the hedge ends its clause
+    ("I'm not sure | which one uses which")."""
+    p = phrases()
+    carry = False
+    last_sentence = -1
+    for clause in reading.clauses:
+        if clause.sentence != last_sentence:
+            carry, last_sentence = False, clause.sentence
+        stems = [t.stem for t in clause.tokens if t.is_word]
+        if carry and clause.opener not in _CONTRASTIVE:
+            clause.status = _worse(clause.status, Status.hedged)
+        spans = _spans(stems, p.hedges)
+        carry = bool(spans) and any(end >= len(stems) - 1 for _, end in spans)
+        if spans:
+            clause.status = _worse(clause.status, Status.hedged)
+
+
+def _mark_retractions(reading: Reading) -> None:
+    p = phrases()
+    for k, clause in enumerate(reading.clauses):
+        stems = [t.stem for t in clause.tokens]
+        if _spans(stems, p.retract_all):
+            sentence = clause.sentence
+            for other in reading.clauses:
+                if other.sentence == sentence:
+                    other.status = Status.meta
+                elif other.sentence < sentence:
+                    other.status = _worse(other.status, Status.retracted)
+            continue
+        if clause.status is Status.meta:
+            continue
+        if _spans(stems, p.retract_last):
+            clause.status = Status.meta
+            for other in reading.clauses[:k]:
+                if other.sentence == clause.sentence - 1 or (
+                    other.sentence == clause.sentence and other.start < clause.start
+                ):
+                    other.status = _worse(other.status, Status.retracted)
+            continue
+        refute = _spans(stems, p.refutes)
+        if refute and k > 0:
+            clause.status = Status.meta
+            previous = reading.clauses[k - 1]
+            previous.negated = not previous.negated
+
+
+_SEVERITY = {
+    Status.asserted: 0,
+    Status.listed: 1,
+    Status.hedged: 2,
+    Status.retracted: 3,
+    Status.meta: 4,
+}
+
+
+def _worse(a: Status, b: Status) -> Status:
+    return a if _SEVERITY[a] >= _SEVERITY[b] else b
+
+
+def _mark_lists(reading: Reading) -> None:
+    """Runs of five or more short items (commas, semicolons, short fragment sentences)
+    are lists of terms. A clause mostly made of list items is listed; one whose list
+    follows a claim of its own ("I'd use a, b, c, d and e") is a headed list."""
+    items: list[tuple[int, list[Token]]] = []  # (sentence, item tokens)
+    for index, sentence in enumerate(reading.sentences):
+        toks = tokens(sentence.text, sentence.start)
+        current: list[Token] = []
+        for tok in toks:
+            if tok.norm in (",", ";", "-", ".", "!", "?", ":"):
+                items.append((index, current))
+                current = []
+            else:
+                current.append(tok)
+        items.append((index, current))
+    items = [(s, it) for s, it in items if any(t.is_word for t in it)]
+    in_list: set[int] = set()  # token start offsets inside list runs
+    heads: set[int] = set()  # token start offsets of claims that head a list
+    run: list[tuple[int, list[Token]]] = []
+
+    def close() -> None:
+        first = run[0][1] if run else []
+        headed = bool(run) and _is_head(first)
+        body = run[1:] if headed else run
+        if len(body) >= LIST_MIN_ITEMS:
+            for _, it in body:
+                in_list.update(t.start for t in it)
+                if headed:
+                    heads.update(t.start for t in it)
+        run.clear()
+
+    for s, it in items:
+        words = [t for t in it if t.is_word]
+        letters = any(t.norm.isalpha() for t in words)
+        if letters and len(words) <= LIST_ITEM_WORDS:
+            run.append((s, it))
+        elif letters and not run and len(words) <= 2 * LIST_ITEM_WORDS:
+            run.append((s, it))  # a claim may open the list: "I'd use PR AUC, recall..."
+        else:
+            close()
+            if letters and len(words) <= 2 * LIST_ITEM_WORDS and _is_head(it):
+                run.append((s, it))
+    close()
+    if not in_list:
+        return
+    for clause in reading.clauses:
+        words = [t for t in clause.tokens if t.is_word]
+        listed = sum(1 for t in words if t.start in in_list)
+        if words and listed / len(words) >= 0.6:
+            headed = any(t.start in heads for t in words if t.start in in_list)
+            if headed:
+                clause.headed_list = True
+            else:
+                clause.status = _worse(clause.status, Status.listed)
+
+
+_PRONOUNS = _set("i we you they he she it this that these those")
+
+
+def _is_head(item: list[Token]) -> bool:
+    """A claim that can introduce a list: three words or more with a subject and a verb
+    ("I'd use", "we tracked", "the features include"), not a verb phrase ("set to zero
+    with probability", "rolled back")."""
+    words = [t for t in item if t.is_word]
+    if len(words) < 3:
+        return False
+    for k, t in enumerate(words[1:], start=1):
+        if _tensed(t) or (t.norm.endswith("s") and is_verb(t)):
+            return True
+        if is_verb(t) and words[k - 1].norm in _PRONOUNS:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------- roles
+
+
+Contrast = tuple[str, int, tuple[str, ...]]  # (group, side, stems)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """What an answer is read against: the question, and the alternatives its key points'
+    listed misconceptions turn around ("the median minimises MSE" against "the mean
+    minimises MSE" makes mean and median alternatives)."""
+
+    question: str = ""
+    derived: tuple[Contrast, ...] = ()
+
+
+def topic_of(question: str, pairs: Iterable[tuple[str, str]] = ()) -> Topic:
+    """The topic of a question whose key points are said wrong as in `pairs`: (key point
+    text, misconception claim)."""
+    return Topic(question, misconception_contrasts(tuple(pairs)))
+
+
+def _topic(question: "Topic | str") -> Topic:
+    return question if isinstance(question, Topic) else Topic(question)
+
+
+def question_contrasts(question: "Topic | str") -> tuple[Contrast, ...]:
+    """Alternatives the question sets against each other ("bagging and boosting",
+    "training time versus inference time", "precision, recall and the F1 score"), and
+    those its misconceptions turn around."""
+    topic = _topic(question)
+    return _question_contrasts(topic.question) + topic.derived
+
+
+# A misconception is read as its key point turned around when most of it is the same.
+DERIVED_SIMILARITY = 0.5
+
+
+@lru_cache(maxsize=1024)
+def misconception_contrasts(pairs: tuple[tuple[str, str], ...]) -> tuple[Contrast, ...]:
+    """The words a misconception swaps for its key point's, where it is otherwise the
+    key point said again: one specific word for another ("mean" for "median")."""
+    from difflib import SequenceMatcher
+
+    out: list[Contrast] = []
+    seen: set[frozenset[tuple[str, ...]]] = set()
+    for n, (right, wrong) in enumerate(pairs):
+        a = [t.stem for t in tokens(right) if t.is_word]
+        b = [t.stem for t in tokens(wrong) if t.is_word]
+        matcher = SequenceMatcher(None, a, b, autojunk=False)
+        if matcher.ratio() < DERIVED_SIMILARITY:
+            continue
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+            if tag != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
+                continue
+            x, y = (a[i1],), (b[j1],)
+            if x == y or not (_alternative_stem(x[0]) and _alternative_stem(y[0])):
+                continue
+            key = frozenset([x, y])
+            if key in seen:
+                continue
+            seen.add(key)
+            group = f"derived{n}.{i1}"
+            out += [(group, 0, x), (group, 1, y)]
+    return tuple(out)
+
+
+def _alternative_stem(s: str) -> bool:
+    return (
+        s.isalpha()
+        and s not in STOPWORDS
+        and s not in phrases().negators
+        and rarity(s) >= ALTERNATIVE_RARITY
+    )
+
+
+_COORDINATED = re.compile(
+    r"\b([a-z][a-z0-9-]*)((?:, (?:the |too |very |a |an )?[a-z][a-z0-9-]*)*),? "
+    r"(?:and|or|versus|vs\.?) (?:the |too |very |a |an )?([a-z][a-z0-9-]*)(?: ([a-z]+))?"
+)
+# Words that are not alternatives even when coordinated ("why and how", "this or that").
+_NOT_ALTERNATIVES = _set(
+    """why how what when where which who whom whose is are was were be been do does did
+    can could should would will may might must it its this that these those them they
+    there here then than also not no yes so very more most less least much many few
+    each every all any some such other another own same both either neither you your
+    we our us i my me he she his her their one two three first second"""
+)
+
+
+# Only a question that sets things against each other names alternatives by coordinating
+# them ("how do bagging and boosting differ"); elsewhere "X and Y" is often one thing.
+_COMPARES = re.compile(
+    r"\b(?:differ\w*|compar\w*|contrast\w*|distinguish\w*|versus|vs\.?|relate|"
+    r"trade-?offs?|too \w+ or too \w+)\b"
+)
+# Coordinated words this informative (outside the ~300 commonest) can be alternatives;
+# commoner ones ("data and information") are too loose to set against each other.
+ALTERNATIVE_RARITY = 0.5
+
+
+def _alternative(word: str) -> bool:
+    """A word that can name an alternative: a specific content word, not a verb ("train
+    and evaluate" are actions), a function word or an adverb."""
+    if word in _NOT_ALTERNATIVES or word in STOPWORDS or len(word) < 2 or word.endswith("ly"):
+        return False
+    if any(stem(part) in phrases().verbs for part in word.split("-")):
+        return False
+    return rarity(word) >= ALTERNATIVE_RARITY
+
+
+@lru_cache(maxsize=4096)
+def _question_contrasts(question: str) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
+    out: list[tuple[str, int, tuple[str, ...]]] = []
+    text = question.lower()
+    if not _COMPARES.search(text):
+        return ()
+    for n, m in enumerate(_COORDINATED.finditer(text)):
+        listed = [m.group(1)]
+        listed += [w.strip(", ").split()[-1] for w in m.group(2).split(",") if w.strip()]
+        listed.append(m.group(3))
+        if m.group(4) and m.group(4) == m.group(1) and not m.group(2):
+            # "training time versus inference time": the alternatives are the words before
+            before = re.search(r"([a-z][a-z0-9-]*) $", text[: m.start(1)])
+            if before:
+                listed[0] = before.group(1)
+        words = [w for w in listed if _alternative(w)]
+        if len(words) < 2 or len(words) < len(listed) or len({stem(w) for w in words}) < len(words):
+            continue
+        for side, word in enumerate(words):
+            key = tuple(t.stem for t in tokens(word))
+            if key:
+                out.append((f"question{n}", side, key))
+    return tuple(out)
+
+
+def roles_of(
+    stems: Sequence[str], extra: tuple[tuple[str, int, tuple[str, ...]], ...] = ()
+) -> tuple[Role, ...]:
+    """The alternatives named, in order (the longest phrase wins where phrases overlap)."""
+    index = phrases().contrasts_by_first
+    hits: list[tuple[int, int, Role]] = []  # (-length, start, role)
+    for i, first in enumerate(stems):
+        for group, side, key in index.get(first, ()) + tuple(e for e in extra if e[2][0] == first):
+            n = len(key)
+            if tuple(stems[i : i + n]) == key:
+                hits.append((-n, i, Role(group, side)))
+    hits.sort(key=lambda h: (h[0], h[1]))
+    found: list[tuple[int, Role]] = []
+    taken: set[int] = set()
+    for neg_n, i, role in hits:
+        span = range(i, i - neg_n)
+        if not taken.intersection(span):
+            found.append((i, role))
+            taken.update(span)
+    found.sort(key=lambda f: f[0])
+    return tuple(r for _, r in found)
+
+
+def role_words(text: str, question: "Topic | str" = "") -> frozenset[str]:
+    """Stems of the words that name alternatives in `text`."""
+    stems = [t.stem for t in tokens(text)]
+    index = phrases().contrasts_by_first
+    extra = question_contrasts(question)
+    out: set[str] = set()
+    for i, first in enumerate(stems):
+        for _, _, key in index.get(first, ()) + tuple(e for e in extra if e[2][0] == first):
+            if tuple(stems[i : i + len(key)]) == key:
+                out.update(key)
+    return frozenset(out)
+
+
+def role_conflict(claim: Sequence[Role], said: Sequence[Role], stance: bool = True) -> bool:
+    """Whether a clause naming `said` puts the alternatives the other way round from a
+    claim naming `claim`: it names another alternative where the claim names one, or
+    pairs two sets of alternatives differently ("bagging reduces bias" against "bagging
+    reduces variance")."""
+    by_claim: dict[str, list[int]] = {}
+    for r in claim:
+        by_claim.setdefault(r.group, []).append(r.side)
+    by_said: dict[str, list[int]] = {}
+    for r in said:
+        by_said.setdefault(r.group, []).append(r.side)
+    shared = [g for g in by_claim if g in by_said]
+    for g in shared if stance else ():
+        sides = set(by_claim[g])
+        if len(sides) == 1 and not sides & set(by_said[g]):
+            return True
+    paired = [g for g in shared if len(by_claim[g]) == len(by_said[g]) >= 2]
+    if paired:
+        ours = sorted(zip(*(by_claim[g] for g in paired), strict=True))
+        theirs = sorted(zip(*(by_said[g] for g in paired), strict=True))
+        if ours != theirs:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------- terms
+
+
+@lru_cache(maxsize=65536)
+def marked_word_terms(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, term) for each content word of the text, its term marked negated ("!label")
+    where it is denied: the word after a negator ("no labels"), and every word of a clause
+    denied as a whole ("it is not true that a stack is LIFO", "rather than raw clicks")."""
+    out: list[tuple[str, str]] = []
+    for clause in read(sentences(text)).clauses:
+        pairs = content_word_terms(clause.text)
+        if clause.denied:
+            out.extend((w, NEGATED + base_term(t)) for w, t in pairs)
+        else:
+            out.extend(pairs)
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def marked_sequence(text: str) -> tuple[str, ...]:
+    """Every word's term, stopwords included, in order (cue phrases match in order), the
+    words of a clause denied as a whole marked negated: "it is not true that dropout is
+    turned off" does not say "turned off"."""
+    out: list[str] = []
+    for clause in read(sentences(text)).clauses:
+        seq = [term(w) for w in words(clause.text)]
+        out.extend(NEGATED + t for t in seq) if clause.denied else out.extend(seq)
+    return tuple(out)
+
+
+def marked_terms(text: str) -> list[str]:
+    return [t for _, t in marked_word_terms(text)]

@@ -1,0 +1,151 @@
+"""The offline judge's word lists, read from `lexicon.yaml` beside this module.
+
+The lists are content: synonyms, contrasting alternatives, negators, hedges, retractions,
+verbs. They are validated strictly when first needed (never at import: the app's first
+question must not wait on them) and kept for the life of the process. The validated
+lists are also kept in the user's cache folder, as the content is, under a key made of
+the file's bytes and this module's source: a start that finds them reads no YAML.
+"""
+
+import contextlib
+import hashlib
+import os
+import pickle
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
+
+Phrase = Annotated[
+    str, StringConstraints(strip_whitespace=True, to_lower=True, min_length=1, max_length=80)
+]
+
+
+class Lexicon(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    synonyms: list[list[Phrase]] = Field(min_length=1)
+    contrasts: list[list[list[Phrase]]] = Field(min_length=1)
+    negators: list[Phrase] = Field(min_length=1)
+    negating_phrases: list[Phrase] = Field(default_factory=list)
+    fillers: list[Phrase] = Field(default_factory=list)
+    not_denials: list[Phrase] = Field(default_factory=list)
+    denial_frames: list[Phrase] = Field(default_factory=list)
+    report_frames: list[Phrase] = Field(default_factory=list)
+    hedges: list[Phrase] = Field(default_factory=list)
+    retract_all: list[Phrase] = Field(default_factory=list)
+    retract_last: list[Phrase] = Field(default_factory=list)
+    refutes: list[Phrase] = Field(default_factory=list)
+    auxiliaries: list[Phrase] = Field(min_length=1)
+    verbs: list[Phrase] = Field(min_length=1)
+    irregular_verbs: list[Phrase] = Field(default_factory=list)
+    meta_verbs: list[Phrase] = Field(default_factory=list)
+
+    @field_validator("synonyms")
+    @classmethod
+    def _groups_of_two(cls, groups: list[list[str]]) -> list[list[str]]:
+        for i, group in enumerate(groups):
+            if len(group) < 2:
+                raise ValueError(f"synonyms[{i}] needs at least two entries: {group}")
+        return groups
+
+    @field_validator("contrasts")
+    @classmethod
+    def _alternatives(cls, groups: list[list[list[str]]]) -> list[list[list[str]]]:
+        for i, group in enumerate(groups):
+            if len(group) < 2:
+                raise ValueError(f"contrasts[{i}] needs at least two alternatives")
+            for j, side in enumerate(group):
+                if not side:
+                    raise ValueError(f"contrasts[{i}][{j}] is empty")
+        return groups
+
+    @field_validator("negators", "fillers", "auxiliaries", "verbs", "irregular_verbs", "meta_verbs")
+    @classmethod
+    def _single_words(cls, words: list[str]) -> list[str]:
+        for word in words:
+            if len(word.split()) != 1:
+                raise ValueError(f"'{word}' must be a single word")
+        return words
+
+
+class LexiconError(ValueError):
+    pass
+
+
+def read_lexicon(path: Path) -> Lexicon:
+    """The lexicon in `path`, validated; errors name the file and the field."""
+    import yaml
+
+    try:
+        # Every entry is text: the base loader keeps "no" and "off" as words, not booleans.
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"{path}: {exc}") from exc
+    try:
+        return Lexicon.model_validate(data)
+    except ValueError as exc:
+        raise LexiconError(f"{path}: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The shipped lexicon, read once (from the cache folder when it holds this one)."""
+    try:
+        key = _key(LEXICON_PATH.read_bytes())
+    except OSError as exc:
+        raise LexiconError(f"{LEXICON_PATH}: {exc}") from exc
+    cached = _cached(key)
+    if cached is not None:
+        return cached
+    found = read_lexicon(LEXICON_PATH)
+    _keep(key, found)
+    return found
+
+
+def _key(data: bytes) -> str:
+    digest = hashlib.sha256(data)
+    digest.update(Path(__file__).read_bytes())
+    from pydantic.version import VERSION
+
+    digest.update(VERSION.encode())
+    return digest.hexdigest()[:32]
+
+
+def _cached(key: str) -> Lexicon | None:
+    from interviewer.content.cache import cache_dir, trusted
+
+    path = cache_dir() / f"lexicon-{key}.pickle"
+    if not trusted(path):
+        return None
+    try:
+        with path.open("rb") as fh:
+            found = pickle.load(fh)
+    except Exception:  # damaged or foreign: read the YAML instead
+        return None
+    return found if isinstance(found, Lexicon) else None
+
+
+def _keep(key: str, found: Lexicon) -> None:
+    """Best effort: a cache that cannot be written only costs the next start its time."""
+    from interviewer.content.cache import cache_dir
+
+    folder = cache_dir()
+    target = folder / f"lexicon-{key}.pickle"
+    tmp = folder / f".lexicon-{key}.{os.getpid()}.tmp"
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(found, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+        for old in folder.glob("lexicon-*.pickle"):
+            if old != target:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+    except Exception:
+        with contextlib.suppress(OSError):
+            tmp.unlink()

@@ -1,0 +1,177 @@
+"""The clause reader: clauses, denial, hedges, retractions, lists and alternatives."""
+
+from interviewer.judge.clauses import (
+    Clause,
+    Status,
+    claims,
+    misconception_contrasts,
+    question_contrasts,
+    read,
+    role_conflict,
+    tokens,
+)
+from interviewer.judge.text import sentences
+
+
+def clauses_of(text: str, question: str = "") -> list[Clause]:
+    return read(sentences(text), question).clauses
+
+
+def texts(text: str, question: str = "") -> list[str]:
+    return [c.text for c in clauses_of(text, question)]
+
+
+def test_a_sentence_splits_at_connectives_and_between_two_verbs():
+    assert texts("Bagging reduces variance, while boosting reduces bias.") == [
+        "Bagging reduces variance,",
+        "while boosting reduces bias.",
+    ]
+    assert texts("Bagging mainly reduces bias and boosting mainly reduces variance.") == [
+        "Bagging mainly reduces bias",
+        "and boosting mainly reduces variance.",
+    ]
+    # Two things joined, not two clauses.
+    assert len(clauses_of("Precision and recall both use true negatives.")) == 1
+    assert len(clauses_of("A large gap between training and validation error is bad.")) == 1
+    # A formula's minus sign is not a dash between clauses.
+    assert len(clauses_of("Divide the kept ones by 1 - p during training.")) == 1
+
+
+def test_contractions_and_sloppy_typing_read_as_words():
+    assert [t.norm for t in tokens("I don't know, im not sure")] == [
+        "i",
+        "do",
+        "not",
+        "know",
+        ",",
+        "i",
+        "am",
+        "not",
+        "sure",
+    ]
+
+
+def test_a_negator_or_a_frame_denies_its_clause():
+    plain, negated = clauses_of("Dropout is used at inference. Dropout is not used at inference.")
+    assert not plain.negated and negated.negated and not negated.denied
+    (framed,) = clauses_of("It is not true that dropout is used at inference.")
+    assert framed.negated and framed.denied and framed.framed
+    # Two denials affirm.
+    (double,) = clauses_of("It is not true that dropout is not used in training.")
+    assert not double.negated and double.framed
+
+
+def test_a_frame_denies_the_rest_of_its_sentence():
+    first, second = clauses_of("It is not true that a spam filter should maximise recall, so spam")
+    assert first.denied and second.framed
+
+
+def test_a_report_denies_what_it_reports_and_no_more():
+    parts = clauses_of(
+        "Common misreadings: treating significance as importance, when with enough data tiny "
+        "effects are significant."
+    )
+    assert [c.negated for c in parts] == [True, True, False]
+
+
+def test_what_an_answer_turns_down_is_denied():
+    kept, turned_down = clauses_of("Evaluate on a later period rather than a random split.")
+    assert not kept.negated and turned_down.denied
+
+
+def test_a_condition_is_supposed_not_claimed():
+    (clause,) = clauses_of("It is the probability, assuming the null is true, of the result.")
+    assert "null" not in clause.claimed_text() and "probability" in clause.claimed_text()
+    # "X is when Y" defines; it does not suppose.
+    (defined,) = clauses_of("Overfitting is when training error is low.")
+    assert "training" in defined.claimed_text()
+
+
+def test_hedges_disown_their_clause_and_a_hanging_one():
+    parts = clauses_of(
+        "I've heard of bootstrap and weak learners, but I'm not sure which one uses which."
+    )
+    assert {c.status for c in parts} == {Status.hedged}
+    parts = clauses_of("I'm not sure about the constant, but L1 gives sparse weights.")
+    assert [c.status for c in parts] == [Status.hedged, Status.asserted]
+    assert clauses_of("i dont know what dropout does")[0].status is Status.hedged
+
+
+def test_a_retraction_takes_back_what_came_before():
+    parts = clauses_of(
+        "L1 gives sparse weights. L2 shrinks them. I'm wrong about all of this - none of it is "
+        "true."
+    )
+    assert [c.status for c in parts[:2]] == [Status.retracted, Status.retracted]
+    assert all(c.status is Status.meta for c in parts[2:])
+    parts = clauses_of(
+        "L1 gives sparse weights. L2 gives sparse weights. Scratch that. L2 shrinks."
+    )
+    assert [c.status for c in parts] == [
+        Status.asserted,
+        Status.retracted,
+        Status.meta,
+        Status.asserted,
+    ]
+
+
+def test_a_refutation_denies_the_clause_before_it():
+    claim, refutation = clauses_of("People say accuracy works here, which is wrong.")
+    assert refutation.status is Status.meta
+    # Reported (denied) and refuted (denied again): the reading flips twice.
+    assert claim.negated is False
+
+
+def test_a_list_of_terms_is_not_a_claim():
+    (salad,) = clauses_of(
+        "Dropout, probability p, thinned network, Bernoulli mask, inverted dropout, ensemble."
+    )
+    assert salad.status is Status.listed
+    fragments = clauses_of(
+        "Went live. Rolled back. Root cause. Post-mortem. Monitoring. Since then."
+    )
+    assert all(c.status is Status.listed for c in fragments)
+    (headed,) = clauses_of(
+        "I would track PR AUC, recall at k, NDCG, MRR, coverage, latency and cost."
+    )
+    assert headed.status is Status.asserted and headed.headed_list
+    # Four short items in a sentence are an enumeration, not a salad.
+    (fine,) = clauses_of("It is fast, cheap, simple and robust.")
+    assert fine.status is Status.asserted and not fine.headed_list
+
+
+def test_alternatives_are_named_in_order():
+    question = "What is the difference between bagging and boosting?"
+    groups = {c[0] for c in question_contrasts(question)}
+    assert len(groups) == 1
+    first, _ = clauses_of("Bagging reduces bias and boosting reduces variance.", question)
+    claim = clauses_of("Bagging reduces variance.", question)[0]
+    assert role_conflict(claim.roles, first.roles)  # bias where the claim says variance
+    # Pairing: the same alternatives, paired the other way round.
+    both = clauses_of("Bagging mainly reduces variance, boosting bias.", question)[0]
+    wrong = clauses_of("Bagging mainly reduces bias, boosting variance.", question)[0]
+    assert role_conflict(both.roles, wrong.roles)
+    assert not role_conflict(both.roles, both.roles)
+
+
+def test_a_question_without_a_comparison_names_no_alternatives():
+    assert question_contrasts("How would you split your data for training and evaluation?") == ()
+
+
+def test_a_misconception_that_swaps_one_word_makes_them_alternatives():
+    found = misconception_contrasts(
+        (
+            (
+                "The constant that minimises MSE is the mean.",
+                "The constant that minimises MSE is the median.",
+            ),
+        )
+    )
+    assert {entry[2] for entry in found} == {("mean",), ("median",)}
+    # A claim that is not the key point said again yields nothing.
+    assert misconception_contrasts((("Dropout zeroes units.", "A token is a word."),)) == ()
+
+
+def test_a_hanging_clause_belongs_to_the_claim_it_qualifies():
+    grouped = claims(clauses_of("Bias is how much the model changes when it is retrained."))
+    assert len(grouped) == 1 and grouped[0].members

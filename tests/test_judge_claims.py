@@ -1,0 +1,136 @@
+"""The offline judge reads claims: a key point counts only when a clause states it, the
+right way round, not denied, taken back, hedged away, or lost in a list of terms."""
+
+import pytest
+
+from interviewer.content.loader import Content, load_content
+from interviewer.domain.judging import JudgeRequest, JudgeResult
+from interviewer.judge.offline import OfflineJudge
+
+DROPOUT = "breadth.regularization.dropout_mechanics"
+RIGHT = (
+    "During training each unit is zeroed independently with probability p on every forward "
+    "pass, so every mini-batch sees a different thinned network. At inference dropout is "
+    "turned off and the full network is used deterministically."
+)
+REVERSED = (
+    "During inference each unit is zeroed independently with probability p on every forward "
+    "pass, so every mini-batch sees a different thinned network. At training time dropout is "
+    "turned off and the full network is used deterministically."
+)
+STORY = (
+    "Last year I built the demand forecasting model for our stores. Two weeks after it went "
+    "live the forecast error alert fired. I was on call, so I rolled back to the old "
+    "forecast within the hour and told the supply team. I traced the root cause to a holiday "
+    "feature joined on the wrong date; it was my mistake. I added a unit test and a "
+    "validation step, and it has not happened again in eighteen months."
+)
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Content:
+    content = load_content()
+    assert content.ok, content.errors
+    return content
+
+
+def judged(content: Content, question_id: str, answer: str) -> tuple[JudgeResult, float]:
+    question = content.questions[question_id]
+    rubric = content.rubrics[question.round.value]
+    result = OfflineJudge().score_now(
+        JudgeRequest(
+            round_kind=question.round,
+            question=question.prompt,
+            key_points=question.key_points,
+            rubric=rubric,
+            answer=answer,
+        )
+    )
+    percent = result.percent(rubric)
+    assert percent is not None, result.reason
+    return result, percent
+
+
+def test_a_key_point_said_the_wrong_way_round_is_not_covered_and_is_named(shipped):
+    right, right_percent = judged(shipped, DROPOUT, RIGHT)
+    wrong, wrong_percent = judged(shipped, DROPOUT, REVERSED)
+    assert {"train_time", "inference_time"} <= set(right.covered_key_points)
+    assert not {"train_time", "inference_time"} & set(wrong.covered_key_points)
+    assert {m.key_point_id for m in wrong.misconceptions} >= {"train_time"}
+    assert wrong_percent < right_percent / 2
+    assert "You said:" in wrong.feedback
+    assert all(m.quote in REVERSED for m in wrong.misconceptions)
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "It is not true that {}",
+        "It is not the case that {}",
+    ],
+)
+def test_a_denied_answer_covers_nothing(shipped, frame):
+    sentences = [s.strip() for s in RIGHT.split(". ") if s.strip()]
+    denied = " ".join(frame.format(s[0].lower() + s[1:].rstrip(".")) + "." for s in sentences)
+    result, percent = judged(shipped, DROPOUT, denied)
+    assert not result.covered_key_points
+    assert percent < judged(shipped, DROPOUT, RIGHT)[1] / 3
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "I'm wrong about all of this - none of it is true.",
+        "Actually, scratch all of that: I don't think any of it is right.",
+    ],
+)
+def test_an_answer_taken_back_scores_at_the_floor(shipped, ending):
+    result, percent = judged(shipped, DROPOUT, f"{RIGHT} {ending}")
+    assert percent == 0.0
+    assert "takes back" in result.feedback
+
+
+def test_scratch_that_takes_back_only_the_sentence_before(shipped):
+    result, _ = judged(
+        shipped,
+        DROPOUT,
+        f"{RIGHT} Dropout also speeds up training a lot. Scratch that.",
+    )
+    assert {"train_time", "inference_time"} <= set(result.covered_key_points)
+
+
+def test_hedging_and_name_dropping_cover_nothing(shipped):
+    result, percent = judged(
+        shipped,
+        "breadth.ensembles.bagging_vs_boosting",
+        "I don't know the difference between bagging and boosting. I've heard of bootstrap "
+        "and weak learners, but I'm not sure which one uses which.",
+    )
+    assert percent == 0.0 and not result.covered_key_points
+
+
+def test_keyword_salad_covers_nothing(shipped):
+    question = shipped.questions[DROPOUT]
+    salad = ", ".join(cue for kp in question.key_points for cue in kp.cues)
+    result, percent = judged(shipped, DROPOUT, salad)
+    assert percent == 0.0 and not result.covered_key_points
+    assert "list of terms" in result.feedback
+
+
+def test_evidence_quotes_the_clause_that_states_the_point(shipped):
+    answer = (
+        "I like this question a lot, and at inference dropout is turned off and the full "
+        "network is used deterministically."
+    )
+    result, _ = judged(shipped, DROPOUT, answer)
+    quotes = [q for c in result.criteria for q in c.evidence]
+    assert quotes and all(q in answer for q in quotes)
+    assert all(not q.startswith("I like") for q in quotes)
+
+
+def test_case_does_not_change_a_story(shipped):
+    question = "behavioral.failure.model_failed_in_production"
+    _, as_written = judged(shipped, question, STORY)
+    _, lower = judged(shipped, question, STORY.lower())
+    assert lower == pytest.approx(as_written, abs=5.0)
+    assert as_written >= 50
