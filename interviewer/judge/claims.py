@@ -28,6 +28,7 @@ from interviewer.judge.text import (
     rarity,
     sentences,
     stem,
+    term,
 )
 
 COVERED_AT = 0.5
@@ -304,12 +305,11 @@ def says_cue(said: ClauseTerms, misconception: Misconception) -> bool:
     so saying it states it. Nothing under a denial frame says a cue: "it is not true that
     X" denies X whatever X's own negators."""
     members = said.clause.members or (said.clause,)
-    if any(c.framed for c in members):
-        return False
-    if any(_says_cue(c, misconception.cues) for c in members):
+    if any(_says_cue(c, misconception.cues) for c in members if not c.framed):
         return True
-    polarities = {c.negated for c in members}
-    return len(members) > 1 and len(polarities) == 1 and _says_cue(said.clause, misconception.cues)
+    if len(members) < 2 or any(c.framed for c in members):
+        return False
+    return len({c.negated for c in members}) == 1 and _says_cue(said.clause, misconception.cues)
 
 
 def states_claim(
@@ -325,7 +325,11 @@ def states_claim(
     if said.clause.framed:
         return False
     claimed = support(said, misconception.claim, question, asked, whole_only=True)
-    return claimed >= CLAIM_STATED_AT and claimed > best_support + TIE
+    if claimed < CLAIM_STATED_AT or claimed <= best_support + TIE:
+        return False
+    # ... and the clause is about the claim: most of what it says is the claim's.
+    whole = units(misconception.claim, question, asked)[-1]
+    return _about(said, whole) >= COVERED_AT
 
 
 def closest_misconception(
@@ -344,20 +348,19 @@ def closest_misconception(
 
 
 def _says_cue(clause: Clause, cues: Sequence[str]) -> bool:
-    """A cue phrase in the clause, which affirms it as the cue does (a cue that denies
-    something, "does not need scaling", is said by a clause that denies it)."""
+    """A cue phrase in the clause, read as the judge reads cue phrases for key points
+    (terms in order, synonyms folded, not denied just before), with the clause's own
+    denial ("it is not true that...") marked. The clause may say a filler the cue does
+    not ("a token is basically a word" says "a token is a word")."""
     if not cues:
         return False
-    fillers = clauses.phrases().fillers
-    stems = [t.stem for t in clause.tokens if t.is_word]
-    # The clause may say a filler the cue does not ("a token is basically a word").
-    plain = [t.stem for t in clause.tokens if t.is_word and t.norm not in fillers]
-    negators = clauses.phrases().negators
+    from interviewer.judge.matching import contains_phrase
+
+    sequence = clauses.marked_sequence(clause.text)
+    fillers = {term(w) for w in clauses.phrases().fillers}
+    plain = tuple(t for t in sequence if t not in fillers)
     for cue in cues:
-        cue_tokens = [t for t in clauses.tokens(cue) if t.is_word]
-        key = tuple(t.stem for t in cue_tokens)
-        denies = sum(1 for t in cue_tokens if t.norm in negators) % 2 == 1
-        said = clauses.find_phrase(stems, key) >= 0 or clauses.find_phrase(plain, key) >= 0
-        if key and clause.negated == denies and said:
+        phrase = clauses.marked_sequence(cue)
+        if contains_phrase(sequence, phrase) or contains_phrase(plain, phrase):
             return True
     return False

@@ -81,6 +81,8 @@ _SO_SUBJECTS = _set(
     """that it they the this each every a an we you its their nothing no all both our my i
     there he she these those"""
 )
+# Negators that deny a verb, not a whole subject ("does not depend" vs "none of them").
+_ADVERBIAL = _set("not never")
 # Connectives that hang a clause on another one: such a clause says little on its own.
 _SUBORDINATE = _set("which who where when if because since unless although though")
 # Words that open a condition: what follows, to the next comma, is supposed, not claimed.
@@ -174,16 +176,25 @@ class Clause:
         )
 
     def denied_text(self) -> str:
-        """The words its denial reaches: from its first negator to its end."""
+        """The words its denial reaches: from its first negator to its end, or, for "not"
+        and "never", to the next verb past the one they deny ("a baseline that does not
+        depend on the action | leaves the gradient unbiased")."""
         if self.denial_from is None:
             return ""
+        stop = len(self.tokens) if self.denial_to is None else self.denial_to
+        first = self.tokens[self.denial_from] if self.denial_from < len(self.tokens) else None
+        if not self.denied and first is not None and first.norm in _ADVERBIAL:
+            seen = False
+            for k in range(self.denial_from + 1, stop):
+                if self.tokens[k].is_word and _finite(self.tokens[k]):
+                    if seen:
+                        stop = k
+                        break
+                    seen = True
         return " ".join(
             t.norm
             for k, t in enumerate(self.tokens)
-            if k >= self.denial_from
-            and (self.denial_to is None or k < self.denial_to)
-            and k not in self.supposed
-            and t.is_word
+            if self.denial_from <= k < stop and k not in self.supposed and t.is_word
         )
 
     def as_sentence(self) -> Sentence:
@@ -233,14 +244,15 @@ def claims(clauses: Sequence[Clause]) -> list[Clause]:
             out[-1].append(clause)
         else:
             out.append([clause])
-    return [group[0] if len(group) == 1 else _merged(group) for group in out]
+    return [group[0] if len(group) == 1 else merge(group) for group in out]
 
 
 def _content_words(clause: Clause) -> int:
     return sum(1 for t in clause.tokens if t.is_word and t.norm not in STOPWORDS)
 
 
-def _merged(group: list[Clause]) -> Clause:
+def merge(group: list[Clause]) -> Clause:
+    """Several clauses of one sentence read as one claim."""
     head = group[0]
     # Its polarity is its first clause's, unless that one only frames the rest ("It is
     # not true that | if the intervals overlap, the difference is not significant"):
@@ -264,7 +276,7 @@ def _merged(group: list[Clause]) -> Clause:
         sentence=head.sentence,
         tokens=tuple(tokens),
         negated=main.negated,
-        framed=any(c.framed for c in group),
+        framed=main.framed,
         status=head.status,
         headed_list=any(c.headed_list for c in group),
         roles=tuple(r for c in group for r in c.roles),
@@ -440,7 +452,11 @@ def _match_at(stems: Sequence[str], i: int, phrase: tuple[str | None, ...]) -> i
         return i
     head, rest = phrase[0], phrase[1:]
     if head is None:
+        # Up to four words, never across punctuation ("when training stops, just keep
+        # the weights from" is not "stops ... from").
         for skip in range(0, 5):
+            if skip and (i + skip - 1 >= len(stems) or not stems[i + skip - 1][:1].isalnum()):
+                return -1
             end = _match_at(stems, i + skip, rest)
             if end >= 0:
                 return end
@@ -651,13 +667,20 @@ def _mark_polarity(reading: Reading) -> None:
             carried = False
         stems = [t.stem for t in clause.tokens]
         framed: set[int] = set()
-        flips = 0
+        flips = 0  # frames that open the clause: they deny all of it
+        inner: list[int] = []  # frames inside it ("pruning stops it from growing")
         opening = False  # a denial frame that opens the clause denies the rest of the sentence
+        first_word = next((k for k, t in enumerate(clause.tokens) if t.is_word), 0)
         for table in (p.denial_frames, p.report_frames):
             for a, b in sorted(_spans(stems, table), key=lambda span: span[0] - span[1]):
                 if not framed.intersection(range(a, b)):  # overlapping frames are one
-                    flips += 1
-                    opening = opening or (a == 0 and table is p.denial_frames)
+                    if a == first_word or (
+                        a == first_word + 1 and clause.tokens[first_word].norm in _AFTER_COMMA
+                    ):
+                        flips += 1
+                        opening = opening or table is p.denial_frames
+                    else:
+                        inner.append(a)
                 framed.update(range(a, b))
         carries = flips % 2 == 1 and opening
         for a, b in _spans(stems, p.not_denials):
@@ -674,12 +697,12 @@ def _mark_polarity(reading: Reading) -> None:
             flips += 1
         whole = flips % 2 == 1 or carried
         clause.framed = whole
-        clause.negated = (len(negators) + flips + carried) % 2 == 1
+        clause.negated = (len(negators) + len(inner) + flips + carried) % 2 == 1
         clause.denied = whole and clause.negated
         if clause.denied:
             clause.denial_from = 0
-        elif negators:
-            clause.denial_from = negators[0]
+        elif negators or inner:
+            clause.denial_from = min(negators[:1] + inner)
         if carries:
             carried = True
         previous = clause
@@ -996,6 +1019,36 @@ def role_words(text: str, question: "Topic | str" = "") -> frozenset[str]:
     return frozenset(out)
 
 
+def _bindings(roles: Sequence[Role], subject: str) -> dict[int, dict[str, set[int]]]:
+    """What each alternative of the `subject` set is said with: every other alternative
+    named after it, up to the next alternative of the subject set."""
+    out: dict[int, dict[str, set[int]]] = {}
+    current: int | None = None
+    for r in roles:
+        if r.group == subject:
+            current = r.side
+            out.setdefault(current, {})
+        elif current is not None:
+            out[current].setdefault(r.group, set()).add(r.side)
+    return out
+
+
+def _binding_conflict(claim: Sequence[Role], said: Sequence[Role], shared: list[str]) -> bool:
+    """Whether the clause pairs alternatives otherwise than the claim does: the claim says
+    "L2 ... squared, L1 ... absolute", the clause "L1 ... squared". The subject is the
+    first set of alternatives the claim names two of."""
+    subject = next((g for g in shared if len({r.side for r in claim if r.group == g}) >= 2), None)
+    if subject is None:
+        return False
+    ours, theirs = _bindings(claim, subject), _bindings(said, subject)
+    for side, groups in theirs.items():
+        for group, sides in groups.items():
+            expected = ours.get(side, {}).get(group)
+            if expected and not expected & sides:
+                return True
+    return False
+
+
 def role_conflict(claim: Sequence[Role], said: Sequence[Role], stance: bool = True) -> bool:
     """Whether a clause naming `said` puts the alternatives the other way round from a
     claim naming `claim`: it names another alternative where the claim names one, or
@@ -1012,10 +1065,14 @@ def role_conflict(claim: Sequence[Role], said: Sequence[Role], stance: bool = Tr
         sides = set(by_claim[g])
         if len(sides) == 1 and not sides & set(by_said[g]):
             return True
+    if _binding_conflict(claim, said, shared):
+        return True
     paired = [g for g in shared if len(by_claim[g]) == len(by_said[g]) >= 2]
-    if paired:
-        ours = sorted(zip(*(by_claim[g] for g in paired), strict=True))
-        theirs = sorted(zip(*(by_said[g] for g in paired), strict=True))
+    # Groups named equally often are paired position by position.
+    for n in {len(by_claim[g]) for g in paired}:
+        together = [g for g in paired if len(by_claim[g]) == n]
+        ours = sorted(zip(*(by_claim[g] for g in together), strict=True))
+        theirs = sorted(zip(*(by_said[g] for g in together), strict=True))
         if ours != theirs:
             return True
     return False

@@ -236,6 +236,10 @@ def _contains(sequence: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     )
 
 
+def contains_phrase(sequence: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    return _contains(sequence, phrase)
+
+
 def _says_cue(cue: str, sequences: Iterable[tuple[str, ...]]) -> bool:
     phrase = _cue_terms(cue)
     return any(_contains(sequence, phrase) for sequence in sequences)

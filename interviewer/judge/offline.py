@@ -161,7 +161,9 @@ class OfflineJudge(Judge):
         ):
             reason = "the answer only repeats the question"
         if reason:
-            return self._floor(request, reason)
+            # Floored, but a wrong claim made in the question's own words is still named.
+            _, wrong = _claims(request, read, units, asked, topic)
+            return self._floor(request, reason, [_stated(w, request.answer) for w in wrong])
         reading = self._read(request, parts, units, spans, on_topic, read, asked, vocabulary, topic)
         reading.dropped_instructions, reading.repeated = dropped, repeated
         criteria = [criterion_score(c, reading) for c in request.rubric.criteria]
@@ -194,7 +196,10 @@ class OfflineJudge(Judge):
     ) -> Reading:
         # Off-topic sentences (filler) can neither cover a key point nor show depth.
         answer = AnswerTerms.of(request.answer, on_topic, [spans[s.start] for s in on_topic])
-        drops, wrong = _claims(request, read, on_topic, question_terms, topic)
+        # Every claimed clause is read for wrong claims: one that speaks to no key point
+        # in the judge's words ("only global bestsellers can be shown") may still state
+        # a misconception.
+        drops, wrong = _claims(request, read, units, question_terms, topic)
         matches = match_key_points(answer, request.key_points, request.question, drops)
         # A point denied but also stated right elsewhere is an unclear reading, not an
         # error (a listed misconception, or alternatives the other way round, always is).
@@ -265,17 +270,26 @@ class OfflineJudge(Judge):
             wrong=wrong,
         )
 
-    def _floor(self, request: JudgeRequest, reason: str) -> JudgeResult:
+    def _floor(
+        self,
+        request: JudgeRequest,
+        reason: str,
+        wrong: list[StatedMisconception] | None = None,
+    ) -> JudgeResult:
         criteria = [
             CriterionScore(criterion_id=c.id, level=1, rationale=reason)
             for c in request.rubric.criteria
         ]
         missed = [kp.id for kp in sorted(request.key_points, key=lambda kp: -kp.weight)]
+        feedback = _floor_feedback(request, reason)
+        for found in (wrong or [])[:3]:
+            feedback += f"\nYou said: \u201c{_short(found.quote, 120)}\u201d. {found.correction}"
         return JudgeResult(
             status=ScoreStatus.scored,
             criteria=criteria,
             missed_key_points=missed,
-            feedback=_floor_feedback(request, reason),
+            misconceptions=wrong or [],
+            feedback=feedback,
             method=self.method,
         )
 
@@ -352,6 +366,29 @@ def _claims(
                 denial = by_roles < claims.COVERED_AT or by_roles <= best + TIE
                 wrong.append(Stated(kp, named, ct.clause, by_denial=denial and named is None))
             wrong_clauses.update(a for a, _ in ct.clause.spans)
+    # A misconception may span a sentence's clauses ("grow it deeper | so it sees more"),
+    # or a short answer's sentences ("...; signatures make that fast"): each sentence, and
+    # the whole answer, none of it under a denial, is read whole for them too.
+    already = {(w.key_point.id, w.misconception.id) for w in wrong if w.misconception}
+    groups = [
+        [c for c in read.of_sentence(index) if any(t.is_word for t in c.tokens)]
+        for index in range(len(read.sentences))
+    ]
+    groups.append([c for group in groups for c in group])
+    for parts in groups:
+        if len(parts) < 2 or not all(c.asserted and not c.framed for c in parts):
+            continue
+        whole = claims.clause_terms(clauses.merge(parts), asked, topic)
+        best = max((claims.support(whole, t, question, asked) for t in texts.values()), default=0)
+        for kp in request.key_points:
+            for m in kp.misconceptions:
+                if (kp.id, m.id) in already:
+                    continue
+                cued = claims.says_cue(whole, m)
+                if cued or claims.states_claim(whole, m, best, question, asked):
+                    wrong.append(Stated(kp, m, whole.clause))
+                    wrong_clauses.update(a for a, _ in whole.clause.spans)
+                    already.add((kp.id, m.id))
     # A clause that gets a point wrong states nothing right, and uses no term well.
     for kept in drops.values():
         kept.update(wrong_clauses)

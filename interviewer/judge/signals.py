@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from interviewer.judge.text import Sentence, chars_per_token, content_words, term, words
 
 GIBBERISH_CHARS_PER_TOKEN = 2.5
+GIBBERISH_MIN_WORDS = 3
 
 
 def _markers(*patterns: str) -> re.Pattern[str]:
@@ -313,7 +314,9 @@ def floor_reason(
         w for w in content_words(answer) if w.isalpha() and len(w) > 2 and term(w) not in vocabulary
     ]
     density = chars_per_token(alphabetic)
-    if density is not None and density < GIBBERISH_CHARS_PER_TOKEN:
+    # One or two unusual words ("noisier") are not enough to call a sentence gibberish.
+    enough = len(alphabetic) >= GIBBERISH_MIN_WORDS or len(alphabetic) == len(all_words)
+    if density is not None and enough and density < GIBBERISH_CHARS_PER_TOKEN:
         return "the answer is not readable text"
     if not answer_terms:
         return "the answer says nothing about the question"
