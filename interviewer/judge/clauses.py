@@ -577,7 +577,12 @@ def _split(toks: list[Token]) -> list[tuple[list[Token], str]]:
             turned_down = True
             current.append(tok)
             continue
-        if turned_down and tok.is_word and current and (_tensed(tok) or w in _AFTER_COMMA):
+        if turned_down and current and w == ",":
+            current.append(tok)  # the comma closes what is turned down
+            cut("")
+            turned_down = False
+            continue
+        if turned_down and current and tok.is_word and (_tensed(tok) or w in _AFTER_COMMA):
             cut("")
             turned_down = False
         if w == ":" and sum(1 for t in toks[i + 1 : i + 4] if t.is_word) >= 2:
@@ -782,7 +787,8 @@ def _mark_lists(reading: Reading) -> None:
         toks = tokens(sentence.text, sentence.start)
         current: list[Token] = []
         for tok in toks:
-            if tok.norm in (",", ";", "-", ".", "!", "?", ":"):
+            # A full stop inside a sentence is code ("math.isnan"), not a separator.
+            if tok.norm in (",", ";", "-", ":"):
                 items.append((index, current))
                 current = []
             else:
