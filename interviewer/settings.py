@@ -20,7 +20,11 @@ from interviewer.paths import config_file
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="INTERVIEWER_", extra="ignore")
+    # populate_by_name: the config file's keys and Settings(...) take the field names
+    # (base_url, first_token_timeout_s); the aliases are for the environment only.
+    model_config = SettingsConfigDict(
+        env_prefix="INTERVIEWER_", extra="ignore", populate_by_name=True
+    )
 
     transcripts_dir: Path = Path("transcripts")
     # The user's content folders, layered over the shipped content in order:
@@ -35,7 +39,8 @@ class Settings(BaseSettings):
         default=None, validation_alias=AliasChoices("OPENAI_API_KEY", "INTERVIEWER_OPENAI_API_KEY")
     )
     base_url: str | None = Field(
-        default=None, validation_alias=AliasChoices("INTERVIEWER_BASE_URL", "OPENAI_BASE_URL")
+        default=None,
+        validation_alias=AliasChoices("INTERVIEWER_BASE_URL", "OPENAI_BASE_URL"),
     )
     # Send a configured key to a base URL that is not api.openai.com only when asked.
     send_key_to_custom_base_url: bool = False
@@ -45,10 +50,7 @@ class Settings(BaseSettings):
         default=60.0,
         gt=0,
         validation_alias=AliasChoices(
-            "INTERVIEWER_FIRST_TOKEN_TIMEOUT_S",
-            "INTERVIEWER_REQUEST_TIMEOUT_S",
-            "first_token_timeout_s",
-            "request_timeout_s",
+            "INTERVIEWER_FIRST_TOKEN_TIMEOUT_S", "INTERVIEWER_REQUEST_TIMEOUT_S"
         ),
     )
     token_gap_timeout_s: float = Field(default=30.0, gt=0)

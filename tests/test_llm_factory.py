@@ -71,3 +71,19 @@ def test_usage_the_server_did_not_report_is_shown_as_estimated_never_as_zero(tmp
     assert "$0.0000" not in text
     judge = next(x for x in text.splitlines() if x.startswith("- judge:"))
     assert "≈" not in judge and "estimated" not in judge
+
+
+def test_the_config_file_takes_field_names_and_the_environment_wins(tmp_path, monkeypatch):
+    config = tmp_path / "config.yaml"
+    config.write_text("base_url: http://127.0.0.1:9/v1\nfirst_token_timeout_s: 7\n")
+    monkeypatch.setenv("INTERVIEWER_CONFIG", str(config))
+    loaded = Settings()
+    assert loaded.base_url == "http://127.0.0.1:9/v1" and loaded.first_token_timeout_s == 7
+    assert loaded.resolved_backend == "openai"
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:10/v1")
+    monkeypatch.setenv("INTERVIEWER_REQUEST_TIMEOUT_S", "9")  # the older name still works
+    assert Settings().base_url == "http://127.0.0.1:10/v1"
+    assert Settings().first_token_timeout_s == 9
+    monkeypatch.setenv("BASE_URL", "http://elsewhere/v1")  # not ours: never read
+    monkeypatch.delenv("OPENAI_BASE_URL")
+    assert Settings().base_url == "http://127.0.0.1:9/v1"

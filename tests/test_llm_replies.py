@@ -195,3 +195,22 @@ def test_parse_structured_takes_the_last_object_that_validates():
     assert parse_structured('{"answer": 1} {"answer": 2} {"other": 3}', only_with_answer) == 2
     with pytest.raises(ReplyError, match="cut off; no answer"):
         parse_structured('{"other": 3}', only_with_answer, cut_off="cut off")
+
+
+def test_a_local_servers_grammar_bounds_free_text_and_openai_gets_the_schema_as_is():
+    from interviewer.judge.llm_judge import judge_reply_model
+    from interviewer.llm.base import CallRequest
+    from interviewer.llm.openai_provider import MAX_LIST_ITEMS, MAX_STRING_CHARS
+    from tests.test_llm_judge import request
+
+    schema = judge_reply_model(request())
+    local = OpenAICompatibleProvider("m", base_url="http://127.0.0.1:9/v1")
+    hosted = OpenAICompatibleProvider("m", api_key="sk-test-0000000000")
+    sent = local._body(CallRequest([], schema))["response_format"]["json_schema"]["schema"]
+    verdict = sent["$defs"]["CriterionVerdict"]["properties"]
+    assert verdict["rationale"]["maxLength"] == MAX_STRING_CHARS
+    assert verdict["evidence"]["maxItems"] == MAX_LIST_ITEMS
+    assert verdict["evidence"]["items"]["maxLength"] == MAX_STRING_CHARS
+    assert "maxItems" not in sent["properties"]["covered_key_points"]  # ids: an enum
+    as_is = hosted._body(CallRequest([], schema))["response_format"]["json_schema"]["schema"]
+    assert as_is == schema.model_json_schema()

@@ -41,15 +41,36 @@ def key_to_send(api_key: str | None, base_url: str | None, send_to_custom: bool)
     return PLACEHOLDER_KEY
 
 
-def json_schema_format(schema: type[BaseModel]) -> dict[str, Any]:
+# Local servers turn the schema into a grammar; a small model can then loop inside one
+# string until max_tokens cuts the JSON. Bounds on free text keep a reply whole. (OpenAI's
+# strict mode is left as it is: it does not take every bound and its models do not loop.)
+MAX_STRING_CHARS = 300
+MAX_LIST_ITEMS = 4
+
+
+def json_schema_format(schema: type[BaseModel], *, bounded: bool = False) -> dict[str, Any]:
+    body = schema.model_json_schema()
+    if bounded:
+        _bound(body)
     return {
         "type": "json_schema",
-        "json_schema": {
-            "name": schema.__name__,
-            "schema": schema.model_json_schema(),
-            "strict": True,
-        },
+        "json_schema": {"name": schema.__name__, "schema": body, "strict": True},
     }
+
+
+def _bound(node: Any) -> None:
+    """Limit every free-text string's length and every list's size but lists of ids."""
+    if isinstance(node, dict):
+        if node.get("type") == "string" and "enum" not in node:
+            node.setdefault("maxLength", MAX_STRING_CHARS)
+        items = node.get("items")
+        if node.get("type") == "array" and isinstance(items, dict) and "enum" not in items:
+            node.setdefault("maxItems", MAX_LIST_ITEMS)  # free text, or objects holding it
+        for value in node.values():
+            _bound(value)
+    elif isinstance(node, list):
+        for value in node:
+            _bound(value)
 
 
 class OpenAICompatibleProvider(ModelAPI):
@@ -127,7 +148,9 @@ class OpenAICompatibleProvider(ModelAPI):
         if request.response_schema is not None:
             mode = self.structured_mode or "json_schema"
             if mode == "json_schema":
-                body["response_format"] = json_schema_format(request.response_schema)
+                body["response_format"] = json_schema_format(
+                    request.response_schema, bounded=not self.is_openai
+                )
             elif mode == "json_object":
                 body["response_format"] = {"type": "json_object"}
         return body

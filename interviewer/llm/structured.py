@@ -24,19 +24,28 @@ class ReplyError(ValueError):
 def json_objects(text: str) -> tuple[list[dict[str, object]], json.JSONDecodeError | None]:
     """Every top-level JSON object in the text, in order, and the decode error of the
     candidate that got furthest when one failed (for the message)."""
-    found: list[dict[str, object]] = []
-    worst: json.JSONDecodeError | None = None
+    found, failure = _scan(text)
+    return [obj for _, obj in found], failure[1] if failure else None
+
+
+def _scan(
+    text: str,
+) -> tuple[list[tuple[int, dict[str, object]]], tuple[int, json.JSONDecodeError] | None]:
+    """(start, object) of every top-level object, and (start, error) of the failed
+    candidate that got furthest."""
+    found: list[tuple[int, dict[str, object]]] = []
+    worst: tuple[int, json.JSONDecodeError] | None = None
     i = text.find("{")
     while i >= 0:
         try:
             value, end = _DECODER.raw_decode(text, i)
         except json.JSONDecodeError as exc:
-            if worst is None or exc.pos > worst.pos:
-                worst = exc
+            if worst is None or exc.pos > worst[1].pos:
+                worst = (i, exc)
             i = text.find("{", i + 1)
             continue
         if isinstance(value, dict):
-            found.append(value)
+            found.append((i, value))
         i = text.find("{", end)
     return found, worst
 
@@ -58,7 +67,14 @@ def parse_structured(
     `validate` raises ValidationError or ReplyError for an object it cannot use.
     `cut_off`, when the reply hit the token limit, is said before anything else.
     """
-    objects, decode_error = json_objects(raw)
+    found, failure = _scan(raw)
+    decode_error = failure[1] if failure else None
+    if cut_off and failure is not None and all(start > failure[0] for start, _ in found):
+        # The reply broke off inside its JSON: objects found after the break's start are
+        # pieces of it (a list item), not answers; what matters is that it is unfinished.
+        pos = failure[1].pos
+        raise ReplyError(f"{cut_off}; its JSON breaks off unfinished at character {pos}")
+    objects = [obj for _, obj in found]
     last_error: Exception | None = None
     for candidate in reversed(objects):
         try:
