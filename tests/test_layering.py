@@ -88,3 +88,43 @@ def test_candidate_code_is_executed_only_by_the_sandboxs_child():
 def test_no_module_of_the_app_imports_the_harness():
     for path in modules():
         assert "interviewer.sandbox.harness" not in imports(path), path
+
+
+def all_imports(path: Path) -> set[str]:
+    """Every module a file names in an import, relative imports resolved, including those
+    inside functions and under TYPE_CHECKING (a cycle there is still a cycle to a reader)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = ".".join(("interviewer", *path.relative_to(PACKAGE).parent.parts))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package.rsplit(".", node.level - 1)[0] if node.level else ""
+            module = ".".join(p for p in (base, node.module or "") if p)
+            found.add(module)
+            found.update(f"{module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def test_no_two_modules_of_the_app_import_each_other():
+    names = {
+        ".".join(("interviewer", *p.relative_to(PACKAGE).with_suffix("").parts)): p
+        for p in modules("tui")
+    }
+    graph = {name: all_imports(path) & set(names) for name, path in names.items()}
+    assert "interviewer.tui.base" in graph["interviewer.tui.interview"]  # the guard sees
+
+    def cycle_from(start: str) -> list[str] | None:
+        stack = [(start, [start])]
+        while stack:
+            node, trail = stack.pop()
+            for nxt in graph[node]:
+                if nxt == start:
+                    return [*trail, nxt]
+                if nxt not in trail:
+                    stack.append((nxt, [*trail, nxt]))
+        return None
+
+    for name in graph:
+        assert cycle_from(name) is None, " -> ".join(cycle_from(name) or [])

@@ -30,6 +30,7 @@ from interviewer.session_factory import (
 from interviewer.settings import Settings
 from interviewer.store.drafts import DraftStore
 from interviewer.store.transcripts import TranscriptStore
+from interviewer.tui.base import AppServices
 
 TERMINATING = (signal.SIGTERM, signal.SIGHUP)
 THEME = Theme(
@@ -290,3 +291,8 @@ def build_app(
         replay=replay,
         cursor_blink=cursor_blink,
     )
+
+
+def _provides_the_services(app: InterviewerApp) -> AppServices:
+    # mypy checks here that the app gives its screens every service they use.
+    return app
