@@ -9,8 +9,15 @@ import json
 from typing import Any
 
 from interviewer.domain.question import KeyPoint
-from interviewer.domain.scorecard import Scorecard, build_scorecard
-from interviewer.domain.session import Session
+from interviewer.domain.scenario import track_label
+from interviewer.domain.scorecard import (
+    NOT_ANSWERED,
+    SKIPPED,
+    QuestionScore,
+    Scorecard,
+    build_scorecard,
+)
+from interviewer.domain.session import Session, Turn, TurnKind
 from interviewer.safe_text import for_markdown, json_for_terminal
 from interviewer.sandbox.summary import run_lines
 
@@ -60,22 +67,110 @@ def usage_lines(session: Session) -> list[str]:
     return out
 
 
+def session_facts(session: Session) -> str:
+    """What the session was: mode, level, track (when it has a domain round), backend."""
+    scenario = session.scenario
+    parts = [f"mode {session.mode.value}", f"level {scenario.level.value}"]
+    if scenario.tracks:
+        parts.append("track " + ", ".join(track_label(t) for t in dict.fromkeys(scenario.tracks)))
+    parts.append(f"backend {session.backend}")
+    return " · ".join(parts)
+
+
+# Lines of a judge's feedback that list key points by name: the outline shows each key
+# point once, whole and marked, so these are left out where the outline is shown.
+KEY_POINT_LINES = ("Strong:", "Missing:")
+
+
+def feedback_text(feedback: str) -> str:
+    """The judge's feedback without the lines the key-point outline already says."""
+    kept = [line for line in feedback.splitlines() if not line.startswith(KEY_POINT_LINES)]
+    return "\n".join(kept).strip()
+
+
+def outline_marks(qs: QuestionScore) -> list[tuple[str, KeyPoint]]:
+    """The key points heaviest first, each marked: ✓ stated, ✗ missed, '' not judged."""
+    run = qs.run
+    judged = run is not None and run.result.is_scored
+    covered = set(run.result.covered_key_points) if run is not None else set()
+    missed = set(run.result.missed_key_points) if run is not None else set()
+    marks = []
+    for kp in outline_points(qs.asked.key_points):
+        mark = "✓" if judged and kp.id in covered else "✗" if judged and kp.id in missed else ""
+        marks.append((mark, kp))
+    return marks
+
+
+def overall_line(card: Scorecard) -> str:
+    return f"{_pct(card.overall)} — {card.coverage_text}"
+
+
+def question_status(qs: QuestionScore) -> str:
+    if qs.status in (SKIPPED, NOT_ANSWERED):
+        return f"{qs.status}, counts as 0"
+    return qs.status
+
+
+def failed_run_text(qs: QuestionScore) -> str:
+    failed = qs.failed_run
+    if failed is None:
+        return ""
+    return (
+        f"A newer scoring run ({failed.at:%Y-%m-%d %H:%M}) failed: {failed.result.reason}. "
+        "The score shown is from the last run that worked."
+    )
+
+
+def exchange_lines(turns: list[Turn]) -> list[str]:
+    """The question's exchanges after the question itself, as Markdown: follow-ups and
+    the interviewer's notes as lines of their own, the candidate's words as quotes."""
+    out: list[str] = []
+    for turn in turns:
+        if turn.role == "interviewer":
+            label = EXCHANGE_LABELS.get(turn.kind, "Interviewer")
+            out += ["", f"**{label}:** {turn.text}"]
+        elif turn.kind is TurnKind.skip:
+            out += ["", "*(skipped)*"]
+        else:
+            if turn.kind is TurnKind.clarification:
+                out += ["", "*You asked:*"]
+            out += [""] + [f"> {line}" if line else ">" for line in turn.text.splitlines()]
+            if turn.code is not None:
+                out += ["", "```python", turn.code.rstrip("\n"), "```"]
+    return out
+
+
+EXCHANGE_LABELS = {
+    TurnKind.follow_up: "Follow-up",
+    TurnKind.hint: "Hint",
+    TurnKind.clarification: "Interviewer",
+}
+
+
 def render_markdown(session: Session, card: Scorecard | None = None) -> str:
     card = card or build_scorecard(session)
     lines = [
         f"# Scorecard — {session.scenario.title}",
         "",
         f"Session `{session.id}` · {session.created_at:%Y-%m-%d %H:%M} UTC"
-        f" · mode {session.mode.value} · backend {session.backend} · status {session.status.value}",
+        f" · {session_facts(session)} · status {session.status.value}",
         "",
-        f"**Overall: {_pct(card.overall)}**",
+        f"**Overall: {overall_line(card)}**",
     ]
     if card.unscored or card.pending:
         lines.append(
             f"\n{card.unscored} answer(s) unscored, {card.pending} pending: "
-            f"`interviewer rescore {session.id} --only-unscored` scores them."
+            f"`interviewer rescore {session.id}` scores them."
+        )
+    if card.failed_reruns:
+        lines.append(
+            f"\nThe newest scoring run of {card.failed_reruns} answer(s) failed; their scores "
+            f"are from the last run that worked. `interviewer rescore {session.id}` tries again."
         )
     for rnd in card.rounds:
+        if not rnd.reached:
+            lines += ["", f"## Round {rnd.index + 1}: {rnd.title} — not reached"]
+            continue
         lines += ["", f"## Round {rnd.index + 1}: {rnd.title} — {_pct(rnd.percent)}", ""]
         lines += ["| criterion | weight | level | what it means |", "|---|---|---|---|"]
         for c in rnd.criteria:
@@ -86,14 +181,11 @@ def render_markdown(session: Session, card: Scorecard | None = None) -> str:
                 lines += [f"> {quote}" for quote in c.evidence]
         for i, qs in enumerate(rnd.questions, 1):
             lines += ["", f"### Q{i}. {qs.asked.prompt}", ""]
-            if qs.status in ("skipped", "unanswered"):
-                lines.append(f"Score: — ({qs.status})")
+            if qs.counted is None or qs.status in (SKIPPED, NOT_ANSWERED):
+                lines.append(f"Score: — ({question_status(qs)})")
             else:
-                lines.append(f"Score: {_pct(qs.percent)} ({qs.status})")
-            for turn in qs.asked.answers:
-                lines += [""] + [f"> {line}" if line else ">" for line in turn.text.splitlines()]
-                if turn.code is not None:
-                    lines += ["", "```python", turn.code.rstrip("\n"), "```"]
+                lines.append(f"Score: {_pct(qs.percent)} ({question_status(qs)})")
+            lines += exchange_lines(qs.asked.turns[1:])
             submitted = qs.asked.submission_run
             if submitted is not None:
                 lines += [
@@ -107,15 +199,20 @@ def render_markdown(session: Session, card: Scorecard | None = None) -> str:
             run = qs.run
             if run is not None and not run.result.is_scored:
                 lines += ["", f"Unscored because: {run.result.reason}"]
-            if run is not None and run.result.feedback:
-                lines += ["", run.result.feedback]
+            if qs.failed_run is not None:
+                lines += ["", failed_run_text(qs)]
+            feedback = feedback_text(run.result.feedback) if run is not None else ""
+            if feedback:
+                lines += ["", feedback]
             if qs.asked.key_points:
-                missed = set(run.result.missed_key_points) if run is not None else set()
-                judged = run is not None and run.result.is_scored
-                lines += ["", "Model-answer outline" + (" (✗ = you missed it):" if judged else ":")]
-                for n, kp in enumerate(outline_points(qs.asked.key_points), 1):
-                    mark = " ✗" if kp.id in missed else ""
-                    lines.append(f"{n}.{mark} {kp.text}")
+                marks = outline_marks(qs)
+                legend = " (✓ you said it, ✗ you missed it):" if any(m for m, _ in marks) else ":"
+                lines += ["", "Model-answer outline" + legend]
+                for n, (mark, kp) in enumerate(marks, 1):
+                    lines.append(f"{n}.{' ' + mark if mark else ''} {kp.text}")
+        if rnd.not_reached:
+            still = "not reached" if card.finished else "still to come"
+            lines += ["", f"*{rnd.not_reached} more question(s) {still}.*"]
     if session.usage:
         lines += ["", "## LLM usage", "", *usage_lines(session)]
     if card.study_list:
@@ -130,12 +227,19 @@ def scorecard_dict(session: Session, card: Scorecard | None = None) -> dict[str,
         "session_id": session.id,
         "scenario": session.scenario.id,
         "mode": session.mode.value,
+        "level": session.scenario.level.value,
+        "tracks": list(dict.fromkeys(session.scenario.tracks)),
         "backend": session.backend,
         "status": session.status.value,
         "created_at": session.created_at.isoformat(),
         "overall": card.overall,
+        "answered": card.answered,
+        "planned": card.planned,
+        "skipped": card.skipped,
+        "not_reached": card.not_reached,
         "unscored": card.unscored,
         "pending": card.pending,
+        "failed_reruns": card.failed_reruns,
         "rounds": [
             {
                 "index": r.index,
@@ -143,6 +247,9 @@ def scorecard_dict(session: Session, card: Scorecard | None = None) -> dict[str,
                 "kind": r.kind,
                 "rubric": r.rubric.id,
                 "score": r.percent,
+                "reached": r.reached,
+                "planned": r.planned,
+                "not_reached": r.not_reached,
                 "criteria": [
                     {
                         "id": c.criterion_id,
@@ -160,6 +267,7 @@ def scorecard_dict(session: Session, card: Scorecard | None = None) -> dict[str,
                         "prompt": q.asked.prompt,
                         "status": q.status,
                         "score": q.percent,
+                        "counts_as": q.counted,
                         "answers": [t.text for t in q.asked.answers],
                         "code": q.asked.submitted_code,
                         "tests": (
@@ -168,6 +276,10 @@ def scorecard_dict(session: Session, card: Scorecard | None = None) -> dict[str,
                             else None
                         ),
                         "follow_ups": q.asked.follow_ups_asked,
+                        "turns": [
+                            {"role": t.role, "kind": t.kind.value, "text": t.text}
+                            for t in q.asked.turns
+                        ],
                         "reason": q.run.result.reason if q.run else "",
                         "feedback": q.run.result.feedback if q.run else "",
                         "covered_key_points": q.run.result.covered_key_points if q.run else [],
@@ -178,6 +290,9 @@ def scorecard_dict(session: Session, card: Scorecard | None = None) -> dict[str,
                             else []
                         ),
                         "scoring_runs": len(q.asked.scoring_runs),
+                        "newer_run_failed": (
+                            q.failed_run.result.reason if q.failed_run is not None else None
+                        ),
                     }
                     for q in r.questions
                 ],

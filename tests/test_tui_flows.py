@@ -224,7 +224,7 @@ async def test_history_lists_every_session_and_broken_ones(tmp_path: Path) -> No
         assert isinstance(screen, HistoryScreen)
         table = screen.query_one("#sessions", DataTable)
         assert table.row_count == 3
-        statuses = [table.get_row_at(i)[3] for i in range(3)]
+        statuses = [table.get_row_at(i)[6] for i in range(3)]
         assert statuses == ["finished", "finished", "broken"]
         assert "Correctness" in str(screen.query_one("#trends").render())
         table.move_cursor(row=2)

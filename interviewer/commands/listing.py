@@ -35,7 +35,11 @@ def _row(summary: SessionSummary) -> dict[str, object]:
         "rounds": list(summary.round_kinds),
         "answers": summary.answers,
         "overall": summary.overall,
+        "level": summary.level,
+        "answered_questions": summary.answered_questions,
+        "planned_questions": summary.planned,
         "unscored": summary.unscored,
+        "newest_run_failed": summary.failed,
     }
 
 
@@ -56,9 +60,16 @@ def list_sessions(root: Path, *, as_json: bool) -> int:
         echo(f"no sessions in {root}")
     for row in rows:
         overall = "—" if row["overall"] is None else f"{row['overall']:.0f}/100"
+        answered = f"{row['answered_questions']} of {row['planned_questions']} answered"
+        notes = []
+        if row["newest_run_failed"]:
+            notes.append(f"newest re-score failed on {row['newest_run_failed']}")
+        if row["unscored"]:
+            notes.append(f"{row['unscored']} unscored")
+        note = f"  ({'; '.join(notes)})" if notes else ""
         echo(
             f"{row['id']}  {str(row['created_at'])[:16].replace('T', ' ')}  "
-            f"{row['scenario']:<22} {row['status']:<12} {overall:>8}  {row['answers']} answers"
+            f"{row['scenario']:<22} {row['status']:<12} {overall:>8}  {answered}{note}"
         )
     for item in broken:
         echo(f"BROKEN  {item['path']}: {item['error']}", err=True)

@@ -159,6 +159,20 @@ MIGRATIONS: tuple[str, ...] = (
         WHERE candidate = OLD.candidate AND topic = OLD.topic;
     END;
     """,
+    # 3: the overall counts a skipped question as 0 and shows the last scoring run that
+    # worked (a failed re-score no longer hides it), so every cached figure is read again.
+    # Rows also say how much of the loop was answered, how many newest runs failed, the
+    # level, and whether History plots the session (finished, with an answer). The rows
+    # cache the scorecard's figures: a change to how the scorecard computes them needs a
+    # step like this one.
+    """
+    DELETE FROM sessions;
+    ALTER TABLE sessions ADD COLUMN failed INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sessions ADD COLUMN answered_questions INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sessions ADD COLUMN planned INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE sessions ADD COLUMN level TEXT NOT NULL DEFAULT '';
+    ALTER TABLE criteria ADD COLUMN charted INTEGER NOT NULL DEFAULT 0;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -386,10 +400,12 @@ class HistoryIndex:
                     title or "",
                     status or "",
                     tuple(json.loads(kinds)) if kinds else (),
+                    mode or "",
+                    answers or 0,
                 )
-                for file, error, id, scenario, title, status, kinds in db.execute(
-                    "SELECT file, error, id, scenario_id, scenario_title, status, round_kinds "
-                    "FROM sessions ORDER BY error IS NOT NULL, created_ts DESC, file"
+                for file, error, id, scenario, title, status, kinds, mode, answers in db.execute(
+                    "SELECT file, error, id, scenario_id, scenario_title, status, round_kinds, "
+                    "mode, answers FROM sessions ORDER BY error IS NOT NULL, created_ts DESC, file"
                 )
             ]
 
@@ -430,6 +446,17 @@ class HistoryIndex:
 
         return self._retrying(query)  # type: ignore[return-value]
 
+    def round_percents(self, kind: str) -> dict[str, float | None]:
+        """Per transcript file, the mean score of its rounds of `kind` (None: unscored)."""
+
+        def query(db: sqlite3.Connection) -> dict[str, float | None]:
+            rows = db.execute(
+                "SELECT file, avg(percent) FROM rounds WHERE kind = ? GROUP BY file", (kind,)
+            )
+            return dict(rows.fetchall())
+
+        return self._retrying(query)  # type: ignore[return-value]
+
     def latest_levels(
         self, scenario_id: str | None = None, kind: str | None = None
     ) -> dict[str, float]:
@@ -449,7 +476,7 @@ class HistoryIndex:
             for label in labels:  # each the newest scored row, found from the index's end
                 row = db.execute(
                     "SELECT mean_level FROM criteria WHERE label = ?3 AND mean_level IS NOT "
-                    f"NULL AND {filters} ORDER BY created_ts DESC LIMIT 1",
+                    f"NULL AND charted = 1 AND {filters} ORDER BY created_ts DESC LIMIT 1",
                     (scenario_id, kind, label),
                 ).fetchone()
                 if row is not None:
@@ -551,8 +578,11 @@ def _upsert(
         return
     s = summary
     db.execute(
-        "INSERT INTO sessions VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?, ?)",
+        "INSERT INTO sessions (file, size, mtime_ns, journal_size, journal_mtime_ns, error, id, "
+        "candidate, scenario_id, scenario_title, mode, backend, status, created_at, created_ts, "
+        "updated_at, finished_at, round_kinds, answers, overall, unscored, pending, failed, "
+        "answered_questions, planned, level) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             name,
             *state.key(),
@@ -572,6 +602,10 @@ def _upsert(
             s.overall,
             s.unscored,
             s.pending,
+            s.failed,
+            s.answered_questions,
+            s.planned,
+            s.level,
         ),
     )
     db.executemany(
@@ -584,7 +618,7 @@ def _upsert(
     created_ts = s.created_at.timestamp()
     db.executemany(
         "INSERT INTO criteria (file, round_idx, position, criterion_id, name, mean_level, "
-        "label, kind, scenario_id, created_ts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "label, kind, scenario_id, created_ts, charted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 name,
@@ -597,6 +631,7 @@ def _upsert(
                 r.kind,
                 s.scenario_id,
                 created_ts,
+                int(s.charted),
             )
             for r in s.rounds
             for i, c in enumerate(r.criteria)
@@ -669,8 +704,9 @@ def _select(
     sessions: list[SessionSummary] = []
     for row in db.execute(
         "SELECT file, id, candidate, scenario_id, scenario_title, mode, backend, status, "
-        "created_at, updated_at, finished_at, round_kinds, answers, overall, unscored, pending "
-        f"FROM sessions WHERE error IS NULL AND file IN ({marks})",
+        "created_at, updated_at, finished_at, round_kinds, answers, overall, unscored, pending, "
+        f"failed, answered_questions, planned, level FROM sessions WHERE error IS NULL AND file "
+        f"IN ({marks})",
         files,
     ):
         file = row[0]
@@ -695,6 +731,10 @@ def _select(
                 overall=row[13],
                 unscored=row[14],
                 pending=row[15],
+                failed=row[16],
+                answered_questions=row[17],
+                planned=row[18],
+                level=row[19],
                 rounds=tuple(rounds.get(file, ())),
             )
         )

@@ -61,6 +61,11 @@ class SessionSummary:
     overall: float | None
     unscored: int
     pending: int
+    # Questions whose newest scoring run failed after one that worked (shown: the latter).
+    failed: int = 0
+    answered_questions: int = 0  # "N of M questions answered"
+    planned: int = 0
+    level: str = ""
     # Filled only when asked for (History's chart; the index keeps them in their own tables).
     rounds: tuple[RoundScore, ...] = ()
     asked: tuple[AskedScore, ...] = ()
@@ -68,6 +73,11 @@ class SessionSummary:
     @property
     def finished(self) -> bool:
         return self.status == "finished"
+
+    @property
+    def charted(self) -> bool:
+        """Whether History plots it: finished, with at least one answer."""
+        return self.finished and self.answers > 0
 
 
 @dataclass(frozen=True)
@@ -82,6 +92,13 @@ class SessionKey:
     scenario_title: str
     status: str
     round_kinds: tuple[str, ...]
+    mode: str = ""
+    answers: int = 0
+
+    @property
+    def charted(self) -> bool:
+        """Whether History plots it: finished, with at least one answer."""
+        return self.status == "finished" and self.answers > 0
 
 
 @dataclass(frozen=True)
@@ -89,12 +106,16 @@ class SessionFilter:
     scenario_id: str | None = None
     round_kind: str | None = None  # sessions whose loop has a round of this kind
     finished: bool | None = None
+    mode: str | None = None
+    charted: bool | None = None  # finished with an answer: what History's chart plots
 
     def admits(self, key: SessionKey) -> bool:
         return (
             (self.scenario_id is None or key.scenario_id == self.scenario_id)
             and (self.round_kind is None or self.round_kind in key.round_kinds)
             and (self.finished is None or (key.status == "finished") == self.finished)
+            and (self.mode is None or key.mode == self.mode)
+            and (self.charted is None or key.charted == self.charted)
         )
 
 
@@ -141,6 +162,10 @@ def summarize(path: Path, session: Session) -> SessionSummary:
         overall=card.overall,
         unscored=card.unscored,
         pending=card.pending,
+        failed=card.failed_reruns,
+        answered_questions=card.answered,
+        planned=card.planned,
+        level=session.scenario.level.value,
         rounds=rounds,
         asked=tuple(asked),
     )

@@ -399,6 +399,28 @@ class TranscriptStore:
         scenarios = sorted({(k.scenario_title, k.scenario_id) for k in kept})
         return Summaries(sessions, broken, cleaned, len(matching), scenarios)
 
+    def delete(self, summary: SessionSummary) -> None:
+        """Remove a session for good: its transcript, its journal and its drafts. Raises
+        SessionLocked when another process is writing it, OSError when a file cannot be
+        removed (the transcript goes last, so a failure leaves it listed)."""
+        from interviewer.store.drafts import DraftStore
+        from interviewer.store.locks import SessionLock, lock_path_for
+
+        path = summary.path
+        lock = SessionLock.acquire(path, summary.id, "delete")
+        try:
+            drafts = DraftStore(self.root)
+            for part in ("", "code"):
+                drafts.clear(summary.id, part=part)
+            journal_path(path).unlink(missing_ok=True)
+            self._journals.pop(path, None)
+            path.unlink(missing_ok=True)
+        finally:
+            lock.release()
+        with contextlib.suppress(OSError):
+            lock_path_for(path.resolve()).unlink()
+        self.index.refresh()
+
     def clean_orphans(self) -> list[Path]:
         """Remove the temporary files that killed saves left here (and in .drafts)."""
         removed = remove_orphaned_tmp_files(self.root)

@@ -1,6 +1,6 @@
 """The history screen: every session newest first, filters, and scores over time."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -15,8 +15,10 @@ from textual.widgets import DataTable, Footer, Header, Select, Static
 from interviewer.domain.question import RoundKind
 from interviewer.domain.session import Session
 from interviewer.safe_text import for_terminal
+from interviewer.store.locks import SessionLocked
 from interviewer.store.transcripts import SessionFilter, SessionSummary, TranscriptError
 from interviewer.tui.base import AppScreen
+from interviewer.tui.confirm import ConfirmScreen
 from interviewer.tui.text import percent_text, sparkline
 
 ALL = "all"
@@ -61,10 +63,41 @@ def trend_text(trends: list[Trend], width: int = 40, label_width: int = 34) -> s
     return "\n".join(lines)
 
 
+ROUND_LABELS = {
+    "breadth": "breadth",
+    "system_design": "design",
+    "deep_dive": "deep dive",
+    "behavioral": "behavioral",
+    "python": "python",
+    "coding": "coding",
+    "ml_coding": "ML coding",
+    "domain": "domain",
+}
+MODES = [("all modes", ALL), ("mock", "mock"), ("practice", "practice")]
+# Every column but the date's and the scenario's, with cell padding and the scrollbar:
+# the scenario column takes what is left (at 80 columns, about 14 characters).
+FIXED_COLUMNS = 8 + 10 + 6 + 5 + 11 + 7 * 2 + 2
+WIDE = 100  # from this width the date has its year
+
+
+def fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(1, width - 1)].rstrip() + "…"
+
+
+def rounds_text(kinds: tuple[str, ...]) -> str:
+    """A one-round session by its round (a practice reads as what it practised), a loop
+    by how many rounds it has."""
+    if len(kinds) == 1:
+        return ROUND_LABELS.get(kinds[0], kinds[0].replace("_", " "))
+    return f"{len(kinds)} rounds"
+
+
 class HistoryScreen(AppScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Scorecard", show=True),
+        Binding("enter", "open", "Open", show=True),
         Binding("r", "replay", "Replay"),
+        Binding("c", "resume", "Resume"),
+        Binding("d,delete", "delete", "Delete"),
         Binding("escape", "app.go_back", "Back"),
     ]
 
@@ -76,6 +109,7 @@ class HistoryScreen(AppScreen):
         self._shown = 0  # matching sessions in the table
         self._complete = False  # every matching session is in the table
         self.broken: list[TranscriptError] = []
+        self._round_scores: dict[str, float | None] | None = None  # by file, when filtered
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
@@ -95,6 +129,7 @@ class HistoryScreen(AppScreen):
                 id="filter-kind",
                 compact=True,
             )
+            yield Select(MODES, value=ALL, allow_blank=False, id="filter-mode", compact=True)
         table: DataTable[str] = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield table
         with VerticalScroll(id="trends-box"):
@@ -104,7 +139,7 @@ class HistoryScreen(AppScreen):
     def on_mount(self) -> None:
         self.title = "History"
         table = self.query_one("#sessions", DataTable)
-        table.add_columns("date", "scenario", "overall", "status")
+        table.add_columns("date", "scenario", "mode", "rounds", "score", "ans.", "status")
         table.focus()
 
     def on_screen_resume(self) -> None:
@@ -133,9 +168,11 @@ class HistoryScreen(AppScreen):
     def where(self) -> SessionFilter:
         scenario = self.query_one("#filter-scenario", Select).value
         kind = self.query_one("#filter-kind", Select).value
+        mode = self.query_one("#filter-mode", Select).value
         return SessionFilter(
             scenario_id=None if scenario == ALL else str(scenario),
             round_kind=None if kind == ALL else str(kind),
+            mode=None if mode == ALL else str(mode),
         )
 
     def fill(self) -> None:
@@ -148,11 +185,23 @@ class HistoryScreen(AppScreen):
         self.rows = {}
         self._shown = 0
         self._complete = False
+        # Filtered by a round kind, the score is that round's (a design filter shows the
+        # design score), not the whole loop's.
+        kind = where.round_kind
+        self._round_scores = None if kind is None else self.iapp.store.index.round_percents(kind)
+        table = self.query_one("#sessions", DataTable)
+        score_label = "score" if kind is None else f"{ROUND_LABELS.get(kind, kind)} score"
+        table.columns[table.ordered_columns[4].key].label = Text(score_label)
+        self.add_page(PAGE)  # load() has just refreshed the index
         # The chart takes what the labels leave: a point a session, newest on the right.
+        # Only finished sessions with an answer are plotted: a session still under way, or
+        # one never answered, would plant a point that no interview earned.
         label_width = max(24, min(48, self.size.width // 2 - 6))
         points = max(10, self.size.width - label_width - 8)
-        first = self.add_page(max(PAGE, points))  # load() has just refreshed the index
-        trends = self.trends(first[:points], where)
+        charted = self.iapp.store.summaries(
+            where=replace(where, charted=True), limit=points, refresh=False
+        ).sessions
+        trends = self.trends(charted, where)
         self.query_one("#trends", Static).update(trend_text(trends, points, label_width))
 
     def add_page(self, size: int | None = None, *, refresh: bool = False) -> list[SessionSummary]:
@@ -165,11 +214,20 @@ class HistoryScreen(AppScreen):
         page = self.iapp.store.summaries(
             where=self.where(), limit=size or PAGE, offset=self._shown, refresh=refresh
         )
+        wide = self.size.width >= WIDE
+        date_format = "%Y-%m-%d %H:%M" if wide else "%m-%d %H:%M"
+        width = max(12, self.size.width - FIXED_COLUMNS - (16 if wide else 11))
         for session in page.sessions:
+            score = session.overall
+            if self._round_scores is not None:
+                score = self._round_scores.get(session.path.name)
             table.add_row(
-                f"{session.created_at:%Y-%m-%d %H:%M}",
-                Text(for_terminal(session.scenario_title)),  # a Text: never read as markup
-                percent_text(session.overall),
+                f"{session.created_at:{date_format}}",
+                Text(fit(for_terminal(session.scenario_title), width)),  # never read as markup
+                session.mode,
+                rounds_text(session.round_kinds),
+                percent_text(score),
+                f"{session.answered_questions}/{session.planned}",
                 session.status.replace("_", " "),
                 key=session.id,
             )
@@ -179,8 +237,8 @@ class HistoryScreen(AppScreen):
         if self._complete:
             for error in self.broken:
                 key = f"broken:{error.path}"
-                name = Text(for_terminal(Path(error.path).name))
-                table.add_row("?", name, "—", "broken", key=key)
+                name = Text(fit(for_terminal(Path(error.path).name), width))
+                table.add_row("?", name, "", "", "—", "", "broken", key=key)
                 self.rows[key] = Row(key, None, error)
         return page.sessions
 
@@ -230,6 +288,11 @@ class HistoryScreen(AppScreen):
 
     @on(DataTable.RowSelected, "#sessions")
     def action_open(self) -> None:
+        """A finished session opens on its scorecard; one still under way is resumed."""
+        row = self.selected()
+        if row is not None and row.session is not None and not row.session.finished:
+            self.action_resume()
+            return
         session = self.selected_session()
         if session is not None:
             self.iapp.open_scorecard(session)
@@ -238,3 +301,55 @@ class HistoryScreen(AppScreen):
         session = self.selected_session()
         if session is not None:
             self.iapp.open_replay(session)
+
+    def action_resume(self) -> None:
+        row = self.selected()
+        if row is None or row.session is None:
+            return
+        if row.session.finished:
+            self.notify("That session is finished: enter opens its scorecard.", timeout=4)
+            return
+        session = self.selected_session()
+        if session is None:
+            return
+        try:
+            runner = self.iapp.runner_for(session)
+        except (RuntimeError, SessionLocked) as exc:
+            self.notify(str(exc), title="Cannot resume", severity="error", timeout=8, markup=False)
+            return
+        self.iapp.open_interview(runner)
+
+    def action_delete(self) -> None:
+        row = self.selected()
+        if row is None or row.session is None:
+            return
+        summary = row.session
+        what = (
+            f"Delete the {summary.status.replace('_', ' ')} session of "
+            f"{summary.created_at:%Y-%m-%d %H:%M} ({summary.scenario_title}) for good? Its "
+            "transcript, its answers and its scores are removed; this cannot be undone."
+        )
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.delete(summary)
+
+        self.app.push_screen(ConfirmScreen(for_terminal(what)), confirmed)
+
+    def delete(self, summary: SessionSummary) -> None:
+        try:
+            self.iapp.store.delete(summary)
+        except SessionLocked as exc:
+            self.notify(str(exc), title="Cannot delete", severity="error", timeout=8, markup=False)
+            return
+        except OSError as exc:
+            self.notify(
+                f"{summary.path}: {exc.strerror or exc}",
+                title="Cannot delete",
+                severity="error",
+                timeout=8,
+                markup=False,
+            )
+            return
+        self.notify(f"Deleted session {summary.id}.", timeout=4, markup=False)
+        self.load()

@@ -19,7 +19,14 @@ from textual.widgets import Footer, Header, Static
 
 from interviewer.domain.scorecard import Scorecard, build_scorecard
 from interviewer.domain.session import Session
-from interviewer.report import outline, render_markdown
+from interviewer.report import (
+    failed_run_text,
+    feedback_text,
+    outline_marks,
+    question_status,
+    render_markdown,
+    session_facts,
+)
 from interviewer.runner import InterviewRunner, SaveFailed
 from interviewer.safe_text import for_markdown, for_terminal
 from interviewer.store.files import write_atomic
@@ -44,9 +51,11 @@ def scorecard_sections(
     sections: list[list[str]] = []
     lines = [
         f"**{session.scenario.title}** · {session.created_at:%Y-%m-%d %H:%M} UTC · "
-        f"{session.mode.value} · {session.backend} · {status or session.status.value}",
+        f"{session_facts(session)} · {status or session.status.value}",
         "",
         f"## Overall {percent_text(card.overall)}",
+        "",
+        card.coverage_text + ".",
     ]
     if judging:
         lines += ["", f"*Scoring {judging} answer(s) in the background…*"]
@@ -54,10 +63,19 @@ def scorecard_sections(
         lines += [
             "",
             f"{card.unscored} unscored, {card.pending} pending: re-score them from History "
-            f"(replay, r) or `interviewer rescore {session.id} --only-unscored`.",
+            f"(replay, r) or `interviewer rescore {session.id}`.",
+        ]
+    if card.failed_reruns:
+        lines += [
+            "",
+            f"The newest scoring run of {card.failed_reruns} answer(s) failed; the scores shown "
+            "are from the last run that worked.",
         ]
     for rnd in card.rounds:
         sections.append(lines)
+        if not rnd.reached:
+            lines = ["", f"## Round {rnd.index + 1} {rnd.title} · not reached", ""]
+            continue
         lines = ["", f"## Round {rnd.index + 1} {rnd.title} · {percent_text(rnd.percent)}", ""]
         for c in rnd.criteria:
             meter = (
@@ -76,20 +94,26 @@ def scorecard_sections(
                 "",
                 f"**Q{i}. {qs.asked.prompt}**",
                 "",
-                f"Score {percent_text(qs.percent)} · {qs.status}",
+                f"Score {percent_text(qs.counted if qs.run is None else qs.percent)}"
+                f" · {question_status(qs)}",
             ]
             run = qs.run
             if run is not None and not run.result.is_scored:
                 lines += ["", f"Unscored: {run.result.reason}"]
-            if run is not None and run.result.feedback:
-                lines += ["", run.result.feedback]
-            if run is not None and run.result.missed_key_points:
-                texts = {kp.id: kp.text for kp in qs.asked.key_points}
-                lines += ["", "**Key points missed:**", ""]
-                lines += [f"- {texts.get(k, k)}" for k in run.result.missed_key_points]
+            if qs.failed_run is not None:
+                lines += ["", failed_run_text(qs)]
+            feedback = feedback_text(run.result.feedback) if run is not None else ""
+            if feedback:
+                lines += ["", feedback]
             if qs.asked.key_points:
-                lines += ["", "**Model-answer outline:**", ""]
-                lines += [f"{n}. {t}" for n, t in enumerate(outline(qs.asked.key_points), 1)]
+                marks = outline_marks(qs)
+                legend = " (✓ you said it, ✗ you missed it)" if any(m for m, _ in marks) else ""
+                lines += ["", f"**Model-answer outline**{legend}:", ""]
+                for n, (mark, kp) in enumerate(marks, 1):
+                    lines.append(f"{n}. {mark + ' ' if mark else ''}{kp.text}")
+        if rnd.not_reached:
+            still = "not reached" if card.finished else "still to come"
+            lines += ["", f"*{rnd.not_reached} more question(s) {still}.*"]
     if card.study_list:
         sections.append(lines)
         lines = ["", "## Study next", ""]
