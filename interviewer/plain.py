@@ -23,8 +23,8 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import BinaryIO, TextIO, TypeVar
 
-from interviewer.domain.session import AskedQuestion, Mode, ScoringRun
-from interviewer.report import outline, render_markdown
+from interviewer.domain.session import AskedQuestion, Mode, ScoringRun, TurnKind
+from interviewer.report import feedback_text, outline, render_markdown
 from interviewer.runner import (
     CodingUnavailable,
     InterviewRunner,
@@ -168,6 +168,11 @@ class PlainInterview:
         self.explanation_draft = ""  # restored from a draft, for the explanation
         self.bad_bytes = False
         self.signal: int | None = None
+        # Practice verdicts not yet said in full (a follow-up of theirs is pending), by
+        # question; the run whose score alone was said, by question.
+        self.verdicts: dict[int, tuple[AskedQuestion, ScoringRun]] = {}
+        self.said_score: dict[int, ScoringRun] = {}
+        self.moving = False  # a move of the interview is under way
         self.err = stderr or sys.stderr
         self.fallback = fallback
 
@@ -263,17 +268,39 @@ class PlainInterview:
         return command, code, explanation
 
     def on_scored(self, asked: AskedQuestion, run: ScoringRun) -> None:
-        """Practice mode: feedback and an outline as soon as an answer is judged."""
-        rubric = self.runner.session.rubric_for_round(asked.round_index)
-        result = run.result
-        if result.is_scored:
-            self.say(f"\n[feedback] {asked.prompt[:70]}... — {result.percent(rubric):.0f}/100")
-        else:
-            self.say(f"\n[feedback] unscored: {result.reason}")
-        if result.feedback:
-            self.say(result.feedback)
-        if asked.key_points:
-            self.say("Model-answer outline: " + "; ".join(outline(asked.key_points)))
+        """Practice mode: feedback and an outline as soon as an answer is judged, once no
+        move is under way (a verdict can land before the follow-up it precedes is asked)."""
+        self.verdicts[id(asked)] = (asked, run)
+        if not self.moving:
+            self.flush_feedback()
+
+    def flush_feedback(self) -> None:
+        """Say the verdicts that landed. While a follow-up is pending, only the score: what
+        the answer missed is what the follow-up asks about, so the rest waits until it is
+        answered or skipped."""
+        for key, (asked, run) in list(self.verdicts.items()):
+            rubric = self.runner.session.rubric_for_round(asked.round_index)
+            result = run.result
+            pending = asked.awaiting_answer and asked.turns[-1].kind is TurnKind.follow_up
+            if pending and self.said_score.get(key) is run:
+                continue  # its score is out; the rest waits for the follow-up
+            prompt = asked.prompt if len(asked.prompt) <= 70 else asked.prompt[:69].rstrip() + "…"
+            if result.is_scored:
+                self.say(f"\n[feedback] {prompt} — {result.percent(rubric):.0f}/100")
+            else:
+                self.say(f"\n[feedback] unscored: {result.reason}")
+            if pending:
+                self.said_score[key] = run
+                self.say(
+                    "(the feedback and the model outline follow once you answer the follow-up)"
+                )
+                continue
+            del self.verdicts[key]
+            feedback = feedback_text(result.feedback)
+            if feedback:
+                self.say(feedback)
+            if asked.key_points:
+                self.say("Model-answer outline: " + "; ".join(outline(asked.key_points)))
 
     async def waiting(self, work: Awaitable[T]) -> T:
         """The step's result; a model that takes its time is said to be working on it."""
@@ -387,18 +414,23 @@ class PlainInterview:
     ) -> Prompt | None:
         """Run one move of the interview. When its save fails, the candidate deals with
         that first; then `again` (default: pick the interview up where it stands) runs."""
+        self.moving = True
         try:
             return await self.waiting(move())
         except SaveFailed as failure:
             await self.recover(failure)
             retry = again or self.runner.begin
             return await self.step(retry, again)
+        finally:
+            self.moving = False
 
-    async def submit(self, text: str, code: str | None = None) -> Prompt | None:
+    async def submit(
+        self, text: str, code: str | None = None, *, last: bool = False
+    ) -> Prompt | None:
         """Hand an answer to the runner. From the first moment it is the session's (held in
         memory, then saved), so it is no longer a draft to keep on a signal."""
         self.lines, self.code_typed = [], ""
-        prompt = await self.step(lambda: self.runner.answer(text, code=code))
+        prompt = await self.step(lambda: self.runner.answer(text, code=code, last=last))
         self._answered(text)
         return prompt
 
@@ -511,6 +543,7 @@ class PlainInterview:
         while prompt is not None:
             if runner.unsaved is not None:  # a verdict's save failed in the background
                 await self.recover(runner.unsaved)
+            self.flush_feedback()
             self.show(prompt)
             if not restored:
                 self._restore_draft(prompt)
@@ -521,7 +554,11 @@ class PlainInterview:
                 code = code if code.strip() else None
             else:
                 command, text = await self.read_reply()
-            if command in ("/end", "/quit") and (text or code):
+            if command == "/end" and (text or code):
+                # Typed text is never thrown away; nothing more is asked after it.
+                await self.submit(text, code, last=True)
+                break
+            if command == "/quit" and (text or code):
                 prompt = await self.submit(text, code)  # typed text is never thrown away
                 if prompt is None:
                     break

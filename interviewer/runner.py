@@ -122,6 +122,7 @@ class Prompt:
     question_number: int  # 1-based within the round
     round_questions: int
     round_started_at: datetime
+    round_paused_seconds: float
     time_budget_minutes: int | None
     hints_left: int
     # A coding question: the function to write and its starter (the editor's first text).
@@ -165,6 +166,7 @@ class InterviewRunner:
         self.unsaved: SaveFailed | None = None  # the last save failed, and nothing since
         self.lock: SessionLock | None = None  # held while this runner may write the session
         self.answers_on_disk = session.answered_count  # as of the last save that landed
+        self._opened = False  # begin() has run: the clock's pause, if any, is counted
         self._notices: list[str] = []
         self.outages = 0  # times the model stopped answering during this run
 
@@ -198,6 +200,7 @@ class InterviewRunner:
             question_number=max(1, len(in_round)),
             round_questions=spec.questions,
             round_started_at=record.started_at,
+            round_paused_seconds=record.paused_seconds,
             time_budget_minutes=spec.time_budget_minutes,
             hints_left=max(0, hints - asked.hints_used),
             coding=asked.coding,
@@ -291,6 +294,10 @@ class InterviewRunner:
 
     async def begin(self, on_chunk: ChunkSink | None = None) -> Prompt | None:
         """Start a new interview or pick an interrupted one up where it stopped."""
+        if not self._opened:
+            # Opened again after a quit or a crash: the round's clock skips the gap.
+            self._opened = True
+            self.session.resume_clock(self.clock())
         # A resumed session's journal folds into its transcript; a new journal begins.
         self._compact(more_to_come=self.session.status is not SessionStatus.finished)
         self._rescore_missing()
@@ -332,11 +339,18 @@ class InterviewRunner:
             self.backend.conductor.warm_up(question)
 
     async def answer(
-        self, text: str, on_chunk: ChunkSink | None = None, *, code: str | None = None
+        self,
+        text: str,
+        on_chunk: ChunkSink | None = None,
+        *,
+        code: str | None = None,
+        last: bool = False,
     ) -> Prompt | None:
         """The candidate's answer; for a coding question, with the code it submits (the
         text is then the explanation: approach and complexity). The hidden tests run in
-        the background, with the judging."""
+        the background, with the judging. `last`: the answer typed when the candidate ends
+        the round or the interview; it is saved and judged, and nothing more is asked (a
+        follow-up made then would be saved as asked, though no one saw it)."""
         asked = self._require_open()
         question = self.bank.get(asked.question_id)
         now = self.clock()
@@ -344,6 +358,7 @@ class InterviewRunner:
             code = None
         if (
             code is None
+            and not last
             and question is not None
             and self.backend.conductor.is_clarifying_question(text, question)
         ):
@@ -354,6 +369,10 @@ class InterviewRunner:
             )
         engine.apply_answer(self.session, text, now, code=code)
         self._save()  # durable before anything else is shown
+        if last:
+            if not asked.is_project_description:
+                self._schedule_judging(asked)
+            return None
         if asked.is_project_description:
             return await self._advance(None, on_chunk)
         # With a model, the verdict starts once the next turn is out: the candidate waits
@@ -426,6 +445,8 @@ class InterviewRunner:
             await self.wait_for_judging(timeout=grace_seconds)
         for task in self._judging.values():
             task.cancel()
+        if not self.finished:
+            self.session.stopped_at = self.clock()  # the round's clock stops here
         self._compact()  # whole, once more: raises SaveFailed when it never landed
 
     async def wait_for_judging(self, timeout: float | None = None) -> None:

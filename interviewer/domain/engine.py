@@ -136,7 +136,7 @@ def _round_over(session: Session, round_index: int, now: datetime) -> bool:
     if len(session.questions_in_round(round_index)) >= spec.questions:
         return True
     if spec.time_budget_minutes is not None:
-        elapsed = (now - record.started_at).total_seconds()
+        elapsed = record.elapsed(now).total_seconds()
         if elapsed >= spec.time_budget_minutes * 60:
             return True
     return False

@@ -4,7 +4,7 @@ The transcript carries snapshots of the scenario and the rubrics it used, so tha
 replay or a re-score reads exactly what the candidate saw even after the bank changes.
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Literal
 
@@ -25,7 +25,9 @@ from interviewer.domain.scenario import Scenario
 #    and `runs` (every test run: visible runs and the submission the judge scores).
 # 7: career levels (scenario, rounds, rubrics), the domain round and its track, rubric
 #    red flags, scope anchors and level expectations.
-SCHEMA_VERSION = 7
+# 8: the round clock stops while the interview is closed: rounds carry `paused_seconds`,
+#    sessions `stopped_at`; a deep dive's project description may carry scoring runs.
+SCHEMA_VERSION = 8
 # The deep dive's opening request for a project description is kept as a pseudo-question.
 PROJECT_QUESTION_ID = "project_description"
 
@@ -137,6 +139,14 @@ class RoundRecord(Strict):
     started_at: datetime
     ended_at: datetime | None = None
     ended_early: bool = False
+    # Time the interview spent closed (quit, crashed) while this round was open: the round's
+    # clock and time budget do not count it.
+    paused_seconds: float = Field(default=0.0, ge=0)
+
+    def elapsed(self, now: datetime) -> timedelta:
+        """The round's time on the clock: open time only, up to its end or `now`."""
+        end = self.ended_at or now
+        return max(timedelta(0), end - self.started_at - timedelta(seconds=self.paused_seconds))
 
 
 class SessionStatus(StrEnum):
@@ -174,10 +184,26 @@ class Session(Strict):
     created_at: datetime
     updated_at: datetime
     finished_at: datetime | None = None
+    # When the interview was last closed (quit, or a signal) while in progress; cleared when
+    # it is resumed, the time between going to the open round's paused_seconds.
+    stopped_at: datetime | None = None
     status: SessionStatus = SessionStatus.in_progress
     rounds: list[RoundRecord] = Field(default_factory=list)
     questions: list[AskedQuestion] = Field(default_factory=list)
     usage: list[LlmUsage] = Field(default_factory=list)
+
+    def resume_clock(self, now: datetime) -> None:
+        """The interview is open again: the time it was closed (since it stopped, or since
+        the last thing that happened when it stopped without saying so) is not the open
+        round's time."""
+        since = self.stopped_at or self.updated_at
+        self.stopped_at = None
+        record = self.rounds[-1] if self.rounds else None
+        if record is None or record.ended_at is not None or self.status is SessionStatus.finished:
+            return
+        gap = (now - since).total_seconds()
+        if gap > 0:
+            record.paused_seconds += gap
 
     @property
     def current_round(self) -> RoundRecord | None:

@@ -7,7 +7,7 @@ once, at load, and a failing one is reported (by file, with the first problem) i
 crashing whatever lists it.
 """
 
-from interviewer.domain.session import PROJECT_QUESTION_ID, Session, TurnKind
+from interviewer.domain.session import Session, TurnKind
 from interviewer.store.ids import InvalidSessionId, check_session_id
 
 CANDIDATE_TURNS = {TurnKind.answer, TurnKind.skip, TurnKind.project_description}
@@ -60,8 +60,6 @@ def problems(session: Session) -> list[str]:
                 continue
             if (turn.kind in CANDIDATE_TURNS) != (turn.role == "candidate"):
                 out.append(f"{where} turn {t}: a {turn.kind.value} said by the {turn.role}")
-        if asked.question_id == PROJECT_QUESTION_ID and asked.scoring_runs:
-            out.append(f"{where}: the project description has scoring runs")
         rubric = session.rubric_for_round(asked.round_index)
         criteria = {c.id for c in rubric.criteria}
         answers = len(asked.answers)

@@ -46,6 +46,13 @@ def _v6_to_v7(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _v7_to_v8(data: dict[str, Any]) -> dict[str, Any]:
+    # v8 only added optional fields (refused by a v7 reader): rounds' paused_seconds and
+    # the session's stopped_at (a v7 round counted its closed time: it keeps it), and a
+    # project description's scoring runs.
+    return data
+
+
 # version N -> function producing version N+1
 MIGRATIONS: dict[int, Migration] = {
     1: _v1_to_v2,
@@ -54,6 +61,7 @@ MIGRATIONS: dict[int, Migration] = {
     4: _v4_to_v5,
     5: _v5_to_v6,
     6: _v6_to_v7,
+    7: _v7_to_v8,
 }
 
 

@@ -55,7 +55,8 @@ class InterviewerApp(App[int]):
     TITLE = "interviewer"
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Save & quit", priority=True),
+        # "Save & quit" where there is something to save (the interview screen says so).
+        Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
     def __init__(

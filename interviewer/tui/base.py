@@ -10,7 +10,9 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
+from textual import events
 from textual.screen import Screen
+from textual.widgets import Static
 
 if TYPE_CHECKING:
     from interviewer.backends import Backend
@@ -61,7 +63,48 @@ class AppServices(Protocol):
     def open_replay(self, session: "Session") -> None: ...
 
 
+# Below this the interview does not fit: the answer box covers the question and the
+# footer loses its keys. Every screen then says so instead of drawing a broken layout.
+MIN_WIDTH = 70
+MIN_HEIGHT = 20
+
+
+class TooSmall(Static):
+    """Covers a screen that the terminal is too small to draw."""
+
+    DEFAULT_CSS = """
+    TooSmall {
+        dock: top;
+        width: 100%;
+        height: 100%;
+        padding: 1 2;
+        background: $background;
+        color: $warning;
+        text-style: bold;
+    }
+    """
+
+
+def too_small_text(width: int, height: int) -> str:
+    return (
+        f"This terminal is {width}x{height}; the app needs at least {MIN_WIDTH}x{MIN_HEIGHT}. "
+        "Make the window larger: nothing is lost, and everything comes back as it was. "
+        "(On a small screen, `interviewer start --plain` works at any size.)"
+    )
+
+
 class AppScreen(Screen[Any]):
     @property
     def iapp(self) -> AppServices:
         return cast(AppServices, self.app)
+
+    def on_resize(self, event: events.Resize) -> None:
+        width, height = event.size
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        shown = self.query(TooSmall)
+        if small and shown:
+            shown.first().update(too_small_text(width, height))
+        elif small:
+            self.mount(TooSmall(too_small_text(width, height), markup=False))
+        elif shown:
+            shown.remove()

@@ -9,6 +9,9 @@ from interviewer.conductor.base import TurnRestart
 from interviewer.domain.session import Session, Turn, TurnKind
 from interviewer.safe_text import for_markdown, for_terminal
 
+# What the candidate submits is shown at once (echo_answer), before the runner has saved
+# it; the saved turn then adopts that widget instead of showing the words a second time.
+ECHOED = {TurnKind.answer, TurnKind.clarification, TurnKind.project_description}
 CANDIDATE_LABELS = {
     TurnKind.skip: "(skipped)",
 }
@@ -99,7 +102,7 @@ class Conversation(VerticalScroll):
                 new.append(Static(heading, classes="round-heading", markup=False))
                 self.last_round = round_index
             if turn.role == "candidate":
-                if self.echo is not None and turn.kind is TurnKind.answer:
+                if self.echo is not None and turn.kind in ECHOED:
                     self.echo = None  # already on screen
                     continue
                 text = CANDIDATE_LABELS.get(turn.kind) or candidate_text(turn.text)

@@ -14,8 +14,10 @@ from textual.notifications import SeverityLevel
 from textual.timer import Timer
 from textual.widgets import Footer, Markdown, Static, TextArea
 
-from interviewer.domain.session import AskedQuestion, Mode, ScoringRun
-from interviewer.report import outline
+from interviewer.domain.question import RoundKind
+from interviewer.domain.scorecard import QuestionScore, final_run
+from interviewer.domain.session import AskedQuestion, Mode, ScoringRun, TurnKind
+from interviewer.report import feedback_text, outline_marks
 from interviewer.runner import (
     ChunkSink,
     CodingUnavailable,
@@ -37,11 +39,18 @@ DRAFT_DEBOUNCE_S = 0.5
 Step = Callable[[ChunkSink], Awaitable[Prompt | None]]
 
 
+def follow_up_pending(asked: AskedQuestion) -> bool:
+    """The interviewer has asked a follow-up that is still to be answered."""
+    return asked.awaiting_answer and asked.turns[-1].kind is TurnKind.follow_up
+
+
 def feedback_markdown(runner: InterviewRunner, asked: AskedQuestion, run: ScoringRun) -> str:
-    """Practice mode: one answer's verdict, levels per criterion and the model outline."""
+    """Practice mode: one answer's verdict, levels per criterion and the model outline.
+    While a follow-up is pending, only the score and levels: what the answer missed (and
+    so what the follow-up asks about) waits until the follow-up is answered."""
     rubric = runner.session.rubric_for_round(asked.round_index)
     result = run.result
-    prompt = asked.prompt if len(asked.prompt) <= 80 else asked.prompt[:77] + "..."
+    prompt = asked.prompt if len(asked.prompt) <= 80 else asked.prompt[:77].rstrip() + "…"
     lines = [f"**{prompt}**", ""]
     if not result.is_scored:
         lines += [f"Unscored: {result.reason}", ""]
@@ -56,12 +65,33 @@ def feedback_markdown(runner: InterviewRunner, asked: AskedQuestion, run: Scorin
                 f"- {criterion.name}: **{score.level}/4** — {criterion.level_text(score.level)}"
             )
         lines.append("")
-    if result.feedback:
-        lines += [result.feedback, ""]
+    if follow_up_pending(asked):
+        lines.append("*Answer the follow-up first: the feedback and the model outline follow.*")
+        return for_markdown("\n".join(lines))
+    feedback = feedback_text(result.feedback)
+    if feedback:
+        lines += [feedback, ""]
     if asked.key_points:
-        lines.append("Model-answer outline:")
-        lines += [f"{n}. {text}" for n, text in enumerate(outline(asked.key_points), 1)]
+        marks = [
+            (mark, kp)
+            for mark, kp in outline_marks(QuestionScore(asked, run, result.percent(rubric)))
+        ]
+        legend = " (✓ said, ✗ missed)" if any(m for m, _ in marks) else ""
+        lines.append(f"Model-answer outline{legend}:")
+        lines += [
+            f"{n}. {mark + ' ' if mark else ''}{kp.text}" for n, (mark, kp) in enumerate(marks, 1)
+        ]
     return for_markdown("\n".join(lines))
+
+
+def backend_label(runner: InterviewRunner) -> str:
+    """Which interviewer and judge are in use, short enough for the status bar."""
+    backend = runner.backend
+    if backend.name == "offline":
+        return "offline engine"
+    session = runner.session
+    models = dict.fromkeys(m for m in (session.interviewer_model, session.judge_model) if m)
+    return " + ".join(models) or backend.name
 
 
 class InterviewScreen(AppScreen):
@@ -73,6 +103,8 @@ class InterviewScreen(AppScreen):
         Binding("ctrl+f", "finish", "Finish", priority=True),
         Binding("f5", "run_tests", "Run tests", priority=True),
         Binding("ctrl+o", "switch_box", "Code/explain", priority=True),
+        # The app quits on ctrl+q from anywhere; here quitting also saves the interview.
+        Binding("ctrl+q", "app.quit", "Save & quit", priority=True),
     ]
 
     def __init__(self, runner: InterviewRunner) -> None:
@@ -88,17 +120,21 @@ class InterviewScreen(AppScreen):
         self._coding_for: int | None = None  # the question index the editor holds code for
         self._draft_problem = ""  # what was last said about where drafts go
         self._asking_about_save = False
+        self._feedback_shown: dict[str, str] = {}  # feedback block id -> its text
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="status-bar"):
             yield Static("", id="progress", markup=False)
             yield Static("", id="judging", markup=False)
+            yield Static("", id="backend", markup=False)
         with Horizontal(id="interview-body"):
             yield Conversation(self.session, id="conversation")
             with VerticalScroll(id="feedback"):
                 yield Static("[b]Feedback[/b] appears here after each answer.", id="feedback-empty")
         yield CodingPane(id="coding")
-        yield TextArea(id="answer", soft_wrap=True, show_line_numbers=False, tab_behavior="indent")
+        # Tab moves on (to the conversation, and the feedback in practice mode): an answer
+        # box that swallowed it would trap the keyboard.
+        yield TextArea(id="answer", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -108,11 +144,13 @@ class InterviewScreen(AppScreen):
         self.runner.on_scored = self.on_scored
         if practice:
             for asked in self.session.questions:
-                if asked.scoring_runs:
-                    self.show_feedback(asked, asked.scoring_runs[-1])
+                run = final_run(asked)
+                if run is not None:
+                    self.show_feedback(asked, run)
         self.query_one(CodingPane).display = False
         editor = self.query_one("#answer", TextArea)
-        editor.border_title = "Your answer · ctrl+s submits"
+        editor.border_title = self.answer_title(None)
+        self.query_one("#backend", Static).update(for_terminal(backend_label(self.runner)))
         editor.text = self.iapp.drafts.load(self.session.id)
         editor.move_cursor(editor.document.end)
         editor.focus()
@@ -124,6 +162,18 @@ class InterviewScreen(AppScreen):
         if self.runner.on_scored == self.on_scored:
             self.runner.on_scored = self._previous_on_scored
 
+    def answer_title(self, prompt: Prompt | None) -> str:
+        """What the answer box is for and the keys that matter there."""
+        parts = ["Your answer · ctrl+s submits"]
+        round_kind = None
+        if prompt is not None:
+            round_kind = self.session.scenario.rounds[prompt.round_index].kind
+        if round_kind is RoundKind.system_design:
+            parts.append("end a short question with ? to ask")
+        if self.session.mode is Mode.practice:
+            parts.append("tab: feedback")
+        return " · ".join(parts)
+
     # --- status ---------------------------------------------------------------------------
 
     def tick(self) -> None:
@@ -133,7 +183,10 @@ class InterviewScreen(AppScreen):
             progress.update(f"{self.session.scenario.title} · {self.session.mode.value}")
         else:
             clock = round_clock(
-                prompt.round_started_at, self.iapp.clock(), prompt.time_budget_minutes
+                prompt.round_started_at,
+                self.iapp.clock(),
+                prompt.time_budget_minutes,
+                prompt.round_paused_seconds,
             )
             hints = f" · hints {prompt.hints_left}" if prompt.hints_left else ""
             progress.update(
@@ -312,6 +365,7 @@ class InterviewScreen(AppScreen):
         conversation.sync()
         self.prompt = prompt
         self.show_coding(prompt)
+        self.refresh_feedback()
         self.tick()
         self.announce()
         if failure is not None:
@@ -389,7 +443,7 @@ class InterviewScreen(AppScreen):
         answer = self.query_one("#answer", TextArea)
         if coding is None or prompt is None:
             self._coding_for = None
-            answer.border_title = "Your answer · ctrl+s submits"
+            answer.border_title = self.answer_title(prompt)
             return
         answer.border_title = (
             "Your approach and its time and space complexity · ctrl+s submits with the code"
@@ -476,44 +530,78 @@ class InterviewScreen(AppScreen):
         if self._ready():
             self.run_step(self.runner.skip)
 
+    def typed(self) -> str:
+        return self.query_one("#answer", TextArea).text.strip()
+
     def action_end_round(self) -> None:
         if not self._ready():
             return
+        typed = self.typed()
+        last_round = self.prompt is not None and self.prompt.round_index + 1 >= len(
+            self.session.scenario.rounds
+        )
+        then = "the interview ends" if last_round else "the next round begins"
+        if typed:
+            question = (
+                f"End this round now? What you typed is submitted as your answer, the round's "
+                f"other questions are not asked, and {then}."
+            )
+        else:
+            question = (
+                f"End this round now? The question on screen counts as skipped (0), the "
+                f"round's other questions are not asked, and {then}."
+            )
 
         def confirmed(yes: bool | None) -> None:
-            if yes:
+            if not yes:
+                return
+            # Typed text is never moved to the next question's box or thrown away: it is
+            # this question's answer, and nothing more is asked about it.
+            text = self.typed()
+            if text:
+                self.query_one("#answer", TextArea).text = ""
+                self.query_one(Conversation).echo_answer(text)
+                self.run_step(self._answer_then(text, self.runner.end_round), submitted=text)
+            else:
                 self.run_step(self.runner.end_round)
 
-        self.app.push_screen(
-            ConfirmScreen("End this round now and move on? Unanswered questions are skipped."),
-            confirmed,
-        )
+        self.app.push_screen(ConfirmScreen(question), confirmed)
 
     def action_finish(self) -> None:
         if self.busy:
             self.notify("One moment: the interviewer is still speaking.", timeout=2)
             return
+        open_question = self.prompt is not None
+        if self.typed() and open_question:
+            question = "End the interview now? What you typed is submitted as your answer and "
+            question += "everything you answered is scored."
+        elif open_question:
+            question = "End the interview now? What you answered is scored; the question on "
+            question += "screen counts as skipped (0) and the rest are not asked."
+        else:
+            question = "End the interview now? What you answered is scored."
 
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            typed = self.query_one("#answer", TextArea).text.strip()
+            typed = self.typed()
             if typed and self.prompt is not None:  # typed text is never thrown away
                 self.query_one("#answer", TextArea).text = ""
                 self.query_one(Conversation).echo_answer(typed)
                 self.finishing = True
-                self.run_step(self._answer_then_finish(typed), submitted=typed)
+                self.run_step(self._answer_then(typed, None), submitted=typed)
             else:
                 self.app.switch_screen(self.scorecard())
 
-        self.app.push_screen(
-            ConfirmScreen("End the interview now? What you answered is scored."), confirmed
-        )
+        self.app.push_screen(ConfirmScreen(question), confirmed)
 
-    def _answer_then_finish(self, text: str) -> Step:
+    def _answer_then(self, text: str, then: Step | None) -> Step:
+        """The typed answer as the question's last (nothing more asked about it), then
+        `then` (ending the round), or nothing (the scorecard follows)."""
+
         async def step(sink: ChunkSink) -> Prompt | None:
-            await self.runner.answer(text, sink)
-            return None
+            await self.runner.answer(text, sink, last=True)
+            return await then(sink) if then is not None else None
 
         return step
 
@@ -525,16 +613,31 @@ class InterviewScreen(AppScreen):
             self._previous_on_scored(asked, run)
         if not self.is_attached:
             return
-        if self.session.mode is Mode.practice:
-            self.show_feedback(asked, run)
+        # While a move is under way the verdict waits for it (refresh_feedback): it can land
+        # before the follow-up it precedes is asked, and must not show that follow-up's point.
+        if self.session.mode is Mode.practice and not self.busy:
+            shown = final_run(asked)  # a failed verdict never replaces one that worked
+            self.show_feedback(asked, shown if shown is not None else run)
         self.call_later(self.tick)  # once this verdict's task has finished
+
+    def refresh_feedback(self) -> None:
+        """A follow-up answered (or the question closed) releases the feedback held back."""
+        if self.session.mode is not Mode.practice:
+            return
+        for asked in self.session.questions[-2:]:
+            run = final_run(asked)
+            if run is not None:
+                self.show_feedback(asked, run)
 
     def show_feedback(self, asked: AskedQuestion, run: ScoringRun) -> None:
         panel = self.query_one("#feedback", VerticalScroll)
-        for empty in panel.query("#feedback-empty"):
-            empty.remove()
         block_id = f"feedback-{self.session.questions.index(asked)}"
         text = feedback_markdown(self.runner, asked, run)
+        if self._feedback_shown.get(block_id) == text:
+            return
+        self._feedback_shown[block_id] = text
+        for empty in panel.query("#feedback-empty"):
+            empty.remove()
         existing = panel.query(f"#{block_id}")
         if existing:
             block = existing.first(Markdown)

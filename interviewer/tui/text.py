@@ -12,8 +12,11 @@ def clock_text(elapsed: timedelta) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
-def round_clock(started_at: datetime, now: datetime, budget_minutes: int | None) -> str:
-    elapsed = now - started_at
+def round_clock(
+    started_at: datetime, now: datetime, budget_minutes: int | None, paused_seconds: float = 0.0
+) -> str:
+    """The round's open time (the time the interview was closed does not count)."""
+    elapsed = now - started_at - timedelta(seconds=paused_seconds)
     text = clock_text(elapsed)
     if budget_minutes is None:
         return text
