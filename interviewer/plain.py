@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO, TypeVar
 
 from interviewer.domain.session import AskedQuestion, Mode, ScoringRun, TurnKind
-from interviewer.report import feedback_text, outline, render_markdown
+from interviewer.report import feedback_text, outline, render_markdown, turn_label
 from interviewer.runner import (
     CodingUnavailable,
     InterviewRunner,
@@ -32,7 +32,7 @@ from interviewer.runner import (
     SaveFailed,
     too_long_notice,
 )
-from interviewer.safe_text import echo
+from interviewer.safe_text import echo, write
 from interviewer.sandbox.summary import run_lines
 from interviewer.store.drafts import DraftNotSaved, DraftStore
 
@@ -139,6 +139,16 @@ class LineReader:
         return taken
 
 
+INPUT_PROMPT = "> "
+
+
+def _is_terminal(*streams: object) -> bool:
+    try:
+        return all(bool(getattr(s, "isatty", lambda: False)()) for s in streams)
+    except (OSError, ValueError):
+        return False
+
+
 def decode(line: bytes) -> tuple[str, bool]:
     """(text, whether some bytes were not UTF-8 and were replaced)."""
     try:
@@ -157,8 +167,11 @@ class PlainInterview:
         *,
         stderr: TextIO | None = None,
         fallback: str = "none",
+        interactive: bool | None = None,
     ):
         self.runner = runner
+        # A person at a terminal sees a prompt before each line typed; a script does not.
+        self.interactive = _is_terminal(stdin, stdout) if interactive is None else interactive
         self.reader = LineReader(stdin)
         self.out = stdout
         self.drafts = drafts or DraftStore(runner.store.root)
@@ -187,6 +200,21 @@ class PlainInterview:
             f"[Round {prompt.round_index + 1}/{prompt.round_count} · {prompt.round_title}{budget}"
             f" · question {prompt.question_number}/{prompt.round_questions}]"
         )
+
+    def recap(self) -> None:
+        """Resuming: where the interview stands, the open question and what was said about
+        it so far (the pending turn itself follows, as every turn does)."""
+        session = self.runner.session
+        asked = session.current_question
+        self.say()
+        self.say(f"Resuming session {session.id}: {session.answered_count} answer(s) saved so far.")
+        if asked is None or len(asked.turns) < 2:
+            return
+        self.say("Where you left off, this question so far:")
+        for turn in asked.turns[:-1]:
+            # Indented: a line that starts with "Interviewer: " is always a new turn.
+            said = f"{turn_label(turn)}: {turn.text or '(no text)'}"
+            self.say("\n".join(f"  {line}" for line in said.splitlines()))
 
     def show(self, prompt: Prompt) -> None:
         self.say()
@@ -220,6 +248,8 @@ class PlainInterview:
             return joined.strip("\n").rstrip() + "\n" if code and joined.strip() else joined.strip()
 
         while True:
+            if self.interactive:
+                write(INPUT_PROMPT, stream=self.out)
             line = await self._readline()
             if line is None:
                 return "/quit", text()
@@ -538,7 +568,10 @@ class PlainInterview:
             f"backend: {runner.backend.description} · session {session.id}"
         )
         self.say(HELP)
+        resumed = bool(session.questions)
         prompt = await self.step(runner.begin)
+        if resumed and prompt is not None:
+            self.recap()
         restored = False
         while prompt is not None:
             if runner.unsaved is not None:  # a verdict's save failed in the background

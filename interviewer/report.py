@@ -147,6 +147,22 @@ EXCHANGE_LABELS = {
 }
 
 
+def turn_label(turn: Turn) -> str:
+    """Who said a turn, in words a person reads (never an internal kind name)."""
+    default = "Interviewer" if turn.role == "interviewer" else "You"
+    return TURN_LABELS.get((turn.role, turn.kind), default)
+
+
+TURN_LABELS = {
+    ("interviewer", TurnKind.follow_up): "Interviewer (follow-up)",
+    ("interviewer", TurnKind.hint): "Interviewer (hint)",
+    ("interviewer", TurnKind.clarification): "Interviewer (answering your question)",
+    ("candidate", TurnKind.clarification): "You asked",
+    ("candidate", TurnKind.project_description): "You (your project)",
+    ("candidate", TurnKind.skip): "You skipped it",
+}
+
+
 def render_markdown(session: Session, card: Scorecard | None = None) -> str:
     card = card or build_scorecard(session)
     lines = [

@@ -39,7 +39,7 @@ def test_five_round_interview_then_list_replay_report(tmp_path):
     assert row["id"] == sid and row["status"] == "finished" and row["unscored"] == 0
 
     replay = run_cli(["replay", sid, "--plain"], transcripts)
-    assert replay.returncode == 0 and ANSWER in replay.stdout and "score run 1" in replay.stdout
+    assert replay.returncode == 0 and ANSWER in replay.stdout and "Scoring run 1" in replay.stdout
 
     report = json.loads(run_cli(["report", sid, "--format", "json"], transcripts).stdout)
     assert [r["kind"] for r in report["rounds"]] == [

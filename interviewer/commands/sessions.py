@@ -1,11 +1,12 @@
 """`interviewer replay` and `report`: reading saved sessions back (`list`: listing.py)."""
 
 import argparse
+import sys
 from pathlib import Path
 
 from interviewer.domain.session import Session
-from interviewer.report import render_json, render_markdown
-from interviewer.safe_text import echo, write
+from interviewer.report import render_json, render_markdown, turn_label
+from interviewer.safe_text import echo, for_terminal, write
 from interviewer.session_factory import store_for
 from interviewer.settings import settings_from_args
 from interviewer.store.transcripts import TranscriptError
@@ -32,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
             write(text)
         return 0
     if args.plain:
-        write(render_replay(session))
+        show_long(render_replay(session))
         return 0
     from interviewer.tui.launch import run_app
 
@@ -40,26 +41,40 @@ def run(args: argparse.Namespace) -> int:
 
 
 def render_replay(session: Session) -> str:
+    """The interview as it went, turn by turn, with every scoring run of each question."""
     out = [f"Replay of {session.id} — {session.scenario.title} ({session.status.value})"]
     for record in session.rounds:
         out.append(f"\n=== Round {record.index + 1}: {record.title} ===")
         rubric = session.rubrics[record.rubric_id]
-        for asked in session.questions_in_round(record.index):
+        names = {c.id: c.name for c in rubric.criteria}
+        for asked in [q for q in session.questions if q.round_index == record.index]:
             for turn in asked.turns:
-                who = "Interviewer" if turn.role == "interviewer" else "You"
-                label = "" if turn.kind.value in ("question", "answer") else f" ({turn.kind.value})"
-                text = turn.text if turn.text else "(skipped)"
-                out.append(f"\n{who}{label} [{turn.at:%H:%M:%S}]: {text}")
+                text = turn.text if turn.text else "(no answer)"
+                out.append(f"\n{turn_label(turn)} [{turn.at:%H:%M:%S}]: {text}")
             for n, run in enumerate(asked.scoring_runs, 1):
                 judge = run.judge
-                who = f"{judge.kind}{'/' + judge.model if judge.model else ''}"
+                who = f"{judge.kind}{' ' + judge.model if judge.model else ''}"
                 result = run.result
                 if result.is_scored:
-                    levels = ", ".join(f"{c.criterion_id}={c.level}" for c in result.criteria)
+                    levels = ", ".join(
+                        f"{names.get(c.criterion_id, c.criterion_id)} {c.level}/4"
+                        for c in result.criteria
+                    )
                     out.append(
-                        f"  score run {n} by {who} on {run.answers_judged} answer(s): "
-                        f"{result.percent(rubric):.0f}/100 ({levels})"
+                        f"  Scoring run {n} ({who}, {run.answers_judged} answer(s)): "
+                        f"{result.percent(rubric):.0f}/100 — {levels}"
                     )
                 else:
-                    out.append(f"  score run {n} by {who}: unscored — {result.reason}")
+                    out.append(f"  Scoring run {n} ({who}): not scored — {result.reason}")
     return "\n".join(out) + "\n"
+
+
+def show_long(text: str) -> None:
+    """A long text through the pager on a terminal ($PAGER, else less or more); written
+    as it is when piped or redirected, for scripts."""
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
+        write(text)
+        return
+    import pydoc
+
+    pydoc.pager(for_terminal(text))
