@@ -1,14 +1,18 @@
 """The home screen: start a new interview, resume one, or look at recent sessions."""
 
+import textwrap
 from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.markup import escape
+from rich.segment import Segment
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.strip import Strip
 from textual.widgets import (
     Button,
     Footer,
@@ -22,12 +26,16 @@ from textual.widgets import (
     SelectionList,
     Static,
 )
-from textual.widgets.option_list import Option
+from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from interviewer.backends import Backend
+from interviewer.domain.levels import DEFAULT_LEVEL, CareerLevel
+from interviewer.domain.question import RoundKind
+from interviewer.domain.scenario import Scenario, track_label
 from interviewer.domain.session import Mode, Session
 from interviewer.safe_text import for_terminal
-from interviewer.session_factory import NewInterview, SetupError
+from interviewer.session_factory import NewInterview, SetupError, domain_tracks
 from interviewer.store.locks import SessionLocked
 from interviewer.store.transcripts import SessionFilter, SessionSummary, TranscriptError
 from interviewer.tui.base import AppScreen
@@ -47,6 +55,44 @@ def session_line(summary: SessionSummary) -> Text:
     return Text(for_terminal(f"{percent_text(summary.overall):>7} {when} {summary.scenario_title}"))
 
 
+def clip_lines(text: str, width: int, lines: int) -> str:
+    """`text` wrapped at `width`, at most `lines` lines, ending in an ellipsis if cut."""
+    wrapped = textwrap.wrap(" ".join(text.split()), max(8, width))
+    if len(wrapped) <= lines:
+        return "\n".join(wrapped)
+    kept = wrapped[:lines]
+    last = kept[-1]
+    kept[-1] = (last if len(last) < width else last[: width - 1].rstrip()) + "…"
+    return "\n".join(kept)
+
+
+class RoundsList(SelectionList[int]):
+    """Rounds to sit: a chosen round's box holds an X, an unchosen one is empty (not told
+    apart by colour alone)."""
+
+    def render_line(self, y: int) -> Strip:
+        line = super().render_line(y)
+        _, scroll_y = self.scroll_offset
+        try:
+            selection = self.get_option_at_index(scroll_y + y)
+        except OptionDoesNotExist:
+            return line
+        if selection.value in self._selected:
+            return line
+        segments = list(line)
+        if len(segments) > 1 and segments[1].text == ToggleButton.BUTTON_INNER:
+            segments[1] = Segment(" ", segments[1].style)
+        return Strip(segments, line.cell_length)
+
+
+class MarkedRadio(RadioButton):
+    """A radio button whose dot is shown only when chosen (not told apart by colour alone)."""
+
+    def render(self) -> Content:
+        self.BUTTON_INNER = "●" if self.value else " "
+        return super().render()
+
+
 class HomeScreen(AppScreen):
     is_home = True
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -58,6 +104,8 @@ class HomeScreen(AppScreen):
     def __init__(self) -> None:
         super().__init__()
         self.sessions: dict[str, SessionSummary] = {}
+        self.tracks = domain_tracks(self.iapp.content)
+        self._description = ""
 
     def compose(self) -> ComposeResult:
         scenarios = self.iapp.content.scenarios
@@ -76,13 +124,28 @@ class HomeScreen(AppScreen):
                     id="scenario",
                     compact=True,
                 )
-                yield Static("", id="scenario-description")
-                yield Label("Rounds")
-                yield SelectionList[int](id="rounds", compact=True)
+                yield Static("", id="scenario-description", markup=False)
+                with Horizontal(id="level-track"):
+                    yield Select(
+                        [(f"level: {level.value}", level.value) for level in CareerLevel],
+                        value=DEFAULT_LEVEL.value,
+                        allow_blank=False,
+                        id="level",
+                        compact=True,
+                    )
+                    yield Select(
+                        [(f"track: {track_label(t)}", t) for t in self.tracks],
+                        allow_blank=True,
+                        prompt="track: choose",
+                        id="track",
+                        compact=True,
+                    )
+                yield Label("Rounds", id="rounds-label")
+                yield RoundsList(id="rounds", compact=True)
                 with RadioSet(id="mode", compact=True):
-                    yield RadioButton("mock: feedback at the end", value=True, id="mode-mock")
-                    yield RadioButton("practice: feedback after each answer", id="mode-practice")
-                yield Label("Project file for the deep dive (optional)")
+                    yield MarkedRadio("mock: feedback at the end", value=True, id="mode-mock")
+                    yield MarkedRadio("practice: feedback per answer", id="mode-practice")
+                yield Label("Project file (deep dive, optional)")
                 yield Input(placeholder="path/to/project.md", id="project-file", compact=True)
                 yield Button("Start interview  ctrl+s", id="start", variant="primary", compact=True)
             with Vertical(id="side"):
@@ -115,16 +178,64 @@ class HomeScreen(AppScreen):
     @on(Select.Changed, "#scenario")
     def scenario_changed(self, event: Select.Changed) -> None:
         if event.value is not Select.NULL:
+            scenario = self.iapp.content.scenarios[str(event.value)]
+            self.query_one("#level", Select).value = scenario.level.value
+            track = self.query_one("#track", Select)
+            tracks = [t for t in scenario.tracks if t in self.tracks]
+            track.value = tracks[0] if tracks else Select.NULL
             self.show_scenario(str(event.value))
+
+    @on(Select.Changed, "#level")
+    @on(Select.Changed, "#track")
+    def level_or_track_changed(self) -> None:
+        select = self.query_one("#scenario", Select)
+        if select.value is not Select.NULL:
+            self.show_scenario(str(select.value))
+
+    def chosen_level(self) -> CareerLevel:
+        value = self.query_one("#level", Select).value
+        return CareerLevel(str(value)) if value is not Select.NULL else DEFAULT_LEVEL
+
+    def chosen_track(self) -> str | None:
+        value = self.query_one("#track", Select).value
+        return None if value is Select.NULL else str(value)
+
+    def sitting(self, scenario: Scenario) -> Scenario:
+        """The loop as it will be sat: at the chosen level, on the chosen track."""
+        track = self.chosen_track()
+        if track and any(r.kind is RoundKind.domain for r in scenario.rounds):
+            scenario = scenario.with_track(track)
+        return scenario.at_level(self.chosen_level())
 
     def show_scenario(self, scenario_id: str) -> None:
         scenario = self.iapp.content.scenarios[scenario_id]
-        self.query_one("#scenario-description", Static).update(scenario.description)
+        self._description = scenario.description
+        self.show_description()
+        # The track matters only where the loop has a domain round.
+        has_domain = any(r.kind is RoundKind.domain for r in scenario.rounds)
+        self.query_one("#track", Select).display = has_domain
         rounds = self.query_one("#rounds", SelectionList)
         rounds.clear_options()
-        for i, spec in enumerate(scenario.rounds):
+        try:
+            sat = self.sitting(scenario)
+        except ValueError as exc:
+            self.query_one("#rounds-label", Label).update(f"Rounds: {exc}")
+            return
+        self.query_one("#rounds-label", Label).update("Rounds")
+        for i, spec in enumerate(sat.rounds):
             budget = f", {spec.time_budget_minutes} min" if spec.time_budget_minutes else ""
             rounds.add_option((f"{spec.display_title} ({spec.questions} q{budget})", i, True))
+
+    def show_description(self) -> None:
+        """The scenario's description in at most three lines, an ellipsis where it is cut."""
+        box = self.query_one("#scenario-description", Static)
+        width = box.content_size.width or max(20, self.size.width // 2 - 4)
+        box.update(clip_lines(self._description, width, 3))
+
+    def on_resize(self, event: events.Resize) -> None:
+        super().on_resize(event)
+        if self._description:
+            self.call_after_refresh(self.show_description)
 
     def show_backend(self) -> None:
         backend = self.iapp.get_backend()
@@ -219,19 +330,25 @@ class HomeScreen(AppScreen):
         if select.value is Select.NULL:
             raise SetupError("choose a scenario first")
         scenario = self.iapp.content.scenarios[str(select.value)]
+        try:
+            sat = self.sitting(scenario)
+        except ValueError as exc:
+            raise SetupError(str(exc)) from None
         chosen = set(self.query_one("#rounds", SelectionList).selected)
         if not chosen:
             raise SetupError("choose at least one round")
-        kinds = [spec.kind for i, spec in enumerate(scenario.rounds) if i in chosen]
+        kinds = [spec.kind for i, spec in enumerate(sat.rounds) if i in chosen]
         practice = self.query_one("#mode-practice", RadioButton).value
         project = self.query_one("#project-file", Input).value.strip()
         return NewInterview(
             scenario_id=scenario.id,
-            rounds=kinds if len(chosen) < len(scenario.rounds) else None,
+            rounds=kinds if len(chosen) < len(sat.rounds) else None,
             mode=Mode.practice if practice else Mode.mock,
             seed=None,
             candidate=self.iapp.settings.resolved_candidate,
             project_file=Path(project).expanduser() if project else None,
+            level=self.chosen_level(),
+            track=self.chosen_track() if self.query_one("#track", Select).display else None,
         )
 
     @on(Button.Pressed, "#start")

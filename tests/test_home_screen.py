@@ -1,0 +1,98 @@
+"""Home (issue 13 item 11, and the level and track pickers): the loop as it will be sat,
+checkboxes told apart without colour, descriptions cut with an ellipsis."""
+
+from pathlib import Path
+
+from textual.widgets import Select, SelectionList
+
+from interviewer.content.loader import load_content
+from interviewer.report import session_facts
+from interviewer.settings import Settings
+from interviewer.store.transcripts import TranscriptStore
+from interviewer.tui.app import build_app
+from interviewer.tui.home import HomeScreen, MarkedRadio, clip_lines
+from interviewer.tui.interview import InterviewScreen
+from tests.test_tui_support import SIZE, fixed_clock, offline_backend
+
+SHIPPED = load_content()
+
+
+def shipped_app(tmp_path: Path):
+    store = TranscriptStore(tmp_path / "transcripts")
+    return build_app(
+        Settings(transcripts_dir=store.root, backend="offline"),
+        content=SHIPPED,
+        store=store,
+        backend=offline_backend(),
+        clock=fixed_clock,
+        cursor_blink=False,
+    )
+
+
+async def settle(pilot, app) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def round_labels(screen: HomeScreen) -> list[str]:
+    rounds = screen.query_one("#rounds", SelectionList)
+    return [str(rounds.get_option_at_index(i).prompt) for i in range(rounds.option_count)]
+
+
+async def test_the_level_picker_shows_the_loop_at_that_level_and_starts_it(tmp_path: Path):
+    app = shipped_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        assert screen.query_one("#level", Select).value == "mid"
+        assert not any(label.startswith("Leadership") for label in round_labels(screen))
+        screen.query_one("#level", Select).value = "senior"
+        await settle(pilot, app)
+        assert any(label.startswith("Leadership") for label in round_labels(screen))
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.screen.session.scenario.level.value == "senior"
+
+
+async def test_the_track_picker_appears_with_a_domain_round(tmp_path: Path):
+    app = shipped_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        track = screen.query_one("#track", Select)
+        assert not track.display  # ml_engineer has no domain round
+        screen.query_one("#scenario", Select).value = "ml_engineer_domain"
+        await settle(pilot, app)
+        assert track.display and track.value == "nlp"
+        track.value = "cv"
+        await settle(pilot, app)
+        assert any("CV" in label for label in round_labels(screen))
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+        assert isinstance(app.screen, InterviewScreen)
+        session = app.screen.session
+        assert session.scenario.tracks == ["cv"]
+        assert "track CV" in session_facts(session)
+
+
+async def test_checked_and_unchecked_boxes_differ_by_more_than_colour(tmp_path: Path):
+    app = shipped_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        rounds = app.screen.query_one("#rounds", SelectionList)
+        rounds.deselect(1)
+        await pilot.pause()
+        first, second = (rounds.render_line(y).text for y in (0, 1))
+        assert first.startswith("▐X▌") and second.startswith("▐ ▌")
+        mock, practice = app.screen.query(MarkedRadio)
+        assert "●" in mock.render().plain and "●" not in practice.render().plain
+
+
+def test_a_long_description_ends_in_an_ellipsis():
+    text = "word " * 60
+    clipped = clip_lines(text, 30, 3)
+    assert len(clipped.splitlines()) == 3 and clipped.endswith("…")
+    assert clip_lines("short enough", 30, 3) == "short enough"
