@@ -186,6 +186,7 @@ class PlainInterview:
         self.verdicts: dict[int, tuple[AskedQuestion, ScoringRun]] = {}
         self.said_score: dict[int, ScoringRun] = {}
         self.moving = False  # a move of the interview is under way
+        self.shown_turns = 0  # the session's turns already on the screen (or recapped)
         self.err = stderr or sys.stderr
         self.fallback = fallback
 
@@ -221,6 +222,14 @@ class PlainInterview:
         for notice in self.runner.drain_notices():  # said once, above the next header
             self.say(f"[notice] {notice}")
         self.say(self._header(prompt))
+        # What the interviewer said on the way that was not asked of the candidate (the
+        # deep dive saying a project file was read), before the turn that is.
+        turns = [t for q in self.runner.session.questions for t in q.turns]
+        for turn in turns[self.shown_turns : -1]:
+            if turn.role == "interviewer":
+                self.say(turn.text)
+                self.say()
+        self.shown_turns = len(turns)
         self.say(f"Interviewer: {prompt.text}")
         self.say()
         if prompt.wants_code and prompt.coding is not None:
@@ -572,6 +581,7 @@ class PlainInterview:
         prompt = await self.step(runner.begin)
         if resumed and prompt is not None:
             self.recap()
+            self.shown_turns = sum(len(q.turns) for q in session.questions) - 1
         restored = False
         while prompt is not None:
             if runner.unsaved is not None:  # a verdict's save failed in the background

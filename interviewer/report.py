@@ -16,6 +16,7 @@ from interviewer.domain.scorecard import (
     QuestionScore,
     Scorecard,
     build_scorecard,
+    headed,
 )
 from interviewer.domain.session import Session, Turn, TurnKind
 from interviewer.safe_text import for_markdown, json_for_terminal
@@ -195,8 +196,8 @@ def render_markdown(session: Session, card: Scorecard | None = None) -> str:
             if c.evidence:
                 lines.append(f"\nEvidence for *{c.name}*:")
                 lines += [f"> {quote}" for quote in c.evidence]
-        for i, qs in enumerate(rnd.questions, 1):
-            lines += ["", f"### Q{i}. {qs.asked.prompt}", ""]
+        for heading, qs in headed(rnd.questions):
+            lines += ["", f"### {heading}", ""]
             if qs.counted is None or qs.status in (SKIPPED, NOT_ANSWERED):
                 lines.append(f"Score: — ({question_status(qs)})")
             else:

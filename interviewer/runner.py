@@ -24,6 +24,13 @@ from pathlib import Path
 
 from interviewer.backends import Backend
 from interviewer.conductor.base import SpeakRequest, TurnRestart
+from interviewer.conductor.offline import PROJECT_REQUEST, round_intro
+from interviewer.conductor.project import (
+    answered_questions,
+    overview_key_points,
+    received_text,
+    refine_signal,
+)
 from interviewer.domain import engine
 from interviewer.domain.coding import CodeRun, CodingBrief, RunKind
 from interviewer.domain.engine import (
@@ -46,6 +53,13 @@ from interviewer.store.transcripts import SaveError, TranscriptStore
 
 ChunkSink = Callable[[str], None]
 ScoredCallback = Callable[[AskedQuestion, ScoringRun], None]
+
+
+def received_turn(request: SpeakRequest, description: str) -> str:
+    """The deep dive's opening when the description came with the interview: the round's
+    introduction, and that the description was read (it is not asked for again)."""
+    received = received_text(description)
+    return f"{round_intro(request)}\n\n{received}" if request.starts_round else received
 
 
 def utc_now() -> datetime:
@@ -167,6 +181,8 @@ class InterviewRunner:
         self.lock: SessionLock | None = None  # held while this runner may write the session
         self.answers_on_disk = session.answered_count  # as of the last save that landed
         self._opened = False  # begin() has run: the clock's pause, if any, is counted
+        self._answered: frozenset[str] = frozenset()  # by the project description
+        self._answered_for: str | None = None  # the description they were worked out for
         self._notices: list[str] = []
         self.outages = 0  # times the model stopped answering during this run
 
@@ -374,6 +390,8 @@ class InterviewRunner:
                 self._schedule_judging(asked)
             return None
         if asked.is_project_description:
+            if asked.key_points:
+                self._schedule_judging(asked)  # scored as the round's first answer
             return await self._advance(None, on_chunk)
         # With a model, the verdict starts once the next turn is out: the candidate waits
         # for the turn and nobody waits for the verdict, and a local server that serves one
@@ -458,7 +476,7 @@ class InterviewRunner:
         """Score every answered question again with this runner's judge; returns how many."""
         count = 0
         for asked in self.session.questions:
-            if not asked.answers or asked.is_project_description:
+            if not self._judged(asked):
                 continue
             latest = asked.latest_scoring
             if only_unscored and latest is not None and latest.result.is_scored:
@@ -483,7 +501,34 @@ class InterviewRunner:
             return None
         if not engine.follow_up_possible(self.session, asked, self.bank):
             return None  # no signal could change what comes next: nothing to wait for
-        return await self.backend.conductor.assess(question, asked)
+        signal = await self.backend.conductor.assess(question, asked)
+        description = self.session.project_description
+        if question.round is RoundKind.deep_dive and description:
+            # What the description already says is never asked again.
+            signal = await asyncio.to_thread(refine_signal, signal, question, asked, description)
+        return signal
+
+    @staticmethod
+    def _judged(asked: AskedQuestion) -> bool:
+        """Answered, and something the judge scores (a project description is, once it has
+        key points to be scored against: older sessions' descriptions have none)."""
+        if not asked.answers:
+            return False
+        return not asked.is_project_description or bool(asked.key_points)
+
+    async def _answered_by_project(self) -> frozenset[str]:
+        """The deep-dive questions the project description mostly answers (asked only when
+        nothing else is left); worked out once, in a thread."""
+        description = self.session.project_description
+        if not description or not any(
+            r.kind is RoundKind.deep_dive for r in self.session.scenario.rounds
+        ):
+            return frozenset()
+        if self._answered_for != description:
+            questions = [q for q in self.bank.values() if q.round is RoundKind.deep_dive]
+            self._answered = await asyncio.to_thread(answered_questions, description, questions)
+            self._answered_for = description
+        return self._answered
 
     # --- the model's availability ----------------------------------------------------------
 
@@ -590,7 +635,12 @@ class InterviewRunner:
         self, signal: AnswerSignal | None, on_chunk: ChunkSink | None
     ) -> Prompt | None:
         action: Action = engine.next_action(
-            self.session, self.bank, signal, now=self.clock(), history=self.history
+            self.session,
+            self.bank,
+            signal,
+            now=self.clock(),
+            history=self.history,
+            answered_elsewhere=await self._answered_by_project(),
         )
         if isinstance(action, AwaitAnswer):
             return self.prompt()
@@ -615,16 +665,28 @@ class InterviewRunner:
             )
             engine.apply_follow_up(self.session, action, text, self.clock())
         elif isinstance(action, AskProjectDescription):
-            text = await self._speak(
-                SpeakRequest(
-                    TurnKind.project_request,
-                    self.session,
-                    action.round_index,
-                    starts_round=action.starts_round,
-                ),
-                on_chunk,
+            request = SpeakRequest(
+                TurnKind.project_request,
+                self.session,
+                action.round_index,
+                starts_round=action.starts_round,
             )
-            engine.apply_ask_project_description(self.session, action, text, self.clock())
+            if action.given:  # it came with the interview: said received, not asked for
+                text = received_turn(request, self.session.project_description or "")
+            else:
+                text = await self._speak(request, on_chunk)
+            asked = engine.apply_ask_project_description(
+                self.session,
+                action,
+                text,
+                self.clock(),
+                key_points=overview_key_points(),
+                prompt=PROJECT_REQUEST,
+            )
+            if action.given:
+                self._save()
+                self._schedule_judging(asked)  # the round's first answer
+                return await self._advance(None, on_chunk)
         elif isinstance(action, AskQuestion):
             question = self.bank[action.question_id]
             text = await self._speak(
@@ -637,7 +699,8 @@ class InterviewRunner:
                 ),
                 on_chunk,
             )
-            engine.apply_ask_question(self.session, action, question, text, self.clock())
+            put = self.backend.conductor.asked_prompt(self.session, question)
+            engine.apply_ask_question(self.session, action, question, text, self.clock(), put)
         self._save(durable=False)  # asked again on resume if a power cut loses it
         return self.prompt()
 
@@ -724,7 +787,7 @@ class InterviewRunner:
     def _rescore_missing(self) -> None:
         """After a crash: answers saved but never scored get scored now."""
         for asked in self.session.questions:
-            if not asked.answers or asked.is_project_description:
+            if not self._judged(asked):
                 continue
             judged = max((r.answers_judged for r in asked.scoring_runs), default=0)
             if judged < len(asked.answers):

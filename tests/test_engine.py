@@ -126,17 +126,50 @@ def test_time_budget_closes_a_round():
     assert isinstance(action, AskQuestion) and action.round_index == 1
 
 
-def test_deep_dive_asks_for_a_project_first_unless_one_was_given():
+def test_deep_dive_asks_for_a_project_first_or_records_the_one_given():
     sc = scenario([("deep_dive", 1)])
     b = bank(3, "deep_dive")
     s = session(sc)
     action = ask_next(s, b)
-    assert isinstance(action, AskProjectDescription)
+    assert isinstance(action, AskProjectDescription) and not action.given
     engine.apply_answer(s, "I built a churn model for a telecom.", T0)
     assert s.project_description.startswith("I built")
     assert isinstance(ask_next(s, b), AskQuestion)
     given = session(sc, project="Fraud detection at a bank")
+    action = ask_next(given, b)
+    # A project file: not asked for, but recorded as the round's first answer.
+    assert isinstance(action, AskProjectDescription) and action.given
+    [received] = given.questions
+    assert received.closed and [t.text for t in received.answers] == ["Fraud detection at a bank"]
     assert isinstance(ask_next(given, b), AskQuestion)
+    assert isinstance(engine.next_action(given, b, None, now=T0), AwaitAnswer)
+
+
+def test_an_off_topic_answer_is_redirected_once_then_probed():
+    s, b = session(scenario([("breadth", 1)], max_follow_ups=3)), bank()
+    ask_next(s, b)
+    asked = s.questions[0]
+    engine.apply_answer(s, "Our team went to an offsite.", T0)
+    redirect = ask_next(s, b, AnswerSignal(["first"], off_topic=True))
+    assert isinstance(redirect, AskFollowUp) and redirect.key_point_id == ""
+    assert redirect.prompt == f"That's not what I asked. The question was: {asked.prompt}"
+    engine.apply_answer(s, "Still about the offsite.", T0)
+    again = ask_next(s, b, AnswerSignal(["first"], off_topic=True))
+    assert isinstance(again, AskFollowUp) and again.key_point_id == "first"  # not twice
+
+
+def test_questions_the_project_already_answers_wait_until_nothing_else_is_left():
+    sc = scenario([("deep_dive", 2)])
+    b = bank(2, "deep_dive")
+    s = session(sc, project="Fraud detection at a bank")
+    ask_next(s, b)  # the description, recorded
+    skip = frozenset({"deep_dive.q0"})
+    first = engine.next_action(s, b, None, now=T0, answered_elsewhere=skip)
+    assert isinstance(first, AskQuestion) and first.question_id == "deep_dive.q1"
+    engine.apply_ask_question(s, first, b[first.question_id], "q", T0)
+    engine.apply_answer(s, "an answer", T0)
+    second = engine.next_action(s, b, AnswerSignal([]), now=T0, answered_elsewhere=skip)
+    assert isinstance(second, AskQuestion) and second.question_id == "deep_dive.q0"
 
 
 def test_end_round_moves_on_and_finish_marks_the_session():

@@ -37,6 +37,6 @@ def test_replay_opens_it_by_id_and_by_path(tmp_path, capsys):
     assert main(["replay", "example", "--plain", "--transcripts-dir", str(folder)]) == 0
     out = capsys.readouterr().out
     assert "Many shoppers on a retail site are anonymous" in out
-    assert "co-occurrence" in out and "score run 1" in out
+    assert "co-occurrence" in out and "Scoring run 1" in out
     assert main(["replay", str(folder / "example.json"), "--plain"]) == 0
     assert "Domain: Recsys" in capsys.readouterr().out

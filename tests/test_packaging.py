@@ -55,6 +55,7 @@ def test_a_non_editable_install_finds_the_shipped_content(tmp_path, wheel):
         names = set(packed.namelist())
     assert "interviewer/_content/rubrics/breadth.yaml" in names
     assert "interviewer/_content/scenarios/ml_engineer.yaml" in names
+    assert "interviewer/conductor/deep_dive.yaml" in names  # how the deep dive reads projects
     assert any(n.startswith("interviewer/_content/scenarios/bank/breadth/") for n in names)
 
     target = tmp_path / "site"

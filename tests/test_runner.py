@@ -146,4 +146,7 @@ async def test_deep_dive_without_a_project_asks_for_one(tmp_path):
     assert prompt is not None and prompt.kind is TurnKind.project_request
     prompt = await runner.answer("A demand forecasting model for a grocery chain.")
     assert prompt is not None and prompt.kind is TurnKind.question
-    assert "grocery chain" in prompt.text
+    await runner.wait_for_judging()
+    description = runner.session.questions[0]
+    assert description.is_project_description and description.key_points
+    assert description.scoring_runs  # scored as the round's first answer

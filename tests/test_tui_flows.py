@@ -98,6 +98,12 @@ async def test_new_interview_from_home_in_practice_mode_shows_feedback(tmp_path:
         await pilot.pause()
         blocks = screen.query(".feedback")
         assert len(blocks) == 1
+        source = blocks.first().source  # type: ignore[attr-defined]
+        assert "Score:" in source
+        if screen.session.questions[0].follow_ups_asked:  # the outline waits for it
+            assert "Model-answer outline" not in source
+            await pilot.press("ctrl+n")  # pass on the follow-up
+            await settle(pilot, app)
         assert "Model-answer outline" in blocks.first().source  # type: ignore[attr-defined]
 
 

@@ -57,6 +57,11 @@ class Conductor(ABC):
     async def assess(self, question: Question, asked: AskedQuestion) -> AnswerSignal:
         """What the answers so far missed, most important key point first."""
 
+    def asked_prompt(self, session: Session, question: Question) -> str:
+        """The question as this interviewer puts it (without a round's introduction): what
+        the scorecard shows and a redirect repeats. The bank's wording unless overridden."""
+        return question.prompt
+
     def warm_up(self, question: Question | None = None) -> None:
         """Load, ahead of the first answer, what assessing one (to `question`) needs;
         called off the event loop."""

@@ -12,9 +12,10 @@ import asyncio
 from collections.abc import AsyncIterator
 
 from interviewer.conductor.base import Conductor, SpeakRequest
+from interviewer.conductor.project import project_question
 from interviewer.domain.engine import AnswerSignal
 from interviewer.domain.question import Question, RoundKind
-from interviewer.domain.session import AskedQuestion, TurnKind
+from interviewer.domain.session import AskedQuestion, Session, TurnKind
 
 # About ten minutes of speech for one question, follow-ups included.
 FOLLOW_UP_MAX_WORDS = 1500
@@ -39,11 +40,38 @@ def round_intro(request: SpeakRequest) -> str:
     )
 
 
-def _project_title(description: str | None) -> str | None:
-    if not description:
-        return None
-    first = description.strip().splitlines()[0].strip().rstrip(".:")
-    return first if len(first) <= 80 else first[:77] + "..."
+# An answer with at least this many distinct content words, of which fewer than this
+# share are the question's (its prompt, key points, cues, follow-ups and hints), speaks to
+# something else: the question is put again instead of probed. Only where an answer
+# should use the question's words: a story (behavioral) or code may rightly not.
+OFF_TOPIC_MIN_WORDS = 6
+OFF_TOPIC_SHARE = 0.1
+REDIRECTED_ROUNDS = frozenset(
+    {
+        RoundKind.breadth,
+        RoundKind.python,
+        RoundKind.system_design,
+        RoundKind.domain,
+        RoundKind.deep_dive,
+    }
+)
+
+
+def off_topic(answer: str, question: Question) -> bool:
+    """Whether the answer is about something else than the question."""
+    if question.round not in REDIRECTED_ROUNDS:
+        return False
+    from interviewer.judge.text import base_term, content_terms
+
+    said = {base_term(t) for t in content_terms(answer) if not t.isdigit()}
+    if len(said) < OFF_TOPIC_MIN_WORDS:
+        return False  # too short to tell; the judge deals with it
+    about = [question.prompt, *question.hints]
+    for kp in question.key_points:
+        about += [kp.text, *kp.cues]
+    about += [f.prompt for f in question.follow_ups]
+    topic = {base_term(t) for t in content_terms(" ".join(about))}
+    return len(said & topic) / len(said) < OFF_TOPIC_SHARE
 
 
 def clarification_reply(question: Question, message: str) -> str:
@@ -60,11 +88,7 @@ class OfflineConductor(Conductor):
             body = PROJECT_REQUEST
         elif kind is TurnKind.question:
             assert request.question is not None
-            body = request.question.prompt
-            if request.question.round is RoundKind.deep_dive:
-                title = _project_title(request.session.project_description)
-                if title:
-                    body = f"About your project ({title}): {body}"
+            body = self.asked_prompt(request.session, request.question)
         elif kind is TurnKind.follow_up:
             body = request.probe or "Can you go one level deeper on that?"
         elif kind is TurnKind.clarification:
@@ -78,6 +102,14 @@ class OfflineConductor(Conductor):
             return f"{round_intro(request)}\n\n{body}"
         return body
 
+    def asked_prompt(self, session: Session, question: Question) -> str:
+        """A deep-dive question is asked about the candidate's project: its choices, its
+        numbers, the sentence of the description that speaks to the question."""
+        description = session.project_description
+        if question.round is RoundKind.deep_dive and description:
+            return project_question(description, question)
+        return question.prompt
+
     async def speak(self, request: SpeakRequest) -> AsyncIterator[str]:
         yield self.text_for(request)
 
@@ -86,7 +118,11 @@ class OfflineConductor(Conductor):
         if len(text.split()) > FOLLOW_UP_MAX_WORDS:
             return AnswerSignal([])
         missed = await asyncio.to_thread(_missed, text, question)
-        return AnswerSignal(missed)
+        latest = asked.answers[-1].text if asked.answers else ""
+        strayed = len(missed) == len(question.key_points) and await asyncio.to_thread(
+            off_topic, latest, question
+        )
+        return AnswerSignal(missed, off_topic=strayed)
 
     def warm_up(self, question: Question | None = None) -> None:
         from interviewer.judge.text import rarity

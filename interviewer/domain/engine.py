@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from interviewer.domain.coding import CodeRun
-from interviewer.domain.question import Question, RoundKind
+from interviewer.domain.question import KeyPoint, Question, RoundKind
 from interviewer.domain.selection import (
     NO_HISTORY,
     CandidateHistory,
@@ -30,9 +30,15 @@ from interviewer.domain.session import (
 
 @dataclass(frozen=True)
 class AnswerSignal:
-    """What the last answer missed, most important first (key point ids)."""
+    """What the last answer missed, most important first (key point ids), and whether it
+    spoke to something else entirely (then the question is put again, not probed)."""
 
     missed_key_points: list[str] = field(default_factory=list)
+    off_topic: bool = False
+
+
+# Said when an answer was about something else: the question is put again, once.
+REDIRECT = "That's not what I asked. The question was: {prompt}"
 
 
 @dataclass(frozen=True)
@@ -45,14 +51,18 @@ class AskQuestion:
 @dataclass(frozen=True)
 class AskFollowUp:
     question_id: str
-    key_point_id: str
+    key_point_id: str  # "" for a redirect (the answer was off topic)
     prompt: str
 
 
 @dataclass(frozen=True)
 class AskProjectDescription:
+    """The deep dive opens on the candidate's project: asked for, or, when it came with
+    the interview (a project file), received (`given`) and scored as the first answer."""
+
     round_index: int
     starts_round: bool
+    given: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,7 +89,11 @@ def next_action(
     *,
     now: datetime,
     history: CandidateHistory = NO_HISTORY,
+    answered_elsewhere: frozenset[str] = frozenset(),
 ) -> Action:
+    """`answered_elsewhere`: questions the candidate has in effect answered already (the
+    deep dive's project description says most of it); asked only when nothing else is
+    left in the round."""
     if session.status is SessionStatus.finished:
         return Finish("finished")
     current = session.current_question
@@ -90,7 +104,7 @@ def next_action(
         if follow_up is not None:
             return follow_up
         # No follow-up: the answered question is closed by the next ask or by finishing.
-    return _next_question(session, bank, now, history)
+    return _next_question(session, bank, now, history, answered_elsewhere)
 
 
 def _follow_up(
@@ -107,6 +121,9 @@ def _follow_up(
     question = bank.get(current.question_id)
     if question is None:
         return None
+    redirected = any(t.kind is TurnKind.follow_up and not t.probes for t in current.turns)
+    if signal.off_topic and not redirected:
+        return AskFollowUp(question.id, "", REDIRECT.format(prompt=current.prompt))
     for kp_id in signal.missed_key_points:
         if kp_id in current.probed_key_points:
             continue
@@ -124,7 +141,7 @@ def follow_up_possible(
     question = bank.get(current.question_id)
     if question is None:
         return False
-    every_point = AnswerSignal([kp.id for kp in question.key_points])
+    every_point = AnswerSignal([kp.id for kp in question.key_points], off_topic=True)
     return _follow_up(session, current, bank, every_point) is not None
 
 
@@ -147,6 +164,7 @@ def _next_question(
     bank: Mapping[str, Question],
     now: datetime,
     history: CandidateHistory,
+    answered_elsewhere: frozenset[str] = frozenset(),
 ) -> Action:
     round_index = len(session.rounds) - 1
     starts_round = False
@@ -155,27 +173,43 @@ def _next_question(
         starts_round = True
     while round_index < len(session.scenario.rounds):
         spec = session.scenario.rounds[round_index]
-        if spec.kind is RoundKind.deep_dive and not session.project_description:
-            return AskProjectDescription(round_index, starts_round)
+        if spec.kind is RoundKind.deep_dive and _wants_project(session, round_index, starts_round):
+            return AskProjectDescription(
+                round_index, starts_round, given=bool(session.project_description)
+            )
         candidates = eligible_questions(spec, bank, session.scenario.role, session.scenario.level)
         asked = session.asked_ids()
         topics_used = {t for q in session.questions for t in q.topics}
         position = len(session.questions_in_round(round_index)) if not starts_round else 0
-        choice = choose_question(
-            candidates,
-            asked=asked,
-            topics_used=topics_used,
-            seed=session.seed,
-            round_index=round_index,
-            position=position,
-            history=history,
-        )
+        choice = None
+        for avoided in (asked | answered_elsewhere, asked):
+            choice = choose_question(
+                candidates,
+                asked=avoided,
+                topics_used=topics_used,
+                seed=session.seed,
+                round_index=round_index,
+                position=position,
+                history=history,
+            )
+            if choice is not None:
+                break
         if choice is not None:
             return AskQuestion(round_index, choice.id, starts_round)
         # The pool ran dry: move on rather than repeat a question.
         round_index += 1
         starts_round = True
     return Finish("all rounds done")
+
+
+def _wants_project(session: Session, round_index: int, starts_round: bool) -> bool:
+    """The deep dive opens on the project: once a session, before the round's first
+    question (a session begun before the description was recorded this way keeps going)."""
+    if any(q.is_project_description for q in session.questions):
+        return False
+    return not session.project_description or (
+        starts_round or not session.questions_in_round(round_index)
+    )
 
 
 # --- transitions -------------------------------------------------------------------------
@@ -212,14 +246,21 @@ def _close_answered(session: Session, now: datetime) -> None:
 
 
 def apply_ask_question(
-    session: Session, action: AskQuestion, question: Question, text: str, now: datetime
+    session: Session,
+    action: AskQuestion,
+    question: Question,
+    text: str,
+    now: datetime,
+    prompt: str | None = None,
 ) -> AskedQuestion:
+    """`prompt`: the question as it was put (a deep dive's, about the candidate's project),
+    when it differs from the bank's wording."""
     _close_answered(session, now)
     _start_round_if_needed(session, action.round_index, now)
     asked = AskedQuestion(
         question_id=question.id,
         round_index=action.round_index,
-        prompt=question.prompt,
+        prompt=prompt or question.prompt,
         topics=list(question.topics),
         key_points=[kp.model_copy() for kp in question.key_points],
         turns=[Turn(role="interviewer", kind=TurnKind.question, text=text, at=now)],
@@ -231,17 +272,37 @@ def apply_ask_question(
 
 
 def apply_ask_project_description(
-    session: Session, action: AskProjectDescription, text: str, now: datetime
+    session: Session,
+    action: AskProjectDescription,
+    text: str,
+    now: datetime,
+    key_points: list[KeyPoint] | None = None,
+    prompt: str | None = None,
 ) -> AskedQuestion:
+    """The request for a project description (`key_points`: what the description is scored
+    against). For a description that came with the interview (`action.given`), the
+    interviewer's turn says it was received and the description is its answer, recorded
+    at once."""
     _close_answered(session, now)
     _start_round_if_needed(session, action.round_index, now)
     asked = AskedQuestion(
         question_id=PROJECT_QUESTION_ID,
         round_index=action.round_index,
-        prompt=text,
+        prompt=prompt or text,
+        key_points=[kp.model_copy() for kp in key_points or []],
         turns=[Turn(role="interviewer", kind=TurnKind.project_request, text=text, at=now)],
     )
     session.questions.append(asked)
+    if action.given and session.project_description:
+        asked.turns.append(
+            Turn(
+                role="candidate",
+                kind=TurnKind.project_description,
+                text=session.project_description,
+                at=now,
+            )
+        )
+        asked.closed = True
     session.updated_at = now
     return asked
 

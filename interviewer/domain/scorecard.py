@@ -152,8 +152,27 @@ def _mean(values: list[float]) -> float | None:
 
 
 def scored_items(session: Session, round_index: int) -> list[AskedQuestion]:
-    """What the round scores, in order."""
-    return session.questions_in_round(round_index)
+    """What the round scores, in order: a deep dive's project description first (once it
+    has key points to be scored against; older sessions' descriptions have none), then
+    the round's questions."""
+    return [
+        q
+        for q in session.questions
+        if q.round_index == round_index and (not q.is_project_description or q.key_points)
+    ]
+
+
+def headed(questions: list[QuestionScore]) -> list[tuple[str, QuestionScore]]:
+    """Each scored item with its heading: "Your project description", then Q1, Q2..."""
+    out = []
+    n = 0
+    for qs in questions:
+        if qs.is_project:
+            out.append(("Your project description", qs))
+        else:
+            n += 1
+            out.append((f"Q{n}. {qs.asked.prompt}", qs))
+    return out
 
 
 def build_scorecard(session: Session) -> Scorecard:

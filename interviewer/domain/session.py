@@ -48,6 +48,9 @@ class TurnKind(StrEnum):
     project_description = "project_description"
 
 
+ANSWER_KINDS = frozenset({TurnKind.answer, TurnKind.project_description})
+
+
 class Turn(Strict):
     role: Literal["interviewer", "candidate"]
     kind: TurnKind
@@ -85,7 +88,9 @@ class AskedQuestion(Strict):
 
     @property
     def answers(self) -> list[Turn]:
-        return [t for t in self.turns if t.kind is TurnKind.answer]
+        """The candidate's answers (a deep dive's project description is one: it is
+        scored as the round's first answer)."""
+        return [t for t in self.turns if t.kind in ANSWER_KINDS]
 
     @property
     def skipped(self) -> bool:

@@ -17,7 +17,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
-from interviewer.domain.scorecard import Scorecard, build_scorecard
+from interviewer.domain.scorecard import Scorecard, build_scorecard, headed
 from interviewer.domain.session import Session
 from interviewer.report import (
     failed_run_text,
@@ -89,10 +89,10 @@ def scorecard_sections(
             for quote in c.evidence:
                 # One line each: a quote spanning lines would break out of its list item.
                 lines.append(f"  - *“{' '.join(quote.split())}”*")
-        for i, qs in enumerate(rnd.questions, 1):
+        for heading, qs in headed(rnd.questions):
             lines += [
                 "",
-                f"**Q{i}. {qs.asked.prompt}**",
+                f"**{heading}**",
                 "",
                 f"Score {percent_text(qs.counted if qs.run is None else qs.percent)}"
                 f" · {question_status(qs)}",
