@@ -15,9 +15,7 @@ def test_the_set_up_makes_a_virtual_environment_before_installing():
     assert setup.index("git clone") < setup.index("python3 -m venv") < setup.index("pip install")
 
 
-def test_the_calibrate_example_runs_on_the_sample_shipped_in_the_repository(
-    monkeypatch, capsys
-):
+def test_the_calibrate_example_runs_on_the_sample_shipped_in_the_repository(monkeypatch, capsys):
     [command] = re.findall(r"interviewer (calibrate data/\S+)", README)
     assert (ROOT / command.split()[1]).is_file()
     assert (ROOT / "data" / "README.md").read_text().count("Mohler") >= 1  # its source
