@@ -82,6 +82,7 @@ class InterviewerApp(App[int]):
         self.backend_error = ""
         self.exit_message = ""  # printed once the terminal is back, e.g. how to resume
         self.quit_code = 0  # 1 when a session could not be saved
+        self.hung_up = False  # SIGHUP: the terminal is gone
         self._terminating = False
         self.clock = clock or (runner.clock if runner else utc_now)
         self.drafts = DraftStore(self.store.root)
@@ -240,6 +241,7 @@ class InterviewerApp(App[int]):
         if self._terminating:
             return
         self._terminating = True
+        self.hung_up = signum == signal.SIGHUP
         self.run_worker(self._terminate(signum), group="terminate", exit_on_error=False)
 
     async def _terminate(self, signum: int) -> None:
