@@ -12,12 +12,13 @@ saw the interview move on). Afterwards the transcript (with its journal) is read
 must hold every confirmed answer, in order, and load without error; the run is then
 resumed (`resume --plain`, `/quit`) to check that the session carries on.
 
-Plain mode is driven through its stdin and stdout. The app is driven by a Pilot script in
-a subprocess of its own (kill_app_driver.py), which types each answer into the
-editor, says SENT, presses ctrl+s, and says CONFIRMED once the next question is on
-screen; the kill comes a random instant after a random answer's SENT, and the driver's
-output is read to the end afterwards, so an answer shown as confirmed an instant before
-the kill still counts.
+Plain mode is driven through its stdin and stdout. The app runs as a person runs it: in
+a real terminal (a tmux pane, 100 x 150 so that no answer of a run scrolls away), typed
+into with `tmux send-keys` (the answer, then ctrl+s); an answer is confirmed when the
+pane shows the interviewer speaking after it. The kill comes a random instant after a
+random answer's ctrl+s (sometimes with half of the next answer typed), and the pane as
+it was left at the kill (remain-on-exit) decides whether that last answer was
+confirmed. Needs tmux.
 
 Prints, per mode: runs, answers sent, confirmed, kept, confirmed-but-lost (must be 0),
 kept-but-unconfirmed (saved before the screen caught up: fine), unreadable transcripts
@@ -29,6 +30,7 @@ import json
 import os
 import random
 import select
+import shlex
 import signal
 import subprocess
 import sys
@@ -43,8 +45,6 @@ ANSWER = (
     "baseline such as logistic regression, evaluated on a held-out set with precision and "
     "recall because the classes are imbalanced; regularisation keeps the variance down."
 )
-
-APP_DRIVER = Path(__file__).resolve().parent / "kill_app_driver.py"
 
 
 @dataclass
@@ -209,42 +209,106 @@ def plain_run(rng: random.Random, answers: int, tally: Tally) -> None:
         tally.add(sent, confirmed, kept, problem)
 
 
+TMUX = ["tmux", "-L", f"bench-kill-{os.getpid()}"]
+ROWS, COLS = 150, 100  # tall enough that no answer of a run scrolls out of sight
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(TMUX + list(args), capture_output=True, text=True, check=False).stdout
+
+
+def pane(name: str) -> list[str]:
+    """The pane's lines, as a person sees them."""
+    return tmux("capture-pane", "-p", "-t", name).splitlines()
+
+
+def answered(lines: list[str], n: int) -> bool:
+    """Answer n is on screen and the interviewer spoke after it (a question or a
+    follow-up): what a person reads as 'the interview moved on'."""
+    marker = ANSWER.format(n=n)[:24]
+    shown = [i for i, line in enumerate(lines) if "▌" in line and marker in line]
+    if not shown:
+        return False
+    for line in lines[shown[-1] + 1 :]:
+        if line.startswith("╭─ Your answer"):
+            return False
+        if line.strip() and "▌" not in line:
+            return True
+    return False
+
+
+def confirmed_on(lines: list[str], sent: int) -> int:
+    return max((n for n in range(1, sent + 1) if answered(lines, n)), default=0)
+
+
+def settled(name: str, timeout: float = 60) -> None:
+    """Until the interviewer has finished speaking: the top line no longer says
+    'thinking…' and the pane below it stopped changing (the top line has a clock)."""
+    deadline = time.monotonic() + timeout
+    before = pane(name)
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+        now = pane(name)
+        if now[1:] == before[1:] and now and "thinking…" not in now[0]:
+            return
+        before = now
+
+
 def app_run(rng: random.Random, answers: int, tally: Tally) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "t"
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                str(APP_DRIVER),
-                ANSWER,
-                str(answers),
-                str(rng.randrange(1000)),
-                SCENARIO,
-            ],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=env_for(folder),
+        name = f"run{tally.runs}"
+        env = env_for(folder)
+        command = " ".join(
+            ["exec", "env", "-i"]
+            + [
+                shlex.quote(f"{k}={env[k]}")
+                for k in ("HOME", "PATH", "INTERVIEWER_TRANSCRIPTS_DIR", "XDG_CACHE_HOME")
+                if k in env
+            ]
+            + ["TERM=tmux-256color", "LANG=C.UTF-8", shlex.quote(sys.executable)]
+            + ["-m", "interviewer", "start", "--scenario", SCENARIO]
+            + ["--seed", str(rng.randrange(1000))]
         )
-        lines: list[str] = []
-        target = rng.randint(1, answers)  # the answer during or after which the kill comes
-        delay = rng.choice([0.0, rng.uniform(0, 0.02), rng.uniform(0, 0.15), rng.uniform(0, 0.5)])
-        deadline = time.monotonic() + 120
-        while f"SENT {target}" not in lines:
-            got = read_lines(proc, deadline)
-            if not got and proc.poll() is not None:
-                raise SystemExit("the app driver ended early")
-            lines += got
-        lines += read_lines(proc, time.monotonic() + delay, first=False)
-        proc.send_signal(signal.SIGKILL)
-        proc.wait(timeout=30)
-        if proc.stdout is not None:
-            lines += read_rest(proc)
-        confirmed = sum(1 for line in lines if line.startswith("CONFIRMED"))
+        tmux(
+            "new-session", "-d", "-s", name, "-x", str(COLS), "-y", str(ROWS), command,
+            ";", "set-option", "-t", name, "remain-on-exit", "on",
+        )  # fmt: skip
+        try:
+            pid = int(tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip())
+            target = rng.randint(1, answers)  # the answer during or after which the kill comes
+            # from within the save to after the next question is drawn
+            delays = [0.0, rng.uniform(0, 0.02), rng.uniform(0, 0.15), rng.uniform(0, 0.5)]
+            delay = rng.choice([*delays, rng.uniform(0, 2)])
+            deadline = time.monotonic() + 120
+            while not any("Q 1/" in line for line in pane(name)):
+                if time.monotonic() > deadline:
+                    raise SystemExit("the app never showed its first question")
+                time.sleep(0.1)
+            settled(name)
+            for n in range(1, target + 1):
+                tmux("send-keys", "-t", name, "-l", ANSWER.format(n=n))
+                tmux("send-keys", "-t", name, "C-s")
+                if n == target:
+                    break
+                deadline = time.monotonic() + 60
+                while not answered(pane(name), n):
+                    if time.monotonic() > deadline:
+                        raise SystemExit(f"answer {n} was never followed by the interviewer")
+                    time.sleep(0.05)
+                settled(name)
+            if rng.random() < 0.3:  # sometimes mid-way through typing the next answer
+                tmux("send-keys", "-t", name, "-l", "half of the next answer")
+            time.sleep(delay)
+            os.kill(pid, signal.SIGKILL)
+            while tmux("display-message", "-p", "-t", name, "#{pane_dead}").strip() != "1":
+                time.sleep(0.02)
+            confirmed = confirmed_on(pane(name), target)
+        finally:
+            tmux("kill-session", "-t", name)
         kept, problem = kept_answers(folder, tally)
-        sent = sum(1 for line in lines if line.startswith("SENT"))
         problem = problem or resume_works(folder, tally)
-        tally.add(sent, confirmed, kept, problem)
+        tally.add(target, confirmed, kept, problem)
 
 
 def main() -> None:
