@@ -1,6 +1,8 @@
 """The app when saving fails or a signal comes (issue 12, points 1 and 8): it says NOT
 SAVED and lets the candidate retry or choose a folder, exits 1 if the session never
-landed; SIGTERM and SIGHUP keep what was typed an instant before (no debounce lost)."""
+landed; SIGTERM and SIGHUP keep what was typed an instant before (no debounce lost).
+Point 5 in the app: an inconsistent transcript is a broken row in History, named with its
+reason, and the other sessions still open."""
 
 import os
 import signal
@@ -108,3 +110,47 @@ def test_a_signal_keeps_what_was_typed_an_instant_before(tmp_path, signum, code)
     assert draft.read_text() == "typed an instant before the signal"
     [path] = transcripts.glob("*.json")
     assert TranscriptStore(transcripts).load(path).status.value == "in_progress"
+
+
+# --- point 5: one inconsistent transcript does not break the app ------------------------------
+
+
+async def test_an_inconsistent_transcript_is_listed_broken_in_the_app_and_the_rest_open(tmp_path):
+    import json
+
+    from textual.widgets import DataTable
+
+    from interviewer.tui.history import HistoryScreen
+    from interviewer.tui.scorecard import ScorecardScreen
+
+    rig = Rig(tmp_path)
+    good = await rig.finished_session("tiny_loop", session_id="20260314-093000-good")
+    data = json.loads(rig.store.path_for(good).read_text())
+    data["id"] = "20260101-000000-bad"
+    data["questions"][0]["round_index"] = 7  # schema-valid, but no such round
+    data["questions"][0]["turns"][1]["text"] = "SECRET ANSWER TEXT"
+    (rig.store.root / "20260101-000000-bad.json").write_text(json.dumps(data))
+    app = rig.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        table = screen.query_one("#sessions", DataTable)
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+        assert [row[-1] for row in rows] == ["finished", "broken"]
+        assert rows[1][1] == "20260101-000000-bad.json"
+        table.move_cursor(row=1)
+        await pilot.press("enter")
+        await pilot.pause()
+        said = " ".join(str(n.message) for n in app._notifications)
+        assert "20260101-000000-bad.json" in said
+        assert "is in round 8, which has no round record" in said
+        assert "SECRET ANSWER TEXT" not in said
+        table.move_cursor(row=0)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ScorecardScreen)  # the good session opens
