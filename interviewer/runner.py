@@ -461,8 +461,11 @@ class InterviewRunner:
             self._save()  # the answers first, whatever the judges do
         if grace_seconds > 0:
             await self.wait_for_judging(timeout=grace_seconds)
-        for task in self._judging.values():
+        unfinished = [task for task in self._judging.values() if not task.done()]
+        for task in unfinished:
             task.cancel()
+        if unfinished:
+            self.backend.judge.abandon()  # or the exit waits for verdicts nobody keeps
         if not self.finished:
             self.session.stopped_at = self.clock()  # the round's clock stops here
         self._compact()  # whole, once more: raises SaveFailed when it never landed

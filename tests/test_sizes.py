@@ -88,10 +88,17 @@ def test_plain_mode_says_a_huge_answer_is_judged_in_part(tmp_path):
     assert "Your answer has 120,000 characters: all of it is saved" in done.stdout
 
 
+class SlowJudge(ScriptedJudge):
+    abandoned = False
+
+    def abandon(self) -> None:
+        self.abandoned = True
+
+
 async def test_quit_right_after_a_huge_answer_keeps_it_whole_and_does_not_wait_on_the_judge(
     tmp_path,
 ):
-    slow_judge = ScriptedJudge(delay=30)  # far slower than the grace
+    slow_judge = SlowJudge(delay=30)  # far slower than the grace
     runner, store, _ = make(tmp_path, judge=slow_judge)
     await runner.begin()
     answer = long_answer(2_000_000)
@@ -101,6 +108,7 @@ async def test_quit_right_after_a_huge_answer_keeps_it_whole_and_does_not_wait_o
     assert time.perf_counter() - started < 5  # the promise; the judge is not waited for
     saved = store.open(runner.session.id).questions[0]
     assert saved.answers[0].text == answer and not saved.scoring_runs
+    assert slow_judge.abandoned  # its worker would otherwise hold up the exit
 
 
 @pytest.mark.slow

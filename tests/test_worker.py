@@ -2,7 +2,9 @@
 
 import asyncio
 import os
+import sys
 import threading
+import time
 
 from interviewer.backends import Backend
 from interviewer.conductor import offline as offline_conductor
@@ -179,3 +181,37 @@ def test_a_worker_whose_parent_is_already_gone_exits_at_once():
     finally:
         os.close(read_end)
         os.close(write_end)
+
+
+async def test_abandoning_a_busy_worker_frees_the_thread_an_exit_would_wait_for():
+    """A 50,000-character answer without a full stop is seconds of scoring: quitting
+    cancels its task, and abandon() ends the worker, so the thread waiting on it (which
+    the interpreter joins at exit) returns at once instead of when the verdict is done."""
+    judge = WorkerJudge()
+    # A worker that takes the request and never answers: scoring that outlasts the quit.
+    judge.process.command = [sys.executable, "-c", "import time; time.sleep(30)"]
+    scoring = asyncio.create_task(judge.score(shipped_request(SENTENCE)))
+    for _ in range(1000):
+        if judge.process.busy:
+            break
+        await asyncio.sleep(0.01)
+    assert judge.process.busy
+    scoring.cancel()
+    judge.abandon()
+    assert judge._waiter is not None
+    started = time.monotonic()
+    await asyncio.wait_for(asyncio.to_thread(judge._waiter.shutdown, True), timeout=10)
+    assert time.monotonic() - started < 10
+    assert judge.process.pid is None  # the worker is gone; a later request starts another
+
+
+async def test_abandon_leaves_an_idle_worker_alone():
+    judge = WorkerJudge()
+    try:
+        assert await judge.score(shipped_request(SENTENCE))
+        pid = judge.process.pid
+        judge.abandon()
+        assert judge.process.pid == pid and pid is not None
+        os.kill(pid, 0)  # still running: it is only closed at exit
+    finally:
+        judge.process.close()

@@ -39,6 +39,12 @@ class Judge(ABC):
         process starts, a model is loaded...): nothing by default. Must return at once."""
         return None
 
+    def abandon(self) -> None:
+        """Nobody will wait for the verdicts under way (the interview is quitting and its
+        judging tasks are cancelled): stop work that would otherwise hold up the exit.
+        Nothing by default (a cancelled task stops an LLM call)."""
+        return None
+
     def drain_usage(self) -> list[LlmUsage]:
         """Token usage recorded since the last call (LLM judges); the runner saves it."""
         return []

@@ -78,10 +78,16 @@ class JudgeProcess:
     def __init__(self) -> None:
         self._proc: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()
+        self._busy = False  # a request is with the worker
+        self.command = [sys.executable, "-m", "interviewer.judge.worker_process"]
 
     @property
     def pid(self) -> int | None:
         return self._proc.pid if self._proc is not None else None
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
 
     def start(self) -> None:
         with self._lock:
@@ -96,7 +102,7 @@ class JudgeProcess:
             p for p in (package_parent, env.get("PYTHONPATH", "")) if p
         )
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "interviewer.judge.worker_process", str(os.getpid())],
+            [*self.command, str(os.getpid())],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -111,8 +117,12 @@ class JudgeProcess:
                 self._start()
                 proc = self._proc
                 assert proc is not None and proc.stdin is not None and proc.stdout is not None
-                _write_frame(proc.stdin, pickle.dumps(request, pickle.HIGHEST_PROTOCOL))
-                answer = _read_frame(proc.stdout)
+                self._busy = True
+                try:
+                    _write_frame(proc.stdin, pickle.dumps(request, pickle.HIGHEST_PROTOCOL))
+                    answer = _read_frame(proc.stdout)
+                finally:
+                    self._busy = False
             except (OSError, ValueError) as exc:
                 self._kill()
                 raise WorkerGone(str(exc)) from exc
@@ -129,6 +139,14 @@ class JudgeProcess:
             with contextlib.suppress(Exception):
                 self._proc.wait(timeout=5)
             self._proc = None
+
+    def stop_if_busy(self) -> None:
+        """End the worker now if it is scoring: the thread waiting on it (which an exit
+        would wait for) then gets WorkerGone at once instead of the verdict seconds later."""
+        proc = self._proc
+        if proc is not None and self._busy:
+            with contextlib.suppress(OSError):
+                proc.kill()
 
     def close(self) -> None:
         """Closing its stdin ends the worker once it has answered what it is doing."""
@@ -156,6 +174,9 @@ class WorkerJudge(Judge):
 
         self.method = METHOD
         return super().identity(rubric)
+
+    def abandon(self) -> None:
+        self.process.stop_if_busy()
 
     def warm_up(self) -> None:
         if not self._gone:
