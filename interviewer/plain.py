@@ -398,7 +398,7 @@ class PlainInterview:
             restored = prose
         if not restored:
             return
-        self.lines = restored.splitlines()
+        self.lines = restored.splitlines() + self.lines
         what = "code" if prompt.wants_code else "answer"
         self.say(f"Your unfinished {what} from last time (kept as a draft, not judged):")
         self.say("\n".join(f"  | {line}" for line in self.lines))
@@ -495,6 +495,11 @@ class PlainInterview:
                 elif command == "/quit":
                     raise _Abandoned(failure.describe())
                 else:
+                    # Text typed (or piped) here is never dropped: it is the start of the
+                    # next answer, and a draft if the interview stops first.
+                    if line.strip() not in ("", "."):
+                        self.lines.append(line.rstrip("\r\n"))
+                        self.say("(kept as the start of your next answer)")
                     self.say("(your answers are safe in memory; first choose what to do)")
                     continue
             except SaveFailed as again:
@@ -627,6 +632,8 @@ class PlainInterview:
         self.say(render_markdown(session))
         if runner.unsaved is not None:
             await self.recover(runner.unsaved)
+        if kept := self._keep_draft():  # typed while the last save was being dealt with
+            self.say(kept)
         self.say(f"Saved as {runner.saved_to}")
         hint = runner.unscored_hint()
         if hint and runner.outages:
@@ -644,6 +651,8 @@ class PlainInterview:
             except SaveFailed as failure:
                 await self.recover(failure)
                 continue
+            if kept := self._keep_draft():  # typed while a save was being dealt with
+                self.say(kept)
             self.say(f"\nSaved. Continue with: {self._resume_hint()}")
             return 0
 

@@ -72,6 +72,21 @@ def test_a_session_that_never_landed_exits_non_zero_and_names_the_rescue_copy(tm
     [copy] = rescue.glob("*.json")
     assert f"A copy was saved to {copy}" in out
     assert "Traceback" not in done.stderr
+    # what was typed at the NOT SAVED prompt is not dropped either
+    [draft] = (rescue / "drafts").glob("*.txt")
+    assert draft.read_text() == "an answer" and str(draft) in out
+
+
+def test_an_answer_typed_at_the_not_saved_prompt_is_the_start_of_the_next_one(tmp_path):
+    blocked = tmp_path / "t"
+    blocked.write_text("a file where the transcripts folder should be")
+    chosen = tmp_path / "chosen"
+    script = f"an answer piped in early\n.\n/save-to {chosen}\nand its end\n.\n/quit\n"
+    done = run_cli(START, blocked, script)
+    assert done.returncode == 0, done.stderr
+    assert "(kept as the start of your next answer)" in done.stdout
+    [path] = chosen.glob("*.json")
+    assert answers(path) == ["an answer piped in early\nand its end"]
 
 
 # --- point 6: disk full ----------------------------------------------------------------------
