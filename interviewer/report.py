@@ -19,7 +19,8 @@ from interviewer.domain.scorecard import (
     headed,
 )
 from interviewer.domain.session import Session, Turn, TurnKind
-from interviewer.safe_text import for_markdown, json_for_terminal
+from interviewer.markdown_code import code_fence, markdown_text
+from interviewer.safe_text import json_for_terminal
 from interviewer.sandbox.summary import run_lines
 
 
@@ -137,7 +138,7 @@ def exchange_lines(turns: list[Turn]) -> list[str]:
                 out += ["", "*You asked:*"]
             out += [""] + [f"> {line}" if line else ">" for line in turn.text.splitlines()]
             if turn.code is not None:
-                out += ["", "```python", turn.code.rstrip("\n"), "```"]
+                out += ["", code_fence(turn.code, "python")]
     return out
 
 
@@ -205,14 +206,8 @@ def render_markdown(session: Session, card: Scorecard | None = None) -> str:
             lines += exchange_lines(qs.asked.turns[1:])
             submitted = qs.asked.submission_run
             if submitted is not None:
-                lines += [
-                    "",
-                    "Tests of the submitted code:",
-                    "",
-                    "```",
-                    *run_lines(submitted),
-                    "```",
-                ]
+                tests = "\n".join(run_lines(submitted))
+                lines += ["", "Tests of the submitted code:", "", code_fence(tests, "text")]
             run = qs.run
             if run is not None and not run.result.is_scored:
                 lines += ["", f"Unscored because: {run.result.reason}"]
@@ -235,7 +230,7 @@ def render_markdown(session: Session, card: Scorecard | None = None) -> str:
     if card.study_list:
         lines += ["", "## Study next", ""]
         lines += [f"- {topic.replace('_', ' ')} ({pct:.0f}/100)" for topic, pct in card.study_list]
-    return for_markdown("\n".join(lines) + "\n")
+    return markdown_text(lines) + "\n"
 
 
 def scorecard_dict(session: Session, card: Scorecard | None = None) -> dict[str, Any]:

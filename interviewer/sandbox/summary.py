@@ -37,8 +37,15 @@ def duration(seconds: float | None) -> str:
 
 def headline(run: CodeRun) -> str:
     passed, total = run.counts()
-    what = "visible tests" if run.kind.value == "visible" else "tests (visible and hidden)"
-    return f"{passed} of {total} {what} passed · run took {run.wall_seconds:.2f} s"
+    took = f"run took {run.wall_seconds:.2f} s"
+    if run.kind.value == "visible":
+        return f"{passed} of {total} visible tests passed · {took}"
+    shown, shown_total = run.counts(hidden=False)
+    hidden, hidden_total = run.counts(hidden=True)
+    return (
+        f"{passed} of {total} tests passed (visible {shown} of {shown_total}, "
+        f"hidden {hidden} of {hidden_total}) · {took}"
+    )
 
 
 def result_line(result: TestResult) -> str:

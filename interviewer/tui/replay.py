@@ -22,6 +22,7 @@ from interviewer.domain.session import AskedQuestion, Session
 from interviewer.report import feedback_text, turn_label
 from interviewer.safe_text import for_markdown, for_terminal
 from interviewer.tui.base import AppScreen
+from interviewer.tui.code_view import code_widget, runs_text
 from interviewer.tui.conversation import InterviewerTurn, candidate_text
 from interviewer.tui.text import percent_text
 
@@ -52,6 +53,8 @@ def turn_widgets(asked: AskedQuestion, upto: int) -> list[Widget]:
         else:
             text = candidate_text(turn.text) if turn.text else "(no answer)"
             widgets.append(Static(text, classes="replay-turn candidate", markup=False))
+            if turn.code is not None:
+                widgets.append(code_widget(turn.code))
     return widgets
 
 
@@ -154,6 +157,7 @@ class ReplayScreen(AppScreen):
             with VerticalScroll(id="replay-scores"):
                 yield Static("", id="replay-rescored", markup=False)
                 yield Markdown("", id="replay-runs")
+                yield Static("", id="replay-tests", classes="code-view run-lines", markup=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -185,6 +189,11 @@ class ReplayScreen(AppScreen):
         self.query_one("#replay-runs", Markdown).update(
             runs_markdown(self.session, asked, self.fresh)
         )
+        tests = self.query_one("#replay-tests", Static)
+        tests.display = bool(asked.runs)  # a coding question's test runs, every one
+        if asked.runs:
+            tests.border_title = "Test runs"
+            tests.update(runs_text(asked.runs))
 
     def action_step(self, delta: int) -> None:
         if self.steps:

@@ -28,9 +28,16 @@ from interviewer.report import (
     session_facts,
 )
 from interviewer.runner import InterviewRunner, SaveFailed
-from interviewer.safe_text import for_markdown, for_terminal
+from interviewer.safe_text import for_terminal
 from interviewer.store.files import write_atomic
 from interviewer.tui.base import AppScreen
+from interviewer.tui.code_view import (
+    code_fence,
+    fenced_widget,
+    markdown_text,
+    split_fences,
+    submission_lines,
+)
 from interviewer.tui.text import bar, level_text, percent_text
 
 # Long enough for a frame to be drawn between two sections.
@@ -97,6 +104,11 @@ def scorecard_sections(
                 f"Score {percent_text(qs.counted if qs.run is None else qs.percent)}"
                 f" · {question_status(qs)}",
             ]
+            code = qs.asked.submitted_code
+            if code is not None:
+                lines += ["", "**Your code:**", "", code_fence(code, "python")]
+                tests = "\n".join(submission_lines(qs.asked.submission_run))
+                lines += ["", "**Its tests:**", "", code_fence(tests, "text")]
             run = qs.run
             if run is not None and not run.result.is_scored:
                 lines += ["", f"Unscored: {run.result.reason}"]
@@ -119,7 +131,7 @@ def scorecard_sections(
         lines = ["", "## Study next", ""]
         lines += [f"- {t.replace('_', ' ')} — {p:.0f}/100" for t, p in card.study_list]
     sections.append(lines)
-    return [for_markdown("\n".join(section) + "\n") for section in sections]
+    return [markdown_text(section) + "\n" for section in sections]
 
 
 def section_widgets(text: str) -> list[Widget]:
@@ -132,13 +144,18 @@ def section_widgets(text: str) -> list[Widget]:
             widgets.append(Static(RichMarkdown("\n".join(body)), classes="scorecard-text"))
         body.clear()
 
-    for line in text.splitlines():
-        if line.startswith("## "):
+    for language, piece in split_fences(text):
+        if language:
             flush()
-            heading = for_terminal(line[3:])
-            widgets.append(Static(heading, classes="scorecard-heading", markup=False))
-        else:
-            body.append(line)
+            widgets.append(fenced_widget(language, piece))
+            continue
+        for line in piece.splitlines():
+            if line.startswith("## "):
+                flush()
+                heading = for_terminal(line[3:])
+                widgets.append(Static(heading, classes="scorecard-heading", markup=False))
+            else:
+                body.append(line)
     flush()
     return widgets
 
