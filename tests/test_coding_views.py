@@ -47,6 +47,8 @@ def finished(tmp_path_factory) -> tuple[TranscriptStore, str]:
 
     tmp_path = tmp_path_factory.mktemp("coding")
     question = coding_question()
+    example = "\n\nExample: two_sum([2, 7], 9) returns [0, 1]."
+    question = question.model_copy(update={"prompt": question.prompt + example})
     scenario = Scenario.model_validate(
         {
             "id": "practice_coding",
@@ -130,6 +132,10 @@ async def test_the_scorecard_highlights_the_code_and_lists_its_tests(finished) -
         assert code.code == SHOWN_SOLUTION
         tests = str(views[1].render())
         assert "visible 2 of 2, hidden 3 of 3" in tests and "✓ example_2" in tests
+        # A prompt with an example below it: bold in its first paragraph only.
+        text = "".join(screen.sections())
+        assert "**Q1. Return the indices" in text and "(coding.q0).**" in text
+        assert "\nExample: two_sum([2, 7], 9) returns [0, 1].\n" in text
 
 
 async def test_the_replay_shows_the_code_with_its_answer_and_every_run(finished) -> None:

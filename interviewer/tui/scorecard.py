@@ -97,9 +97,13 @@ def scorecard_sections(
                 # One line each: a quote spanning lines would break out of its list item.
                 lines.append(f"  - *“{' '.join(quote.split())}”*")
         for heading, qs in headed(rnd.questions):
+            # Bold ends at a blank line: a prompt with an example below it is bold only in
+            # its first paragraph, instead of showing its asterisks.
+            first, _, rest = heading.partition("\n\n")
+            lines += ["", f"**{' '.join(first.split())}**"]
+            if rest.strip():
+                lines += ["", rest.strip()]
             lines += [
-                "",
-                f"**{heading}**",
                 "",
                 f"Score {percent_text(qs.counted if qs.run is None else qs.percent)}"
                 f" · {question_status(qs)}",
