@@ -84,10 +84,15 @@ def session_facts(session: Session) -> str:
 KEY_POINT_LINES = ("Strong:", "Missing:")
 
 
-def feedback_text(feedback: str) -> str:
-    """The judge's feedback without the lines the key-point outline already says."""
-    kept = [line for line in feedback.splitlines() if not line.startswith(KEY_POINT_LINES)]
-    return "\n".join(kept).strip()
+def feedback_text(feedback: str, *, markdown: bool = False) -> str:
+    """The judge's feedback without the lines the key-point outline already says; for
+    Markdown, each line its own paragraph (a single line break would run them together)."""
+    kept = [
+        line.strip()
+        for line in feedback.splitlines()
+        if line.strip() and not line.startswith(KEY_POINT_LINES)
+    ]
+    return ("\n\n" if markdown else "\n").join(kept)
 
 
 def outline_marks(qs: QuestionScore) -> list[tuple[str, KeyPoint]]:
@@ -213,7 +218,7 @@ def render_markdown(session: Session, card: Scorecard | None = None) -> str:
                 lines += ["", f"Unscored because: {run.result.reason}"]
             if qs.failed_run is not None:
                 lines += ["", failed_run_text(qs)]
-            feedback = feedback_text(run.result.feedback) if run is not None else ""
+            feedback = feedback_text(run.result.feedback, markdown=True) if run is not None else ""
             if feedback:
                 lines += ["", feedback]
             if qs.asked.key_points:

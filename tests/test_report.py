@@ -1,6 +1,8 @@
 """The Markdown report reads as the interview went (issue 13 item 9): the follow-up
 questions beside the answers they got, each key point once, never cut mid-word."""
 
+import io
+
 from interviewer.domain.judging import CriterionScore, JudgeResult, ScoreStatus
 from interviewer.domain.session import Session, TurnKind
 from interviewer.judge.scripted import ScriptedJudge
@@ -33,6 +35,7 @@ async def interview(tmp_path) -> Session:
             feedback=(
                 "Strong: The model fits noise in the training data and generalises poo….\n"
                 "Missing: Training error keeps falling while validation error rises.\n"
+                "Correctness: aim for — every point, in order.\n"
                 "Clarity: aim for — ordered and clear."
             ),
         )
@@ -65,3 +68,17 @@ async def test_each_key_point_is_listed_once_and_whole(tmp_path):
 async def test_the_report_says_level_and_track(tmp_path):
     session = await interview(tmp_path)
     assert "· mode mock · level mid · backend offline ·" in render_markdown(session)
+
+
+async def test_each_line_of_feedback_reads_as_its_own_line(tmp_path):
+    # Seen in tmux: two "aim for" lines ran together into one paragraph ("...in order.
+    # Clarity: aim for") in the scorecard and in the rendered export.
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    session = await interview(tmp_path)
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(Markdown(render_markdown(session)))
+    shown = [line.strip() for line in console.export_text().splitlines()]
+    assert "Correctness: aim for — every point, in order." in shown
+    assert "Clarity: aim for — ordered and clear." in shown

@@ -1,5 +1,6 @@
 """The scorecard screen lays itself out a section at a time, never blank, and keeps up."""
 
+import asyncio
 from pathlib import Path
 
 from textual.widgets import Static
@@ -69,3 +70,42 @@ async def test_a_verdict_that_lands_later_redraws_its_round(tmp_path: Path) -> N
         after = headings(screen)
         assert after[0] != before[0] and after[1] != before[1]  # overall and round 1
         assert after[2:] == before[2:]
+
+
+async def test_verdicts_landing_one_after_another_leave_each_section_once(
+    tmp_path: Path,
+) -> None:
+    # Seen in tmux: a layout cut off by the next verdict (between mounting the new section
+    # and removing the old one) left the overall and whole rounds on screen twice.
+    rig = Rig(tmp_path)
+    session_id = await rig.finished_session("tiny_loop")
+    session = rig.store.open(session_id)
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_scorecard(session)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ScorecardScreen)
+        asked = session.questions[0]
+        rubric = session.rubric_for_round(asked.round_index)
+        for level in (4, 1, 2, 4):
+            result = JudgeResult(
+                status=ScoreStatus.scored,
+                criteria=[CriterionScore(criterion_id=c.id, level=level) for c in rubric.criteria],
+            )
+            run = asked.scoring_runs[-1]
+            asked.scoring_runs.append(
+                ScoringRun(judge=run.judge, result=result, at=run.at, answers_judged=9)
+            )
+            screen.show()
+            await asyncio.sleep(0)  # the next verdict lands while this one is laid out
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert headings(screen) == [
+            "Overall 75/100",
+            "Round 1 Warm-up · 83/100",
+            "Round 2 Python · 67/100",
+            "Study next",
+        ]

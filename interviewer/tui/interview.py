@@ -68,7 +68,7 @@ def feedback_markdown(runner: InterviewRunner, asked: AskedQuestion, run: Scorin
     if follow_up_pending(asked):
         lines.append("*Answer the follow-up first: the feedback and the model outline follow.*")
         return for_markdown("\n".join(lines))
-    feedback = feedback_text(result.feedback)
+    feedback = feedback_text(result.feedback, markdown=True)
     if feedback:
         lines += [feedback, ""]
     if asked.key_points:

@@ -89,7 +89,7 @@ def runs_markdown(session: Session, asked: AskedQuestion, fresh: int = 0) -> str
             except KeyError:
                 name = score.criterion_id
             lines.append(f"- {name}: {score.level}/4")
-        feedback = feedback_text(result.feedback)
+        feedback = feedback_text(result.feedback, markdown=True)
         if feedback:
             lines += ["", feedback]
         lines.append("")

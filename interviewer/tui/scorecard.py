@@ -118,7 +118,7 @@ def scorecard_sections(
                 lines += ["", f"Unscored: {run.result.reason}"]
             if qs.failed_run is not None:
                 lines += ["", failed_run_text(qs)]
-            feedback = feedback_text(run.result.feedback) if run is not None else ""
+            feedback = feedback_text(run.result.feedback, markdown=True) if run is not None else ""
             if feedback:
                 lines += ["", feedback]
             if qs.asked.key_points:
@@ -177,6 +177,7 @@ class ScorecardScreen(AppScreen):
         self.runner = runner
         self._sections: list[tuple[str, list[Widget]]] = []  # on screen, in order
         self.loaded = False  # every section is on screen
+        self._laying_out = False  # a relayout is under way
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
@@ -227,16 +228,24 @@ class ScorecardScreen(AppScreen):
         self.show()  # what changed meanwhile (a verdict landed)
 
     def show(self) -> None:
-        if not self.loaded:
-            return
-        texts = self.sections()
-        if texts == [text for text, _ in self._sections]:
-            return
-        self.relayout(texts)
+        if not self.loaded or self._laying_out:
+            return  # a layout under way reads the newest texts before it ends
+        if self.sections() != [text for text, _ in self._sections]:
+            self._laying_out = True
+            self.relayout()
 
-    @work(group="scorecard-layout", exclusive=True, exit_on_error=False)
-    async def relayout(self, texts: list[str]) -> None:
-        """Replace the sections whose text changed (all of them if their number did)."""
+    @work(group="scorecard-relayout", exit_on_error=False)
+    async def relayout(self) -> None:
+        """Replace the sections whose text changed (all of them if their number did), until
+        the screen shows the newest texts. Never cancelled half way (a newer verdict waits
+        for this one): a layout cut off between mounting and removing left sections twice."""
+        try:
+            while (texts := self.sections()) != [text for text, _ in self._sections]:
+                await self._replace_sections(texts)
+        finally:
+            self._laying_out = False
+
+    async def _replace_sections(self, texts: list[str]) -> None:
         box = self.query_one("#scorecard", VerticalScroll)
         if len(texts) != len(self._sections):
             await box.remove_children()
