@@ -36,6 +36,19 @@ Result: fraud losses fell 35% in a four-week A/B test and false declines dropped
 Production: the model is served behind a Kafka stream and retrained monthly; we monitor feature drift with PSI.
 """  # noqa: E501  (nine lines, as a candidate writes them)
 
+# The same project as a candidate may write it: choices said in passing, not as "we chose".
+IN_PASSING = """\
+# Fraud detection for card-not-present payments
+Problem: flag fraudulent online card payments before settlement, at about 2,000 transactions per second.
+Data: 18 months of transactions, 40 million rows; labels arrive 30 to 90 days late, when chargebacks come in.
+Target: expected fraud loss per transaction, which is zero for most rows and heavy-tailed for the rest.
+Model: LightGBM with a Tweedie loss, chosen over a deep sequence model because it trained in 20 minutes.
+Features: merchant and device velocity counts over 1 hour and 24 hours, computed in a Flink pipeline.
+Evaluation: time-based split with a 90-day gap, precision at a 0.5% review rate, dollar-weighted recall.
+Results: dollar-weighted recall went from 61% to 74% at the same review rate; false declines fell by 18%.
+Lessons: label delay made monitoring hard, so we tracked score drift and chargeback proxies weekly.
+"""  # noqa: E501
+
 SHIPPED = load_content()
 BANK = SHIPPED.questions
 
@@ -58,6 +71,30 @@ def test_a_choice_is_asked_about_with_what_it_could_have_been():
     assert stated.startswith(
         "You chose gradient-boosted trees (LightGBM) over a deep sequence model. What decided it"
     )
+
+
+def test_choices_said_in_passing_are_asked_about_whole_and_with_what_they_beat():
+    # Seen in tmux: "You used a Tweedie. Why that ...", "You chose LightGBM. Why that
+    # rather than a regularised logistic regression ..." (the description names the deep
+    # sequence model it beat) and "You used time-based split".
+    def asked(question_id: str) -> str:
+        return project_question(IN_PASSING, BANK[question_id])
+
+    assert asked("deep_dive.model_choice.alternatives_rejected").startswith(
+        "You chose LightGBM over a deep sequence model. What decided it,"
+    )
+    assert asked("deep_dive.model_choice.objective_and_loss").startswith(
+        "You used a Tweedie loss. Why that rather than a Poisson or gamma loss"
+    )
+    assert asked("deep_dive.data.leakage_and_splits").startswith(
+        "You used a time-based split. Why that rather than a random split,"
+    )
+    assert "sequence model" not in {c.what for c in read_brief(IN_PASSING).choices}
+
+
+def test_what_went_wrong_quotes_what_went_wrong_not_the_problem_statement():
+    failure = project_question(IN_PASSING, BANK["deep_dive.failure.what_went_wrong"])
+    assert failure.startswith('You wrote: "label delay made monitoring hard,'), failure
 
 
 def test_other_questions_quote_the_sentence_that_speaks_to_them():

@@ -10,7 +10,7 @@ topic, preferring one with numbers. The words this reads by are data, in deep_di
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -27,6 +27,9 @@ _MARKUP = re.compile(r"(\*\*|__|`)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 _NUMBER = re.compile(r"\d")
 _WORD = re.compile(r"[a-z0-9][a-z0-9/+.-]*")
+_DETERMINERS = frozenset(
+    ["a", "an", "the", "our", "my", "their", "its", "this", "that", "these", "those", "one", "two"]
+)
 
 
 @dataclass(frozen=True)
@@ -145,17 +148,59 @@ def find_choices(sentences: list[Sentence]) -> list[Choice]:
                 over = " ".join(_phrase_end(over_match.group(2).rstrip(".").split()))
             if what:
                 found.append(Choice(what, over, sentence.text, connective))
-        # A method the description names, though not as "we chose": a time-based split.
-        lowered = sentence.text.lower()
-        for entry in data()["alternatives"]:
-            for name in entry["names"]:
-                named = re.search(rf"\b((?:an?|the)\s+)?{re.escape(name)}\b", lowered)
-                said = " ".join(f"{c.what} {c.over}".lower() for c in found)
-                if named is None or name in said:
-                    continue
-                found.append(Choice(sentence.text[named.start() : named.end()], "", sentence.text))
-                break
+        found += _named_methods(sentence.text, found)
     return found
+
+
+def _named_methods(text: str, found: list[Choice]) -> list[Choice]:
+    """The methods a sentence names though not as "we chose" ("LightGBM with a Tweedie
+    loss, chosen over a deep sequence model"): each named as written up to where its
+    reason starts ("a Tweedie loss"); one that follows "over", "instead of" or "rather
+    than" is what a choice of its kind was chosen over, not a choice."""
+    lowered = text.lower()
+    overs = sorted(data()["over_words"], key=len, reverse=True)
+    rejected_re = re.compile(
+        r"\b(" + "|".join(map(re.escape, overs)) + r")\s+((?:[\w-]+\s+){0,3})$", re.IGNORECASE
+    )
+    here: list[Choice] = []
+    for entry in data()["alternatives"]:
+        for name in entry["names"]:
+            named = re.search(rf"\b((?:an?|the)\s+)?{re.escape(name)}\b", lowered)
+            said = " ".join(f"{c.what} {c.over}".lower() for c in [*found, *here])
+            if named is None or name in said:
+                continue
+            rejected = rejected_re.search(text[: named.start()])
+            if rejected:
+                start = rejected.end(1)
+                phrase = " ".join(_phrase_end(text[start:].split()))
+                _attach_over(here or found, phrase, rejected.group(1).lower())
+                break
+            phrase = " ".join(_phrase_end(text[named.start() :].split()))
+            if "(" in phrase and ")" not in phrase:
+                phrase = phrase[: phrase.index("(")].strip()  # "(train on months 1-12"
+            here.append(Choice(phrase or text[named.start() : named.end()], "", text))
+            break
+    return here
+
+
+def _attach_over(choices: list[Choice], over: str, connective: str) -> None:
+    """`over` was turned down: it belongs to the first choice of its kind still without
+    an alternative (a deep sequence model to LightGBM, not to the Tweedie loss)."""
+    kind = _kind(Choice(over))
+    for i, choice in enumerate(choices):
+        if not choice.over and _kind(choice) == kind:
+            choices[i] = replace(choice, over=over, connective=connective)
+            return
+
+
+def with_article(phrase: str) -> str:
+    """'time-based split' -> 'a time-based split'; names and phrases with one kept."""
+    words = phrase.split()
+    if not words or words[0].lower() in _DETERMINERS or words[0][:1].isupper():
+        return phrase
+    if words[-1].lower() not in data()["countable_heads"]:
+        return phrase
+    return ("an " if words[0][0].lower() in "aeiou" else "a ") + phrase
 
 
 def alternatives_for(choice: Choice) -> str:
@@ -190,7 +235,8 @@ def choice_question(brief: ProjectBrief, question: Question) -> str | None:
     else:
         why = str(data()["why_open"]).format(alternatives=alternatives_for(choice))
     over = f" {choice.connective} {choice.over}" if choice.over else ""
-    return " ".join(str(template).format(choice=choice.what, over=over, why=why).split())
+    what = with_article(choice.what)
+    return " ".join(str(template).format(choice=what, over=over, why=why).split())
 
 
 def _words(text: str) -> set[str]:
