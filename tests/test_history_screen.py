@@ -176,3 +176,12 @@ async def test_the_table_fills_a_page_at_a_time_and_broken_files_come_last(
         await pilot.pause()
         assert table.row_count == 131  # all of them, and the broken file after
         assert table.get_row_at(130)[6] == "broken"
+
+
+def test_a_long_criterion_name_in_the_chart_ends_in_an_ellipsis() -> None:
+    # Seen in tmux at 80x24: "Behavioral · Reflection and learni" cut mid-word.
+    text = history_module.trend_text(
+        [("Behavioral · Reflection and learning", [1.0, 2.0], 2.0)], 10, label_width=30
+    )
+    line = text.splitlines()[1]
+    assert line.startswith("Behavioral · Reflection and l… "), line

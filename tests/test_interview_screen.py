@@ -15,6 +15,7 @@ from interviewer.tui.base import TooSmall
 from interviewer.tui.confirm import ConfirmScreen
 from interviewer.tui.interview import InterviewScreen
 from interviewer.tui.scorecard import ScorecardScreen
+from interviewer.tui.text import progress_text
 from tests.test_tui_support import FIXED_NOW, SIZE, Rig
 
 HALF = "Too high a rate makes the loss"
@@ -238,3 +239,42 @@ async def test_confirm_dialogs_show_their_whole_text(tmp_path: Path) -> None:
         whole = Region(0, 0, label.size.width, label.size.height)
         shown = " ".join(strip.text.strip() for strip in label.render_lines(whole))
         assert " ".join(dialog.question.split()) in " ".join(shown.split())
+
+
+def test_the_status_line_keeps_the_question_clock_and_hints_at_80_columns() -> None:
+    # Seen in tmux at 80x24: "... · 00:03 of 20:00 · hints" with the number of hints
+    # wrapped off the one-line status bar.
+    whole = progress_text(
+        round_number=1,
+        rounds=1,
+        title="Project deep dive",
+        question=1,
+        questions=3,
+        clock="00:03 of 20:00",
+        hints_left=1,
+    )
+    assert whole == "Round 1/1 Project deep dive · Q 1/3 · 00:03 of 20:00 · hints 1"
+    narrow = {"round_number": 3, "rounds": 5, "question": 1, "questions": 1, "hints_left": 2}
+    short = progress_text(
+        **narrow, title="ML system design", clock="41:07 of 35:00 (over time)", width=60
+    )
+    assert short == "R3/5 ML system design · Q1/1 · 41:07/35:00 over · hints 2"
+    cut = progress_text(
+        **narrow, title="A very long round title indeed", clock="00:03 of 20:00", width=44
+    )
+    assert cut.startswith("R3/5 A very") and cut.endswith("… · Q1/1 · 00:03/20:00 · hints 2")
+    assert len(cut) <= 44
+    assert len(progress_text(**narrow, title="x" * 50, clock="00:03", width=20)) <= 20
+
+
+async def test_the_status_line_fits_the_status_bar(tmp_path: Path) -> None:
+    rig = Rig(tmp_path)
+    runner = rig.runner("tiny_single")
+    runner.session.scenario.rounds[0].title = "Warm-up on the fundamentals of machine learning"
+    app = rig.app(runner)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        progress = app.screen.query_one("#progress", Static)
+        shown = str(progress.render())
+        assert len(shown) <= progress.content_size.width, shown
+        assert shown.startswith("R1/1 Warm-up on the") and shown.endswith("· Q1/1 · 00:00/05:00")

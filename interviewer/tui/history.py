@@ -19,7 +19,7 @@ from interviewer.store.locks import SessionLocked
 from interviewer.store.transcripts import SessionFilter, SessionSummary, TranscriptError
 from interviewer.tui.base import AppScreen
 from interviewer.tui.confirm import ConfirmScreen
-from interviewer.tui.text import percent_text, sparkline
+from interviewer.tui.text import fit, percent_text, sparkline
 
 ALL = "all"
 PAGE = 100  # sessions added to the table at a time, more as the cursor nears the end
@@ -58,7 +58,7 @@ def trend_text(trends: list[Trend], width: int = 40, label_width: int = 34) -> s
     lines = ["[b]Level per criterion over time[/b] (oldest → newest, 1-4)"]
     for label, values, latest in trends:
         recent = values[-width:]
-        shown = escape(for_terminal(f"{label[:label_width]:<{label_width}}"))
+        shown = escape(for_terminal(f"{fit(label, label_width):<{label_width}}"))
         lines.append(f"{shown} {sparkline(recent)} {latest:.1f}")
     return "\n".join(lines)
 
@@ -78,10 +78,6 @@ MODES = [("all modes", ALL), ("mock", "mock"), ("practice", "practice")]
 # the scenario column takes what is left (at 80 columns, about 14 characters).
 FIXED_COLUMNS = 8 + 10 + 6 + 5 + 11 + 7 * 2 + 2
 WIDE = 100  # from this width the date has its year
-
-
-def fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(1, width - 1)].rstrip() + "…"
 
 
 def rounds_text(kinds: tuple[str, ...]) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -33,7 +33,7 @@ from interviewer.tui.base import AppScreen
 from interviewer.tui.coding import CodingPane
 from interviewer.tui.confirm import ConfirmScreen
 from interviewer.tui.conversation import Conversation
-from interviewer.tui.text import percent_text, round_clock
+from interviewer.tui.text import percent_text, progress_text, round_clock
 
 DRAFT_DEBOUNCE_S = 0.5
 Step = Callable[[ChunkSink], Awaitable[Prompt | None]]
@@ -176,6 +176,10 @@ class InterviewScreen(AppScreen):
 
     # --- status ---------------------------------------------------------------------------
 
+    def on_resize(self, event: events.Resize) -> None:
+        super().on_resize(event)
+        self.call_after_refresh(self.tick)  # the status line fitted to its new width
+
     def tick(self) -> None:
         prompt = self.prompt
         progress = self.query_one("#progress", Static)
@@ -188,11 +192,18 @@ class InterviewScreen(AppScreen):
                 prompt.time_budget_minutes,
                 prompt.round_paused_seconds,
             )
-            hints = f" · hints {prompt.hints_left}" if prompt.hints_left else ""
             progress.update(
                 for_terminal(
-                    f"Round {prompt.round_index + 1}/{prompt.round_count} {prompt.round_title}"
-                    f" · Q {prompt.question_number}/{prompt.round_questions} · {clock}{hints}"
+                    progress_text(
+                        round_number=prompt.round_index + 1,
+                        rounds=prompt.round_count,
+                        title=prompt.round_title,
+                        question=prompt.question_number,
+                        questions=prompt.round_questions,
+                        clock=clock,
+                        hints_left=prompt.hints_left,
+                        width=progress.content_size.width,
+                    )
                 )
             )
         pending = self.runner.judging_pending

@@ -51,3 +51,34 @@ def sparkline(values: list[float | None], low: float = 1.0, high: float = 4.0) -
         share = (min(max(value, low), high) - low) / (high - low) if high > low else 1.0
         chars.append(BLOCKS[1 + round(share * (len(BLOCKS) - 2))])
     return "".join(chars)
+
+
+def fit(text: str, width: int) -> str:
+    """`text` in `width` cells: cut with an ellipsis when it is longer."""
+    return text if len(text) <= width else text[: max(1, width - 1)].rstrip() + "…"
+
+
+def progress_text(
+    *,
+    round_number: int,
+    rounds: int,
+    title: str,
+    question: int,
+    questions: int,
+    clock: str,
+    hints_left: int,
+    width: int = 0,
+) -> str:
+    """The interview's status line in `width` cells (0: any): whole where it fits, else
+    shortened ('R2/5', '03:00/25:00') with the round's title cut last, so the question
+    number, the clock and the hints left are never lost off the edge."""
+    hints = f" · hints {hints_left}" if hints_left else ""
+    whole = f"Round {round_number}/{rounds} {title} · Q {question}/{questions} · {clock}{hints}"
+    if width <= 0 or len(whole) <= width:
+        return whole
+    short_clock = clock.replace(" of ", "/").replace(" (over time)", " over")
+    head, tail = f"R{round_number}/{rounds} ", f" · Q{question}/{questions} · {short_clock}"
+    room = width - len(head) - len(tail) - len(hints)
+    if room >= 6:
+        return head + fit(title, room) + tail + hints
+    return fit(f"{head.strip()}{tail}{hints}", width)
