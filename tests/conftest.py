@@ -1,6 +1,7 @@
 """Shared fixtures. Every test runs with user paths pointed at a temporary folder and no
 LLM endpoint configured, so nothing reads or writes the real home or reaches a network."""
 
+import socket
 import tempfile
 
 import pytest
@@ -41,3 +42,12 @@ def server():
     srv = FakeOpenAIServer("127.0.0.1", 0).start()
     yield srv
     srv.stop()
+
+
+@pytest.fixture
+def closed_port():
+    """A loopback port where nothing answers: bound for the whole test but never listening,
+    so no other test's server can take it between choosing it and connecting to it."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        yield int(sock.getsockname()[1])

@@ -2,7 +2,6 @@
 first question, fast, with the cause and the fix, writing nothing; `doctor` runs the same
 checks; the context window is learned from servers that say it."""
 
-import socket
 import time
 
 import pytest
@@ -16,12 +15,6 @@ from tests.plain_driver import run_cli
 
 SECRET = "sk-preflight-SECRET-0123456789"
 ANSWERS = "".join(f"My answer number {i} about the data and the metric.\n.\n" for i in range(40))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def start_plain(tmp_path, url: str, *extra: str):
@@ -74,8 +67,8 @@ def test_a_server_without_the_model_stops_plain_mode_naming_the_models_it_has(tm
 
 
 @pytest.mark.slow
-def test_a_closed_port_stops_plain_mode_fast(tmp_path):
-    url = f"http://127.0.0.1:{free_port()}/v1"
+def test_a_closed_port_stops_plain_mode_fast(closed_port, tmp_path):
+    url = f"http://127.0.0.1:{closed_port}/v1"
     done, took = start_plain(tmp_path, url)
     assert done.returncode == 2 and took < 10
     assert "cannot be used (unreachable)" in done.stderr
@@ -85,8 +78,8 @@ def test_a_closed_port_stops_plain_mode_fast(tmp_path):
 
 
 @pytest.mark.slow
-def test_fallback_offline_goes_on_with_the_offline_engine(tmp_path):
-    url = f"http://127.0.0.1:{free_port()}/v1"
+def test_fallback_offline_goes_on_with_the_offline_engine(closed_port, tmp_path):
+    url = f"http://127.0.0.1:{closed_port}/v1"
     done, _ = start_plain(tmp_path, url, "--fallback", "offline")
     assert done.returncode == 0, done.stderr[-2000:]
     assert "cannot be used (unreachable)" in done.stderr
@@ -249,8 +242,8 @@ def test_doctor_prints_every_check(tmp_path):
 
 
 @pytest.mark.slow
-def test_doctor_fails_with_the_cause_and_the_fix(tmp_path):
-    url = f"http://127.0.0.1:{free_port()}/v1"
+def test_doctor_fails_with_the_cause_and_the_fix(closed_port, tmp_path):
+    url = f"http://127.0.0.1:{closed_port}/v1"
     done = run_cli(["doctor", "--base-url", url], tmp_path / "transcripts")
     assert done.returncode == 2
     assert "FAIL" in done.stdout and "Cause: nothing answers at" in done.stdout

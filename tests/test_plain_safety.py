@@ -155,10 +155,10 @@ def test_a_signal_keeps_the_typed_text_as_a_draft_saves_and_exits_at_once(tmp_pa
     live.send("half of the second\nanswer, still typing\n")
     assert live.proc.stdin is not None
     pipe_drained(live.proc.stdin)
-    sent = time.monotonic()
     live.proc.send_signal(signum)
-    assert live.proc.wait(timeout=10) == code
-    assert time.monotonic() - sent < 5  # no waiting for Enter, nor for the judge
+    # It exits without Enter (waiting for one would run into the timeout). No stopwatch
+    # here: on a loaded machine a fixed number of seconds is a race, not a check.
+    assert live.proc.wait(timeout=30) == code
     out = live.proc.stdout.read() if live.proc.stdout else ""
     [path] = transcripts.glob("*.json")
     assert answers(path) == ["a whole first answer"]  # the draft is kept, not judged

@@ -7,7 +7,6 @@ from textual.widgets import Static
 
 from interviewer.domain.judging import CriterionScore, JudgeResult, ScoreStatus
 from interviewer.domain.session import ScoringRun
-from interviewer.tui import scorecard
 from interviewer.tui.scorecard import ScorecardScreen
 from tests.test_tui_support import SIZE, Rig
 
@@ -19,7 +18,17 @@ def headings(screen: ScorecardScreen) -> list[str]:
 async def test_the_overall_comes_first_under_a_loading_line_then_every_round(
     tmp_path: Path, monkeypatch
 ) -> None:
-    monkeypatch.setattr(scorecard, "FRAME_S", 1.0)  # a slow frame, to see the first one
+    # The layout waits after the first section until the test has looked (a slow frame of
+    # one second was a race with a loaded machine).
+    looked = asyncio.Event()
+    between = ScorecardScreen.between_sections
+
+    async def held(self: ScorecardScreen, n: int) -> None:
+        if n == 0:
+            await looked.wait()
+        await between(self, n)
+
+    monkeypatch.setattr(ScorecardScreen, "between_sections", held)
     rig = Rig(tmp_path)
     session_id = await rig.finished_session("tiny_loop")
     app = rig.app()
@@ -31,6 +40,7 @@ async def test_the_overall_comes_first_under_a_loading_line_then_every_round(
         assert isinstance(screen, ScorecardScreen)
         assert headings(screen) == ["Overall 67/100"]
         assert screen.query("#scorecard-loading") and not screen.loaded
+        looked.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert screen.loaded and not screen.query("#scorecard-loading")

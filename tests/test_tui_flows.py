@@ -129,7 +129,6 @@ async def test_quit_keeps_the_draft_and_resume_restores_it(tmp_path: Path) -> No
         await settle(pilot, app)
         await type_answer(pilot, app, STRONG)
         app.screen.query_one("#answer", TextArea).insert("half an answer")
-        await pilot.pause(0.7)  # past the draft debounce
         await pilot.press("ctrl+q")
         await pilot.pause()
     draft = tmp_path / "transcripts" / ".drafts" / f"{session_id}.txt"

@@ -2,7 +2,6 @@
 model cannot be used, the choice (Retry, Use offline, Quit). An outage mid-interview is
 announced in the status bar."""
 
-import socket
 from pathlib import Path
 
 import pytest
@@ -18,12 +17,6 @@ from tests.fake_openai import FakeOpenAIServer, ServerBehaviour
 from tests.test_tui_support import Rig, fixed_clock
 
 KEY = "sk-the-right-key-000000"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def llm_app(rig: Rig, url: str, **settings):
@@ -54,11 +47,13 @@ CASES = {
 
 
 @pytest.mark.parametrize("case", ["401", "404", "closed port"])
-async def test_home_shows_the_choice_when_the_model_cannot_be_used(tmp_path: Path, case) -> None:
+async def test_home_shows_the_choice_when_the_model_cannot_be_used(
+    closed_port, tmp_path: Path, case
+) -> None:
     rig = Rig(tmp_path)
     if case == "closed port":
         server, extra, problem = None, {}, "unreachable"
-        url = f"http://127.0.0.1:{free_port()}/v1"
+        url = f"http://127.0.0.1:{closed_port}/v1"
     else:
         behaviour, extra, problem = CASES[case]
         server = FakeOpenAIServer(behaviour=behaviour).start()
@@ -116,9 +111,9 @@ async def test_retry_once_the_server_is_fixed(tmp_path: Path) -> None:
             assert app.screen.session.backend == "openai"
 
 
-async def test_quit_leaves_with_exit_code_2_and_the_cause(tmp_path: Path) -> None:
+async def test_quit_leaves_with_exit_code_2_and_the_cause(closed_port, tmp_path: Path) -> None:
     rig = Rig(tmp_path)
-    app = llm_app(rig, f"http://127.0.0.1:{free_port()}/v1")
+    app = llm_app(rig, f"http://127.0.0.1:{closed_port}/v1")
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot, app)
         await pilot.click("#model-quit")
@@ -127,10 +122,12 @@ async def test_quit_leaves_with_exit_code_2_and_the_cause(tmp_path: Path) -> Non
     assert "Cause: nothing answers at" in app.exit_message
 
 
-async def test_interviewer_start_waits_on_home_and_use_offline_starts_it(tmp_path: Path) -> None:
+async def test_interviewer_start_waits_on_home_and_use_offline_starts_it(
+    closed_port, tmp_path: Path
+) -> None:
     rig = Rig(tmp_path)
     settings = rig.settings.model_copy(
-        update={"backend": "openai", "base_url": f"http://127.0.0.1:{free_port()}/v1"}
+        update={"backend": "openai", "base_url": f"http://127.0.0.1:{closed_port}/v1"}
     )
     backend = make_backend(settings)
     request = NewInterview(scenario_id="tiny_loop", mode=Mode.mock, seed=7, candidate="t")

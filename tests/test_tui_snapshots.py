@@ -133,3 +133,15 @@ async def test_snapshot_apps_hold_the_cursor_steady(tmp_path: Path) -> None:
         assert area.has_focus
         assert area.cursor_blink is False
         assert area._cursor_visible
+
+
+async def test_snapshot_apps_keep_their_toasts(tmp_path: Path) -> None:
+    # A toast gone by the time a loaded machine took the picture made snapshots flaky (the
+    # broken-transcript warning in History's): a test's toasts outlast the test.
+    rig = Rig(tmp_path)
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.notify("a warning that would be gone in 10 ms", timeout=0.01)
+        await pilot.pause(0.1)
+        assert [n.message for n in app._notifications] == ["a warning that would be gone in 10 ms"]

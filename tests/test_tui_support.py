@@ -21,6 +21,8 @@ from interviewer.tui.app import InterviewerApp, build_app
 
 FIXED_NOW = datetime(2026, 3, 14, 9, 30, 0, tzinfo=UTC)
 SIZE = (80, 24)
+# Longer than any test: a toast on a snapshot is there however slow the machine is.
+TOAST_SECONDS = 3600.0
 
 
 def _levels(*texts: str) -> list[dict[str, object]]:
@@ -221,6 +223,7 @@ class Rig:
             backend=self.backend,
             clock=fixed_clock,
             cursor_blink=False,
+            toast_seconds=TOAST_SECONDS,
         )
 
     async def finished_session(

@@ -70,9 +70,13 @@ class InterviewerApp(App[int]):
         clock: Callable[[], datetime] | None = None,
         replay: Session | None = None,
         cursor_blink: bool = True,
+        toast_seconds: float | None = None,
     ):
         super().__init__()
         self.cursor_blink = cursor_blink
+        # Tests hold every notification on screen this long, so a slow machine never
+        # takes a snapshot after a toast has gone (None: each its own timeout).
+        self.toast_seconds = toast_seconds
         self.initial_replay = replay
         self.settings = settings
         self.initial_runner = runner
@@ -156,7 +160,7 @@ class InterviewerApp(App[int]):
             for_terminal(message),
             title=for_terminal(title),
             severity=severity,
-            timeout=timeout,
+            timeout=self.toast_seconds if self.toast_seconds is not None else timeout,
             markup=False,
         )
 
@@ -280,10 +284,11 @@ def build_app(
     clock: Callable[[], datetime] | None = None,
     replay: Session | None = None,
     cursor_blink: bool = True,
+    toast_seconds: float | None = None,
 ) -> InterviewerApp:
     """The app, with every service injectable: the CLI passes settings (and a runner for
     `interviewer start`, a saved session for `interviewer replay`), tests pass content, a
-    store on tmp_path, a backend, a clock and a steady cursor."""
+    store on tmp_path, a backend, a clock, a steady cursor and toasts that stay."""
     return InterviewerApp(
         settings,
         runner=runner,
@@ -293,6 +298,7 @@ def build_app(
         clock=clock,
         replay=replay,
         cursor_blink=cursor_blink,
+        toast_seconds=toast_seconds,
     )
 
 

@@ -220,12 +220,15 @@ class ScorecardScreen(AppScreen):
             widgets = section_widgets(text)
             await box.mount_all(widgets, before=loading)
             self._sections.append((text, widgets))
-            # The overall is drawn before anything else is laid out; keys are handled
-            # between sections.
-            await asyncio.sleep(FRAME_S if n == 0 else 0)
+            await self.between_sections(n)
         await loading.remove()
         self.loaded = True
         self.show()  # what changed meanwhile (a verdict landed)
+
+    async def between_sections(self, n: int) -> None:
+        """The overall is drawn before anything else is laid out; keys are handled
+        between sections."""
+        await asyncio.sleep(FRAME_S if n == 0 else 0)
 
     def show(self) -> None:
         if not self.loaded or self._laying_out:
