@@ -3,7 +3,8 @@ checkboxes told apart without colour, descriptions cut with an ellipsis."""
 
 from pathlib import Path
 
-from textual.widgets import Select, SelectionList
+from textual.geometry import Region
+from textual.widgets import OptionList, Select, SelectionList
 
 from interviewer.content.loader import load_content
 from interviewer.report import session_facts
@@ -12,7 +13,7 @@ from interviewer.store.transcripts import TranscriptStore
 from interviewer.tui.app import build_app
 from interviewer.tui.home import HomeScreen, MarkedRadio, clip_lines
 from interviewer.tui.interview import InterviewScreen
-from tests.test_tui_support import SIZE, fixed_clock, offline_backend
+from tests.test_tui_support import SIZE, Rig, fixed_clock, offline_backend
 
 SHIPPED = load_content()
 
@@ -96,3 +97,22 @@ def test_a_long_description_ends_in_an_ellipsis():
     clipped = clip_lines(text, 30, 3)
     assert len(clipped.splitlines()) == 3 and clipped.endswith("…")
     assert clip_lines("short enough", 30, 3) == "short enough"
+
+
+async def test_a_long_title_in_recent_stays_on_one_line_with_an_ellipsis(tmp_path: Path) -> None:
+    # Seen in tmux at 80x24: "Practice: Python and libraries" wrapped under the score.
+    rig = Rig(tmp_path)
+    session_id = await rig.finished_session("tiny_single")
+    session = rig.store.open(session_id)
+    session.scenario.title = "Practice: Python and libraries for data work"
+    rig.store.compact(session)
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        recent = app.screen.query_one("#recent", OptionList)
+        width = recent.scrollable_content_region.width
+        lines = [s.text.rstrip() for s in recent.render_lines(Region(0, 0, width, 3))]
+        assert lines[0].startswith(" 67/100 03-14 09:30 Practice: Python") and lines[0].endswith(
+            "…"
+        ), lines
+        assert not lines[1].strip(), lines  # no second line for the same session
