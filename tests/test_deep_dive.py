@@ -214,3 +214,20 @@ async def test_an_off_topic_answer_gets_the_question_again(tmp_path, project):
     assert prompt is not None and prompt.kind is TurnKind.follow_up
     assert prompt.text == f"That's not what I asked. The question was: {asked.prompt}"
     await runner.quit(grace_seconds=0)
+
+
+async def test_a_typed_description_is_quoted_whole_words_with_an_ellipsis(tmp_path):
+    # Issue 13 item 1: without a file the snippet was cut mid-word at 77 characters.
+    typed = (
+        "I built a fraud model for card payments where the labels come from chargebacks that "
+        "arrive 30 to 90 days late, so we trained on months that had matured and watched score "
+        "drift weekly in the meantime because nothing else was available for monitoring"
+    )
+    runner = runner_for(tmp_path, ["deep_dive.data.sources_and_labels"], None)
+    await runner.begin()  # asks for a description
+    prompt = await runner.answer(typed)
+    assert prompt is not None and prompt.kind is TurnKind.question
+    quote = prompt.text.split('"')[1]
+    assert quote.endswith("…") and len(quote) > 77
+    assert typed.startswith(quote[:-1]) and typed[len(quote) - 1] == " "  # cut between words
+    await runner.quit(grace_seconds=0)

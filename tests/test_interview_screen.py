@@ -6,6 +6,7 @@ screen says which backend is in use, lets Tab move on and warns when it is too s
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from textual.geometry import Region
 from textual.widgets import Markdown, Static, TextArea
 
@@ -278,3 +279,23 @@ async def test_the_status_line_fits_the_status_bar(tmp_path: Path) -> None:
         shown = str(progress.render())
         assert len(shown) <= progress.content_size.width, shown
         assert shown.startswith("R1/1 Warm-up on the") and shown.endswith("· Q1/1 · 00:00/05:00")
+
+
+@pytest.mark.parametrize("screen", ["home", "history", "scorecard", "replay"])
+async def test_every_screen_says_when_the_terminal_is_too_small(tmp_path: Path, screen) -> None:
+    rig = Rig(tmp_path)
+    session_id = await rig.finished_session("tiny_single")
+    app = rig.app()
+    async with app.run_test(size=(40, 10)) as pilot:
+        await settle(pilot, app)
+        if screen == "history":
+            await pilot.press("ctrl+g")
+        elif screen == "scorecard":
+            app.open_scorecard(rig.store.open(session_id))
+        elif screen == "replay":
+            app.open_replay(rig.store.open(session_id))
+        await settle(pilot, app)
+        assert "This terminal is 40x10" in str(app.screen.query_one(TooSmall).render())
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot, app)
+        assert not app.screen.query(TooSmall)

@@ -23,3 +23,9 @@ def test_the_calibrate_example_runs_on_the_sample_shipped_in_the_repository(monk
     assert main([*command.split(), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["n"] == 48 and report["unscored"] == 0
+
+
+def test_clarifying_questions_are_explained():
+    # Issue 13 item 6: the feature was mentioned nowhere.
+    section = README[README.index("**Clarifying questions**") :][:600]
+    assert "?" in section and "system design" in section.lower()

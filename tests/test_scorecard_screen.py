@@ -8,6 +8,7 @@ from textual.widgets import Static
 from interviewer.domain.judging import CriterionScore, JudgeResult, ScoreStatus
 from interviewer.domain.session import ScoringRun
 from interviewer.tui.scorecard import ScorecardScreen
+from tests.test_report import interview
 from tests.test_tui_support import SIZE, Rig
 
 
@@ -119,3 +120,22 @@ async def test_verdicts_landing_one_after_another_leave_each_section_once(
             "Round 2 Python · 67/100",
             "Study next",
         ]
+
+
+async def test_the_scorecard_lists_each_key_point_once_and_whole(tmp_path: Path) -> None:
+    # Issue 13 item 9 on screen: the judge's shortened "Strong:" and "Missing:" lines are
+    # left out, and the outline says which points were made.
+    session = await interview(tmp_path)
+    app = Rig(tmp_path / "app").app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_scorecard(session)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ScorecardScreen)
+        shown = "".join(text for text, _ in screen._sections)
+    for kp in session.questions[0].key_points:
+        assert shown.count(kp.text) == 1, kp.text
+    assert "poo…" not in shown and "Missing:" not in shown
+    assert "✓" in shown and "✗" in shown

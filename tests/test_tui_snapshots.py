@@ -11,7 +11,7 @@ from textual.widgets import TextArea
 
 from interviewer.domain.session import Mode
 from interviewer.tui.app import InterviewerApp
-from tests.test_tui_support import SIZE, Rig
+from tests.test_tui_support import FIXED_NOW, SIZE, Rig
 
 ANSWER = "Overfitting is when the model fits noise in the training data."
 
@@ -145,3 +145,21 @@ async def test_snapshot_apps_keep_their_toasts(tmp_path: Path) -> None:
         app.notify("a warning that would be gone in 10 ms", timeout=0.01)
         await pilot.pause(0.1)
         assert [n.message for n in app._notifications] == ["a warning that would be gone in 10 ms"]
+
+
+async def test_snapshot_apps_run_on_a_fixed_clock(tmp_path: Path) -> None:
+    # Every clock a snapshot can show (the round clock, turn times, dates in History and
+    # Home, scoring runs) reads the app's or the runner's clock, and both are fixed.
+    rig = Rig(tmp_path)
+    runner = rig.runner("tiny_single")
+    app = rig.app(runner)
+    assert app.clock() == runner.clock() == FIXED_NOW
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.screen.query_one("#answer", TextArea).insert(ANSWER)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        progress = str(app.screen.query_one("#progress").render())
+        assert "00:00 of 05:00" in progress, progress
+    assert {t.at for q in runner.session.questions for t in q.turns} == {FIXED_NOW}
+    assert {r.at for q in runner.session.questions for r in q.scoring_runs} == {FIXED_NOW}

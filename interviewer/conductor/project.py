@@ -19,6 +19,7 @@ from interviewer.domain.engine import AnswerSignal
 from interviewer.domain.question import KeyPoint, Question
 from interviewer.domain.session import AskedQuestion
 
+TITLE_WORDS = 12  # a first line longer than this is a description, not a title
 MAX_QUOTE = 170  # characters of a sentence quoted back; longer ones end in an ellipsis
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _LABEL = re.compile(r"^\s*(?:\*\*|__)?([A-Za-z][\w /&'-]{0,30}?)(?:\*\*|__)?\s*:\s+(.*)$")
@@ -103,10 +104,16 @@ def read_brief(description: str) -> ProjectBrief:
         text = plain(line)
         if not title:
             title = text
-            if not label:
-                continue  # a first line of its own is the title, not a sentence
+            if not label and _is_title(text):
+                continue  # a short first line of its own is the title, not a sentence
         sentences += [Sentence(where, s) for s in _SENTENCE_END.split(text) if s.strip()]
     return ProjectBrief(short(title, 60), sentences, find_choices(sentences))
+
+
+def _is_title(line: str) -> bool:
+    """A first line that names the project ("Fraud detection for card payments"), not a
+    description typed as one paragraph (which is read for its sentences too)."""
+    return len(line.split()) <= TITLE_WORDS and not _SENTENCE_END.search(line + " X")
 
 
 def _phrase_end(words: list[str]) -> list[str]:
