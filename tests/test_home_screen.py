@@ -3,6 +3,7 @@ checkboxes told apart without colour, descriptions cut with an ellipsis."""
 
 from pathlib import Path
 
+import pytest
 from textual.geometry import Region
 from textual.widgets import OptionList, Select, SelectionList
 
@@ -116,3 +117,20 @@ async def test_a_long_title_in_recent_stays_on_one_line_with_an_ellipsis(tmp_pat
             "…"
         ), lines
         assert not lines[1].strip(), lines  # no second line for the same session
+
+
+@pytest.mark.parametrize("scenario", ["ml_engineer", "research_scientist", "ml_engineer_domain"])
+async def test_every_round_and_mode_label_is_whole_at_80x24(tmp_path: Path, scenario) -> None:
+    # Issue 13 item 11: Home cut its labels at 80x24 ("Project deep dive (with the math…":
+    # a long title is cut, the questions and minutes after it are kept).
+    app = shipped_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot, app)
+        app.screen.query_one("#scenario", Select).value = scenario
+        await settle(pilot, app)
+        rounds = app.screen.query_one("#rounds", SelectionList)
+        shown = [rounds.render_line(y).text.rstrip() for y in range(rounds.option_count)]
+        for line, label in zip(shown, round_labels(app.screen), strict=True):
+            assert line.endswith(label) and label.endswith(" min)"), (line, label)
+        for radio in app.screen.query(MarkedRadio):
+            assert radio.size.width >= len(radio.render().plain.rstrip()), radio.label

@@ -39,7 +39,7 @@ from interviewer.session_factory import NewInterview, SetupError, domain_tracks
 from interviewer.store.locks import SessionLocked
 from interviewer.store.transcripts import SessionFilter, SessionSummary, TranscriptError
 from interviewer.tui.base import AppScreen
-from interviewer.tui.text import percent_text
+from interviewer.tui.text import fit, percent_text
 
 RECENT = 8
 
@@ -64,6 +64,17 @@ def clip_lines(text: str, width: int, lines: int) -> str:
     last = kept[-1]
     kept[-1] = (last if len(last) < width else last[: width - 1].rstrip()) + "…"
     return "\n".join(kept)
+
+
+def round_label(title: str, questions: int, minutes: int | None, width: int = 0) -> str:
+    """'Project deep dive (3 q, 20 min)' in `width` cells (0: any): a title too long is cut
+    with an ellipsis, never the number of questions and minutes after it."""
+    budget = f", {minutes} min" if minutes else ""
+    size = f"({questions} q{budget})"
+    whole = f"{title} {size}"
+    if width <= 0 or len(whole) <= width:
+        return whole
+    return f"{fit(title, max(6, width - len(size) - 1))} {size}"
 
 
 class RoundsList(SelectionList[int]):
@@ -106,6 +117,7 @@ class HomeScreen(AppScreen):
         self.sessions: dict[str, SessionSummary] = {}
         self.tracks = domain_tracks(self.iapp.content)
         self._description = ""
+        self._rounds: list[tuple[str, int, int | None]] = []  # title, questions, minutes
 
     def compose(self) -> ComposeResult:
         scenarios = self.iapp.content.scenarios
@@ -222,9 +234,27 @@ class HomeScreen(AppScreen):
             self.query_one("#rounds-label", Label).update(f"Rounds: {exc}")
             return
         self.query_one("#rounds-label", Label).update("Rounds")
-        for i, spec in enumerate(sat.rounds):
-            budget = f", {spec.time_budget_minutes} min" if spec.time_budget_minutes else ""
-            rounds.add_option((f"{spec.display_title} ({spec.questions} q{budget})", i, True))
+        self._rounds = [
+            (spec.display_title, spec.questions, spec.time_budget_minutes) for spec in sat.rounds
+        ]
+        width = self.rounds_width()
+        for i, (title, questions, minutes) in enumerate(self._rounds):
+            rounds.add_option((round_label(title, questions, minutes, width), i, True))
+        self.call_after_refresh(self.relabel_rounds)
+
+    def rounds_width(self) -> int:
+        """The cells a round's label has beside its box (0 before the first layout)."""
+        rounds = self.query_one("#rounds", SelectionList)
+        return max(0, rounds.scrollable_content_region.width - len("▐X▌ "))
+
+    def relabel_rounds(self) -> None:
+        """The labels fitted to the list's width, the choices kept."""
+        rounds = self.query_one("#rounds", SelectionList)
+        width = self.rounds_width()
+        for i, (title, questions, minutes) in enumerate(self._rounds[: rounds.option_count]):
+            label = round_label(title, questions, minutes, width)
+            if str(rounds.get_option_at_index(i).prompt) != label:
+                rounds.replace_option_prompt_at_index(i, label)
 
     def show_description(self) -> None:
         """The scenario's description in at most three lines, an ellipsis where it is cut."""
@@ -236,6 +266,7 @@ class HomeScreen(AppScreen):
         super().on_resize(event)
         if self._description:
             self.call_after_refresh(self.show_description)
+        self.call_after_refresh(self.relabel_rounds)
 
     def show_backend(self) -> None:
         backend = self.iapp.get_backend()
