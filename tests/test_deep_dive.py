@@ -231,3 +231,25 @@ async def test_a_typed_description_is_quoted_whole_words_with_an_ellipsis(tmp_pa
     assert quote.endswith("…") and len(quote) > 77
     assert typed.startswith(quote[:-1]) and typed[len(quote) - 1] == " "  # cut between words
     await runner.quit(grace_seconds=0)
+
+
+def test_a_sentence_is_quoted_once_in_an_interview():
+    # Seen in tmux: "You wrote: "label delay made monitoring hard, ..."" opened two
+    # questions in a row.
+    retro = project_question(IN_PASSING, BANK["deep_dive.retrospective.do_differently"])
+    assert retro.startswith('You wrote: "label delay made monitoring hard')
+    serving = BANK["deep_dive.production.serving_path"]
+    assert project_question(IN_PASSING, serving).startswith('You wrote: "label delay')
+    again = project_question(IN_PASSING, serving, [retro])
+    assert "label delay" not in again
+
+
+async def test_the_offline_interviewer_quotes_a_sentence_once(tmp_path):
+    ids = ["deep_dive.retrospective.do_differently", "deep_dive.production.serving_path"]
+    runner = runner_for(tmp_path, ids, IN_PASSING)
+    prompt = await runner.begin()
+    while prompt is not None and len(runner.session.questions) < 3:
+        prompt = await runner.answer("I would set up label proxies earlier; I don't know more.")
+    quotes = [q.prompt.split('"')[1] for q in runner.session.questions if '"' in q.prompt]
+    assert quotes and len(quotes) == len(set(quotes)), quotes
+    await runner.quit(grace_seconds=0)

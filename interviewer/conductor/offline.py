@@ -107,7 +107,8 @@ class OfflineConductor(Conductor):
         numbers, the sentence of the description that speaks to the question."""
         description = session.project_description
         if question.round is RoundKind.deep_dive and description:
-            return project_question(description, question)
+            asked = [q.prompt for q in session.questions if q.question_id != question.id]
+            return project_question(description, question, asked)
         return question.prompt
 
     async def speak(self, request: SpeakRequest) -> AsyncIterator[str]:

@@ -10,6 +10,7 @@ topic, preferring one with numbers. The words this reads by are data, in deep_di
 """
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
@@ -250,12 +251,17 @@ def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower()))
 
 
-def sentence_for(brief: ProjectBrief, question: Question) -> Sentence | None:
+def sentence_for(
+    brief: ProjectBrief, question: Question, quoted: Collection[str] = ()
+) -> Sentence | None:
     """The sentence of the description that speaks to the question's topic (its section
-    name counts too), one with numbers first; None when none does."""
+    name counts too), one with numbers first; None when none does. A sentence an earlier
+    question quoted (in `quoted`, the prompts so far) is not quoted again."""
     wanted = {w for t in question.topics for w in data()["topic_words"].get(t, [])}
     best: tuple[float, Sentence] | None = None
     for sentence in brief.sentences:
+        if any(f'"{short(sentence.text, MAX_QUOTE)}"' in prompt for prompt in quoted):
+            continue
         hits = len(wanted & (_words(sentence.text) | _words(sentence.section)))
         if not hits:
             continue
@@ -353,14 +359,15 @@ def refine_signal(
     return AnswerSignal(missed, off_topic)
 
 
-def project_question(description: str, question: Question) -> str:
-    """The bank question, asked about this project."""
+def project_question(description: str, question: Question, asked: Collection[str] = ()) -> str:
+    """The bank question, asked about this project (`asked`: the prompts put so far, whose
+    quotes are not repeated)."""
     brief = read_brief(description)
     about_choice = choice_question(brief, question)
     if about_choice:
         return about_choice
     prompt = " ".join(question.prompt.split())
-    sentence = sentence_for(brief, question)
+    sentence = sentence_for(brief, question, asked)
     if sentence is None:
         return prompt
     return f'You wrote: "{short(sentence.text, MAX_QUOTE)}" {prompt}'
