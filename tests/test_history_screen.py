@@ -185,3 +185,23 @@ def test_a_long_criterion_name_in_the_chart_ends_in_an_ellipsis() -> None:
     )
     line = text.splitlines()[1]
     assert line.startswith("Behavioral · Reflection and l… "), line
+
+
+async def test_a_finished_session_without_answers_takes_no_place_in_the_chart(
+    tmp_path: Path,
+) -> None:
+    rig = Rig(tmp_path)
+    await rig.finished_session("tiny_loop", session_id="20260314-093000-aaaa")
+    runner = rig.runner("tiny_single")
+    runner.session.id = "20260314-093000-zero"
+    await runner.begin()
+    await runner.finish()  # finished at once: nothing answered
+    await rig.finished_session("tiny_single", Mode.practice, "20260314-093000-bbbb")
+    app = rig.app()
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await history(rig, pilot, app)
+        assert "0/1" in {r[5] for r in rows(screen)}  # listed, with no answer
+        chart = str(screen.query_one("#trends").render())
+        line = next(line for line in chart.splitlines() if "Correctness" in line)
+        points = line.split()[-2]
+        assert points == "▆▆", line  # two sessions with answers, no gap for the empty one
