@@ -63,9 +63,11 @@ async def test_mode_and_rounds_columns_and_a_filter_by_mode(tmp_path: Path) -> N
             ["practice", "breadth", "1/1", "finished"],
             ["mock", "breadth", "1/1", "in progress"],
         ]
+        assert screen.sub_title == "3 session(s)"
         screen.query_one("#filter-mode", Select).value = "practice"
         await pilot.pause()
         assert [r[2] for r in rows(screen)] == ["practice"]
+        assert screen.sub_title == "1 of 3 session(s)"  # the title says a filter hides some
         screen.query_one("#filter-mode", Select).value = "mock"
         await pilot.pause()
         assert sorted(r[2] for r in rows(screen)) == ["mock", "mock"]

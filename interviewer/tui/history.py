@@ -105,6 +105,8 @@ class HistoryScreen(AppScreen):
         self._shown = 0  # matching sessions in the table
         self._complete = False  # every matching session is in the table
         self.broken: list[TranscriptError] = []
+        self._total = 0  # readable sessions, filter or no filter
+        self._matching = 0  # those the filters admit
         self._round_scores: dict[str, float | None] | None = None  # by file, when filtered
 
     def compose(self) -> ComposeResult:
@@ -148,14 +150,20 @@ class HistoryScreen(AppScreen):
         listing = self.iapp.store.summaries(limit=0)  # the counts, the scenarios, no rows
         self.loaded += 1
         self.broken = listing.broken
-        broken = f", {len(self.broken)} broken" if self.broken else ""
-        self.sub_title = f"{listing.total} session(s){broken}"
+        self._total = listing.total
+        self.say_counts()
         scenarios = listing.scenarios
         select = self.query_one("#filter-scenario", Select)
         current = select.value
         select.set_options([("all scenarios", ALL), *scenarios])
         select.value = current if any(current == sid for _, sid in scenarios) else ALL
         self.fill()
+
+    def say_counts(self) -> None:
+        """'6 session(s)', or with a filter '1 of 6 session(s)'; the broken files too."""
+        broken = f", {len(self.broken)} broken" if self.broken else ""
+        shown = f"{self._matching} of " if self.where() != SessionFilter() else ""
+        self.sub_title = f"{shown}{self._total} session(s){broken}"
 
     @on(Select.Changed)
     def filter_changed(self) -> None:
@@ -189,6 +197,7 @@ class HistoryScreen(AppScreen):
         score_label = "score" if kind is None else f"{ROUND_LABELS.get(kind, kind)} score"
         table.columns[table.ordered_columns[4].key].label = Text(score_label)
         self.add_page(PAGE)  # load() has just refreshed the index
+        self.say_counts()
         # The chart takes what the labels leave: a point a session, newest on the right.
         # Only finished sessions with an answer are plotted: a session still under way, or
         # one never answered, would plant a point that no interview earned.
@@ -229,6 +238,7 @@ class HistoryScreen(AppScreen):
             )
             self.rows[session.id] = Row(session.id, session)
         self._shown += len(page.sessions)
+        self._matching = page.total
         self._complete = self._shown >= page.total
         if self._complete:
             for error in self.broken:
