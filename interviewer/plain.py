@@ -16,8 +16,10 @@ can retry, choose another folder, or stop, and the exit code is 1 if it never la
 import asyncio
 import contextlib
 import os
+import re
 import signal
 import sys
+import textwrap
 import threading
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -142,6 +144,44 @@ class LineReader:
 INPUT_PROMPT = "> "
 
 
+def _terminal_width(stream: TextIO) -> int:
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return 0
+
+
+_LIST_ITEM = re.compile(r"^(\s*(?:> |[-*] |\d+\. |\| ))")
+
+
+def wrap_lines(text: str, width: int) -> str:
+    """`text` with each line longer than `width` wrapped between words (a terminal would cut
+    words in two); a quote or list item carries its mark or indent onto the next lines.
+    Tables and fenced code are left as they are."""
+    out: list[str] = []
+    fenced = False
+    for line in text.split("\n"):
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        if fenced or len(line) <= width or line.lstrip().startswith("|"):
+            out.append(line)
+            continue
+        mark = _LIST_ITEM.match(line)
+        lead = mark.group(1) if mark else line[: len(line) - len(line.lstrip())]
+        follow = lead if lead.strip() == ">" else " " * len(lead)
+        out.append(
+            textwrap.fill(
+                line,
+                width,
+                subsequent_indent=follow,
+                break_long_words=False,
+                break_on_hyphens=False,
+                drop_whitespace=True,
+            )
+        )
+    return "\n".join(out)
+
+
 def _is_terminal(*streams: object) -> bool:
     try:
         return all(bool(getattr(s, "isatty", lambda: False)()) for s in streams)
@@ -168,8 +208,12 @@ class PlainInterview:
         stderr: TextIO | None = None,
         fallback: str = "none",
         interactive: bool | None = None,
+        width: int | None = None,
     ):
         self.runner = runner
+        # At a terminal, lines are wrapped between words at its width (None: asked of the
+        # terminal at each line, so a resize counts); piped output is left as it is (0).
+        self.width = width if width is not None else (None if _is_terminal(stdout) else 0)
         # A person at a terminal sees a prompt before each line typed; a script does not.
         self.interactive = _is_terminal(stdin, stdout) if interactive is None else interactive
         self.reader = LineReader(stdin)
@@ -191,6 +235,9 @@ class PlainInterview:
         self.fallback = fallback
 
     def say(self, text: str = "") -> None:
+        width = self.width if self.width is not None else _terminal_width(self.out)
+        if width:
+            text = wrap_lines(text, width)
         # The terminal may be gone (SIGHUP): the save matters, the words cannot arrive.
         with contextlib.suppress(OSError):
             echo(text, stream=self.out)

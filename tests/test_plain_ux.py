@@ -43,3 +43,21 @@ async def test_practice_feedback_waits_for_the_follow_up(tmp_path: Path) -> None
     assert "follow once you answer the follow-up" in first  # printed while it was pending
     assert probed.text not in first and "Model-answer outline" not in first
     assert any("Model-answer outline" in b and probed.text in b for b in later)
+
+
+async def test_at_a_terminal_lines_wrap_between_words(tmp_path):
+    # Seen in tmux at 80 columns: the terminal cut "...(no network\n)" and "final\n approach"
+    # in two. Wrapped by words at the terminal's width, piped output left as it is.
+    typed = "Overfitting is when the model fits noise in the training data.\n.\n/end\n"
+    outputs = []
+    for n, width in enumerate((50, 0)):
+        rig = Rig(tmp_path / str(n))
+        out = io.StringIO()
+        interview = PlainInterview(rig.runner("tiny_single"), io.StringIO(typed), out, width=width)
+        await interview.run()
+        outputs.append(out.getvalue().replace(str(tmp_path / str(n)), "TMP"))
+    wrapped, piped = outputs
+    assert any(len(line) > 50 for line in piped.splitlines())
+    for line in wrapped.splitlines():
+        assert len(line) <= 50 or line.startswith("|") or " " not in line.strip(), line
+    assert [w for w in wrapped.split() if w != ">"] == [w for w in piped.split() if w != ">"]
