@@ -48,6 +48,7 @@ from interviewer.domain.selection import NO_HISTORY, CandidateHistory
 from interviewer.domain.session import AskedQuestion, ScoringRun, Session, SessionStatus, TurnKind
 from interviewer.judge.base import UNAVAILABLE
 from interviewer.store.files import rescue_folders
+from interviewer.store.journal import journal_path
 from interviewer.store.locks import SessionLock
 from interviewer.store.transcripts import SaveError, TranscriptStore
 
@@ -305,6 +306,20 @@ class InterviewRunner:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
+
+    def close_unwritten(self) -> bool:
+        """After the interview's event loop has ended: give up the session's lock, and
+        when nothing of the session was ever written (its start was refused before the
+        first question), remove the lock file too. True: it was unwritten."""
+        target = self.store.home(self.session)
+        unwritten = not target.exists() and not journal_path(target).exists()
+        if self.lock is not None:
+            if unwritten:
+                self.lock.discard()
+            else:
+                self.lock.release()
+            self.lock = None
+        return unwritten
 
     # --- the candidate's moves -----------------------------------------------------------
 

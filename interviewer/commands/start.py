@@ -65,10 +65,15 @@ def run(args: argparse.Namespace) -> int:
     except SessionLocked as exc:
         echo(f"error: {exc}", err=True)
         return 2
-    if args.plain:
-        from interviewer.plain import run_plain
+    try:
+        if args.plain:
+            from interviewer.plain import run_plain
 
-        return run_plain(runner, fallback=settings.fallback)
-    from interviewer.tui.launch import run_app
+            return run_plain(runner, fallback=settings.fallback)
+        from interviewer.tui.launch import run_app
 
-    return run_app(settings=settings, runner=runner)
+        return run_app(settings=settings, runner=runner)
+    finally:
+        # A start refused before the first question (the model failed its check, or the
+        # app was quit on Home) leaves nothing in the transcripts folder, not even a lock.
+        runner.close_unwritten()

@@ -135,6 +135,16 @@ class SessionLock:
     def held(self) -> bool:
         return self._count > 0
 
+    def discard(self) -> None:
+        """Release, and remove the lock file: for a session that was never written (a new
+        one whose start was refused), so a refused start leaves nothing in the folder. Safe
+        where deleting a lock file in general is not: no transcript names this session, so
+        no other process has a reason to open its lock, and the file goes while still held."""
+        if self._count == 1 and self._fd is not None:
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+        self.release()
+
     def release(self) -> None:
         if self._count <= 0:
             return
