@@ -177,3 +177,16 @@ async def test_an_outage_mid_interview_shows_in_the_status_bar(tmp_path: Path) -
             assert runner.session.questions[0].answers[0].text == "My answer while it is down."
     finally:
         server.stop()
+
+
+async def test_the_whole_choice_fits_an_80_column_terminal(tmp_path: Path) -> None:
+    rig = Rig(tmp_path)
+    with FakeOpenAIServer(behaviour=ServerBehaviour(require_key=KEY)) as srv:
+        app = llm_app(rig, srv.url)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot, app)
+            side = app.screen.query_one("#side").region
+            for name in ("retry", "offline", "quit"):
+                button = app.screen.query_one(f"#model-{name}").region
+                assert button.width > 0 and button.x >= side.x, name
+                assert button.right <= min(side.right, 80), name  # not cut off at the edge
