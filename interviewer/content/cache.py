@@ -17,7 +17,7 @@ import pickle
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from interviewer.content.loader import Content
@@ -26,6 +26,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # The code whose output the cache holds.
 CODE_FOLDERS = ("content", "domain")
 KEEP = 8  # cache files kept (several content folders in use, e.g. tests and a checkout)
+T = TypeVar("T")
 
 
 def cache_dir() -> Path:
@@ -87,7 +88,16 @@ def trusted(path: Path) -> bool:
 def read(key: str) -> Content | None:
     from interviewer.content.loader import Content
 
-    path = cache_dir() / f"content-{key}.pickle"
+    return load_pickle("content", key, Content)
+
+
+def write(key: str, content: Content) -> None:
+    keep_pickle("content", key, content, keep=KEEP)
+
+
+def load_pickle(kind: str, key: str, expected: type[T]) -> T | None:
+    """The cached `kind` object for `key`, or None when absent, untrusted, damaged or foreign."""
+    path = cache_dir() / f"{kind}-{key}.pickle"
     if not trusted(path):
         return None
     try:
@@ -95,28 +105,29 @@ def read(key: str) -> Content | None:
             found = pickle.load(fh)
     except Exception:  # damaged, or written by other code: rebuilt by the caller
         return None
-    return found if isinstance(found, Content) else None
+    return found if isinstance(found, expected) else None
 
 
-def write(key: str, content: Content) -> None:
-    """Best effort: a cache that cannot be written only costs the next start its time."""
+def keep_pickle(kind: str, key: str, value: object, keep: int) -> None:
+    """Best effort: a cache that cannot be written only costs the next start its time.
+    The `keep` newest files of this kind stay; older ones are removed."""
     folder = cache_dir()
-    target = folder / f"content-{key}.pickle"
-    tmp = folder / f".content-{key}.{os.getpid()}.tmp"
+    target = folder / f"{kind}-{key}.pickle"
+    tmp = folder / f".{kind}-{key}.{os.getpid()}.tmp"
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(content, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, target)
-        _prune(folder)
+        _prune(folder, kind, keep)
     except Exception:
         with contextlib.suppress(OSError):
             tmp.unlink()
 
 
-def _prune(folder: Path) -> None:
-    entries = sorted(folder.glob("content-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[KEEP:]:
+def _prune(folder: Path, kind: str, keep: int) -> None:
+    entries = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[keep:]:
         with contextlib.suppress(OSError):
             old.unlink()

@@ -7,10 +7,7 @@ lists are also kept in the user's cache folder, as the content is, under a key m
 the file's bytes and this module's source: a start that finds them reads no YAML.
 """
 
-import contextlib
 import hashlib
-import os
-import pickle
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
@@ -116,36 +113,12 @@ def _key(data: bytes) -> str:
 
 
 def _cached(key: str) -> Lexicon | None:
-    from interviewer.content.cache import cache_dir, trusted
+    from interviewer.content.cache import load_pickle
 
-    path = cache_dir() / f"lexicon-{key}.pickle"
-    if not trusted(path):
-        return None
-    try:
-        with path.open("rb") as fh:
-            found = pickle.load(fh)
-    except Exception:  # damaged or foreign: read the YAML instead
-        return None
-    return found if isinstance(found, Lexicon) else None
+    return load_pickle("lexicon", key, Lexicon)
 
 
 def _keep(key: str, found: Lexicon) -> None:
-    """Best effort: a cache that cannot be written only costs the next start its time."""
-    from interviewer.content.cache import cache_dir
+    from interviewer.content.cache import keep_pickle
 
-    folder = cache_dir()
-    target = folder / f"lexicon-{key}.pickle"
-    tmp = folder / f".lexicon-{key}.{os.getpid()}.tmp"
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(found, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
-        for old in folder.glob("lexicon-*.pickle"):
-            if old != target:
-                with contextlib.suppress(OSError):
-                    old.unlink()
-    except Exception:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+    keep_pickle("lexicon", key, found, keep=1)

@@ -31,7 +31,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from interviewer.store.files import JOURNAL_SUFFIX
+from interviewer.store.files import JOURNAL_SUFFIX, fsync_dir
 
 if TYPE_CHECKING:
     from interviewer.domain.session import AskedQuestion, Session
@@ -198,19 +198,6 @@ def _write_all(fd: int, payload: bytes) -> None:
     view = memoryview(payload)
     while view:
         view = view[os.write(fd, view) :]
-
-
-def fsync_dir(path: Path) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass  # some filesystems refuse fsync on a folder; the rename is still atomic
-    finally:
-        os.close(fd)
 
 
 def replay(data: dict[str, Any], path: Path) -> dict[str, Any]:

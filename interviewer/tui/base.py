@@ -98,6 +98,17 @@ class AppScreen(Screen[Any]):
     def iapp(self) -> AppServices:
         return cast(AppServices, self.app)
 
+    def resume_session(self, session: "Session") -> None:
+        """Open the interview of a session under way, or say why it cannot be."""
+        from interviewer.store.locks import SessionLocked
+
+        try:
+            runner = self.iapp.runner_for(session)
+        except (RuntimeError, SessionLocked) as exc:
+            self.notify(str(exc), title="Cannot resume", severity="error", timeout=8, markup=False)
+            return
+        self.iapp.open_interview(runner)
+
     def on_resize(self, event: events.Resize) -> None:
         width, height = event.size
         small = width < MIN_WIDTH or height < MIN_HEIGHT

@@ -318,12 +318,7 @@ class HistoryScreen(AppScreen):
         session = self.selected_session()
         if session is None:
             return
-        try:
-            runner = self.iapp.runner_for(session)
-        except (RuntimeError, SessionLocked) as exc:
-            self.notify(str(exc), title="Cannot resume", severity="error", timeout=8, markup=False)
-            return
-        self.iapp.open_interview(runner)
+        self.resume_session(session)
 
     def action_delete(self) -> None:
         row = self.selected()

@@ -36,7 +36,6 @@ from interviewer.domain.scenario import Scenario, track_label
 from interviewer.domain.session import Mode, Session
 from interviewer.safe_text import for_terminal
 from interviewer.session_factory import NewInterview, SetupError, domain_tracks
-from interviewer.store.locks import SessionLocked
 from interviewer.store.transcripts import SessionFilter, SessionSummary, TranscriptError
 from interviewer.tui.base import AppScreen
 from interviewer.tui.text import fit, percent_text
@@ -451,12 +450,7 @@ class HomeScreen(AppScreen):
         session = self.load_selected(event.option.id)
         if session is None:
             return
-        try:
-            runner = self.iapp.runner_for(session)
-        except (RuntimeError, SessionLocked) as exc:
-            self.notify(str(exc), title="Cannot resume", severity="error", timeout=8, markup=False)
-            return
-        self.iapp.open_interview(runner)
+        self.resume_session(session)
 
     @on(OptionList.OptionSelected, "#recent")
     def recent_selected(self, event: OptionList.OptionSelected) -> None:
