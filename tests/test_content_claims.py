@@ -23,8 +23,6 @@ from tests.content_claims import PARAPHRASES, ClaimCase, all_cases, load_claims,
 COMMON_RANK = 10_000
 # Key points of a system-design question that misconceptions must be written for.
 DESIGN_STAGES_WITH_MISCONCEPTIONS = ("metrics", "evaluation")
-# Accepted gaps in that rule, one "question id:key point id" a line; the list only shrinks.
-MISCONCEPTIONS_PENDING = Path(__file__).parent / "data" / "misconceptions_pending.txt"
 
 CASES = all_cases()
 
@@ -205,21 +203,22 @@ def needs_misconceptions(question: Question) -> list[KeyPoint]:
     return []
 
 
-def pending_misconceptions() -> set[str]:
-    lines = MISCONCEPTIONS_PENDING.read_text(encoding="utf-8").splitlines()
-    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
-
-
 def test_heavy_and_design_metric_points_name_their_misconceptions(shipped):
-    pending = pending_misconceptions()
-    lacking = {
+    lacking = sorted(
         f"{q.id}:{kp.id}"
         for q in shipped.questions.values()
         for kp in needs_misconceptions(q)
         if not kp.misconceptions
-    }
-    assert not lacking - pending, "key points with no misconception:\n" + "\n".join(
-        sorted(lacking - pending)
     )
-    filled = pending - lacking
-    assert not filled, f"now written, remove from {MISCONCEPTIONS_PENDING.name}: {sorted(filled)}"
+    assert not lacking, (
+        "key points with no misconception (write the common wrong claim, its cues and its "
+        "correction):\n" + "\n".join(lacking)
+    )
+
+
+def test_the_misconception_rule_reaches_every_round_it_names(shipped):
+    """The rule above is not vacuous: it asks for breadth, python and design points."""
+    rounds = {q.round for q in shipped.questions.values() if needs_misconceptions(q)}
+    assert {RoundKind.breadth, RoundKind.python, RoundKind.system_design} <= rounds
+    design = [q for q in shipped.questions.values() if q.round is RoundKind.system_design]
+    assert all(needs_misconceptions(q) for q in design), "a design question with no metrics"
