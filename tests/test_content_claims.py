@@ -195,8 +195,9 @@ def test_no_cue_is_a_single_common_word(shipped):
 
 def needs_misconceptions(question: Question) -> list[KeyPoint]:
     """The key points whose common wrong claims must be written down (issue 9): the heavy
-    points of breadth and python questions, a design question's metrics and evaluation."""
-    if question.round in (RoundKind.breadth, RoundKind.python):
+    points of breadth and python questions (and of domain questions, breadth for one
+    track), a design question's metrics and evaluation."""
+    if question.round in (RoundKind.breadth, RoundKind.python, RoundKind.domain):
         return heavy(question)
     if question.round is RoundKind.system_design:
         return [kp for kp in question.key_points if kp.stage in DESIGN_STAGES_WITH_MISCONCEPTIONS]
@@ -217,8 +218,13 @@ def test_heavy_and_design_metric_points_name_their_misconceptions(shipped):
 
 
 def test_the_misconception_rule_reaches_every_round_it_names(shipped):
-    """The rule above is not vacuous: it asks for breadth, python and design points."""
+    """The rule above is not vacuous: it asks for breadth, python, domain and design points."""
     rounds = {q.round for q in shipped.questions.values() if needs_misconceptions(q)}
-    assert {RoundKind.breadth, RoundKind.python, RoundKind.system_design} <= rounds
+    assert {
+        RoundKind.breadth,
+        RoundKind.python,
+        RoundKind.domain,
+        RoundKind.system_design,
+    } <= rounds
     design = [q for q in shipped.questions.values() if q.round is RoundKind.system_design]
     assert all(needs_misconceptions(q) for q in design), "a design question with no metrics"
