@@ -522,13 +522,17 @@ class PlainInterview:
 
     async def recover(self, failure: SaveFailed) -> None:
         """Until the session is saved somewhere, or the candidate gives up (_Abandoned)."""
+        choose = "first choose: /retry, /save-to FOLDER or /quit"
+        announce, kept_said = True, False
         while True:
-            self.say()
-            self.say(failure.describe())
-            self.say(
-                "Type /retry to try again, /save-to FOLDER to save it in another folder "
-                "(and keep saving there), or /quit to stop."
-            )
+            if announce:  # a line that is not a choice does not repeat all of it
+                self.say()
+                self.say(failure.describe())
+                self.say(
+                    "Type /retry to try again, /save-to FOLDER to save it in another folder "
+                    "(and keep saving there), or /quit to stop."
+                )
+            announce = True
             line = await self._readline()
             if line is None:
                 raise _Abandoned(failure.describe())
@@ -542,12 +546,16 @@ class PlainInterview:
                 elif command == "/quit":
                     raise _Abandoned(failure.describe())
                 else:
+                    announce = False
                     # Text typed (or piped) here is never dropped: it is the start of the
                     # next answer, and a draft if the interview stops first.
                     if line.strip() not in ("", "."):
                         self.lines.append(line.rstrip("\r\n"))
-                        self.say("(kept as the start of your next answer)")
-                    self.say("(your answers are safe in memory; first choose what to do)")
+                        if not kept_said:
+                            self.say(f"(kept as the start of your next answer; {choose})")
+                            kept_said = True
+                    else:
+                        self.say(f"(your answers are safe in memory; {choose})")
                     continue
             except SaveFailed as again:
                 failure = again

@@ -84,7 +84,8 @@ def test_an_answer_typed_at_the_not_saved_prompt_is_the_start_of_the_next_one(tm
     script = f"an answer piped in early\n.\n/save-to {chosen}\nand its end\n.\n/quit\n"
     done = run_cli(START, blocked, script)
     assert done.returncode == 0, done.stderr
-    assert "(kept as the start of your next answer)" in done.stdout
+    assert "(kept as the start of your next answer; first choose: /retry" in done.stdout
+    assert done.stdout.count("NOT SAVED") == 1  # lines that are not a choice do not repeat it
     [path] = chosen.glob("*.json")
     assert answers(path) == ["an answer piped in early\nand its end"]
 
