@@ -14,6 +14,7 @@ from interviewer.conductor.project import (
     project_question,
     read_brief,
     stated_key_points,
+    without_quote,
 )
 from interviewer.content.loader import load_content
 from interviewer.domain.scorecard import build_scorecard
@@ -212,7 +213,8 @@ async def test_an_off_topic_answer_gets_the_question_again(tmp_path, project):
         "the roadmap, went hiking and had a long barbecue by the lake."
     )
     assert prompt is not None and prompt.kind is TurnKind.follow_up
-    assert prompt.text == f"That's not what I asked. The question was: {asked.prompt}"
+    again = without_quote(asked.prompt)  # the project's line was quoted once already
+    assert prompt.text == f"That's not what I asked. The question was: {again}"
     await runner.quit(grace_seconds=0)
 
 
@@ -252,4 +254,22 @@ async def test_the_offline_interviewer_quotes_a_sentence_once(tmp_path):
         prompt = await runner.answer("I would set up label proxies earlier; I don't know more.")
     quotes = [q.prompt.split('"')[1] for q in runner.session.questions if '"' in q.prompt]
     assert quotes and len(quotes) == len(set(quotes)), quotes
+    await runner.quit(grace_seconds=0)
+
+
+async def test_a_redirect_puts_the_question_without_its_quote_again(tmp_path):
+    # Seen in tmux: "That's not what I asked. The question was: You wrote: "label delay
+    # ..." Looking back at the project, ...".
+    runner = runner_for(tmp_path, ["deep_dive.retrospective.do_differently"], IN_PASSING)
+    prompt = await runner.begin()
+    assert prompt is not None and prompt.text.startswith('You wrote: "label delay')
+    prompt = await runner.answer(
+        "Last quarter our team went to an offsite in the mountains, where everyone planned "
+        "the roadmap, went hiking and had a long barbecue by the lake."
+    )
+    assert prompt is not None and prompt.kind is TurnKind.follow_up
+    assert prompt.text == (
+        "That's not what I asked. The question was: Looking back at the project, what would "
+        "you do differently if you started it again tomorrow, and why?"
+    )
     await runner.quit(grace_seconds=0)

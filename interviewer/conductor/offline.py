@@ -12,7 +12,7 @@ import asyncio
 from collections.abc import AsyncIterator
 
 from interviewer.conductor.base import Conductor, SpeakRequest
-from interviewer.conductor.project import project_question
+from interviewer.conductor.project import project_question, without_quote
 from interviewer.domain.engine import AnswerSignal
 from interviewer.domain.question import Question, RoundKind
 from interviewer.domain.session import AskedQuestion, Session, TurnKind
@@ -91,6 +91,10 @@ class OfflineConductor(Conductor):
             body = self.asked_prompt(request.session, request.question)
         elif kind is TurnKind.follow_up:
             body = request.probe or "Can you go one level deeper on that?"
+            if request.key_point_id == "" and request.probe:
+                # A redirect puts the question again; the line it quoted from the
+                # project was said once already.
+                body = without_quote(body)
         elif kind is TurnKind.clarification:
             assert request.question is not None
             body = clarification_reply(request.question, request.candidate_message or "")

@@ -373,6 +373,14 @@ def project_question(description: str, question: Question, asked: Collection[str
     return f'You wrote: "{short(sentence.text, MAX_QUOTE)}" {prompt}'
 
 
+_QUOTE = re.compile(r'You wrote: "[^"]*" ')
+
+
+def without_quote(text: str) -> str:
+    """A question without the sentence of the description it opened with."""
+    return _QUOTE.sub("", text, count=1)
+
+
 def received_text(description: str) -> str:
     """Said when the description came with the interview (a project file)."""
     title = read_brief(description).title
