@@ -90,6 +90,48 @@ def test_an_answer_taken_back_scores_at_the_floor(shipped, ending):
     assert "takes back" in result.feedback
 
 
+def test_filler_after_a_retraction_does_not_make_an_answer_of_it(shipped):
+    result, percent = judged(
+        shipped,
+        DROPOUT,
+        f"{RIGHT} I'm wrong about all of this - none of it is true. Anyway, regularisation "
+        "is an interesting topic that comes up in a lot of interviews.",
+    )
+    assert percent == 0.0 and not result.covered_key_points
+    assert "takes back" in result.feedback
+
+
+def test_hedging_with_filler_scores_at_the_floor(shipped):
+    result, percent = judged(
+        shipped,
+        DROPOUT,
+        "I don't know how dropout works. I've heard of thinned networks and inverted "
+        "dropout. Regularisation comes up a lot in practice.",
+    )
+    assert percent == 0.0 and "does not know" in result.feedback
+
+
+def test_an_answer_that_only_denies_scores_at_the_floor_and_names_what_it_got_wrong(shipped):
+    result, percent = judged(
+        shipped,
+        "breadth.precision_recall.definitions",
+        "It is not the case that precision is TP / (TP + FP). It is not true that recall is "
+        "TP / (TP + FN).",
+    )
+    assert percent == 0.0 and "only says what is not so" in result.feedback
+    assert result.misconceptions and "You said:" in result.feedback
+
+
+def test_a_denial_beside_a_point_stated_keeps_the_point(shipped):
+    result, percent = judged(
+        shipped,
+        DROPOUT,
+        f"{RIGHT} It is not true that dropout makes the network any bigger.",
+    )
+    assert {"train_time", "inference_time"} <= set(result.covered_key_points)
+    assert percent > 20
+
+
 def test_scratch_that_takes_back_only_the_sentence_before(shipped):
     result, _ = judged(
         shipped,

@@ -214,9 +214,11 @@ class Reading:
     def asserted(self) -> list[Clause]:
         return [c for c in self.clauses if c.asserted]
 
-    def disowned(self) -> Status | None:
-        """Why nothing the answer says is claimed, or None when something is."""
-        statuses = {c.status for c in self.clauses if _has_words(c)}
+    def disowned(self, ignore: Sequence[Clause] = ()) -> Status | None:
+        """Why nothing the answer says is claimed, or None when something is. `ignore`:
+        claimed clauses that say nothing to the question (filler after a retraction)."""
+        skipped = {id(c) for c in ignore}
+        statuses = {c.status for c in self.clauses if _has_words(c) and id(c) not in skipped}
         if not statuses or Status.asserted in statuses:
             return None
         for status in (Status.retracted, Status.hedged, Status.listed):

@@ -145,6 +145,20 @@ class OfflineJudge(Judge):
             return self._floor(request, DISOWNED[disowned])
         units, spans = _units(read)
         on_topic = _on_topic(units, request, vocabulary)
+        disowned = read.disowned(ignore=read.asserted())
+        claimed = [c for c in read.asserted() if any(t.is_word for t in c.tokens)]
+        only_denied = bool(claimed) and all(c.framed for c in claimed)
+        if (disowned is not None or only_denied) and not _states_a_point(units, request):
+            # Filler beside what was disowned does not make an answer of it; nor do
+            # denials ("it is not true that X" for every X) none of which is a point the
+            # question asks for. A wrong claim made on the way is still named.
+            why = (
+                DISOWNED[disowned]
+                if disowned is not None
+                else "the answer only says what is not so"
+            )
+            _, wrong = _claims(request, read, units, asked, topic)
+            return self._floor(request, why, [_stated(w, request.answer) for w in wrong])
         # The floors look at what speaks to the question: a one-word answer padded with
         # filler is still a one-word answer.
         basis = on_topic or units
@@ -421,6 +435,15 @@ def _stated(found: Stated, answer: str) -> StatedMisconception:
         )
     return StatedMisconception(
         key_point_id=found.key_point.id, quote=quote, correction=found.key_point.text
+    )
+
+
+def _states_a_point(units: list[Sentence], request: JudgeRequest) -> bool:
+    """Whether some unit, on its own, covers a key point."""
+    return any(
+        m.coverage >= COVERED_AT
+        for u in units
+        for m in match_key_points(AnswerTerms.of(u.text), request.key_points, request.question)
     )
 
 
