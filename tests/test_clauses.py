@@ -61,6 +61,21 @@ def test_a_negator_or_a_frame_denies_its_clause():
     assert not double.negated and double.framed
 
 
+def test_a_predicate_that_denies_its_subject_denies_the_whole_clause():
+    (useless,) = clauses_of("Keyword search over the documents is useless here.")
+    assert useless.negated and useless.denied and not useless.framed
+    (nothing,) = clauses_of("Re-ranking the retrieved candidates adds nothing.")
+    assert nothing.denied
+    # Its own negator is part of it: "is not needed" is one denial, not two.
+    (needed,) = clauses_of("A later test window is not needed.")
+    assert needed.negated and needed.denied
+    # Not a predicate: "does not need k" denies k, and "unnecessary features" nothing.
+    (verb,) = clauses_of("DBSCAN does not need the number of clusters.")
+    assert verb.negated and not verb.denied
+    (noun,) = clauses_of("Lasso removes unnecessary features.")
+    assert not noun.negated
+
+
 def test_a_frame_denies_the_rest_of_its_sentence():
     first, second = clauses_of("It is not true that a spam filter should maximise recall, so spam")
     assert first.denied and second.framed

@@ -31,7 +31,7 @@ def test_first_person_actions(text, actions):
 async def test_a_concrete_story_beats_a_vague_one_on_structure_and_ownership():
     content = load_content()
     rubric = content.rubrics["behavioral"]
-    question = next(q for q in content.questions.values() if q.id.startswith("behavioral."))
+    question = content.questions["behavioral.failure.model_failed_in_production"]
 
     async def levels(answer):
         result = await OfflineJudge().score(
@@ -48,3 +48,29 @@ async def test_a_concrete_story_beats_a_vague_one_on_structure_and_ownership():
     story, vague = await levels(STORY), await levels(VAGUE)
     assert story["star"] >= 3 > vague["star"]
     assert story["ownership"] >= 3 > vague["ownership"]
+
+
+OFF_TOPIC = (
+    "The technical decision I'm proudest of is moving our team from notebooks to a proper "
+    "training pipeline. Every experiment now runs from a versioned config, data snapshots are "
+    "immutable, and results land in a tracker with the commit hash. I built the first version "
+    "myself in a quarter, and the time from idea to trustworthy result dropped from weeks to "
+    "days."
+)
+
+
+def test_a_well_told_story_that_answers_another_question_scores_low_on_every_criterion():
+    content = load_content()
+    rubric = content.rubrics["behavioral"]
+    question = content.questions["behavioral.conflict.technical_disagreement"]
+    result = OfflineJudge().score_now(
+        JudgeRequest(
+            round_kind=question.round,
+            question=question.prompt,
+            key_points=question.key_points,
+            rubric=rubric,
+            answer=OFF_TOPIC,
+        )
+    )
+    assert not result.covered_key_points
+    assert all(c.level == 1 for c in result.criteria), result.criteria

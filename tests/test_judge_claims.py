@@ -82,6 +82,7 @@ def test_a_denied_answer_covers_nothing(shipped, frame):
     [
         "I'm wrong about all of this - none of it is true.",
         "Actually, scratch all of that: I don't think any of it is right.",
+        "Actually, I think I got all of that backwards, so ignore it.",
     ],
 )
 def test_an_answer_taken_back_scores_at_the_floor(shipped, ending):

@@ -556,3 +556,19 @@ def test_levels_set_by_a_continuous_figure_say_how_far_toward_the_next_they_are(
     assert fine[0] < fine[1]
     # The floor is measured on nothing: no progress anywhere.
     assert all(cs.progress is None for cs in judged("fine").criteria)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_scoring_leaves_the_garbage_collector_as_it_found_it(shipped, enabled):
+    import gc
+
+    question = shipped.questions["breadth.regularization.dropout_mechanics"]
+    rubric = shipped.rubrics[question.round.value]
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        result = OfflineJudge().score_now(request(question, rubric, "Dropout zeroes units."))
+        assert result.is_scored
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

@@ -14,7 +14,6 @@ of the question fits it better the right way round: "recall is TP / (TP + FN)" i
 wrong statement of precision's formula, it is recall's.
 """
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -304,12 +303,15 @@ def says_cue(said: ClauseTerms, misconception: Misconception) -> bool:
     ("only holds | if the noise is Gaussian"). A cue is written to state the wrong claim,
     so saying it states it. Nothing under a denial frame says a cue: "it is not true that
     X" denies X whatever X's own negators."""
+    if not misconception.cues:
+        return False
+    cues = tuple(misconception.cues)
     members = said.clause.members or (said.clause,)
-    if any(_says_cue(c, misconception.cues) for c in members if not c.framed):
+    if any(_says_cue(c.text, cues) for c in members if not c.framed):
         return True
     if len(members) < 2 or any(c.framed for c in members):
         return False
-    return len({c.negated for c in members}) == 1 and _says_cue(said.clause, misconception.cues)
+    return len({c.negated for c in members}) == 1 and _says_cue(said.clause.text, cues)
 
 
 def states_claim(
@@ -347,20 +349,26 @@ def closest_misconception(
     return best[1]
 
 
-def _says_cue(clause: Clause, cues: Sequence[str]) -> bool:
-    """A cue phrase in the clause, read as the judge reads cue phrases for key points
-    (terms in order, synonyms folded, not denied just before), with the clause's own
-    denial ("it is not true that...") marked. The clause may say a filler the cue does
-    not ("a token is basically a word" says "a token is a word")."""
+@lru_cache(maxsize=65536)
+def _says_cue(text: str, cues: tuple[str, ...]) -> bool:
+    """A cue phrase in the clause's text, read as the judge reads cue phrases for key
+    points (terms in order, synonyms folded, not denied just before), with the clause's
+    own denial ("it is not true that...") marked. The clause may say a filler the cue
+    does not ("a token is basically a word" says "a token is a word")."""
     if not cues:
         return False
     from interviewer.judge.matching import contains_phrase
 
-    sequence = clauses.marked_sequence(clause.text)
-    fillers = {term(w) for w in clauses.phrases().fillers}
+    sequence = clauses.marked_sequence(text)
+    fillers = _filler_terms()
     plain = tuple(t for t in sequence if t not in fillers)
     for cue in cues:
         phrase = clauses.marked_sequence(cue)
         if contains_phrase(sequence, phrase) or contains_phrase(plain, phrase):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _filler_terms() -> frozenset[str]:
+    return frozenset(term(w) for w in clauses.phrases().fillers)

@@ -297,6 +297,12 @@ def merge(group: list[Clause]) -> Clause:
 
 
 def tokens(text: str, offset: int = 0) -> list[Token]:
+    return list(_tokens(text, offset))
+
+
+# A sentence is read for clauses and again for lists: tokenised once.
+@lru_cache(maxsize=16384)
+def _tokens(text: str, offset: int) -> tuple[Token, ...]:
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
         raw = m.group(0)
@@ -310,7 +316,7 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
             continue
         for norm in _normalise(raw.lower().replace("\u2019", "'")):
             out.append(Token(norm, _stem(norm), start, end))
-    return out
+    return tuple(out)
 
 
 def _formula_side(word: str) -> bool:
@@ -376,6 +382,7 @@ class _Phrases:
     negating_phrases: Table
     not_denials: Table
     denial_frames: Table
+    denying_predicates: Table
     report_frames: Table
     hedges: Table
     retract_all: Table
@@ -423,6 +430,7 @@ def phrases() -> _Phrases:
         negating_phrases=table(lex.negating_phrases),
         not_denials=table(lex.not_denials),
         denial_frames=table(lex.denial_frames),
+        denying_predicates=table(lex.denying_predicates),
         report_frames=table(lex.report_frames),
         hedges=table(lex.hedges),
         retract_all=table(lex.retract_all),
@@ -692,6 +700,14 @@ def _mark_polarity(reading: Reading) -> None:
         carries = flips % 2 == 1 and opening
         for a, b in _spans(stems, p.not_denials):
             framed.update(range(a, b))
+        # A predicate that denies its subject ("X is unnecessary", "Y adds nothing",
+        # "Z does not matter") denies the clause as a whole, however far from X its
+        # own negator stands.
+        predicated = 0
+        for a, b in _spans(stems, p.denying_predicates):
+            if not framed.intersection(range(a, b)) and not set(range(a, b)) & clause.supposed:
+                predicated += 1
+                framed.update(range(a, b))
         negators = [
             k
             for k, t in enumerate(clause.tokens)
@@ -704,8 +720,8 @@ def _mark_polarity(reading: Reading) -> None:
             flips += 1
         whole = flips % 2 == 1 or carried
         clause.framed = whole
-        clause.negated = (len(negators) + len(inner) + flips + carried) % 2 == 1
-        clause.denied = whole and clause.negated
+        clause.negated = (len(negators) + len(inner) + flips + carried + predicated) % 2 == 1
+        clause.denied = (whole or predicated > 0) and clause.negated
         if clause.denied:
             clause.denial_from = 0
         elif negators or inner:
@@ -1014,6 +1030,7 @@ def roles_of(
     return tuple(r for _, r in found)
 
 
+@lru_cache(maxsize=16384)
 def role_words(text: str, question: "Topic | str" = "") -> frozenset[str]:
     """Stems of the words that name alternatives in `text`."""
     stems = [t.stem for t in tokens(text)]

@@ -72,6 +72,16 @@ def _capped(level: int, reading: Reading) -> int:
     return max(1, min(level, reading.quality_level + 1))
 
 
+def _story_capped(level: int, reading: Reading) -> int:
+    """How-the-story-is-told levels (structure, ownership, results): 1 for a story that
+    answers another question (no key point of this one covered, nothing on topic said
+    well). A well-told story about something else is not an answer; a story told in
+    words far from the key points still has its structure counted."""
+    if not reading.covered() and reading.quality_level == 1:
+        return 1
+    return level
+
+
 # A stated error caps the criteria that judge correctness: the rubrics' level 3 asks for
 # "no factual errors", level 2 allows "one real error mixed in with correct statements".
 WITH_AN_ERROR = 2
@@ -172,7 +182,8 @@ def _star(reading: Reading) -> tuple[int, list[str], str]:
     ]
     present = sum(1 for p in parts if p.count)
     evidence = [p.sentences[0] for p in parts if p.sentences]
-    return max(1, present), evidence, f"{present} of situation, task, action, result present"
+    level = _story_capped(max(1, present), reading)
+    return level, evidence, f"{present} of situation, task, action, result present"
 
 
 def _ownership(reading: Reading) -> tuple[int, list[str], str]:
@@ -185,7 +196,7 @@ def _ownership(reading: Reading) -> tuple[int, list[str], str]:
         share = mine.count / (mine.count + ours.count)
         level = 2 if share < 0.4 else (3 if share < 0.7 or mine.count < 2 else 4)
     rationale = f"{mine.count} things the candidate did vs {ours.count} team references"
-    return level, mine.sentences, rationale
+    return _story_capped(level, reading), mine.sentences, rationale
 
 
 def _results(reading: Reading) -> tuple[int, list[str], str]:
@@ -198,7 +209,7 @@ def _results(reading: Reading) -> tuple[int, list[str], str]:
     else:
         level = 2 if outcomes.count else 1
     evidence = measures.sentences or outcomes.sentences
-    return level, evidence, f"{measures.count} measured outcomes"
+    return _story_capped(level, reading), evidence, f"{measures.count} measured outcomes"
 
 
 def _stages(reading: Reading, judged: list[str]) -> tuple[int, list[str], str]:
@@ -270,6 +281,7 @@ def criterion_score(criterion: Criterion, reading: Reading) -> CriterionScore:
         level, evidence, rationale = behavioral.scope(
             criterion, reading.request.rubric, reading.kept
         )
+        level = _story_capped(level, reading)
     else:
         level, evidence, rationale = _SIGNALS[criterion.offline_signal](reading)
     unique = list(dict.fromkeys(evidence))[:3]

@@ -31,6 +31,7 @@ class Lexicon(BaseModel):
     fillers: list[Phrase] = Field(default_factory=list)
     not_denials: list[Phrase] = Field(default_factory=list)
     denial_frames: list[Phrase] = Field(default_factory=list)
+    denying_predicates: list[Phrase] = Field(default_factory=list)
     report_frames: list[Phrase] = Field(default_factory=list)
     hedges: list[Phrase] = Field(default_factory=list)
     retract_all: list[Phrase] = Field(default_factory=list)

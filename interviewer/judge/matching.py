@@ -229,11 +229,18 @@ def _contains(sequence: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     if n == 0:
         return False
     negates = NOT in phrase
-    return any(
-        sequence[i : i + n] == phrase
-        and (negates or NOT not in sequence[max(0, i - NEGATION_REACH) : i])
-        for i in range(len(sequence) - n + 1)
-    )
+    first, last = phrase[0], len(sequence) - n
+    i = -1
+    # Only where the phrase's first term stands (tuple.index scans in C).
+    while True:
+        try:
+            i = sequence.index(first, i + 1, last + 1)
+        except ValueError:
+            return False
+        if sequence[i : i + n] == phrase and (
+            negates or NOT not in sequence[max(0, i - NEGATION_REACH) : i]
+        ):
+            return True
 
 
 def contains_phrase(sequence: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
