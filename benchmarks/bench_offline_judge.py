@@ -49,17 +49,21 @@ def dataset_requests(path: Path) -> list[JudgeRequest]:
 
 def measure(name: str, judge: OfflineJudge, requests: list[JudgeRequest]) -> None:
     latencies = []
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for request in requests:
         t0 = time.perf_counter()
         judge.score_now(request)
         latencies.append((time.perf_counter() - t0) * 1000)
-    total = time.perf_counter() - started
+    total, cpu = time.perf_counter() - started, time.process_time() - cpu
     latencies.sort()
     p95 = latencies[int(0.95 * (len(latencies) - 1))]
+    words = statistics.median(len(r.answer.split()) for r in requests)
+    # On a shared machine wall time swings with the load; CPU time is the judge's own.
     print(
-        f"{name}: {len(requests)} answers, {len(requests) / total:.0f} answers/s; latency ms "
-        f"median {statistics.median(latencies):.2f}, p95 {p95:.2f}, max {latencies[-1]:.2f}"
+        f"{name}: {len(requests)} answers (median {words:.0f} words), "
+        f"{len(requests) / total:.0f} answers/s wall, {len(requests) / cpu:.0f} answers/s CPU; "
+        f"latency ms median {statistics.median(latencies):.2f}, p95 {p95:.2f}, "
+        f"max {latencies[-1]:.2f}"
     )
 
 

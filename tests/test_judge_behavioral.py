@@ -74,3 +74,18 @@ def test_a_well_told_story_that_answers_another_question_scores_low_on_every_cri
     )
     assert not result.covered_key_points
     assert all(c.level == 1 for c in result.criteria), result.criteria
+
+
+@pytest.mark.parametrize(
+    ("text", "examples", "tradeoffs"),
+    [
+        ("At inference it is off (model.eval() in PyTorch).", ["model.eval", "in PyTorch"], []),
+        ("With 0.1% positives accuracy says nothing.", ["0.1"], []),
+        ("I would skip it or lower p when the data is huge.", [], ["skip it or lower p when"]),
+        ("It also slows convergence, except in small nets.", [], ["slows", "except"]),
+        ("Dropout zeroes units during training.", [], []),
+    ],
+)
+def test_concrete_cases_and_costs_are_read_as_examples_and_trade_offs(text, examples, tradeoffs):
+    assert signals.EXAMPLE.findall(text) == examples
+    assert signals.TRADEOFF.findall(text) == tradeoffs

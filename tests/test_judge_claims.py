@@ -177,3 +177,24 @@ def test_case_does_not_change_a_story(shipped):
     _, lower = judged(shipped, question, STORY.lower())
     assert lower == pytest.approx(as_written, abs=5.0)
     assert as_written >= 50
+
+
+def test_a_misconception_said_as_cause_then_effect_is_named(shipped):
+    # Listed as "multiprocessing does not help, because all processes share one GIL".
+    result, percent = judged(
+        shipped,
+        "python.gil.what_and_why",
+        "Multiple processes share one GIL, so multiprocessing doesn't help.",
+    )
+    assert "processes_share_gil" in {m.misconception_id for m in result.misconceptions}
+    assert percent < 15
+
+
+def test_all_at_once_against_one_at_a_time_is_said_the_wrong_way_round(shipped):
+    result, _ = judged(
+        shipped,
+        "python.gil.what_and_why",
+        "The GIL lets all threads execute Python bytecode in parallel, one per core.",
+    )
+    assert "one_thread_bytecode" not in result.covered_key_points
+    assert "one_thread_bytecode" in {m.key_point_id for m in result.misconceptions}

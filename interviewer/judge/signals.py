@@ -57,6 +57,10 @@ EXAMPLE = _markers(
     r"in practice",
     r"consider",
     r"like when",
+    # A concrete case named: a call in code ("model.eval()"), a framework, a figure.
+    r"[a-z_]\w*\.\w+(?=\()",
+    r"in (?:pytorch|tensorflow|keras|jax|scikit-learn|sklearn|pandas|numpy|spark|xgboost|lightgbm)",
+    r"\d+(?:\.\d+)?(?=\s?%)",
 )
 TRADEOFF = _markers(
     r"trade-?offs?",
@@ -83,6 +87,12 @@ TRADEOFF = _markers(
     r"cons",
     r"when to use",
     r"wins when",
+    # When to use it and when not ("I would skip it when...", "unless..."), and what it costs.
+    r"(?:skip|avoid|prefer|use|choose|pick|lower|raise|drop|switch to)\b[^.;]{0,40}\bwhen",
+    r"unless",
+    r"except(?:ion)?",
+    r"slows?(?: down)?",
+    r"more expensive",
 )
 SITUATION = _markers(
     r"when i was",

@@ -33,7 +33,8 @@ _STOPWORD_TEXT = """
     their mine yours ours theirs am has have had having get gets got make makes made like well
     s t let lets really basically actually thing things stuff kind sort lot lots much
     something anything everything quite rather simply etc ok okay yes yeah i'd i'll you're
-    you'd you'll we're we'd we'll we've they're they'd they'll they've it'll that'll"""
+    you'd you'll we're we'd we'll we've they're they'd they'll they've it'll that'll
+    because since therefore thus hence"""
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 # Words that negate what follows. They are not content words: they mark the next content
