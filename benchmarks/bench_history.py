@@ -98,6 +98,11 @@ ANSWERS = [
     "see values known at that moment.",
 ]
 POLL_S = 0.5
+VERDICTS: list[tuple[str, str, bool]] = []  # (bar, figure, met), printed at the end
+
+
+def verdict(bar: str, figure: str, met: bool) -> None:
+    VERDICTS.append((bar, figure, met))
 
 
 # --- processes -----------------------------------------------------------------------------
@@ -289,6 +294,13 @@ def history(work: Path, sizes: list[int], runs: int, sources: list[dict]) -> Non
                 memory.append(term.memory_mb()[1])
             finally:
                 term.close()
+        if n == max(sizes):
+            list_s, chart_s = statistics.median(lists), statistics.median(charts)
+            start_ratio, rss = statistics.median(against_zero), statistics.median(memory)
+            verdict(f"N={n}: list --json < 1 s", f"{list_s:.2f} s", list_s < 1)
+            verdict(f"N={n}: plain start <= 1.2x N=0", f"{start_ratio:.2f}x", start_ratio <= 1.2)
+            verdict(f"N={n}: History chart < 1 s", f"{chart_s:.2f} s", chart_s < 1)
+            verdict(f"N={n}: app memory < 250 MB", f"{rss:.0f} MB", rss < 250)
         rows[n] = {
             "list": statistics.median(lists),
             "start": statistics.median(starts),
@@ -311,7 +323,10 @@ def history(work: Path, sizes: list[int], runs: int, sources: list[dict]) -> Non
         top = max(rows)
         print(f"flatness, N={top} against N=100 (done when each <= 1.5):")
         for key in ("list", "start", "chart", "memory", "home"):
-            print(f"  {key:<7} {rows[top][key] / rows[100][key]:.2f}")
+            ratio = rows[top][key] / rows[100][key]
+            print(f"  {key:<7} {ratio:.2f}")
+            if key != "home":  # not in the table: shown, not judged
+                verdict(f"N=100 -> {top}: {key} flat within 1.5x", f"{ratio:.2f}x", ratio <= 1.5)
 
 
 BARE_APP = (
@@ -355,10 +370,12 @@ def startup(work: Path, runs: int) -> None:
     print(f"interviewer start -> 1st question {fmt(app)}")
     ratio = statistics.median(a / b for a, b in zip(app, bare, strict=True))
     print(f"  ratio (median of pairs; done when <= 1.5): {ratio:.2f}")
+    verdict("app launch -> 1st question <= 1.5x bare Textual app", f"{ratio:.2f}x", ratio <= 1.5)
     print(f"interviewer --help                {fmt(helps)}")
     print(f"interviewer list (empty folder)   {fmt(lists)}")
     ratio = statistics.median(a / b for a, b in zip(lists, helps, strict=True))
     print(f"  ratio (median of pairs; done when <= 2): {ratio:.2f}")
+    verdict("list on an empty folder <= 2x --help", f"{ratio:.2f}x", ratio <= 2)
 
 
 def answers(work: Path, runs: int) -> None:
@@ -367,7 +384,10 @@ def answers(work: Path, runs: int) -> None:
     print("\n## Answers, plain mode (each answer different)\n")
     cache = work / "cache"
     firsts, laters, longs = [], [], []
-    long_answer = " ".join(ANSWERS[i % len(ANSWERS)] for i in range(110))  # ~4,000 words
+    parts: list[str] = []
+    while len(" ".join(parts).split()) < 4000:
+        parts.append(ANSWERS[len(parts) % len(ANSWERS)])
+    long_answer = " ".join(parts)
     for run in range(runs):
         folder = work / f"answers{run}"
         os.environ.update(env_for(folder, cache))
@@ -392,8 +412,11 @@ def answers(work: Path, runs: int) -> None:
     print(f"answers 2-6 -> next question      {fmt(laters)}")
     ratio = statistics.median(firsts) / statistics.median(laters)
     print(f"  ratio (done when <= 2): {ratio:.2f}")
+    verdict("answer 1 -> next question <= 2x later answers", f"{ratio:.2f}x", ratio <= 2)
     words = len(long_answer.split())
     print(f"{words}-word answer -> next question {fmt(longs)} (done when < 100 ms)")
+    long_ms = statistics.median(longs) * 1000
+    verdict(f"{words}-word answer -> next question < 100 ms", f"{long_ms:.0f} ms", long_ms < 100)
 
 
 def _io(field: str) -> int:
@@ -450,6 +473,7 @@ def writes(work: Path) -> None:
     print(f"  of which transcripts and journal     {store_bytes / 1024:7.0f} KB")
     print(f"pages sent to disk (write_bytes)       {disk / 1024:7.0f} KB = {disk / final:.2f}x")
     print("  (done when the total < 5x the final transcript)")
+    verdict("100-answer session writes < 5x its transcript", f"{ratio:.2f}x", ratio < 5)
 
 
 async def _scorecard_times(session_path: Path, runs: int) -> tuple[list[float], list[float]]:
@@ -489,6 +513,9 @@ def scorecard(work: Path, runs: int, sources: list[dict]) -> None:
     firsts, fulls = asyncio.run(_scorecard_times(path, runs))
     print(f"first content on screen           {fmt(firsts)}")
     print(f"whole scorecard on screen         {fmt(fulls)} (done when < 300 ms)")
+    first_ms, full_ms = statistics.median(firsts) * 1000, statistics.median(fulls) * 1000
+    verdict("four-round scorecard: first content < 300 ms", f"{first_ms:.0f} ms", first_ms < 300)
+    verdict("four-round scorecard: all of it < 300 ms", f"{full_ms:.0f} ms", full_ms < 300)
 
 
 def main() -> None:
@@ -517,6 +544,9 @@ def main() -> None:
             scorecard(work, args.runs, sources)
         if "history" in only:
             history(work, sizes, args.runs, sources)
+        print(f"\n## Bars (load average now {os.getloadavg()[0]:.1f})\n")
+        for bar, figure, met in VERDICTS:
+            print(f"{'met    ' if met else 'NOT MET'}  {bar:<58} {figure}")
 
 
 if __name__ == "__main__":

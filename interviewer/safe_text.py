@@ -35,6 +35,9 @@ _SEQUENCE = re.compile(
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Bidi embeddings, overrides and isolates: shown, never obeyed.
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# Anything the three passes below would change (every sequence starts with ESC or a C1
+# character): one scan of a long text (a JSON listing) instead of three substitutions.
+_ACTIVE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 # Code points that are not control characters but still act on a terminal or a JSON
 # consumer when raw: C1 (JSON leaves them raw), bidi controls, line/paragraph separators.
 _JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
@@ -47,6 +50,8 @@ def _visible(match: re.Match[str]) -> str:
 def for_terminal(text: str) -> str:
     """`text` with nothing left that a terminal would obey rather than show."""
     if text.isprintable():  # the common case: no control, no bidi, no newline
+        return text
+    if not _ACTIVE.search(text):  # only newlines and tabs (a carriage return is active)
         return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SEQUENCE.sub("", text)

@@ -43,6 +43,19 @@ def _row(summary: SessionSummary) -> dict[str, object]:
     }
 
 
+def _json_document(rows: list[dict[str, object]], broken: list[dict[str, str]]) -> str:
+    """{"sessions": [...], "broken": [...]} with one item a line: each line goes through
+    the C encoder, where an indented document is encoded in pure Python (a third of a
+    second at 5,000 sessions)."""
+
+    def items(values: list[dict[str, object]] | list[dict[str, str]]) -> str:
+        if not values:
+            return "[]"
+        return "[\n" + ",\n".join(f"    {json.dumps(v)}" for v in values) + "\n  ]"
+
+    return f'{{\n  "sessions": {items(rows)},\n  "broken": {items(broken)}\n}}'
+
+
 def list_sessions(root: Path, *, as_json: bool) -> int:
     listing = TranscriptStore(root).summaries()
     rows = [_row(summary) for summary in listing.sessions]
@@ -54,7 +67,7 @@ def list_sessions(root: Path, *, as_json: bool) -> int:
             err=True,
         )
     if as_json:
-        echo(json.dumps({"sessions": rows, "broken": broken}, indent=2))
+        echo(_json_document(rows, broken))
         return 0
     if not rows and not broken:
         echo(f"no sessions in {root}")

@@ -14,6 +14,7 @@ versioned with `PRAGMA user_version` and one migration script a step.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import sqlite3
@@ -399,7 +400,7 @@ class HistoryIndex:
                     scenario or "",
                     title or "",
                     status or "",
-                    tuple(json.loads(kinds)) if kinds else (),
+                    _kinds(kinds) if kinds else (),
                     mode or "",
                     answers or 0,
                 )
@@ -416,10 +417,14 @@ class HistoryIndex:
         found: dict[str, SessionSummary] = {}
 
         def query(db: sqlite3.Connection) -> None:
-            for start in range(0, len(files), 500):  # SQLite's limit on parameters
-                chunk = files[start : start + 500]
-                for summary in _select(db, self.root, chunk, with_scores):
-                    found[summary.path.name] = summary
+            if len(files) > 500:  # most of the table (`list`): one pass, not IN (...) x N/500
+                wanted = set(files)
+                for file, summary in _select(db, self.root, None, with_scores):
+                    if file in wanted:
+                        found[file] = summary
+                return
+            for file, summary in _select(db, self.root, files, with_scores):
+                found[file] = summary
 
         self._retrying(query)
         return [found[f] for f in files if f in found]
@@ -668,27 +673,36 @@ def _tenths(percent: float | None) -> int | None:
     return None if percent is None else round(percent * 10)
 
 
+@functools.lru_cache(maxsize=256)
+def _kinds(text: str) -> tuple[str, ...]:
+    """A row's round kinds: a few loops' lists, repeated over thousands of rows."""
+    return tuple(json.loads(text))
+
+
 def _when(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
 def _select(
-    db: sqlite3.Connection, root: Path, files: list[str], with_scores: bool
-) -> list[SessionSummary]:
-    marks = ",".join("?" * len(files))
+    db: sqlite3.Connection, root: Path, files: list[str] | None, with_scores: bool
+) -> list[tuple[str, SessionSummary]]:
+    """(file, summary) of these transcripts (at most 500: SQLite's limit on parameters),
+    or of every readable one (None)."""
+    where = "1" if files is None else f"file IN ({','.join('?' * len(files))})"
+    params = () if files is None else files
     rounds: dict[str, list[RoundScore]] = {}
     if with_scores:
         criteria: dict[tuple[str, int], list[CriterionLevel]] = {}
         for file, round_idx, cid, cname, level in db.execute(
             "SELECT file, round_idx, criterion_id, name, mean_level FROM criteria "
-            f"WHERE file IN ({marks}) ORDER BY file, round_idx, position",
-            files,
+            f"WHERE {where} ORDER BY file, round_idx, position",
+            params,
         ):
             criteria.setdefault((file, round_idx), []).append(CriterionLevel(cid, cname, level))
         for file, idx, kind, title, rubric_id, rubric_title, percent in db.execute(
             "SELECT file, idx, kind, title, rubric_id, rubric_title, percent FROM rounds "
-            f"WHERE file IN ({marks}) ORDER BY file, idx",
-            files,
+            f"WHERE {where} ORDER BY file, idx",
+            params,
         ):
             rounds.setdefault(file, []).append(
                 RoundScore(
@@ -701,41 +715,43 @@ def _select(
                     tuple(criteria.get((file, idx), ())),
                 )
             )
-    sessions: list[SessionSummary] = []
+    sessions: list[tuple[str, SessionSummary]] = []
     for row in db.execute(
         "SELECT file, id, candidate, scenario_id, scenario_title, mode, backend, status, "
         "created_at, updated_at, finished_at, round_kinds, answers, overall, unscored, pending, "
-        f"failed, answered_questions, planned, level FROM sessions WHERE error IS NULL AND file "
-        f"IN ({marks})",
-        files,
+        f"failed, answered_questions, planned, level FROM sessions WHERE error IS NULL AND {where}",
+        params,
     ):
         file = row[0]
         created = _when(row[8])
         updated = _when(row[9])
         assert created is not None and updated is not None
         sessions.append(
-            SessionSummary(
-                id=row[1],
-                path=root / file,
-                candidate=row[2],
-                scenario_id=row[3],
-                scenario_title=row[4],
-                mode=row[5],
-                backend=row[6],
-                status=row[7],
-                created_at=created,
-                updated_at=updated,
-                finished_at=_when(row[10]),
-                round_kinds=tuple(json.loads(row[11])),
-                answers=row[12],
-                overall=row[13],
-                unscored=row[14],
-                pending=row[15],
-                failed=row[16],
-                answered_questions=row[17],
-                planned=row[18],
-                level=row[19],
-                rounds=tuple(rounds.get(file, ())),
+            (
+                file,
+                SessionSummary(
+                    id=row[1],
+                    path=root / file,
+                    candidate=row[2],
+                    scenario_id=row[3],
+                    scenario_title=row[4],
+                    mode=row[5],
+                    backend=row[6],
+                    status=row[7],
+                    created_at=created,
+                    updated_at=updated,
+                    finished_at=_when(row[10]),
+                    round_kinds=_kinds(row[11]),
+                    answers=row[12],
+                    overall=row[13],
+                    unscored=row[14],
+                    pending=row[15],
+                    failed=row[16],
+                    answered_questions=row[17],
+                    planned=row[18],
+                    level=row[19],
+                    rounds=tuple(rounds.get(file, ())),
+                ),
             )
         )
     return sessions
