@@ -247,6 +247,10 @@ class HistoryIndex:
         self._db: sqlite3.Connection | None = None
         self._lock = threading.RLock()  # the app reads it from worker threads too
         self.in_memory = False  # true when the folder's index could not be used
+        # keys() is read several times a screen (the counts, then each page): kept while
+        # nothing was written, here or by another process (SQLite's data_version).
+        self._writes = 0
+        self._keys: tuple[tuple[int, int, int], list[SessionKey]] | None = None
 
     # --- the connection ------------------------------------------------------------------
 
@@ -309,6 +313,7 @@ class HistoryIndex:
                 Path(f"{self.path}{suffix}").unlink()
 
     def close(self) -> None:
+        self._keys = None
         if self._db is not None:
             self._db.close()
             self._db = None
@@ -337,6 +342,7 @@ class HistoryIndex:
         def write(db: sqlite3.Connection) -> None:
             with _transaction(db):
                 _upsert(db, path.name, state, summarize(path, session), None)
+            self._writes += 1
 
         self._retrying(write)
 
@@ -365,6 +371,7 @@ class HistoryIndex:
             db.executemany("DELETE FROM sessions WHERE file = ?", [(n,) for n in gone])
             for name, state, summary, error in read:
                 _upsert(db, name, state, summary, error)
+        self._writes += 1
 
     def _read(self, name: str) -> tuple[SessionSummary | None, str | None]:
         path = self.root / name
@@ -392,11 +399,14 @@ class HistoryIndex:
             self.refresh()
 
         def query(db: sqlite3.Connection) -> list[SessionKey]:
-            return [
+            version = (id(db), self._writes, db.execute("PRAGMA data_version").fetchone()[0])
+            if self._keys is not None and self._keys[0] == version:
+                return self._keys[1]
+            keys = [
                 SessionKey(
                     file,
                     error,
-                    id or "",
+                    sid or "",
                     scenario or "",
                     title or "",
                     status or "",
@@ -404,11 +414,13 @@ class HistoryIndex:
                     mode or "",
                     answers or 0,
                 )
-                for file, error, id, scenario, title, status, kinds, mode, answers in db.execute(
+                for file, error, sid, scenario, title, status, kinds, mode, answers in db.execute(
                     "SELECT file, error, id, scenario_id, scenario_title, status, round_kinds, "
                     "mode, answers FROM sessions ORDER BY error IS NOT NULL, created_ts DESC, file"
                 )
             ]
+            self._keys = (version, keys)
+            return keys
 
         return self._retrying(query)  # type: ignore[return-value]
 

@@ -116,6 +116,9 @@ class TranscriptStore:
         self._homes: dict[int, tuple[weakref.ref[Session], Path]] = {}
         self._journals: dict[Path, JournalWriter] = {}  # transcript -> what the files hold
         self.bytes_written = 0  # to transcripts and journals, for the benchmarks
+        self._owned_memo: (
+            tuple[list[SessionKey], list[SessionKey], list[TranscriptError]] | None
+        ) = None
 
     @property
     def index(self) -> HistoryIndex:
@@ -372,6 +375,20 @@ class TranscriptStore:
         if self._index is None and not _has_sessions(self.root):
             return Summaries([], [], cleaned)  # nothing to list: no index to open or create
         keys = self.index.keys(refresh=refresh)
+        kept, broken = self._owned(keys)
+        broken = list(broken)
+        matching = [k for k in kept if where is None or where.admits(k)]
+        end = None if limit is None else offset + limit
+        page = [k.file for k in matching[offset:end]]
+        sessions = self.index.materialize(page, with_scores=with_scores) if page else []
+        scenarios = sorted({(k.scenario_title, k.scenario_id) for k in kept})
+        return Summaries(sessions, broken, cleaned, len(matching), scenarios)
+
+    def _owned(self, keys: list[SessionKey]) -> tuple[list[SessionKey], list[TranscriptError]]:
+        """The sessions (one file per id) and the broken files among the index's rows;
+        worked out again only when the index gives other rows."""
+        if self._owned_memo is not None and self._owned_memo[0] is keys:
+            return self._owned_memo[1], self._owned_memo[2]
         broken = [TranscriptError(self.root / k.file, k.error) for k in keys if k.error]
         readable = [k for k in keys if not k.error]
         owner: dict[str, SessionKey] = {}
@@ -392,12 +409,8 @@ class TranscriptStore:
                 )
             )
         broken.sort(key=lambda e: e.path.name)
-        matching = [k for k in kept if where is None or where.admits(k)]
-        end = None if limit is None else offset + limit
-        page = [k.file for k in matching[offset:end]]
-        sessions = self.index.materialize(page, with_scores=with_scores) if page else []
-        scenarios = sorted({(k.scenario_title, k.scenario_id) for k in kept})
-        return Summaries(sessions, broken, cleaned, len(matching), scenarios)
+        self._owned_memo = (keys, kept, broken)
+        return kept, broken
 
     def delete(self, summary: SessionSummary) -> None:
         """Remove a session for good: its transcript, its journal and its drafts. Raises
