@@ -216,7 +216,7 @@ def test_rows_read_again_only_after_a_write_here_or_in_another_process(store, mo
     assert store.index.keys() is store.index.keys()  # nothing written: the same rows
     other = TranscriptStore(store.root)  # another interviewer, its own connection
     other.save(scored_session("20260105-s5", "ada", days=5))
-    assert [s.id for s in store.summaries().sessions][0] == "20260105-s5"
+    assert store.summaries().sessions[0].id == "20260105-s5"
     store.save(scored_session("20260106-s6", "ada", days=6))
     listing = store.summaries(refresh=False)
     assert [s.id for s in listing.sessions][:2] == ["20260106-s6", "20260105-s5"]
