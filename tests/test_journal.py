@@ -53,13 +53,38 @@ async def test_one_fsync_per_answer(tmp_path, monkeypatch):
     real = os.fsync
     monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real(fd))[1])
     await runner.begin()
-    assert synced == []  # a new session's first transcript holds no answer yet
+    # A new session's first transcript holds no answer yet: it and the folder are synced
+    # apart, while the first question is read, and the first answer waits for that.
+    store.wait_for_syncs()
+    assert len(synced) == 2
     await runner.answer("answer 0")
-    assert len(synced) == 3  # ... it is synced with the first: transcript, journal, folder
+    assert len(synced) == 3  # the first answer's line, like every other
     for n in range(1, 4):
         await runner.answer(f"answer {n}")  # saved, next question asked, then judged
         await runner.wait_for_judging()
         assert len(synced) == 3 + n
+
+
+async def test_the_first_answer_syncs_what_the_thread_apart_could_not(tmp_path, monkeypatch):
+    store = TranscriptStore(tmp_path)
+    runner = make(store, questions=3, follow_ups=0)
+    synced = []
+    real = os.fsync
+    failing = [True]
+
+    def fsync(fd):
+        if failing[0]:
+            raise OSError(5, "Input/output error")
+        synced.append(fd)
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    await runner.begin()
+    store.wait_for_syncs()  # the thread apart failed: nothing synced
+    failing[0] = False
+    await runner.answer("answer 0")
+    assert len(synced) == 3  # the transcript, the journal line, the folder
+    assert on_disk(store, runner) == runner.session
 
 
 async def test_what_a_session_writes_grows_with_it_not_with_its_square(tmp_path):

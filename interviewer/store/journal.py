@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -79,6 +80,8 @@ class JournalWriter:
         # A transcript written without fsync (a new session's first): synced, with the
         # folder, before the first durable line.
         self.unsynced: Path | None = None
+        self._syncing: threading.Thread | None = None
+        self._synced_apart = False
         self._top = self._top_fields(session)
         self._rounds = [_dump(r) for r in session.rounds]
         self._questions = [_question_mark(q) for q in session.questions]
@@ -163,9 +166,38 @@ class JournalWriter:
         self.started = True
         return len(header)
 
+    def sync_apart(self) -> None:
+        """Sync the unsynced transcript and the folder (the journal's entry in it too) in
+        a thread of their own while the first question is read, so that the first
+        answer's save costs one fsync like every other."""
+        target = self.unsynced
+        if target is None or self._syncing is not None:
+            return
+
+        def sync() -> None:
+            try:
+                _fsync_file(target)
+                fsync_dir(target.parent)
+            except OSError:
+                return  # the first durable line syncs them itself, or says why not
+            self._synced_apart = True
+
+        self._syncing = threading.Thread(target=sync, name="first-sync", daemon=True)
+        self._syncing.start()
+
+    def wait_for_sync(self) -> None:
+        """Until sync_apart's thread is done (the unsynced files are synced, or not)."""
+        if self._syncing is not None:
+            self._syncing.join()
+            self._syncing = None
+            if self._synced_apart:
+                self.unsynced = None
+
     def append(self, ops: list[list[Any]], *, durable: bool) -> int:
         """Append one line; fsync it when `durable`. Returns the bytes written."""
         written = 0
+        if durable:
+            self.wait_for_sync()
         created = not self.started
         if created:
             written += self.start()

@@ -238,6 +238,8 @@ class TranscriptStore:
                 fsync_dir(target.parent)
         if not durable:
             writer.unsynced = target
+            if writer.started:
+                writer.sync_apart()
         self._journals[target] = writer
         if target.parent == self.root:
             # After the journal's change: the row records the files as they now are. The
@@ -245,6 +247,11 @@ class TranscriptStore:
             with contextlib.suppress(Exception):
                 self.index.record(target, session)
         return target
+
+    def wait_for_syncs(self) -> None:
+        """Until every new transcript this store wrote is synced (or failed to be)."""
+        for writer in list(self._journals.values()):
+            writer.wait_for_sync()
 
     def save_to(self, session: Session, folder: Path) -> Path:
         """Write `session` as `<folder>/<id>.json`; raises SaveError if it was not written."""
