@@ -134,7 +134,9 @@ class OfflineConductor(Conductor):
 
         rarity("warm")
         if question is not None:
-            _missed("", question)  # reads the question's key points once
+            # Reads the question's key points once, and its own words as an answer would:
+            # a first answer, mostly in those words, is then checked from warm caches.
+            _missed(" ".join([question.prompt, *(kp.text for kp in question.key_points)]), question)
 
 
 def _missed(text: str, question: Question) -> list[str]:
