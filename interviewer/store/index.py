@@ -195,35 +195,32 @@ class FileState:
         return (self.size, self.mtime_ns, self.journal_size, self.journal_mtime_ns)
 
 
-def scan(root: Path) -> dict[str, FileState]:
-    """Every transcript in the folder with its figures (and its journal's), by file name."""
-    transcripts: dict[str, os.stat_result] = {}
-    journals: dict[str, os.stat_result] = {}
+def scan(root: Path) -> dict[str, tuple[int, int, int, int]]:
+    """Every transcript in the folder with its figures and its journal's (FileState.key()),
+    by file name. Plain tuples: thousands of files are scanned every time a list is shown."""
+    transcripts: dict[str, tuple[int, int]] = {}
+    journals: dict[str, tuple[int, int]] = {}
     try:
-        entries = list(os.scandir(root))
+        entries = os.scandir(root)
     except (FileNotFoundError, NotADirectoryError):
         return {}
-    for entry in entries:
-        name = entry.name
-        if name.startswith("."):
-            continue
-        try:
-            if name.endswith(TRANSCRIPT_SUFFIX):
-                transcripts[name] = entry.stat()
-            elif name.endswith(JOURNAL_SUFFIX):
-                journals[name[: -len(JOURNAL_SUFFIX)] + TRANSCRIPT_SUFFIX] = entry.stat()
-        except OSError:
-            continue  # vanished while we looked
-    states = {}
-    for name, st in transcripts.items():
-        journal = journals.get(name)
-        states[name] = FileState(
-            st.st_size,
-            st.st_mtime_ns,
-            journal.st_size if journal else -1,
-            journal.st_mtime_ns if journal else -1,
-        )
-    return states
+    with entries:
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            try:
+                if name.endswith(TRANSCRIPT_SUFFIX):
+                    st = entry.stat()
+                    transcripts[name] = (st.st_size, st.st_mtime_ns)
+                elif name.endswith(JOURNAL_SUFFIX):
+                    st = entry.stat()
+                    journal = name[: -len(JOURNAL_SUFFIX)] + TRANSCRIPT_SUFFIX
+                    journals[journal] = (st.st_size, st.st_mtime_ns)
+            except OSError:
+                continue  # vanished while we looked
+    none = (-1, -1)
+    return {name: figures + journals.get(name, none) for name, figures in transcripts.items()}
 
 
 def file_state(path: Path) -> FileState | None:
@@ -363,10 +360,10 @@ class HistoryIndex:
             )
         }
         gone = [name for name in known if name not in on_disk]
-        stale = [name for name, state in on_disk.items() if known.get(name) != state.key()]
+        stale = [name for name, state in on_disk.items() if known.get(name) != state]
         if not gone and not stale:
             return
-        read = [(name, on_disk[name], *self._read(name)) for name in sorted(stale)]
+        read = [(name, FileState(*on_disk[name]), *self._read(name)) for name in sorted(stale)]
         with _transaction(db):
             db.executemany("DELETE FROM sessions WHERE file = ?", [(n,) for n in gone])
             for name, state, summary, error in read:
