@@ -10,6 +10,7 @@ Nothing is looked up from the answers being scored.
 
 import math
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -18,6 +19,9 @@ from interviewer.judge.ranks import load_ranks
 from interviewer.judge.stemmer import english_stemmer
 
 _STEMMER = english_stemmer()
+# The Snowball stemmer keeps the word it works on in itself: two threads stemming at once
+# (the follow-up check, the warm-up, a judge in this process) corrupt each other's word.
+_STEMMER_LOCK = threading.Lock()
 # Words (with inner apostrophes), numbers, and symbols-glued terms like O(n) split apart.
 # Letters glued to digits stay one word (l1, f1, gpt4, log2); numbers keep decimals.
 _WORD = re.compile(r"[a-z]+[0-9][a-z0-9]*|[a-z]+(?:'[a-z]+)?|[0-9]+(?:\.[0-9]+)?")
@@ -61,7 +65,8 @@ def stem(word: str) -> str:
         if root not in _NOT_IZE_ROOTS and not root.endswith(("v", "pr", "w")):
             return root + IZE_ENDING
     # analyse / analyze
-    return str(_STEMMER.stemWord(word.replace("yz", "ys")))
+    with _STEMMER_LOCK:
+        return str(_STEMMER.stemWord(word.replace("yz", "ys")))
 
 
 _NUMBER_WORDS = "zero one two three four five six seven eight nine ten"
