@@ -8,6 +8,8 @@ history   For each N, a transcripts folder holding N sessions of one candidate (
           14's table: `list --json`, plain start -> first question, the History chart on
           screen (from ctrl+g on Home), and the app's memory then (peak RSS). N = 0 is the
           baseline. The first `list` after copying builds the index: reported apart.
+          Flatness: at the largest N each run is followed by one at N = 100, and the
+          ratios are taken pair by pair (a load that changes between rows cancels out).
 startup   Alternated in one run: a bare Textual app showing a line vs `interviewer start`
           (the app) showing the first question; `interviewer --help` vs `list` on an
           empty folder.
@@ -260,10 +262,31 @@ def plain_start(folder: Path, env: dict[str, str], seed: int) -> float:
             clear_new_sessions(folder, before)
 
 
+def one_run(folder: Path, baseline: Path, cache: Path, run: int, scored: bool) -> dict[str, float]:
+    """Each figure of the table once, at one folder."""
+    env = env_for(folder, cache)
+    figures = {"list": timed(interviewer("list", "--json"), env)}
+    # Alternated with an empty folder, so that the machine's mood cancels out.
+    zero = plain_start(baseline, env_for(baseline, cache), run)
+    figures["start"] = plain_start(folder, env, run)
+    figures["against_zero"] = figures["start"] / zero
+    term = Terminal(interviewer(), env)
+    try:
+        figures["home"] = term.wait_for("New interview")
+        term.press("\x07")  # ctrl+g: History
+        figures["chart"] = term.wait_for("Level per criterion" if scored else "No scored sessions")
+        time.sleep(0.3)  # let the last frame settle before reading memory
+        figures["memory"] = term.memory_mb()[1]
+    finally:
+        term.close()
+    return figures
+
+
 def history(work: Path, sizes: list[int], runs: int, sources: list[dict]) -> None:
     cache = work / "cache"
     baseline = work / "n0"
     baseline.mkdir(exist_ok=True)
+    top = max(sizes) if sizes else 0
     print("\n## History as it grows (one candidate, N sessions)\n")
     print(
         f"{'N':>6} | {'list --json':>24} | {'plain start -> question':>24} | "
@@ -271,60 +294,45 @@ def history(work: Path, sizes: list[int], runs: int, sources: list[dict]) -> Non
         "first list (index build) | app launch -> Home"
     )
     print("-" * 150)
-    rows: dict[int, dict[str, float]] = {}
+    flat: dict[str, list[float]] = {}  # N=top over N=100, each pair measured back to back
     for n in [0, *sizes]:
         folder = work / f"n{n}"
         populate(folder, sources, n)
-        env = env_for(folder, cache)
-        build = timed(interviewer("list", "--json"), env)
-        lists, starts, homes, charts, memory, against_zero = [], [], [], [], [], []
+        build = timed(interviewer("list", "--json"), env_for(folder, cache))
+        got: dict[str, list[float]] = {}
         for run in range(runs):
-            lists.append(timed(interviewer("list", "--json"), env))
-            # Alternated with an empty folder, so that the machine's mood cancels out.
-            zero = plain_start(baseline, env_for(baseline, cache), run)
-            starts.append(plain_start(folder, env, run))
-            against_zero.append(starts[-1] / zero)
-            term = Terminal(interviewer(), env)
-            try:
-                homes.append(term.wait_for("New interview"))
-                term.press("\x07")  # ctrl+g: History
-                marker = "Level per criterion" if n else "No scored sessions"
-                charts.append(term.wait_for(marker))
-                time.sleep(0.3)  # let the last frame settle before reading memory
-                memory.append(term.memory_mb()[1])
-            finally:
-                term.close()
-        if n == max(sizes):
-            list_s, chart_s = statistics.median(lists), statistics.median(charts)
-            start_ratio, rss = statistics.median(against_zero), statistics.median(memory)
+            figures = one_run(folder, baseline, cache, run, n > 0)
+            for key, value in figures.items():
+                got.setdefault(key, []).append(value)
+            if n == top and 100 in sizes and top > 100:
+                # Alternated with N=100, as the start with N=0: the machine's mood cancels.
+                hundred = one_run(work / "n100", baseline, cache, run, True)
+                for key in ("list", "start", "chart", "memory", "home"):
+                    flat.setdefault(key, []).append(figures[key] / hundred[key])
+        median = {key: statistics.median(values) for key, values in got.items()}
+        if n == top:
+            list_s, chart_s = median["list"], median["chart"]
+            start_ratio, rss = median["against_zero"], median["memory"]
             verdict(f"N={n}: list --json < 1 s", f"{list_s:.2f} s", list_s < 1)
             verdict(f"N={n}: plain start <= 1.2x N=0", f"{start_ratio:.2f}x", start_ratio <= 1.2)
             verdict(f"N={n}: History chart < 1 s", f"{chart_s:.2f} s", chart_s < 1)
             verdict(f"N={n}: app memory < 250 MB", f"{rss:.0f} MB", rss < 250)
-        rows[n] = {
-            "list": statistics.median(lists),
-            "start": statistics.median(starts),
-            "chart": statistics.median(charts),
-            "memory": statistics.median(memory),
-            "home": statistics.median(homes),
-        }
         print(
-            f"{n:>6} | {fmt(lists):>24} | {fmt(starts):>24} | {fmt(charts):>24} | "
-            f"{statistics.median(memory):>7.0f} MB | {statistics.median(against_zero):>12.2f} | "
-            f"{build * 1000:.0f} ms | {fmt(homes)}",
+            f"{n:>6} | {fmt(got['list']):>24} | {fmt(got['start']):>24} | "
+            f"{fmt(got['chart']):>24} | {median['memory']:>7.0f} MB | "
+            f"{median['against_zero']:>12.2f} | {build * 1000:.0f} ms | {fmt(got['home'])}",
             flush=True,
         )
-        if n:
+        if n and n != 100:
             shutil.rmtree(folder)
     print("\nHistory chart shown: from ctrl+g on Home to the chart on screen")
     print("app memory: peak resident size of the app process with History on screen")
     print("start vs N=0: plain start at N over an empty folder, median of alternated pairs")
-    if 100 in rows and max(rows) > 100:
-        top = max(rows)
-        print(f"flatness, N={top} against N=100 (done when each <= 1.5):")
-        for key in ("list", "start", "chart", "memory", "home"):
-            ratio = rows[top][key] / rows[100][key]
-            print(f"  {key:<7} {ratio:.2f}")
+    if flat:
+        print(f"flatness, N={top} against N=100, median of alternated pairs (done when <= 1.5):")
+        for key, ratios in flat.items():
+            ratio = statistics.median(ratios)
+            print(f"  {key:<7} {ratio:.2f} ({min(ratios):.2f}-{max(ratios):.2f})")
             if key != "home":  # not in the issue's table: shown, not judged
                 verdict(f"N=100 -> {top}: {key} flat within 1.5x", f"{ratio:.2f}x", ratio <= 1.5)
 
