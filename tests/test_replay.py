@@ -86,6 +86,24 @@ async def test_single_line_breaks_are_kept(tmp_path: Path) -> None:
         assert TWO_LINES in shown  # the two lines, not joined into one paragraph
 
 
+async def test_the_newest_turn_stays_in_view_when_layout_comes_late(tmp_path: Path) -> None:
+    # The interviewer's Markdown is laid out after the step's refresh; on a loaded machine
+    # a one-off scroll to the end could land first and leave the newest turn below the fold
+    # (a flaky replay snapshot). Content that grows after the step must keep the end shown.
+    rig = Rig(tmp_path)
+    session_id = await two_round_session(rig)
+    app = rig.app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_replay(rig, pilot, app, session_id)
+        await pilot.press("right", "right")
+        await settle(pilot, app)
+        box = screen.query_one("#replay-turns")
+        await box.mount(Static("\n".join(f"late line {n}" for n in range(40))))
+        await settle(pilot, app)
+        assert box.max_scroll_y > 0
+        assert box.scroll_y == box.max_scroll_y
+
+
 async def test_a_rescore_shows_its_result_in_place(tmp_path: Path) -> None:
     rig = Rig(tmp_path)
     session_id = await two_round_session(rig)

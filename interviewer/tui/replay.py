@@ -185,7 +185,10 @@ class ReplayScreen(AppScreen):
         box = self.query_one("#replay-turns", VerticalScroll)
         box.remove_children()
         box.mount_all(turn_widgets(asked, index))
-        box.call_after_refresh(box.scroll_end, animate=False)
+        # Anchored, not scrolled once: the interviewer's Markdown is laid out after this
+        # refresh, and a single scroll_end could land before it (the newest turn then sat
+        # below the fold on a loaded machine). Scrolling up by hand releases the anchor.
+        box.anchor()
         self.query_one("#replay-runs", Markdown).update(
             runs_markdown(self.session, asked, self.fresh)
         )
