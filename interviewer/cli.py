@@ -12,6 +12,16 @@ from interviewer import __version__
 ROUND_KINDS = "breadth,system_design,deep_dive,behavioral,python,coding,ml_coding,domain"
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
 def _backend_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--backend",
@@ -112,8 +122,22 @@ def build_parser() -> argparse.ArgumentParser:
     _transcripts_option(p)
     _content_option(p)
 
-    p = sub.add_parser("list", help="past sessions, newest first")
-    p.add_argument("--json", action="store_true")
+    p = sub.add_parser(
+        "list",
+        help="past sessions, newest first (the newest 50; --limit N, --all)",
+        description="Past sessions, newest first: the newest 50 unless --limit or --all says "
+        "otherwise; how many older ones were left out is said on stderr.",
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help='one JSON document on stdout: {"sessions": [...], "broken": [...]}',
+    )
+    shown = p.add_mutually_exclusive_group()
+    shown.add_argument(
+        "--limit", type=_positive, default=50, metavar="N", help="the newest N (default: 50)"
+    )
+    shown.add_argument("--all", action="store_true", help="every session")
     _transcripts_option(p)
 
     p = sub.add_parser(

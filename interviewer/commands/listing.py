@@ -19,7 +19,8 @@ def run(args: argparse.Namespace) -> int:
     root = transcripts_dir(getattr(args, "transcripts_dir", None))
     if args.command == "reindex":
         return reindex(root)
-    return list_sessions(root, as_json=args.json)
+    limit = None if args.all else args.limit
+    return list_sessions(root, as_json=args.json, limit=limit)
 
 
 def _row(summary: SessionSummary) -> dict[str, object]:
@@ -56,8 +57,15 @@ def _json_document(rows: list[dict[str, object]], broken: list[dict[str, str]]) 
     return f'{{\n  "sessions": {items(rows)},\n  "broken": {items(broken)}\n}}'
 
 
-def list_sessions(root: Path, *, as_json: bool) -> int:
-    listing = TranscriptStore(root).summaries()
+DEFAULT_LIMIT = 50
+
+
+def list_sessions(root: Path, *, as_json: bool, limit: int | None = DEFAULT_LIMIT) -> int:
+    """The newest `limit` sessions (None: all of them). A page reads and checks only its own
+    rows (and the broken files), so `list` costs the same at 5,000 sessions as at 50; the
+    sessions left out are counted on stderr, never in the JSON."""
+    store = TranscriptStore(root)
+    listing = store.summaries() if limit is None else store.newest(limit)
     rows = [_row(summary) for summary in listing.sessions]
     broken = [{"path": str(e.path), "error": e.reason} for e in listing.broken]
     if listing.cleaned:
@@ -66,8 +74,10 @@ def list_sessions(root: Path, *, as_json: bool) -> int:
             f"in {root}",
             err=True,
         )
+    hidden = max(0, listing.total - len(rows)) if limit is not None else 0
     if as_json:
         echo(_json_document(rows, broken))
+        _say_hidden(hidden)
         return 0
     if not rows and not broken:
         echo(f"no sessions in {root}")
@@ -86,7 +96,17 @@ def list_sessions(root: Path, *, as_json: bool) -> int:
         )
     for item in broken:
         echo(f"BROKEN  {item['path']}: {item['error']}", err=True)
+    _say_hidden(hidden)
     return 0
+
+
+def _say_hidden(hidden: int) -> None:
+    if hidden:
+        older = "older session" if hidden == 1 else "older sessions"
+        echo(
+            f"… {hidden:,} {older} not shown: `interviewer list --all` (or --limit N)",
+            err=True,
+        )
 
 
 def reindex(root: Path) -> int:

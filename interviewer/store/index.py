@@ -174,6 +174,13 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE sessions ADD COLUMN level TEXT NOT NULL DEFAULT '';
     ALTER TABLE criteria ADD COLUMN charted INTEGER NOT NULL DEFAULT 0;
     """,
+    # 4: `list` shows a page of the newest sessions and must tell a session from a copy of
+    # it (another file claiming its id) without reading every row: readable rows by id,
+    # and the broken ones (always shown) apart.
+    """
+    CREATE INDEX sessions_by_id ON sessions (id, file) WHERE error IS NULL;
+    CREATE INDEX sessions_broken ON sessions (file) WHERE error IS NOT NULL;
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -221,6 +228,20 @@ def scan(root: Path) -> dict[str, tuple[int, int, int, int]]:
                 continue  # vanished while we looked
     none = (-1, -1)
     return {name: figures + journals.get(name, none) for name, figures in transcripts.items()}
+
+
+def transcript_names(root: Path) -> set[str]:
+    """The transcripts' names in the folder, from its listing alone (nothing is stat'ed):
+    enough to see that one appeared or vanished."""
+    try:
+        with os.scandir(root) as entries:
+            return {
+                e.name
+                for e in entries
+                if e.name.endswith(TRANSCRIPT_SUFFIX) and not e.name.startswith(".")
+            }
+    except (FileNotFoundError, NotADirectoryError):
+        return set()
 
 
 def file_state(path: Path) -> FileState | None:
@@ -349,7 +370,64 @@ class HistoryIndex:
 
     def is_empty(self) -> bool:
         """No transcript and no index yet: nothing to list, nothing to create."""
-        return self._db is None and not self.path.exists() and not scan(self.root)
+        return self._db is None and not self.path.exists() and not transcript_names(self.root)
+
+    def refresh_names(self) -> None:
+        """Add the transcripts the index does not know and drop the vanished ones, from the
+        folder's names alone: the rows already known are not checked (refresh_files checks
+        the ones about to be shown), so this costs a directory listing however many there
+        are."""
+        self._retrying(self._refresh_names)
+
+    def _refresh_names(self, db: sqlite3.Connection) -> None:
+        on_disk = transcript_names(self.root)
+        known = {file for (file,) in db.execute("SELECT file FROM sessions")}
+        gone = known - on_disk
+        self._update(db, gone, sorted(on_disk - known))
+
+    def refresh_files(self, files: Iterable[str]) -> bool:
+        """Re-read those of these transcripts whose size or mtime (or their journal's)
+        changed since they were indexed, and drop the vanished ones; whether any was."""
+        names = list(files)
+        return bool(names) and bool(self._retrying(lambda db: self._refresh_files(db, names)))
+
+    def _refresh_files(self, db: sqlite3.Connection, names: list[str]) -> bool:
+        known: dict[str, tuple[int, ...]] = {}
+        for start in range(0, len(names), 500):  # SQLite's limit on parameters
+            chunk = names[start : start + 500]
+            for file, *state in db.execute(
+                "SELECT file, size, mtime_ns, journal_size, journal_mtime_ns FROM sessions "
+                f"WHERE file IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                known[file] = tuple(state)
+        gone, stale = set(), []
+        for name in names:
+            state = file_state(self.root / name)
+            if state is None:
+                gone.add(name)
+            elif known.get(name) != state.key():
+                stale.append(name)
+        return self._update(db, gone, stale)
+
+    def _update(self, db: sqlite3.Connection, gone: set[str], stale: list[str]) -> bool:
+        """Drop the rows of `gone`, read the transcripts `stale` again (each stat'ed before
+        it is read: a change while it is read shows at the next check)."""
+        read = []
+        for name in stale:
+            state = file_state(self.root / name)
+            if state is None:
+                gone.add(name)
+            else:
+                read.append((name, state, *self._read(name)))
+        if not gone and not read:
+            return False
+        with _transaction(db):
+            db.executemany("DELETE FROM sessions WHERE file = ?", [(n,) for n in gone])
+            for name, state, summary, error in read:
+                _upsert(db, name, state, summary, error)
+        self._writes += 1
+        return True
 
     def _refresh(self, db: sqlite3.Connection) -> None:
         on_disk = scan(self.root)
@@ -418,6 +496,47 @@ class HistoryIndex:
             ]
             self._keys = (version, keys)
             return keys
+
+        return self._retrying(query)  # type: ignore[return-value]
+
+    def newest(self, limit: int) -> tuple[list[str], int]:
+        """The files of the `limit` newest sessions, in keys()' order, and how many sessions
+        there are in all. A file claiming the id of another (a copy) is not a session: the
+        file named after the id keeps it, else the first by name, as in keys()' users."""
+
+        def query(db: sqlite3.Connection) -> tuple[list[str], int]:
+            files = [
+                file
+                for (file,) in db.execute(
+                    "SELECT s.file FROM sessions AS s WHERE s.error IS NULL AND NOT EXISTS ("
+                    "  SELECT 1 FROM sessions AS o WHERE o.error IS NULL AND o.id = s.id"
+                    "  AND (o.file != o.id || ?1, o.file) < (s.file != s.id || ?1, s.file)"
+                    ") ORDER BY s.created_ts DESC, s.file LIMIT ?2",
+                    (TRANSCRIPT_SUFFIX, limit),
+                )
+            ]
+            (total,) = db.execute(
+                "SELECT count(DISTINCT id) FROM sessions WHERE error IS NULL"
+            ).fetchone()
+            return files, total
+
+        return self._retrying(query)  # type: ignore[return-value]
+
+    def unlisted_keys(self) -> list[SessionKey]:
+        """The rows that are shown as broken whatever the page: unreadable transcripts, and
+        every readable row whose id another readable row claims too (a copy, or its
+        original), by file name."""
+
+        def query(db: sqlite3.Connection) -> list[SessionKey]:
+            return [
+                SessionKey(file, error, sid or "", "", "", "", ())
+                for file, error, sid in db.execute(
+                    "SELECT file, error, id FROM sessions WHERE error IS NOT NULL "
+                    "UNION ALL SELECT file, NULL, id FROM sessions WHERE error IS NULL AND id IN ("
+                    "  SELECT id FROM sessions WHERE error IS NULL GROUP BY id HAVING count(*) > 1"
+                    ") ORDER BY file"
+                )
+            ]
 
         return self._retrying(query)  # type: ignore[return-value]
 

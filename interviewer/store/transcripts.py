@@ -391,6 +391,34 @@ class TranscriptStore:
         scenarios = sorted({(k.scenario_title, k.scenario_id) for k in kept})
         return Summaries(sessions, broken, cleaned, len(matching), scenarios)
 
+    def newest(self, limit: int) -> Summaries:
+        """The `limit` newest sessions, for `list`: what it costs does not grow with the
+        history beyond a directory listing. New and vanished transcripts are found by name;
+        of the rows already indexed, only those shown (the page and the broken files) are
+        checked against their files and read again if changed; the others are neither
+        stat'ed nor read. `total` counts every session."""
+        cleaned = self.clean_orphans()
+        if self._index is None and not _has_sessions(self.root):
+            return Summaries([], [], cleaned)
+        index = self.index
+        if index.is_empty():
+            return Summaries([], [], cleaned)
+        index.refresh_names()
+        unlisted = index.unlisted_keys()
+        if index.refresh_files([k.file for k in unlisted]):
+            unlisted = index.unlisted_keys()
+        checked: set[str] = set()
+        while True:  # a page whose every row was checked (a changed row may leave it)
+            page, total = index.newest(limit)
+            unchecked = [f for f in page if f not in checked]
+            if not unchecked:
+                break
+            checked.update(unchecked)
+            if index.refresh_files(unchecked):
+                unlisted = index.unlisted_keys()
+        _, broken = self._owned(unlisted)
+        return Summaries(index.materialize(page), list(broken), cleaned, total)
+
     def _owned(self, keys: list[SessionKey]) -> tuple[list[SessionKey], list[TranscriptError]]:
         """The sessions (one file per id) and the broken files among the index's rows;
         worked out again only when the index gives other rows."""
