@@ -2,48 +2,68 @@
 question groups (a benchmark, not a test).
 
     .venv/bin/python benchmarks/cv_offline_judge.py ../shared/data/mohler-dev.jsonl [--folds K]
+    .venv/bin/python benchmarks/cv_offline_judge.py tests/data/interview_answers.jsonl \\
+        --grid off_topic --metric spearman
 
-The judge has constants that were set by looking at data: how the quality figure weighs
-its parts (offline.QUALITY_WEIGHTS) and the quality bars of the levels
-(levels.QUALITY_LEVELS). Pearson r with those constants on the file they were set on is
-an in-sample figure. Here every answer is scored under a small grid of alternatives; then,
-for each fold of question groups, the setting that does best on the other groups is chosen
-and scores the fold's answers. The pooled Pearson r of those held-out scores is the
-cross-validated figure: what to expect from a judge whose constants were chosen on other
-questions. It is still the same set of students and the same course: a held-out set of
-other questions (the UNT set's own held-out part) is the real test.
+The judge has constants that were set by looking at data. Each `--grid` names some of
+them and the alternatives tried:
+- `quality` (default): how the quality figure weighs its parts (offline.QUALITY_WEIGHTS),
+  the quality bars of the levels (levels.QUALITY_LEVELS), and how much a key-point word
+  named only through its concept counts (matching.CONCEPT_MATCH);
+- `off_topic`: the on-topic share under which an answer that covers no key point gets the
+  floor (offline.OFF_TOPIC_SHARE, 0 = no such floor), with CONCEPT_MATCH.
+The figure with the shipped constants on the file they were set on is in-sample. Here
+every answer is scored under every setting of the grid; then, for each fold of question
+groups, the setting that does best on the other groups is chosen and scores the fold's
+answers. The pooled agreement of those held-out scores is the cross-validated figure:
+what to expect from a judge whose constants were chosen on other questions. It is still
+the same writers and the same kind of question: held-out sets of other questions and
+other writers are the real test.
 """
 
 import argparse
 import io
 import itertools
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from interviewer.commands.calibrate import Requests, read_dataset
-from interviewer.judge import levels, offline
-from interviewer.judge.calibration import pearson
+from interviewer.judge import levels, matching, offline
+from interviewer.judge.calibration import pearson, spearman
 
-WEIGHTS = (
-    (0.2, 0.55, 0.1, 0.15),  # shipped
-    (0.35, 0.4, 0.1, 0.15),
-    (0.5, 0.25, 0.1, 0.15),
-)
-BARS = (
-    (0.45, 0.65, 0.85),  # shipped
-    (0.4, 0.6, 0.8),
-    (0.5, 0.7, 0.9),
-)
+# (module, constant name) -> the values tried; the first is what ships.
+GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
+    "quality": {
+        (offline, "QUALITY_WEIGHTS"): (
+            (0.2, 0.55, 0.1, 0.15),
+            (0.35, 0.4, 0.1, 0.15),
+            (0.5, 0.25, 0.1, 0.15),
+        ),
+        (levels, "QUALITY_LEVELS"): ((0.45, 0.65, 0.85), (0.4, 0.6, 0.8), (0.5, 0.7, 0.9)),
+        (matching, "CONCEPT_MATCH"): (1.0, 0.0, 0.7, 0.85),
+    },
+    "off_topic": {
+        (offline, "OFF_TOPIC_SHARE"): (0.2, 0.0, 0.05, 0.1, 0.15),
+        (matching, "CONCEPT_MATCH"): (1.0, 0.0, 0.7, 0.85),
+    },
+}
+METRICS: dict[str, Callable[[Sequence[float], Sequence[float]], float]] = {
+    "pearson": pearson,
+    "spearman": spearman,
+}
 
 
-def score_all(requests, weights, bars) -> list[float | None]:
-    shipped = offline.QUALITY_WEIGHTS, levels.QUALITY_LEVELS
-    offline.QUALITY_WEIGHTS, levels.QUALITY_LEVELS = weights, bars
+def score_all(requests, setting: dict[tuple[object, str], object]) -> list[float | None]:
+    shipped = {key: getattr(*key) for key in setting}
+    for (module, name), value in setting.items():
+        setattr(module, name, value)
     try:
         judge = offline.OfflineJudge()
         return [judge.score_now(r).fine_level(r.rubric) for r in requests]
     finally:
-        offline.QUALITY_WEIGHTS, levels.QUALITY_LEVELS = shipped
+        for (module, name), value in shipped.items():
+            setattr(module, name, value)
 
 
 def folds(groups: list[str], k: int) -> list[set[str]]:
@@ -56,42 +76,49 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("dataset", type=Path)
     parser.add_argument("--folds", type=int, default=6)
+    parser.add_argument("--grid", choices=sorted(GRIDS), default="quality")
+    parser.add_argument("--metric", choices=sorted(METRICS), default="pearson")
     args = parser.parse_args()
     items, _ = read_dataset(args.dataset, io.StringIO())
     build = Requests()
     requests = [build(item) for item in items]
     human = [item.score for item in items]
     groups = [item.group for item in items]
-    settings = list(itertools.product(WEIGHTS, BARS))
+    grid = GRIDS[args.grid]
+    agreement = METRICS[args.metric]
+    settings = [
+        dict(zip(grid, values, strict=True)) for values in itertools.product(*grid.values())
+    ]
     started = time.perf_counter()
-    scores = {s: score_all(requests, *s) for s in settings}
+    scores = [score_all(requests, s) for s in settings]
     seconds = time.perf_counter() - started
 
-    def r(setting, idx: list[int]) -> float:
-        xs = scores[setting]
+    def r(n: int, idx: list[int]) -> float:
+        xs = scores[n]
         kept = [i for i in idx if xs[i] is not None]
-        return pearson([xs[i] or 0.0 for i in kept], [human[i] for i in kept])
+        return agreement([xs[i] or 0.0 for i in kept], [human[i] for i in kept])
 
     everything = list(range(len(items)))
-    shipped = settings[0]
-    best_in_sample = max(settings, key=lambda s: r(s, everything))
+    best_in_sample = max(range(len(settings)), key=lambda n: r(n, everything))
     held_out: list[tuple[float, float]] = []
     chosen = []
     for fold in folds(groups, args.folds):
         train = [i for i in everything if groups[i] not in fold]
         test = [i for i in everything if groups[i] in fold]
-        pick = max(settings, key=lambda s: r(s, train))
-        chosen.append(settings.index(pick))
+        pick = max(range(len(settings)), key=lambda n: r(n, train))
+        chosen.append(pick)
         held_out += [(x, human[i]) for i in test if (x := scores[pick][i]) is not None]
-    cv = pearson([x for x, _ in held_out], [h for _, h in held_out])
+    cv = agreement([x for x, _ in held_out], [h for _, h in held_out])
+    name = args.metric.capitalize()
     print(f"{args.dataset.name}: {len(items)} answers, {len(set(groups))} question groups")
-    print(f"  settings scored: {len(settings)} in {seconds:.0f} s")
-    print(f"  Pearson r, shipped constants (in-sample):      {r(shipped, everything):.3f}")
-    print(f"  Pearson r, best setting in-sample:             {r(best_in_sample, everything):.3f}")
-    print(f"  Pearson r, cross-validated ({args.folds} folds of questions): {cv:.3f}")
+    print(f"  grid '{args.grid}': {len(settings)} settings scored in {seconds:.0f} s")
+    print(f"  {name}, shipped constants (in-sample):      {r(0, everything):.3f}")
+    print(f"  {name}, best setting in-sample:             {r(best_in_sample, everything):.3f}")
+    print(f"  {name}, cross-validated ({args.folds} folds of questions): {cv:.3f}")
     print(f"  setting chosen per fold (0 = shipped): {chosen}")
     for n, s in enumerate(settings):
-        print(f"    setting {n}: weights {s[0]}, bars {s[1]}: in-sample r {r(s, everything):.3f}")
+        described = ", ".join(f"{key[1]} {value}" for key, value in s.items())
+        print(f"    setting {n}: {described}: in-sample {r(n, everything):.3f}")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,12 @@ from interviewer.judge.offline import OfflineJudge
 DATASET = Path(__file__).parent / "data" / "adversarial_answers.jsonl"
 # Answers the writer graded 10 or below: the judge keeps them near the floor.
 LOW_GRADE, LOW_SCORE = 10.0, 15.0
+# Low-graded answers the judge still reads too kindly (strict xfail below), with why.
+KNOWN_LIMITS = {
+    "right_way_reversal": "a denial after the phrase it denies ('whether values are missing "
+    "at random or not never matters' still says 'missing at random'), and a misconception in "
+    "other words ('test rows included' for 'test set included')",
+}
 
 
 def _judged() -> dict[str, tuple[float, float, list[str]]]:
@@ -38,9 +44,22 @@ def judged() -> dict[str, tuple[float, float, list[str]]]:
 
 
 def test_answers_graded_near_zero_score_near_the_floor(judged):
-    low = {name: p for name, (grade, p, _) in judged.items() if grade <= LOW_GRADE}
-    assert len(low) >= 8
+    low = {
+        name: p
+        for name, (grade, p, _) in judged.items()
+        if grade <= LOW_GRADE and name not in KNOWN_LIMITS
+    }
+    assert len(low) >= 10
     assert all(p <= LOW_SCORE for p in low.values()), low
+
+
+@pytest.mark.xfail(strict=True, reason="; ".join(KNOWN_LIMITS.values()))
+def test_answers_the_judge_still_reads_too_kindly_score_near_the_floor(judged):
+    assert all(judged[name][1] <= LOW_SCORE for name in KNOWN_LIMITS)
+
+
+def test_a_confident_answer_about_something_else_gets_the_floor(judged):
+    assert judged["offtopic_confident"][1] == 0.0
 
 
 def test_swapped_claims_are_named_with_what_is_true(judged):
@@ -71,6 +90,8 @@ def test_a_story_in_lower_case_is_read_as_a_story(judged):
     "reads as little of the key points' words (known limit, README)",
 )
 def test_a_right_answer_in_plain_words_scores_near_its_grade(judged):
-    for name in ("plain_words", "plain_words_short"):
+    plain = [name for name in judged if name.startswith("plain_")]
+    assert len(plain) >= 8
+    for name in plain:
         grade, percent, _ = judged[name]
         assert percent >= grade - 20, (name, percent)

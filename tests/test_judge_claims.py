@@ -198,3 +198,53 @@ def test_all_at_once_against_one_at_a_time_is_said_the_wrong_way_round(shipped):
     )
     assert "one_thread_bytecode" not in result.covered_key_points
     assert "one_thread_bytecode" in {m.key_point_id for m in result.misconceptions}
+
+
+def test_a_practice_called_the_right_way_when_the_point_says_it_leaks_is_wrong(shipped):
+    # The key point says fitting on the full dataset "lets test data influence training".
+    said = (
+        "Fitting scalers, imputers and target encoding on the full dataset before "
+        "splitting is the right way to do it, because more data gives better statistics."
+    )
+    result, percent = judged(shipped, "breadth.preprocessing.data_leakage", said)
+    assert "preprocessing_leakage" not in result.covered_key_points
+    assert "preprocessing_leakage" in {m.key_point_id for m in result.misconceptions}
+    assert percent < 15
+
+
+OFF_TOPIC_ANSWER = (
+    "Great question. In my last role I led the migration of our data warehouse from "
+    "on-premise servers to the cloud, which cut our monthly hosting bill substantially. I set "
+    "up the new permissions model, wrote the runbooks for the on-call rotation, and trained "
+    "three junior engineers on the deployment tooling. I held weekly demos and kept a shared "
+    "document of decisions, so everyone knew what was coming and when."
+)
+
+
+@pytest.mark.parametrize("question_id", [DROPOUT, "python.gil.what_and_why"])
+def test_a_confident_answer_about_something_else_gets_the_floor(shipped, question_id):
+    result, percent = judged(shipped, question_id, OFF_TOPIC_ANSWER)
+    assert percent == 0.0
+    assert all(c.level == 1 and c.progress is None for c in result.criteria)
+    assert "about something else" in result.criteria[0].rationale
+
+
+def test_an_answer_in_other_words_than_a_one_line_reference_is_not_called_off_topic():
+    # A reference of a few words (the UNT set's kind) is too thin to judge the topic by.
+    from interviewer.commands.calibrate import calibration_rubric, reference_key_points
+    from interviewer.domain.question import RoundKind
+
+    rubric = calibration_rubric()
+    result = OfflineJudge().score_now(
+        JudgeRequest(
+            round_kind=RoundKind.breadth,
+            question="What are the main advantages of object-oriented programming?",
+            key_points=reference_key_points("Abstraction and reusability."),
+            rubric=rubric,
+            answer=(
+                "You can hide the inner details of an object behind its methods, and you can "
+                "use the same classes again in another program without rewriting them."
+            ),
+        )
+    )
+    assert all("about something else" not in c.rationale for c in result.criteria)

@@ -25,6 +25,7 @@ class Lexicon(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
     synonyms: list[list[Phrase]] = Field(min_length=1)
+    concepts: list[list[Phrase]] = Field(default_factory=list)
     contrasts: list[list[list[Phrase]]] = Field(min_length=1)
     negators: list[Phrase] = Field(min_length=1)
     negating_phrases: list[Phrase] = Field(default_factory=list)
@@ -42,12 +43,12 @@ class Lexicon(BaseModel):
     irregular_verbs: list[Phrase] = Field(default_factory=list)
     meta_verbs: list[Phrase] = Field(default_factory=list)
 
-    @field_validator("synonyms")
+    @field_validator("synonyms", "concepts")
     @classmethod
     def _groups_of_two(cls, groups: list[list[str]]) -> list[list[str]]:
         for i, group in enumerate(groups):
             if len(group) < 2:
-                raise ValueError(f"synonyms[{i}] needs at least two entries: {group}")
+                raise ValueError(f"group {i} needs at least two entries: {group}")
         return groups
 
     @field_validator("contrasts")

@@ -38,8 +38,10 @@ from interviewer.judge.base import Judge
 from interviewer.judge.claims import Stated
 from interviewer.judge.clauses import Status, marked_terms
 from interviewer.judge.coding import judged_request, merge, reads_code
+from interviewer.judge.concepts import concept
 from interviewer.judge.levels import Reading, criterion_score, missed_ids
 from interviewer.judge.matching import (
+    CONCEPT_MATCH,
     COVERED_AT,
     AnswerTerms,
     KeyPointMatch,
@@ -47,6 +49,7 @@ from interviewer.judge.matching import (
     present,
     question_terms,
     states_part_of_a_key_point,
+    stating_concepts,
     term_match,
     weighted_terms,
 )
@@ -95,6 +98,17 @@ ON_TOPIC_SHARE = 0.2
 LOOSE_SHARE = 0.1
 # A one-word answer is scored, not floored, when it states this much of a key point.
 ONE_WORD_SHARE = 0.5
+# An answer that covers no key point and whose words (by rarity) are less than this share
+# the question's or its key points' terms speaks about something else: it gets the floor,
+# however confident. Chosen by cross-validation across the interview set's question groups
+# (benchmarks/cv_offline_judge.py --grid off_topic --metric spearman: 0.2 on 4 of 5
+# folds' training groups, and on all 15); 0 turns the floor off.
+OFF_TOPIC_SHARE = 0.2
+OFF_TOPIC = "the answer is about something else"
+# ... when the question's key points name at least this many terms: a one-line reference
+# (the UNT short-answer set's, 3-17 terms; the bank's questions have 38 or more) is too
+# thin for a right answer in other words to share its words.
+OFF_TOPIC_VOCABULARY = 30
 
 
 def answer_quality(coverage: float, technical: float, relevance: float, words: int) -> float:
@@ -189,6 +203,14 @@ class OfflineJudge(Judge):
             _, wrong = _claims(request, read, units, asked, topic)
             return self._floor(request, reason, [_stated(w, request.answer) for w in wrong])
         reading = self._read(request, parts, units, spans, on_topic, read, asked, vocabulary, topic)
+        if _off_topic(reading, vocabulary):
+            floored = self._floor(
+                request, OFF_TOPIC, [_stated(w, request.answer) for w in reading.wrong]
+            )
+            notes = _notes(dropped, repeated)
+            if notes:
+                floored = floored.model_copy(update={"feedback": f"{floored.feedback}\n{notes}"})
+            return floored
         reading.dropped_instructions, reading.repeated = dropped, repeated
         criteria = [criterion_score(c, reading) for c in request.rubric.criteria]
         # Red flags (blame, pulling rank...) cap the criteria they name, however well told.
@@ -259,11 +281,16 @@ class OfflineJudge(Judge):
             else 0.0
         )
         technical = _technical_recall(request.key_points, answer, question_terms, drops)
+        # What the answer states counts its technical terms said in other words too.
+        stated = _technical_recall(
+            request.key_points, answer, question_terms, drops, by_concept=True
+        )
         topical_words = sum(len(s.text.split()) for s in on_topic)
         if not on_topic and request.key_points:
             coverage, technical, topical_words = _read_as_a_whole(
                 request, units, question_terms, relevance
             )
+            stated = technical
         # A wrong claim about a key point counts against it (and its terms) as a right one
         # counts for it.
         wrong_weight = sum(kp.weight for kp in request.key_points if _got_wrong(kp, wrong))
@@ -271,9 +298,11 @@ class OfflineJudge(Judge):
             coverage = max(0.0, coverage - wrong_weight / total_weight)
             if technical is not None:
                 technical = max(0.0, technical - wrong_weight / total_weight)
+            if stated is not None:
+                stated = max(0.0, stated - wrong_weight / total_weight)
         quality = answer_quality(
             coverage if request.key_points else relevance,
-            coverage if technical is None else technical,
+            coverage if stated is None else stated,
             relevance,
             topical_words,
         )
@@ -316,6 +345,15 @@ class OfflineJudge(Judge):
             feedback=feedback,
             method=self.method,
         )
+
+
+def _off_topic(reading: Reading, vocabulary: frozenset[str]) -> bool:
+    """Whether the answer speaks about something else (see OFF_TOPIC_SHARE)."""
+    return (
+        len(vocabulary) >= OFF_TOPIC_VOCABULARY
+        and not reading.covered()
+        and reading.relevance < OFF_TOPIC_SHARE
+    )
 
 
 def _units(read: clauses.Reading) -> tuple[list[Sentence], dict[int, list[tuple[int, int]]]]:
@@ -591,18 +629,25 @@ def _technical_recall(
     answer: AnswerTerms,
     question_terms: frozenset[str],
     drops: dict[str, frozenset[int]] | None = None,
+    by_concept: bool = False,
 ) -> float | None:
     """Share of the key points' rare (technical) words the answer uses, question words
-    aside. By form only, even with word vectors: a technical term is meant to be said.
-    A clause that gets a key point wrong does not count as using its terms."""
+    aside. By form (the terminology criterion: a technical term is meant to be said), or,
+    with `by_concept`, also by naming the term's concept in other words (what the answer
+    states: "kept aside" data is validation data). A clause that gets a key point wrong
+    does not count as using its terms."""
     wanted: dict[str, float] = {}
     said: dict[str, float] = {}
     for kp in key_points:
         seen = answer.without((drops or {}).get(kp.id, frozenset()))
+        named = stating_concepts(kp, seen, question_terms) if by_concept else frozenset()
         for t, w in weighted_terms(kp.text, question_terms).items():
             if w >= TECHNICAL_RARITY:
                 wanted[t] = max(wanted.get(t, 0.0), w * kp.weight)
-                said[t] = max(said.get(t, 0.0), present(t, kp.text, seen))
+                found = present(t, kp.text, seen)
+                if found < CONCEPT_MATCH and named and concept(t) in named:
+                    found = CONCEPT_MATCH
+                said[t] = max(said.get(t, 0.0), found)
     total = sum(wanted.values())
     if not total:
         return None
@@ -637,9 +682,18 @@ def _feedback(reading: Reading, criteria: list[CriterionScore]) -> str:
     for cs in weak[:2]:
         criterion = rubric.criterion(cs.criterion_id)
         lines.append(f"{criterion.name}: aim for — {_short(criterion.level_text(3), 140)}")
-    if reading.dropped_instructions:
+    notes = _notes(reading.dropped_instructions, reading.repeated)
+    if notes:
+        lines.append(notes)
+    return "\n".join(lines)
+
+
+def _notes(dropped_instructions: bool, repeated: bool) -> str:
+    """What the judge set aside before reading, said in the feedback."""
+    lines = []
+    if dropped_instructions:
         lines.append("Instructions to the grader were ignored.")
-    if reading.repeated:
+    if repeated:
         lines.append("Repeated sentences were counted once.")
     return "\n".join(lines)
 

@@ -1,0 +1,66 @@
+"""Concepts: whether a clause states a key point's content in everyday words.
+
+A synonym is the same word (a cue or a contrast is read through it); a concept is looser:
+"held aside" data is validation data, a "check" is an evaluation, a unit "switched off" is
+zeroed. The lexicon's `concepts` groups are folded here and only here: they decide how much
+of a key point a clause states, never whether it states a misconception or reverses one.
+A word keeps its polarity: a denied word names a denied concept ("no validation data" does
+not state "track a validation metric").
+"""
+
+from functools import lru_cache
+
+from interviewer.judge.text import NEGATED, base_term, term, words
+
+CONCEPT = "~"
+# How many words back a negator still denies a phrase ("do not keep it aside").
+NEGATION_REACH = 3
+
+
+@lru_cache(maxsize=1)
+def _concept_maps() -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
+    """Term -> concept, and phrase (its words' terms, in order) -> concept."""
+    from interviewer.judge.lexicon import lexicon
+
+    single: dict[str, str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    for group in lexicon().concepts:
+        name = CONCEPT + "_".join(term(w) for w in words(group[0]))
+        for entry in group:
+            ws = words(entry)
+            if len(ws) == 1:
+                single.setdefault(term(ws[0]), name)
+            elif ws:
+                phrases.setdefault(tuple(term(w) for w in ws), name)
+    return single, phrases
+
+
+def concept(t: str) -> str | None:
+    """The concept a (possibly negated) term names, marked as the term is; None if none."""
+    name = _concept_maps()[0].get(base_term(t))
+    if name is None:
+        return None
+    return NEGATED + name if t.startswith(NEGATED) else name
+
+
+@lru_cache(maxsize=65536)
+def concepts_of(terms: frozenset[str], sequence: tuple[str, ...]) -> frozenset[str]:
+    """The concepts a unit names: through its content terms, and through the concept
+    phrases found in its words' terms (`sequence`, stopwords included)."""
+    found = {c for t in terms if (c := concept(t)) is not None}
+    phrases = _concept_maps()[1]
+    if phrases and len(sequence) > 1:
+        longest = max(len(k) for k in phrases)
+        plain = tuple(base_term(t) for t in sequence)
+        for i in range(len(plain)):
+            for n in range(min(longest, len(plain) - i), 1, -1):
+                name = phrases.get(plain[i : i + n])
+                if name is None:
+                    continue
+                denied = (
+                    sequence[i].startswith(NEGATED)
+                    or "not" in plain[max(0, i - NEGATION_REACH) : i]
+                )
+                found.add(NEGATED + name if denied else name)
+                break
+    return frozenset(found)
