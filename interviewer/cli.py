@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from interviewer import __version__
+from interviewer.startup import hold_gc, release_gc
 
 ROUND_KINDS = "breadth,system_design,deep_dive,behavioral,python,coding,ml_coding,domain"
 
@@ -224,10 +225,16 @@ HANDLERS = {
 }
 
 
+# Commands that start an interview or the app: the collector waits for their first screen.
+INTERACTIVE = {None, "start", "resume", "replay"}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    module = importlib.import_module(f"interviewer.commands.{HANDLERS[args.command]}")
+    if argv is None and args.command in INTERACTIVE:  # the program itself, not a test
+        hold_gc()
     try:
+        module = importlib.import_module(f"interviewer.commands.{HANDLERS[args.command]}")
         return int(module.run(args))
     except KeyboardInterrupt:
         from interviewer.safe_text import echo
@@ -239,6 +246,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    finally:
+        release_gc()
 
 
 if __name__ == "__main__":

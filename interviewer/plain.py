@@ -36,6 +36,7 @@ from interviewer.runner import (
 )
 from interviewer.safe_text import echo, write
 from interviewer.sandbox.summary import run_lines
+from interviewer.startup import release_gc
 from interviewer.store.drafts import DraftNotSaved, DraftStore
 
 T = TypeVar("T")
@@ -651,6 +652,7 @@ class PlainInterview:
             if not restored:
                 self._restore_draft(prompt)
                 restored = True
+                release_gc()  # the start-up is over: the first question is out
             code: str | None = None
             if prompt.wants_code:
                 command, code, text = await self.read_code_answer()

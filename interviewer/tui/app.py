@@ -28,6 +28,7 @@ from interviewer.session_factory import (
     store_for,
 )
 from interviewer.settings import Settings
+from interviewer.startup import release_gc
 from interviewer.store.drafts import DraftStore
 from interviewer.store.transcripts import TranscriptStore
 from interviewer.tui.base import AppServices
@@ -73,6 +74,7 @@ class InterviewerApp(App[int]):
         toast_seconds: float | None = None,
     ):
         super().__init__()
+        self._use_theme_from_the_start()
         self.cursor_blink = cursor_blink
         # Tests hold every notification on screen this long, so a slow machine never
         # takes a snapshot after a toast has gone (None: each its own timeout).
@@ -92,6 +94,18 @@ class InterviewerApp(App[int]):
         self.drafts = DraftStore(self.store.root)
         # An interview waiting for the model's preflight (Home shows the check's outcome).
         self.pending_runner: InterviewRunner | None = None
+
+    def _use_theme_from_the_start(self) -> None:
+        """The theme, in place before any CSS is parsed. Setting it on mount (the usual way)
+        made Textual parse every stylesheet three times on the way to the first screen: with
+        the default theme's variables, again with ours, and again when the first widgets
+        brought their own CSS (a re-parse starts from an empty cache)."""
+        self.register_theme(THEME)
+        self.set_reactive(InterviewerApp.theme, THEME.name)
+        self.stylesheet.set_variables(self.get_css_variables())
+        self.set_class(THEME.dark, "-dark-mode", update=False)
+        self.set_class(not THEME.dark, "-light-mode", update=False)
+        self.set_class(True, f"-theme-{THEME.name}", update=False)
 
     # --- shared services ---------------------------------------------------------------
 
@@ -172,8 +186,6 @@ class InterviewerApp(App[int]):
             # Not the main thread (a test's app) or no such signal: the default applies.
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signum, self.terminate, signum)
-        self.register_theme(THEME)
-        self.theme = "interviewer"
         # `interviewer start` goes straight to the question; Home is built only when the
         # candidate leaves the interview, so it costs nothing on the way in.
         if self.initial_runner is not None and not self.ready_for(self.initial_runner):
@@ -182,10 +194,12 @@ class InterviewerApp(App[int]):
             self.push_screen(self.home_screen())
         elif self.initial_runner is not None:
             self.open_interview(self.initial_runner)
+            return  # the interview screen says when its first question is up
         elif self.initial_replay is not None:
             self.open_replay(self.initial_replay)
         else:
             self.push_screen(self.home_screen())
+        self.call_after_refresh(release_gc)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Snapshot tests ask for a steady cursor: a blinking one is captured at random.

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
-from textual.widgets import Footer, Markdown, Static, TextArea
+from textual.widgets import Footer, Static, TextArea
 
 from interviewer.domain.question import RoundKind
 from interviewer.domain.scorecard import QuestionScore, final_run
@@ -28,6 +28,7 @@ from interviewer.runner import (
     too_long_notice,
 )
 from interviewer.safe_text import for_markdown, for_terminal
+from interviewer.startup import release_gc
 from interviewer.store.drafts import DraftNotSaved
 from interviewer.tui.base import AppScreen
 from interviewer.tui.coding import CodingPane
@@ -379,6 +380,7 @@ class InterviewScreen(AppScreen):
         self.refresh_feedback()
         self.tick()
         self.announce()
+        self.call_after_refresh(release_gc)  # the start-up is over once this is on screen
         if failure is not None:
             self.ask_about_save(failure)
             return
@@ -649,6 +651,9 @@ class InterviewScreen(AppScreen):
         self._feedback_shown[block_id] = text
         for empty in panel.query("#feedback-empty"):
             empty.remove()
+        # Practice mode's alone, so imported here: the widget costs a start that never shows it.
+        from textual.widgets import Markdown
+
         existing = panel.query(f"#{block_id}")
         if existing:
             block = existing.first(Markdown)
