@@ -248,3 +248,14 @@ def test_an_answer_in_other_words_than_a_one_line_reference_is_not_called_off_to
         )
     )
     assert all("about something else" not in c.rationale for c in result.criteria)
+
+
+def test_no_heading_a_phrase_denies_the_phrase_not_the_sentence(shipped):
+    question = "python.performance.vectorise_distances"
+    said = "With no Python loop, broadcasting computes every pairwise difference at once."
+    result, _ = judged(shipped, question, said)
+    assert "broadcast_difference" in result.covered_key_points
+    assert not result.misconceptions
+    denied = "Broadcasting does not compute every pairwise difference at once."
+    result, _ = judged(shipped, question, denied)
+    assert "broadcast_difference" not in result.covered_key_points

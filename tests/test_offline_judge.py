@@ -572,3 +572,20 @@ def test_scoring_leaves_the_garbage_collector_as_it_found_it(shipped, enabled):
         assert gc.isenabled() is enabled
     finally:
         gc.enable() if was else gc.disable()
+
+
+def test_a_denial_matches_a_denial_whichever_word_the_negator_sits_before():
+    point = KeyPoint(
+        id="default",
+        text="If no constructor is provided, the compiler provides one by default.",
+        weight=1,
+    )
+    same = "When you do not provide your own constructor, the compiler provides one by default."
+    opposite = "When you provide your own constructor, the compiler provides one by default."
+    denied_twice = (
+        "It is not true that when you do not provide a constructor the compiler provides one."
+    )
+    said = key_point_coverage(same, [point])["default"]
+    assert said > key_point_coverage(opposite, [point])["default"]
+    assert said > key_point_coverage(denied_twice, [point])["default"]
+    assert said >= 0.5

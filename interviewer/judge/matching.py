@@ -312,6 +312,12 @@ def present(t: str, key_point: str, answer: AnswerTerms) -> float:
     """How well a term of the key point (text `key_point`) is present anywhere in the
     answer: exactly, or misspelt (by stem, else by the written word)."""
     m = term_match(t, answer.all_terms)
+    if m < 1.0 and sum(1 for k in _written_forms(key_point) if k.startswith(NEGATED)) == 1:
+        # As in a unit (see _term_matches): where both deny once, the negator may sit
+        # before another word.
+        for terms in answer.sentence_terms:
+            if _denies(terms):
+                m = max(m, term_match(base_term(t), _unmarked(terms)))
     if m < TYPO_MATCH:
         forms = _written_forms(key_point).get(t, frozenset())
         for written in answer.sentence_words:
@@ -325,13 +331,19 @@ def _term_matches(
     """Per sentence, how well each key-point term (of the key point `text`) is present:
     exactly, or misspelt (by stem, else by the written word)."""
     forms = _written_forms(text)
+    denies = sum(1 for t, _ in weights if t.startswith(NEGATED)) == 1
     out = []
     for i, terms in enumerate(answer.sentence_terms):
         written = answer.sentence_words[i] if answer.sentence_words else ()
         named = answer.sentence_concepts[i] if answer.sentence_concepts else frozenset()
+        # Where both deny once, the negator may sit before another word: "no constructor
+        # is provided" is "you do not provide a constructor".
+        plain = _unmarked(terms) if denies and _denies(terms) else None
         row = []
         for t, _ in weights:
             m = term_match(t, terms)
+            if m < 1.0 and plain is not None:
+                m = max(m, term_match(base_term(t), plain))
             if m < TYPO_MATCH and written:
                 m = max(
                     m, _spelling_match(t.startswith(NEGATED), forms.get(t, frozenset()), written)
@@ -341,6 +353,18 @@ def _term_matches(
             row.append(m)
         out.append(row)
     return out
+
+
+@lru_cache(maxsize=16384)
+def _denies(terms: frozenset[str]) -> bool:
+    """Whether the unit denies once: one negated word (a unit denied as a whole, or
+    denied twice, is not a plain denial)."""
+    return sum(1 for t in terms if t.startswith(NEGATED)) == 1
+
+
+@lru_cache(maxsize=16384)
+def _unmarked(terms: frozenset[str]) -> frozenset[str]:
+    return frozenset(base_term(t) for t in terms)
 
 
 def _weighted(weights: Sequence[tuple[str, float]], matches: Sequence[float]) -> float:
