@@ -50,6 +50,10 @@ async def test_the_stylesheets_are_parsed_once_with_the_apps_theme(tmp_path, rep
         await pilot.pause()
         if opening == "interview":
             assert isinstance(app.screen, InterviewScreen) and app.screen.prompt is not None
+            assert app.screen.prompt.coding is None
+            # No coding question yet: the code editor's grammar is not built (it is when
+            # one comes: tests/test_tui_coding.py).
+            assert app.screen.query_one("#code", TextArea).language is None
         assert app.theme == THEME.name and app.current_theme is THEME
         assert app.stylesheet._variables["primary"] == THEME.primary
         assert app.has_class(f"-theme-{THEME.name}") and app.has_class("-dark-mode")

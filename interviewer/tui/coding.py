@@ -14,9 +14,12 @@ class CodingPane(Horizontal):
     """The editor (line numbers, Python highlighting, tab indents) beside the run results."""
 
     def compose(self) -> ComposeResult:
+        # The Python grammar and its highlighting are set up when a coding question is
+        # first shown (use_python): they cost every interview's start a tenth of a second
+        # on this machine, and most first questions are not coding ones.
         editor = TextArea.code_editor(
             "",
-            language="python",
+            language=None,
             id="code",
             tab_behavior="indent",
             show_line_numbers=True,
@@ -29,6 +32,10 @@ class CodingPane(Horizontal):
     @property
     def editor(self) -> TextArea:
         return self.query_one("#code", TextArea)
+
+    def use_python(self) -> None:
+        if self.editor.language != "python":
+            self.editor.language = "python"
 
     def show_text(self, text: str) -> None:
         self.query_one("#run-output", Static).update(text)

@@ -463,6 +463,7 @@ class InterviewScreen(AppScreen):
             if prompt.wants_code
             else "Your answer · ctrl+s submits"
         )
+        pane.use_python()
         pane.editor.read_only = not prompt.wants_code
         index = len(self.session.questions) - 1
         if self._coding_for != index:
