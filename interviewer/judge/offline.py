@@ -280,11 +280,8 @@ class OfflineJudge(Judge):
             if total
             else 0.0
         )
-        technical = _technical_recall(request.key_points, answer, question_terms, drops)
         # What the answer states counts its technical terms said in other words too.
-        stated = _technical_recall(
-            request.key_points, answer, question_terms, drops, by_concept=True
-        )
+        technical, stated = _technical_recalls(request.key_points, answer, question_terms, drops)
         topical_words = sum(len(s.text.split()) for s in on_topic)
         if not on_topic and request.key_points:
             coverage, technical, topical_words = _read_as_a_whole(
@@ -629,29 +626,47 @@ def _technical_recall(
     answer: AnswerTerms,
     question_terms: frozenset[str],
     drops: dict[str, frozenset[int]] | None = None,
-    by_concept: bool = False,
 ) -> float | None:
     """Share of the key points' rare (technical) words the answer uses, question words
-    aside. By form (the terminology criterion: a technical term is meant to be said), or,
-    with `by_concept`, also by naming the term's concept in other words (what the answer
-    states: "kept aside" data is validation data). A clause that gets a key point wrong
-    does not count as using its terms."""
+    aside, by form: a technical term is meant to be said (the terminology criterion). A
+    clause that gets a key point wrong does not count as using its terms."""
+    return _technical_recalls(key_points, answer, question_terms, drops)[0]
+
+
+def _technical_recalls(
+    key_points: list[KeyPoint],
+    answer: AnswerTerms,
+    question_terms: frozenset[str],
+    drops: dict[str, frozenset[int]] | None = None,
+) -> tuple[float | None, float | None]:
+    """The technical recall by form (see _technical_recall), and the same counting a term
+    whose concept is named in other words by a unit that states its key point (what the
+    answer states: "kept aside" data is validation data)."""
     wanted: dict[str, float] = {}
     said: dict[str, float] = {}
+    stated: dict[str, float] = {}
     for kp in key_points:
         seen = answer.without((drops or {}).get(kp.id, frozenset()))
-        named = stating_concepts(kp, seen, question_terms) if by_concept else frozenset()
+        named: frozenset[str] | None = None  # read only when a term needs it
         for t, w in weighted_terms(kp.text, question_terms).items():
-            if w >= TECHNICAL_RARITY:
-                wanted[t] = max(wanted.get(t, 0.0), w * kp.weight)
-                found = present(t, kp.text, seen)
-                if found < CONCEPT_MATCH and named and concept(t) in named:
+            if w < TECHNICAL_RARITY:
+                continue
+            wanted[t] = max(wanted.get(t, 0.0), w * kp.weight)
+            found = present(t, kp.text, seen)
+            said[t] = max(said.get(t, 0.0), found)
+            if found < CONCEPT_MATCH and (c := concept(t)) is not None:
+                if named is None:
+                    named = stating_concepts(kp, seen, question_terms)
+                if c in named:
                     found = CONCEPT_MATCH
-                said[t] = max(said.get(t, 0.0), found)
+            stated[t] = max(stated.get(t, 0.0), found)
     total = sum(wanted.values())
     if not total:
-        return None
-    return sum(w * said[t] for t, w in wanted.items()) / total
+        return None, None
+    return (
+        sum(w * said[t] for t, w in wanted.items()) / total,
+        sum(w * stated[t] for t, w in wanted.items()) / total,
+    )
 
 
 def _short(text: str, limit: int = 110) -> str:
