@@ -413,17 +413,26 @@ class HistoryIndex:
     def _update(self, db: sqlite3.Connection, gone: set[str], stale: list[str]) -> bool:
         """Drop the rows of `gone`, read the transcripts `stale` again (each stat'ed before
         it is read: a change while it is read shows at the next check)."""
-        read = []
+        states = []
         for name in stale:
             state = file_state(self.root / name)
             if state is None:
                 gone.add(name)
             else:
-                read.append((name, state, *self._read(name)))
-        if not gone and not read:
+                states.append((name, state))
+        return self._apply(db, gone, states)
+
+    def _apply(
+        self, db: sqlite3.Connection, gone: Iterable[str], states: list[tuple[str, FileState]]
+    ) -> bool:
+        """Read each transcript of `states` (as of its state) and, in one transaction, drop
+        the rows of `gone` and write the ones read; whether anything changed."""
+        dropped = [(name,) for name in gone]
+        read = [(name, state, *self._read(name)) for name, state in states]
+        if not dropped and not read:
             return False
         with _transaction(db):
-            db.executemany("DELETE FROM sessions WHERE file = ?", [(n,) for n in gone])
+            db.executemany("DELETE FROM sessions WHERE file = ?", dropped)
             for name, state, summary, error in read:
                 _upsert(db, name, state, summary, error)
         self._writes += 1
@@ -439,14 +448,7 @@ class HistoryIndex:
         }
         gone = [name for name in known if name not in on_disk]
         stale = [name for name, state in on_disk.items() if known.get(name) != state]
-        if not gone and not stale:
-            return
-        read = [(name, FileState(*on_disk[name]), *self._read(name)) for name in sorted(stale)]
-        with _transaction(db):
-            db.executemany("DELETE FROM sessions WHERE file = ?", [(n,) for n in gone])
-            for name, state, summary, error in read:
-                _upsert(db, name, state, summary, error)
-        self._writes += 1
+        self._apply(db, gone, [(name, FileState(*on_disk[name])) for name in sorted(stale)])
 
     def _read(self, name: str) -> tuple[SessionSummary | None, str | None]:
         path = self.root / name
