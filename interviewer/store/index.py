@@ -624,43 +624,83 @@ class HistoryIndex:
         self, candidate: str, exclude_id: str = ""
     ) -> tuple[dict[str, int], dict[str, float]]:
         """How many of the candidate's sessions asked each question, and the mean score of
-        each topic over the candidate's scored questions."""
+        each topic over the candidate's scored questions. What it costs does not grow with
+        the history beyond a directory listing: new and vanished transcripts are found by
+        name, and of the rows already indexed only the ones that may still change are
+        checked against their files (LIVE_ROWS); finished sessions are neither stat'ed nor
+        read (every save of ours records its row)."""
         if self.is_empty():
             return {}, {}
-        self.refresh()
+        self.refresh_names()
+        self.refresh_files(self._retrying(_live_files))  # type: ignore[arg-type]
+        return self._retrying(lambda db: _history(db, candidate, exclude_id))  # type: ignore[return-value]
 
-        def query(db: sqlite3.Connection) -> tuple[dict[str, int], dict[str, float]]:
-            # Running totals over all the candidate's sessions, less the excluded one's.
-            times = dict(
-                db.execute(
-                    "SELECT question_id, sessions FROM question_counts "
-                    "WHERE candidate = ? AND sessions > 0",
-                    (candidate,),
-                ).fetchall()
-            )
-            totals = {
-                topic: [tenths, scored]
-                for topic, tenths, scored in db.execute(
-                    "SELECT topic, tenths, scored FROM topic_totals WHERE candidate = ?",
-                    (candidate,),
-                )
-            }
-            own = "SELECT file FROM sessions WHERE id = ? AND candidate = ? AND error IS NULL"
-            for (question_id,) in db.execute(
-                f"SELECT question_id FROM asked WHERE file IN ({own})", (exclude_id, candidate)
-            ):
-                times[question_id] -= 1
-            for topic, tenths in db.execute(
-                f"SELECT topic, tenths FROM asked_topics WHERE file IN ({own}) "
-                "AND tenths IS NOT NULL",
-                (exclude_id, candidate),
-            ):
-                totals[topic][0] -= tenths
-                totals[topic][1] -= 1
-            means = {t: tenths / 10 / n for t, (tenths, n) in totals.items() if n > 0}
-            return {q: n for q, n in times.items() if n > 0}, means
+    def current_candidate_history(
+        self, candidate: str, exclude_id: str = ""
+    ) -> tuple[dict[str, int], dict[str, float]] | None:
+        """candidate_history's figures when they need no transcript read (no file is new,
+        vanished, or a live row's changed), else None: what a start can use before the
+        transcript models are loaded. It is the same answer candidate_history gives then."""
+        if self.is_empty():
+            return {}, {}
+
+        def query(db: sqlite3.Connection) -> tuple[dict[str, int], dict[str, float]] | None:
+            known = {file for (file,) in db.execute("SELECT file FROM sessions")}
+            if known != transcript_names(self.root):
+                return None
+            for file, *state in db.execute(
+                "SELECT file, size, mtime_ns, journal_size, journal_mtime_ns FROM sessions "
+                f"WHERE {LIVE_ROWS}"
+            ).fetchall():
+                now = file_state(self.root / file)
+                if now is None or now.key() != tuple(state):
+                    return None
+            return _history(db, candidate, exclude_id)
 
         return self._retrying(query)  # type: ignore[return-value]
+
+
+# Rows that may change after they were recorded: sessions still being written (their
+# journals grow between whole saves) and broken files (which may be repaired). A finished
+# session's file is rewritten only by our own saves (a re-score), which record its row.
+LIVE_ROWS = "error IS NOT NULL OR status IS NOT 'finished'"
+
+
+def _live_files(db: sqlite3.Connection) -> list[str]:
+    return [file for (file,) in db.execute(f"SELECT file FROM sessions WHERE {LIVE_ROWS}")]
+
+
+def _history(
+    db: sqlite3.Connection, candidate: str, exclude_id: str
+) -> tuple[dict[str, int], dict[str, float]]:
+    # Running totals over all the candidate's sessions, less the excluded one's.
+    times = dict(
+        db.execute(
+            "SELECT question_id, sessions FROM question_counts "
+            "WHERE candidate = ? AND sessions > 0",
+            (candidate,),
+        ).fetchall()
+    )
+    totals = {
+        topic: [tenths, scored]
+        for topic, tenths, scored in db.execute(
+            "SELECT topic, tenths, scored FROM topic_totals WHERE candidate = ?",
+            (candidate,),
+        )
+    }
+    own = "SELECT file FROM sessions WHERE id = ? AND candidate = ? AND error IS NULL"
+    for (question_id,) in db.execute(
+        f"SELECT question_id FROM asked WHERE file IN ({own})", (exclude_id, candidate)
+    ):
+        times[question_id] -= 1
+    for topic, tenths in db.execute(
+        f"SELECT topic, tenths FROM asked_topics WHERE file IN ({own}) AND tenths IS NOT NULL",
+        (exclude_id, candidate),
+    ):
+        totals[topic][0] -= tenths
+        totals[topic][1] -= 1
+    means = {t: tenths / 10 / n for t, (tenths, n) in totals.items() if n > 0}
+    return {q: n for q, n in times.items() if n > 0}, means
 
 
 # --- SQL helpers ---------------------------------------------------------------------------
