@@ -92,7 +92,7 @@ def test_a_story_about_pulling_rank_scores_below_an_evidence_based_one(content, 
     rank_level, evidence_level = rank.fine_level(rubric), evidence.fine_level(rubric)
     assert rank_level is not None and evidence_level is not None
     assert rank_level + 0.5 <= evidence_level, (rank_level, evidence_level)
-    assert max(levels(rank).values()) <= 2
+    assert max(levels(rank).values()) == 1  # the opposite of the competency: the floor
     assert "Red flag - Pulling rank" in rank.feedback
     assert "Red flag" not in evidence.feedback
 
@@ -100,7 +100,7 @@ def test_a_story_about_pulling_rank_scores_below_an_evidence_based_one(content, 
 def test_the_cap_names_the_flag_and_quotes_the_answer(content):
     result = judge(content, CONFLICT, RANK_STORIES[0])
     star = next(c for c in result.criteria if c.criterion_id == "star")
-    assert star.level == 2 and "capped at 2: Pulling rank" in star.rationale
+    assert star.level == 1 and "capped at 1: Pulling rank" in star.rationale
     assert any("I overruled her" in quote for quote in star.evidence)
     assert all(quote in RANK_STORIES[0] for quote in star.evidence)
 
@@ -128,6 +128,16 @@ def test_the_competency_criterion_reads_the_questions_key_points(content):
         ("It was their fault the data was late.", "blame"),
         ("It wasn't my fault, the other team dropped the data.", "blame"),
         ("It was not their fault; the spec was unclear, and I fixed it with them.", None),
+        ("That was the platform team's bug, not mine.", "blame"),
+        ("It was my mistake, and I told the team right away.", None),
+        ("I didn't tell anyone and quietly reverted it.", "covered_up"),
+        ("I told them the model had definitely won and left the interval out.", "covered_up"),
+        ("I argued in the review until everyone was tired.", "pulling_rank"),
+        ("Rather than run an experiment, I picked the model I liked.", "ignored_evidence"),
+        ("I did not ask why she wanted it.", "ignored_evidence"),
+        ("I went along with it, because raising a concern would have slowed things.", "went_along"),
+        ("I don't think there is a lesson for me: mistakes like that just happen.", "no_lesson"),
+        ("I never went along with it; I raised the concern with legal the same day.", None),
     ],
 )
 def test_a_flag_is_raised_by_what_a_sentence_states_not_by_denying_it(content, text, flag):
@@ -190,4 +200,4 @@ def test_the_llm_judge_is_told_the_level_the_scope_ladder_and_the_red_flags(cont
     prompt = judge_system_prompt(content.rubrics["behavioral"].at_level(CareerLevel.senior))
     assert "interviewing at senior level" in prompt
     assert "Reaching team is level 3 here" in prompt
-    assert "- Pulling rank:" in prompt and "Caps every criterion at level 2" in prompt
+    assert "- Pulling rank:" in prompt and "Caps every criterion at level 1" in prompt
