@@ -19,10 +19,11 @@ import contextlib
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from interviewer.backends import Backend
+from interviewer.clock import utc_now
 from interviewer.conductor.base import SpeakRequest, TurnRestart
 from interviewer.conductor.offline import PROJECT_REQUEST, round_intro
 from interviewer.conductor.project import (
@@ -61,10 +62,6 @@ def received_turn(request: SpeakRequest, description: str) -> str:
     introduction, and that the description was read (it is not asked for again)."""
     received = received_text(description)
     return f"{round_intro(request)}\n\n{received}" if request.starts_round else received
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 # An answer longer than this is kept whole in the transcript but judged on its first part:

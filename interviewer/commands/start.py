@@ -1,28 +1,46 @@
-"""`interviewer start` and `interviewer resume`: plain mode here, the app otherwise."""
+"""`interviewer start` and `interviewer resume`: plain mode here, the app otherwise.
+
+A new interview in the app shows its first question before the models are loaded when it
+can (quickstart.py); the rest of this module is the usual start."""
 
 import argparse
 from pathlib import Path
 
-from interviewer.commands.content_notes import warn_content
-from interviewer.domain.session import Mode, SessionStatus
-from interviewer.safe_text import echo
-from interviewer.session_factory import (
-    NewInterview,
-    SetupError,
-    backend_for,
-    content_for,
-    create_session,
-    make_runner,
-    parse_level,
-    parse_rounds,
-    store_for,
-)
-from interviewer.settings import settings_from_args
-from interviewer.store.locks import SessionLocked
-from interviewer.store.transcripts import TranscriptError
-
 
 def run(args: argparse.Namespace) -> int:
+    from interviewer.quickstart import plan
+
+    first = plan(args)
+    if first is None:
+        return _run(args)
+    from interviewer.safe_text import echo
+
+    for line in first.warnings:  # what warn_content says, from the content's digest
+        echo(line, err=True)
+    from interviewer.tui.launch import run_first_question
+
+    return run_first_question(args, first)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from interviewer.commands.content_notes import warn_content
+    from interviewer.domain.session import Mode, SessionStatus
+    from interviewer.safe_text import echo
+    from interviewer.session_factory import (
+        NewInterview,
+        SetupError,
+        backend_for,
+        content_for,
+        create_session,
+        make_runner,
+        parse_level,
+        parse_rounds,
+        store_for,
+    )
+    from interviewer.settings import settings_from_args
+    from interviewer.store.locks import SessionLocked
+    from interviewer.store.transcripts import TranscriptError
+
     settings = settings_from_args(args)
     content = content_for(settings)
     warn_content(content)

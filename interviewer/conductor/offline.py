@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator
 
 from interviewer.conductor.base import Conductor, SpeakRequest
 from interviewer.conductor.project import project_question, without_quote
+from interviewer.conductor.wording import opening_turn, round_intro_text
 from interviewer.domain.engine import AnswerSignal
 from interviewer.domain.question import Question, RoundKind
 from interviewer.domain.session import AskedQuestion, Session, TurnKind
@@ -32,11 +33,12 @@ UNKNOWN_FACT = "That isn't specified. Make a reasonable assumption, say it out l
 def round_intro(request: SpeakRequest) -> str:
     scenario = request.session.scenario
     spec = scenario.rounds[request.round_index]
-    budget = f", about {spec.time_budget_minutes} minutes" if spec.time_budget_minutes else ""
-    count = f"{spec.questions} question{'s' if spec.questions != 1 else ''}"
-    return (
-        f"Round {request.round_index + 1} of {len(scenario.rounds)}: {spec.display_title} "
-        f"({count}{budget})."
+    return round_intro_text(
+        request.round_index + 1,
+        len(scenario.rounds),
+        spec.display_title,
+        spec.questions,
+        spec.time_budget_minutes,
     )
 
 
@@ -103,7 +105,7 @@ class OfflineConductor(Conductor):
         else:
             raise ValueError(f"the conductor does not speak turns of kind {kind}")
         if request.starts_round:
-            return f"{round_intro(request)}\n\n{body}"
+            return opening_turn(round_intro(request), body)
         return body
 
     def asked_prompt(self, session: Session, question: Question) -> str:

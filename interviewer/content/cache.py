@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import pickle
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from interviewer.content.loader import Content
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # The code whose output the cache holds.
 CODE_FOLDERS = ("content", "domain")
+DIGEST_FORMAT = 1  # digest.py's layout; another layout is ignored and rewritten
 KEEP = 8  # cache files kept (several content folders in use, e.g. tests and a checkout)
 T = TypeVar("T")
 
@@ -51,9 +53,17 @@ def _code_fingerprint() -> bytes:
 
 
 def _pydantic_version() -> str:
-    from pydantic.version import VERSION
+    """pydantic's version module, read rather than imported: a start works the key out
+    before it loads pydantic (find_spec finds a top-level package without importing it)."""
+    import importlib.util
 
-    return str(VERSION)
+    spec = importlib.util.find_spec("pydantic")
+    if spec is None or spec.origin is None:
+        return "no pydantic"
+    try:
+        return (Path(spec.origin).parent / "version.py").read_text(encoding="utf-8")
+    except OSError as exc:
+        return repr(exc)
 
 
 def content_key(roots: Iterable[Path], files_of: Callable[[Path], list[Path]]) -> str:
@@ -95,6 +105,27 @@ def write(key: str, content: Content) -> None:
     keep_pickle("content", key, content, keep=KEEP)
 
 
+def read_digest(key: str) -> dict[str, Any] | None:
+    """The plain digest of the content for `key` (digest.py), or None when absent,
+    untrusted or damaged."""
+    path = cache_dir() / f"digest-{key}.json"
+    if not trusted(path):
+        return None
+    try:
+        found = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    return found if isinstance(found, dict) and found.get("format") == DIGEST_FORMAT else None
+
+
+def has_digest(key: str) -> bool:
+    return (cache_dir() / f"digest-{key}.json").is_file()
+
+
+def write_digest(key: str, digest: dict[str, Any]) -> None:
+    _keep("digest", key, ".json", json.dumps(digest).encode(), keep=KEEP)
+
+
 def load_pickle(kind: str, key: str, expected: type[T]) -> T | None:
     """The cached `kind` object for `key`, or None when absent, untrusted, damaged or foreign."""
     path = cache_dir() / f"{kind}-{key}.pickle"
@@ -111,23 +142,33 @@ def load_pickle(kind: str, key: str, expected: type[T]) -> T | None:
 def keep_pickle(kind: str, key: str, value: object, keep: int) -> None:
     """Best effort: a cache that cannot be written only costs the next start its time.
     The `keep` newest files of this kind stay; older ones are removed."""
+    try:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return
+    _keep(kind, key, ".pickle", data, keep)
+
+
+def _keep(kind: str, key: str, suffix: str, data: bytes, keep: int) -> None:
     folder = cache_dir()
-    target = folder / f"{kind}-{key}.pickle"
+    target = folder / f"{kind}-{key}{suffix}"
     tmp = folder / f".{kind}-{key}.{os.getpid()}.tmp"
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(data)
         os.replace(tmp, target)
-        _prune(folder, kind, keep)
+        _prune(folder, kind, suffix, keep)
     except Exception:
         with contextlib.suppress(OSError):
             tmp.unlink()
 
 
-def _prune(folder: Path, kind: str, keep: int) -> None:
-    entries = sorted(folder.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+def _prune(folder: Path, kind: str, suffix: str, keep: int) -> None:
+    entries = sorted(
+        folder.glob(f"{kind}-*{suffix}"), key=lambda p: p.stat().st_mtime, reverse=True
+    )
     for old in entries[keep:]:
         with contextlib.suppress(OSError):
             old.unlink()

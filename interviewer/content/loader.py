@@ -11,29 +11,21 @@ one id in the same layer are an error.
 
 import contextlib
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from interviewer.content.errors import ContentError, ContentInvalid
+from interviewer.content.files import (  # noqa: F401  (content_roots: imported from here)
+    content_roots,
+    default_roots,
+    root_files,
+    shipped_content_root,
+)
 from interviewer.domain.question import Question, RoundKind
 from interviewer.domain.rubric import Rubric
 from interviewer.domain.scenario import Scenario
-
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
-
-
-def shipped_content_root() -> Path:
-    """The folder holding the shipped rubrics/ and scenarios/.
-
-    An installed wheel carries them in `interviewer/_content/`; a source checkout (and an
-    editable install) has them at the top of the repository, beside the package.
-    """
-    packed = PACKAGE_DIR / "_content"
-    if (packed / "rubrics").is_dir():
-        return packed
-    return PACKAGE_DIR.parent
 
 
 @dataclass
@@ -57,20 +49,6 @@ class Content:
         except KeyError:
             known = ", ".join(sorted(self.scenarios)) or "none"
             raise KeyError(f"no scenario '{scenario_id}' (known: {known})") from None
-
-
-def default_roots() -> list[Path]:
-    return [shipped_content_root()]
-
-
-def content_roots(user_dirs: Sequence[Path] = ()) -> list[Path]:
-    """The layers to load: the shipped content, then the user's folders in order."""
-    return [shipped_content_root(), *user_dirs]
-
-
-def _files(root: Path, sub: str, pattern: str = "*.yaml") -> list[Path]:
-    base = root / sub
-    return sorted(base.glob(pattern)) if base.is_dir() else []
 
 
 def load_question_file(path: Path) -> tuple[list[Question], list[ContentError]]:
@@ -165,21 +143,10 @@ def _add(
     content.sources[key] = path
 
 
-def _root_files(root: Path) -> list[Path]:
-    if root.is_file():
-        return [root]
-    files = _files(root, "rubrics") + _files(root, "scenarios")
-    files += sorted((root / "scenarios" / "bank").rglob("*.yaml"))
-    # A folder inside the bank (bank/python) holds question files directly.
-    if root.name in ("rubrics", "scenarios", "bank") or "bank" in root.resolve().parts:
-        files += sorted(root.rglob("*.yaml"))
-    return files
-
-
 def content_files(roots: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for root in roots:
-        files += _root_files(root)
+        files += root_files(root)
     # Resolved, so a shipped file named on the command line is not loaded twice.
     return list(dict.fromkeys(p.resolve() for p in files))
 
@@ -212,12 +179,15 @@ def _load_content(roots: Iterable[Path] | None, cache: bool) -> Content:
         return _load(layers)
     from interviewer.content import cache as compiled
 
-    key = compiled.content_key(layers, _root_files)
-    found = compiled.read(key)
-    if found is not None:
-        return found
-    content = _load(layers)
-    compiled.write(key, content)
+    key = compiled.content_key(layers, root_files)
+    content = compiled.read(key)
+    if content is None:
+        content = _load(layers)
+        compiled.write(key, content)
+    if not compiled.has_digest(key):  # for the next start's first question
+        from interviewer.content.digest import digest
+
+        compiled.write_digest(key, digest(content))
     return content
 
 
@@ -228,7 +198,7 @@ def _load(roots: list[Path]) -> Content:
         if not root.exists():
             content.errors.append(ContentError(root, None, "", "no such file or directory"))
             continue
-        found = list(dict.fromkeys(p.resolve() for p in _root_files(root)))
+        found = list(dict.fromkeys(p.resolve() for p in root_files(root)))
         if not found:
             content.notices.append(
                 f"{root} holds no content (expected rubrics/, scenarios/ or scenarios/bank/)"

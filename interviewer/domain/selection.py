@@ -1,12 +1,55 @@
-"""Seeded, history-aware choice of the next question of a round."""
+"""Seeded, history-aware choice of the next question of a round.
+
+It reads questions and rounds through the few fields it needs (the protocols below), so
+that a start can choose the first question from the content cache's plain digest before
+the models are loaded (quickstart.py), by this very code."""
 
 import random
-from collections.abc import Mapping
+from collections.abc import Collection, Container, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
 
-from interviewer.domain.levels import CareerLevel
-from interviewer.domain.question import Question
-from interviewer.domain.scenario import RoundSpec
+
+class Selectable(Protocol):
+    """What choosing reads of a question (a bank Question, or its digest)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def round(self) -> object: ...
+    @property
+    def topics(self) -> Sequence[str]: ...
+    @property
+    def difficulty(self) -> object: ...
+    @property
+    def roles(self) -> Sequence[str]: ...
+    @property
+    def levels(self) -> Container[Any]: ...
+
+
+class Pool(Protocol):
+    @property
+    def topics(self) -> Sequence[str]: ...
+    @property
+    def difficulties(self) -> Collection[object]: ...
+    @property
+    def ids(self) -> Collection[str]: ...
+    @property
+    def roles(self) -> Sequence[str]: ...
+
+
+class RoundPool(Protocol):
+    """What choosing reads of a round (a RoundSpec, or its digest)."""
+
+    @property
+    def kind(self) -> object: ...
+    @property
+    def track(self) -> str | None: ...
+    @property
+    def pool(self) -> Pool: ...
+
+
+Q = TypeVar("Q", bound=Selectable)
 
 
 @dataclass(frozen=True)
@@ -26,18 +69,18 @@ _UNKNOWN_TOPIC_SCORE = 50.0
 
 
 def eligible_questions(
-    spec: RoundSpec,
-    bank: Mapping[str, Question],
+    spec: RoundPool,
+    bank: Mapping[str, Q],
     role: str,
-    level: CareerLevel | None = None,
-) -> list[Question]:
+    level: object | None = None,
+) -> list[Q]:
     """Bank questions the round's pool admits (on the round's track, and suited to the
     candidate's career level when one is given), in a stable order."""
     pool = spec.pool
     found = []
     for qid in sorted(bank):
         q = bank[qid]
-        if q.round is not spec.kind:
+        if q.round != spec.kind:  # enums, or their values in a digest
             continue
         if spec.track and spec.track not in q.topics:
             continue
@@ -57,7 +100,7 @@ def eligible_questions(
 
 
 def choose_question(
-    candidates: list[Question],
+    candidates: list[Q],
     *,
     asked: set[str],
     topics_used: set[str],
@@ -65,7 +108,7 @@ def choose_question(
     round_index: int,
     position: int,
     history: CandidateHistory = NO_HISTORY,
-) -> Question | None:
+) -> Q | None:
     """Pick one question; never one already asked in this session.
 
     Order of preference: asked in fewer past sessions, a topic not yet used in this
@@ -73,7 +116,7 @@ def choose_question(
     same seed gives the same interview.
     """
     rng = random.Random(f"{seed}:{round_index}:{position}")
-    best: tuple[tuple[float, ...], Question] | None = None
+    best: tuple[tuple[float, ...], Q] | None = None
     for q in candidates:
         if q.id in asked:
             continue

@@ -1,11 +1,18 @@
-"""The app and the one factory that builds it, for the command line and the tests alike."""
+"""The app and the one factory that builds it, for the command line and the tests alike.
+
+Light to import (Textual and the app's own light modules): `interviewer start` shows its
+first question before the models are loaded (quickstart.py), so what the app needs of
+them is imported where it is used."""
+
+from __future__ import annotations
 
 import asyncio
 import contextlib
 import signal
+import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -14,24 +21,25 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
-from interviewer.backends import Backend, offline_backend
-from interviewer.content.loader import Content
-from interviewer.domain.session import Session
-from interviewer.runner import InterviewRunner, utc_now
+from interviewer.clock import utc_now
 from interviewer.safe_text import for_terminal
-from interviewer.session_factory import (
-    NewInterview,
-    backend_for,
-    content_for,
-    create_session,
-    make_runner,
-    store_for,
-)
-from interviewer.settings import Settings
 from interviewer.startup import release_gc
 from interviewer.store.drafts import DraftStore
 from interviewer.store.transcripts import TranscriptStore
 from interviewer.tui.base import AppServices
+
+if TYPE_CHECKING:
+    from interviewer.backends import Backend
+    from interviewer.content.loader import Content
+    from interviewer.domain.session import Session
+    from interviewer.quickstart import FirstQuestion
+    from interviewer.runner import InterviewRunner
+    from interviewer.session_factory import NewInterview
+    from interviewer.settings import Settings
+
+# Builds the interview behind a first question shown ahead (in a thread): the settings and
+# the runner, or raises with what to say.
+BuildInterview = Callable[[], "tuple[Settings, InterviewRunner]"]
 
 TERMINATING = (signal.SIGTERM, signal.SIGHUP)
 THEME = Theme(
@@ -62,9 +70,11 @@ class InterviewerApp(App[int]):
 
     def __init__(
         self,
-        settings: Settings,
+        settings: Settings | None,
         *,
         runner: InterviewRunner | None = None,
+        first: FirstQuestion | None = None,
+        build: BuildInterview | None = None,
         content: Content | None = None,
         store: TranscriptStore | None = None,
         backend: Backend | None = None,
@@ -80,10 +90,18 @@ class InterviewerApp(App[int]):
         # takes a snapshot after a toast has gone (None: each its own timeout).
         self.toast_seconds = toast_seconds
         self.initial_replay = replay
-        self.settings = settings
+        if settings is not None:  # else (a first question shown ahead) once it is built
+            self.settings = settings
         self.initial_runner = runner
         self._content = content
-        self.store = store or (runner.store if runner else store_for(settings))
+        if store is None and runner is None and first is not None:
+            store = TranscriptStore(first.transcripts)
+        if store is None and runner is None:
+            from interviewer.session_factory import store_for
+
+            assert settings is not None
+            store = store_for(settings)
+        self.store = store or runner.store  # type: ignore[union-attr]
         self._backend = backend or (runner.backend if runner else None)
         self.backend_error = ""
         self.exit_message = ""  # printed once the terminal is back, e.g. how to resume
@@ -94,6 +112,18 @@ class InterviewerApp(App[int]):
         self.drafts = DraftStore(self.store.root)
         # An interview waiting for the model's preflight (Home shows the check's outcome).
         self.pending_runner: InterviewRunner | None = None
+        # `interviewer start` with its first question shown ahead, the interview built
+        # behind it (quickstart.py): see show_first_question.
+        self.first = first
+        self._build = build
+        self.built_runner: InterviewRunner | None = None  # once built; the CLI closes it
+        self.start_error = ""  # why it could not be built: said on stderr, exit 2
+        self._built: asyncio.Event | None = None
+        self._build_outcome: tuple[Settings, InterviewRunner] | BaseException | None = None
+        self._build_thread: threading.Thread | None = None
+        self._handing_over: asyncio.Lock | None = None
+        self.handed_over = False
+        self.after_hand_over: list[str] = []  # actions asked for before the interview was
 
     def _use_theme_from_the_start(self) -> None:
         """The theme, in place before any CSS is parsed. Setting it on mount (the usual way)
@@ -112,12 +142,16 @@ class InterviewerApp(App[int]):
     @property
     def content(self) -> Content:
         if self._content is None:
+            from interviewer.session_factory import content_for
+
             self._content = content_for(self.settings)
         return self._content
 
     def get_backend(self) -> Backend | None:
         """The backend in use, built on first need; None (with backend_error) if it cannot be."""
         if self._backend is None and not self.backend_error:
+            from interviewer.session_factory import backend_for
+
             try:
                 self._backend = backend_for(self.settings)
             except Exception as exc:  # a bad configuration is shown, never a traceback
@@ -132,6 +166,8 @@ class InterviewerApp(App[int]):
                 f"the backend cannot start ({self.backend_error}); check --backend and the "
                 "OPENAI_* settings, or use --backend offline"
             )
+        from interviewer.session_factory import create_session
+
         session = create_session(self.content, request, backend, now=self.clock())
         return self.runner_for(session)
 
@@ -146,6 +182,8 @@ class InterviewerApp(App[int]):
 
     def use_offline(self, note: str) -> None:
         """The candidate chose the offline engine after the model failed its check."""
+        from interviewer.backends import offline_backend
+
         self._backend = offline_backend(note)
         self.backend_error = ""
         if self.pending_runner is not None:
@@ -155,6 +193,8 @@ class InterviewerApp(App[int]):
         backend = self.get_backend()
         if backend is None:
             raise RuntimeError(f"the backend cannot start ({self.backend_error})")
+        from interviewer.session_factory import make_runner
+
         runner = make_runner(session, self.content, self.store, backend)
         runner.clock = self.clock
         return runner
@@ -186,6 +226,9 @@ class InterviewerApp(App[int]):
             # Not the main thread (a test's app) or no such signal: the default applies.
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(signum, self.terminate, signum)
+        if self.first is not None:
+            self.show_first_question(self.first)
+            return  # the interview screen says when its first question is up
         # `interviewer start` goes straight to the question; Home is built only when the
         # candidate leaves the interview, so it costs nothing on the way in.
         if self.initial_runner is not None and not self.ready_for(self.initial_runner):
@@ -200,6 +243,91 @@ class InterviewerApp(App[int]):
         else:
             self.push_screen(self.home_screen())
         self.call_after_refresh(release_gc)
+
+    # --- a first question shown ahead (quickstart.py) ------------------------------------
+
+    def show_first_question(self, first: FirstQuestion) -> None:
+        """Show the first question now, and build the interview in a thread once it is on
+        screen; the interview screen, which looks the same, then takes over (hand_over)."""
+        from interviewer.tui.first_question import FirstQuestionScreen
+
+        self._built = asyncio.Event()
+        self._handing_over = asyncio.Lock()
+        self.push_screen(FirstQuestionScreen(first))
+        self.call_after_refresh(self._start_build)
+
+    def _start_build(self) -> None:
+        build = self._build
+        assert build is not None
+
+        def run() -> None:
+            outcome: tuple[Settings, InterviewRunner] | BaseException
+            try:
+                outcome = build()
+                # What the interview screen needs, loaded here, not on the event loop.
+                import interviewer.tui.interview  # noqa: F401
+            except Exception as exc:
+                outcome = exc
+            self._build_outcome = outcome
+            with contextlib.suppress(RuntimeError):  # the app has already ended
+                self.call_from_thread(self._build_done)
+
+        self._build_thread = threading.Thread(target=run, name="start", daemon=True)
+        self._build_thread.start()
+
+    def _build_done(self) -> None:
+        outcome = self._build_outcome
+        if outcome is not None and not isinstance(outcome, BaseException):
+            self.built_runner = outcome[1]
+        assert self._built is not None
+        self._built.set()
+        # As a message of the app's: keys that arrive meanwhile wait in its queue, and
+        # reach the interview screen's editor once it has focus.
+        self.call_later(self.hand_over)
+
+    def join_build(self) -> None:
+        """After the app has ended: wait for the build (the CLI releases what it holds)."""
+        if self._build_thread is not None:
+            self._build_thread.join()
+            outcome = self._build_outcome
+            if outcome is not None and not isinstance(outcome, BaseException):
+                self.built_runner = outcome[1]
+
+    async def hand_over(self) -> None:
+        """Replace the first question's screen with the interview's (once; callers that
+        need the interview await this)."""
+        assert self._built is not None and self._handing_over is not None
+        await self._built.wait()
+        async with self._handing_over:
+            if self.handed_over:
+                return
+            self.handed_over = True
+            outcome = self._build_outcome
+            if isinstance(outcome, BaseException):
+                self.start_error = f"error: {outcome}"
+                self.exit(return_code=2)
+                return
+            assert outcome is not None
+            await self._show_built(*outcome)
+
+    async def _show_built(self, settings: Settings, runner: InterviewRunner) -> None:
+        from interviewer.tui.first_question import FirstQuestionScreen
+        from interviewer.tui.interview import InterviewScreen
+
+        self.settings = settings
+        self.store = runner.store
+        self._backend = runner.backend
+        runner.clock = self.clock
+        ahead = self.screen
+        typed, cursor = "", None
+        if isinstance(ahead, FirstQuestionScreen):
+            typed, cursor = await ahead.typed()
+        screen = InterviewScreen(runner, first=self.first, typed=(typed, cursor))
+        await self.switch_screen(screen)
+        screen.take_focus()
+        for action in self.after_hand_over:
+            await screen.run_action(action)
+        self.after_hand_over.clear()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Snapshot tests ask for a steady cursor: a blinking one is captured at random.
@@ -289,9 +417,11 @@ class InterviewerApp(App[int]):
 
 
 def build_app(
-    settings: Settings,
+    settings: Settings | None,
     *,
     runner: InterviewRunner | None = None,
+    first: FirstQuestion | None = None,
+    build: BuildInterview | None = None,
     content: Content | None = None,
     store: TranscriptStore | None = None,
     backend: Backend | None = None,
@@ -306,6 +436,8 @@ def build_app(
     return InterviewerApp(
         settings,
         runner=runner,
+        first=first,
+        build=build,
         content=content,
         store=store,
         backend=backend,

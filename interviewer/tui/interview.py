@@ -4,17 +4,16 @@ import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 
-from interviewer.domain.question import RoundKind
 from interviewer.domain.scorecard import QuestionScore, final_run
 from interviewer.domain.session import AskedQuestion, Mode, ScoringRun, TurnKind
 from interviewer.report import feedback_text, outline_marks
@@ -34,7 +33,18 @@ from interviewer.tui.base import AppScreen
 from interviewer.tui.coding import CodingPane
 from interviewer.tui.confirm import ConfirmScreen
 from interviewer.tui.conversation import Conversation
+from interviewer.tui.first_question import (
+    FEEDBACK_PLACEHOLDER,
+    INTERVIEW_BINDINGS,
+    answer_title,
+    first_progress,
+)
 from interviewer.tui.text import percent_text, progress_text, round_clock
+
+if TYPE_CHECKING:
+    from textual.document._document import Location
+
+    from interviewer.quickstart import FirstQuestion
 
 DRAFT_DEBOUNCE_S = 0.5
 Step = Callable[[ChunkSink], Awaitable[Prompt | None]]
@@ -96,21 +106,22 @@ def backend_label(runner: InterviewRunner) -> str:
 
 
 class InterviewScreen(AppScreen):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "submit", "Submit", priority=True),
-        Binding("ctrl+t", "hint", "Hint", priority=True),
-        Binding("ctrl+n", "skip", "Skip", priority=True),
-        Binding("ctrl+r", "end_round", "End round", priority=True),
-        Binding("ctrl+f", "finish", "Finish", priority=True),
-        Binding("f5", "run_tests", "Run tests", priority=True),
-        Binding("ctrl+o", "switch_box", "Code/explain", priority=True),
-        # The app quits on ctrl+q from anywhere; here quitting also saves the interview.
-        Binding("ctrl+q", "app.quit", "Save & quit", priority=True),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = INTERVIEW_BINDINGS
 
-    def __init__(self, runner: InterviewRunner) -> None:
+    def __init__(
+        self,
+        runner: InterviewRunner,
+        *,
+        first: "FirstQuestion | None" = None,
+        typed: "tuple[str, Location | None] | None" = None,
+    ) -> None:
+        """`first`: the first question as the start showed it ahead (quickstart.py),
+        shown from the first frame until the interviewer has said it; `typed`: the text
+        and cursor of the answer box of that screen, carried over."""
         super().__init__()
         self.runner = runner
+        self.first = first
+        self.typed_ahead = typed
         self.session = runner.session
         self.busy = False
         self.finishing = False  # ending early: the scorecard follows the last answer
@@ -129,9 +140,11 @@ class InterviewScreen(AppScreen):
             yield Static("", id="judging", markup=False)
             yield Static("", id="backend", markup=False)
         with Horizontal(id="interview-body"):
-            yield Conversation(self.session, id="conversation")
+            first = self.first
+            opening = (first.round_index, first.round_title, first.text) if first else None
+            yield Conversation(self.session, opening=opening, id="conversation")
             with VerticalScroll(id="feedback"):
-                yield Static("[b]Feedback[/b] appears here after each answer.", id="feedback-empty")
+                yield Static(FEEDBACK_PLACEHOLDER, id="feedback-empty")
         yield CodingPane(id="coding")
         # Tab moves on (to the conversation, and the feedback in practice mode): an answer
         # box that swallowed it would trap the keyboard.
@@ -152,8 +165,13 @@ class InterviewScreen(AppScreen):
         editor = self.query_one("#answer", TextArea)
         editor.border_title = self.answer_title(None)
         self.query_one("#backend", Static).update(for_terminal(backend_label(self.runner)))
-        editor.text = self.iapp.drafts.load(self.session.id)
-        editor.move_cursor(editor.document.end)
+        if self.typed_ahead is not None:
+            text, cursor = self.typed_ahead
+            editor.text = text
+            editor.move_cursor(cursor if cursor is not None else editor.document.end)
+        else:
+            editor.text = self.iapp.drafts.load(self.session.id)
+            editor.move_cursor(editor.document.end)
         editor.focus()
         self.set_interval(1.0, self.tick)
         self.tick()
@@ -163,17 +181,19 @@ class InterviewScreen(AppScreen):
         if self.runner.on_scored == self.on_scored:
             self.runner.on_scored = self._previous_on_scored
 
+    def take_focus(self) -> None:
+        """Focus the answer box now (not after the next message): keys waiting for the
+        screen go there."""
+        self.set_focus(self.query_one("#answer", TextArea))
+
     def answer_title(self, prompt: Prompt | None) -> str:
         """What the answer box is for and the keys that matter there."""
-        parts = ["Your answer · ctrl+s submits"]
-        round_kind = None
+        round_kind: str | None = None
         if prompt is not None:
             round_kind = self.session.scenario.rounds[prompt.round_index].kind
-        if round_kind is RoundKind.system_design:
-            parts.append("end a short question with ? to ask")
-        if self.session.mode is Mode.practice:
-            parts.append("tab: feedback")
-        return " · ".join(parts)
+        elif self.first is not None:  # its first question is on screen already
+            round_kind = self.first.round_kind
+        return answer_title(round_kind, self.session.mode is Mode.practice)
 
     # --- status ---------------------------------------------------------------------------
 
@@ -184,7 +204,9 @@ class InterviewScreen(AppScreen):
     def tick(self) -> None:
         prompt = self.prompt
         progress = self.query_one("#progress", Static)
-        if prompt is None:
+        if prompt is None and self.first is not None and not self.session.questions:
+            progress.update(first_progress(self.first, progress.content_size.width))
+        elif prompt is None:
             progress.update(f"{self.session.scenario.title} · {self.session.mode.value}")
         else:
             clock = round_clock(
