@@ -231,10 +231,10 @@ def _rounds(
 
 def _history(folder: Path, candidate: str) -> CandidateHistory | None:
     """The candidate's history from the index, when no transcript needs reading for it."""
+    if not folder.is_dir():
+        return CandidateHistory()  # no history: nothing to open
     from interviewer.store.index import HistoryIndex
 
-    if not folder.is_dir():
-        return CandidateHistory()
     index = HistoryIndex(folder, _no_reads)
     try:
         found = index.current_candidate_history(candidate)

@@ -178,7 +178,7 @@ def gated_build(args, first):
 
 
 async def handed_over(app, pilot) -> None:
-    for _ in range(400):
+    for _ in range(3000):
         await pilot.pause(0.01)
         if app.handed_over and isinstance(app.screen, InterviewScreen):
             return
@@ -227,7 +227,7 @@ async def test_keys_that_need_the_interview_wait_for_it(cached):
         go.set()
         await handed_over(app, pilot)
         runner = app.built_runner
-        for _ in range(400):  # the submit waits for the interviewer's first turn
+        for _ in range(3000):  # the submit waits for the interviewer's first turn
             await pilot.pause(0.01)
             if runner.session.answered_count:
                 break
@@ -247,7 +247,14 @@ async def test_quitting_before_the_interview_took_over_saves_it(cached):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press(*"draft")
-        threading.Timer(0.2, go.set).start()  # the build ends while ctrl+q waits for it
+        screen = app.screen
+        real_save = screen.save_for_quit
+
+        async def save_for_quit(grace_seconds: float = 2.0) -> None:
+            go.set()  # the build ends only once ctrl+q is waiting for it
+            await real_save(grace_seconds=grace_seconds)
+
+        screen.save_for_quit = save_for_quit
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_code == 0
@@ -267,7 +274,7 @@ async def test_an_interview_that_cannot_be_built_says_why_and_exits_2(cached):
 
     app = build_app(None, first=first, build=build, cursor_blink=False)
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(400):
+        for _ in range(3000):
             await pilot.pause(0.01)
             if app.start_error:
                 break

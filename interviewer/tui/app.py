@@ -25,7 +25,6 @@ from interviewer.clock import utc_now
 from interviewer.safe_text import for_terminal
 from interviewer.startup import release_gc
 from interviewer.store.drafts import DraftStore
-from interviewer.store.transcripts import TranscriptStore
 from interviewer.tui.base import AppServices
 
 if TYPE_CHECKING:
@@ -36,6 +35,7 @@ if TYPE_CHECKING:
     from interviewer.runner import InterviewRunner
     from interviewer.session_factory import NewInterview
     from interviewer.settings import Settings
+    from interviewer.store.transcripts import TranscriptStore
 
 # Builds the interview behind a first question shown ahead (in a thread): the settings and
 # the runner, or raises with what to say.
@@ -62,6 +62,8 @@ class InterviewerApp(App[int]):
     """Holds the services the screens share; screens drive the runner and render state."""
 
     TITLE = "interviewer"
+    settings: Settings
+    store: TranscriptStore
     CSS_PATH = "app.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         # "Save & quit" where there is something to save (the interview screen says so).
@@ -94,14 +96,15 @@ class InterviewerApp(App[int]):
             self.settings = settings
         self.initial_runner = runner
         self._content = content
-        if store is None and runner is None and first is not None:
-            store = TranscriptStore(first.transcripts)
-        if store is None and runner is None:
+        if store is None and runner is not None:
+            store = runner.store
+        elif store is None and first is None:
             from interviewer.session_factory import store_for
 
             assert settings is not None
             store = store_for(settings)
-        self.store = store or runner.store  # type: ignore[union-attr]
+        if store is not None:  # else (a first question shown ahead) once it is built
+            self.store = store
         self._backend = backend or (runner.backend if runner else None)
         self.backend_error = ""
         self.exit_message = ""  # printed once the terminal is back, e.g. how to resume
@@ -109,7 +112,7 @@ class InterviewerApp(App[int]):
         self.hung_up = False  # SIGHUP: the terminal is gone
         self._terminating = False
         self.clock = clock or (runner.clock if runner else utc_now)
-        self.drafts = DraftStore(self.store.root)
+        self.drafts = DraftStore(store.root if store is not None else first.transcripts)  # type: ignore[union-attr]
         # An interview waiting for the model's preflight (Home shows the check's outcome).
         self.pending_runner: InterviewRunner | None = None
         # `interviewer start` with its first question shown ahead, the interview built
@@ -122,7 +125,7 @@ class InterviewerApp(App[int]):
         self._build_outcome: tuple[Settings, InterviewRunner] | BaseException | None = None
         self._build_thread: threading.Thread | None = None
         self._handing_over: asyncio.Lock | None = None
-        self.handed_over = False
+        self.handed_over = False  # the interview screen has taken over (or the build failed)
         self.after_hand_over: list[str] = []  # actions asked for before the interview was
 
     def _use_theme_from_the_start(self) -> None:
@@ -301,14 +304,14 @@ class InterviewerApp(App[int]):
         async with self._handing_over:
             if self.handed_over:
                 return
-            self.handed_over = True
             outcome = self._build_outcome
             if isinstance(outcome, BaseException):
                 self.start_error = f"error: {outcome}"
                 self.exit(return_code=2)
-                return
-            assert outcome is not None
-            await self._show_built(*outcome)
+            else:
+                assert outcome is not None
+                await self._show_built(*outcome)
+            self.handed_over = True
 
     async def _show_built(self, settings: Settings, runner: InterviewRunner) -> None:
         from interviewer.tui.first_question import FirstQuestionScreen
@@ -323,11 +326,11 @@ class InterviewerApp(App[int]):
         if isinstance(ahead, FirstQuestionScreen):
             typed, cursor = await ahead.typed()
         screen = InterviewScreen(runner, first=self.first, typed=(typed, cursor))
+        # Keys pressed ahead that need the interview: once its first question is said.
+        screen.waiting_actions, self.after_hand_over = self.after_hand_over, []
         await self.switch_screen(screen)
+        await screen.ready.wait()  # composed and mounted: its answer box is there
         screen.take_focus()
-        for action in self.after_hand_over:
-            await screen.run_action(action)
-        self.after_hand_over.clear()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         # Snapshot tests ask for a steady cursor: a blinking one is captured at random.
@@ -379,6 +382,8 @@ class InterviewerApp(App[int]):
         save = getattr(self.screen, "save_for_quit", None)
         if save is not None:
             await save()
+        if self.start_error:
+            return  # exiting already, with the reason (a first question's build failed)
         self.exit(self.quit_code)
 
     def terminate(self, signum: int) -> None:
@@ -404,8 +409,9 @@ class InterviewerApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Home", "New interview, resume, recent sessions", self.action_home)
-        yield SystemCommand("History", "Every session and scores over time", self.open_history)
+        if not self.first or self.handed_over:  # not while the interview is being built
+            yield SystemCommand("Home", "New interview, resume, recent sessions", self.action_home)
+            yield SystemCommand("History", "Every session and scores over time", self.open_history)
         for binding in screen.BINDINGS:
             if isinstance(binding, Binding) and binding.show and binding.description:
                 action = getattr(screen, f"action_{binding.action}", None)

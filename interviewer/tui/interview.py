@@ -122,6 +122,8 @@ class InterviewScreen(AppScreen):
         self.runner = runner
         self.first = first
         self.typed_ahead = typed
+        self.waiting_actions: list[str] = []  # to run once a step is done (keys pressed ahead)
+        self.ready = asyncio.Event()  # set once mounted
         self.session = runner.session
         self.busy = False
         self.finishing = False  # ending early: the scorecard follows the last answer
@@ -176,6 +178,7 @@ class InterviewScreen(AppScreen):
         self.set_interval(1.0, self.tick)
         self.tick()
         self.run_step(self.runner.begin)
+        self.ready.set()
 
     def on_unmount(self) -> None:
         if self.runner.on_scored == self.on_scored:
@@ -406,6 +409,10 @@ class InterviewScreen(AppScreen):
         if failure is not None:
             self.ask_about_save(failure)
             return
+        if self.waiting_actions:
+            actions, self.waiting_actions = self.waiting_actions, []
+            for action in actions:
+                self.call_later(self.run_action, action)
         if self.finishing or (prompt is None and self.runner.finished):
             self.iapp.drafts.clear(self.session.id)
             self.iapp.drafts.clear(self.session.id, part="code")
