@@ -41,6 +41,7 @@ __all__ = [
     "key_point_coverage",
     "match_key_points",
     "missed_key_points",
+    "stated_text",
     "stating_concepts",
     "stem",
 ]
@@ -184,8 +185,26 @@ def weighted_terms(text: str, question_terms: frozenset[str]) -> dict[str, float
 
 
 @lru_cache(maxsize=4096)
+def stated_text(text: str) -> str:
+    """What a key point says an answer states: its text without the verb that opens a
+    rubric-style point ("Describes an A/B test...", lexicon `meta_verbs`), which says what
+    the answer does, not what it claims: no answer is expected to say "describes"."""
+    head, _, rest = text.lstrip().partition(" ")
+    if rest and head.lower() in _meta_verbs():
+        return rest
+    return text
+
+
+@lru_cache(maxsize=1)
+def _meta_verbs() -> frozenset[str]:
+    from interviewer.judge.lexicon import lexicon
+
+    return frozenset(v.lower() for v in lexicon().meta_verbs)
+
+
+@lru_cache(maxsize=4096)
 def _key_point_terms(text: str, question_terms: frozenset[str]) -> tuple[tuple[str, float], ...]:
-    return tuple(weighted_terms(text, question_terms).items())
+    return tuple(weighted_terms(stated_text(text), question_terms).items())
 
 
 def word_terms(text: str) -> tuple[str, ...]:

@@ -24,6 +24,7 @@ How an answer is read:
 import asyncio
 import gc
 import math
+from functools import lru_cache
 
 from interviewer.domain.judging import (
     CriterionScore,
@@ -48,6 +49,7 @@ from interviewer.judge.matching import (
     match_key_points,
     present,
     question_terms,
+    stated_text,
     states_part_of_a_key_point,
     stating_concepts,
     term_match,
@@ -272,7 +274,7 @@ class OfflineJudge(Judge):
         said = {t for s in on_topic for t in marked_terms(s.text)}
         relevance = (
             sum(
-                w * term_match(base_term(t), vocabulary)
+                w * _on_topic_term(t, vocabulary)
                 for t, w in answer_weights.items()
                 if t in said or not on_topic
             )
@@ -582,19 +584,41 @@ def _speaks_to(s: Sentence, request: JudgeRequest, vocabulary: frozenset[str]) -
 
 def _topic_share(text: str, vocabulary: frozenset[str], synonym_weight: float = 1.0) -> float:
     """The share of the sentence's words (by rarity) that are the question's or its key
-    points' terms; a word that is one only through a synonym counts `synonym_weight`."""
+    points' terms; a word that is one only through a synonym, or names the concept of one
+    in everyday words ("mistakes" for "errors", concepts.py), counts `synonym_weight`."""
     pairs = content_word_terms(text)
     total = sum(rarity(w) for w, _ in pairs)
     if not total:
         return 0.0
+    named = _vocabulary_concepts(vocabulary)
     return (
         sum(
-            rarity(w) * (1.0 if stem(w) == base_term(t) else synonym_weight)
+            rarity(w)
+            * (
+                (1.0 if stem(w) == base_term(t) else synonym_weight)
+                if base_term(t) in vocabulary
+                else synonym_weight
+            )
             for w, t in pairs
-            if base_term(t) in vocabulary
+            if base_term(t) in vocabulary or concept(base_term(t)) in named
         )
         / total
     )
+
+
+@lru_cache(maxsize=256)
+def _vocabulary_concepts(vocabulary: frozenset[str]) -> frozenset[str | None]:
+    """The concepts the question's and key points' terms name (concepts.py)."""
+    return frozenset(c for t in vocabulary if (c := concept(t)) is not None)
+
+
+def _on_topic_term(t: str, vocabulary: frozenset[str]) -> float:
+    """How much a term of the answer is one of the question's or its key points' terms:
+    by form (or misspelt), else in full when it names the concept of one."""
+    m = term_match(base_term(t), vocabulary)
+    if m < 1.0 and concept(base_term(t)) in _vocabulary_concepts(vocabulary):
+        return 1.0
+    return m
 
 
 def _names_specific_term(sentence: Sentence, vocabulary: frozenset[str]) -> bool:
@@ -648,7 +672,7 @@ def _technical_recalls(
     for kp in key_points:
         seen = answer.without((drops or {}).get(kp.id, frozenset()))
         named: frozenset[str] | None = None  # read only when a term needs it
-        for t, w in weighted_terms(kp.text, question_terms).items():
+        for t, w in weighted_terms(stated_text(kp.text), question_terms).items():
             if w < TECHNICAL_RARITY:
                 continue
             wanted[t] = max(wanted.get(t, 0.0), w * kp.weight)
