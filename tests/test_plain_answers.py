@@ -1,0 +1,92 @@
+"""Right answers in plain words, and wrong answers in the same everyday words, each graded
+0-100 by its writer before it was scored (tests/data/plain_answers.jsonl, see
+tests/data/README.md). What the judge does with them now is held here; what it does not
+do yet is a strict xfail with the reason."""
+
+import io
+import statistics
+from pathlib import Path
+
+import pytest
+
+from interviewer.commands.calibrate import Requests, read_dataset
+from interviewer.judge.offline import OfflineJudge
+
+DATASET = Path(__file__).parent / "data" / "plain_answers.jsonl"
+# Wrong answers the judge still reads too kindly (strict xfail below), with why.
+KIND_TO_WRONG = {
+    "behavioral.ownership.own_mistake": "'fixed it quietly without telling anyone' covers "
+    "'fixed the damage themselves'; hiding it is not read as the opposite of admitting it",
+    "python.mutability.mutable_default": "'Python makes a fresh empty list every time' "
+    "reverses 'evaluated once' in other words",
+    "breadth.data_splits.time_based_validation": "'a random shuffle is the fairest split' "
+    "is a misconception said in other words",
+}
+# Right answers the judge floors as "about something else": none of their words are the
+# key points' ("split users at random into two groups" for "an A/B test").
+FLOORED = {"deep_dive.evaluation.online_impact": "an A/B test told in everyday words"}
+
+
+def _judged() -> dict[str, dict[str, float]]:
+    items, broken = read_dataset(DATASET, io.StringIO())
+    assert broken == 0
+    build, judge = Requests(), OfflineJudge()
+    out: dict[str, dict[str, float]] = {}
+    for item in items:
+        request = build(item)
+        result = judge.score_now(request)
+        percent = result.percent(request.rubric)
+        assert percent is not None, result.reason
+        assert item.question_id is not None
+        out.setdefault(item.question_id, {})[item.kind] = percent
+    return out
+
+
+@pytest.fixture(scope="module")
+def judged() -> dict[str, dict[str, float]]:
+    return _judged()
+
+
+def test_the_set_has_right_and_wrong_answers_in_plain_words(judged):
+    right = [q for q, kinds in judged.items() if "excellent" in kinds]
+    wrong = [q for q, kinds in judged.items() if "wrong" in kinds]
+    assert len(right) >= 16 and len(wrong) >= 9
+
+
+def test_wrong_answers_in_plain_words_stay_near_the_floor(judged):
+    low = {q: k["wrong"] for q, k in judged.items() if "wrong" in k and q not in KIND_TO_WRONG}
+    assert len(low) >= 6
+    assert all(p <= 15 for p in low.values()), low
+
+
+@pytest.mark.xfail(strict=True, reason="; ".join(KIND_TO_WRONG.values()))
+def test_wrong_answers_the_judge_still_reads_too_kindly_stay_near_the_floor(judged):
+    assert all(judged[q]["wrong"] <= 15 for q in KIND_TO_WRONG)
+
+
+def test_a_right_answer_in_plain_words_beats_a_wrong_one_in_the_same_words(judged):
+    pairs = {q: k for q, k in judged.items() if {"excellent", "wrong"} <= k.keys()}
+    beaten = {q: k for q, k in pairs.items() if q not in FLOORED}
+    assert all(k["excellent"] > k["wrong"] + 5 for k in beaten.values()), beaten
+
+
+def test_right_answers_in_plain_words_score_well_above_wrong_ones_on_average(judged):
+    right = [k["excellent"] for k in judged.values() if "excellent" in k]
+    wrong = [k["wrong"] for k in judged.values() if "wrong" in k]
+    assert statistics.mean(right) >= 45
+    assert statistics.mean(right) >= 2.5 * statistics.mean(wrong)
+
+
+@pytest.mark.xfail(strict=True, reason="; ".join(FLOORED.values()))
+def test_no_right_answer_in_plain_words_is_floored(judged):
+    assert all(k["excellent"] > 20 for k in judged.values() if "excellent" in k)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="plain words are matched word by word against detailed key points: a right answer "
+    "in everyday words states 20-45% of a key point's words (known limit, README)",
+)
+def test_a_right_answer_in_plain_words_scores_near_its_grade(judged):
+    right = [k["excellent"] for k in judged.values() if "excellent" in k]
+    assert statistics.mean(right) >= 70
