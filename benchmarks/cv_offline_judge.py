@@ -4,6 +4,8 @@ question groups (a benchmark, not a test).
     .venv/bin/python benchmarks/cv_offline_judge.py ../shared/data/mohler-dev.jsonl [--folds K]
     .venv/bin/python benchmarks/cv_offline_judge.py tests/data/interview_answers.jsonl \\
         --grid off_topic --metric spearman
+    .venv/bin/python benchmarks/cv_offline_judge.py tests/data/interview_answers.jsonl \\
+        tests/data/plain_answers.jsonl --grid stages --metric spearman --folds 5
 
 The judge has constants that were set by looking at data. Each `--grid` names some of
 them and the alternatives tried:
@@ -11,7 +13,12 @@ them and the alternatives tried:
   the quality bars of the levels (levels.QUALITY_LEVELS), and how much a key-point word
   named only through its concept counts (matching.CONCEPT_MATCH);
 - `off_topic`: the on-topic share under which an answer that covers no key point gets the
-  floor (offline.OFF_TOPIC_SHARE, 0 = no such floor), with CONCEPT_MATCH.
+  floor (offline.OFF_TOPIC_SHARE, 0 = no such floor), with CONCEPT_MATCH;
+- `off_topic_coverage`: the same share, with the weighted coverage under which the floor
+  applies (offline.OFF_TOPIC_COVERAGE, 1 = any);
+- `stages`: how far a design stage's key point must be stated for the stage to count as
+  walked (levels.STAGE_WALKED_AT).
+Several dataset files are pooled (their question groups must differ).
 The figure with the shipped constants on the file they were set on is in-sample. Here
 every answer is scored under every setting of the grid; then, for each fold of question
 groups, the setting that does best on the other groups is chosen and scores the fold's
@@ -44,8 +51,15 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
         (matching, "CONCEPT_MATCH"): (1.0, 0.0, 0.7, 0.85),
     },
     "off_topic": {
-        (offline, "OFF_TOPIC_SHARE"): (0.2, 0.0, 0.05, 0.1, 0.15),
+        (offline, "OFF_TOPIC_SHARE"): (0.25, 0.0, 0.05, 0.1, 0.15, 0.2),
         (matching, "CONCEPT_MATCH"): (1.0, 0.0, 0.7, 0.85),
+    },
+    "off_topic_coverage": {
+        (offline, "OFF_TOPIC_COVERAGE"): (0.1, 1.0, 0.15, 0.2, 0.3),
+        (offline, "OFF_TOPIC_SHARE"): (0.25, 0.1, 0.15, 0.2),
+    },
+    "stages": {
+        (levels, "STAGE_WALKED_AT"): (0.25, 0.5, 0.45, 0.4, 0.35, 0.3, 0.2),
     },
 }
 METRICS: dict[str, Callable[[Sequence[float], Sequence[float]], float]] = {
@@ -74,12 +88,12 @@ def folds(groups: list[str], k: int) -> list[set[str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("dataset", type=Path)
+    parser.add_argument("dataset", type=Path, nargs="+", help="one or more; pooled")
     parser.add_argument("--folds", type=int, default=6)
     parser.add_argument("--grid", choices=sorted(GRIDS), default="quality")
     parser.add_argument("--metric", choices=sorted(METRICS), default="pearson")
     args = parser.parse_args()
-    items, _ = read_dataset(args.dataset, io.StringIO())
+    items = [item for path in args.dataset for item in read_dataset(path, io.StringIO())[0]]
     build = Requests()
     requests = [build(item) for item in items]
     human = [item.score for item in items]
@@ -110,7 +124,8 @@ def main() -> None:
         held_out += [(x, human[i]) for i in test if (x := scores[pick][i]) is not None]
     cv = agreement([x for x, _ in held_out], [h for _, h in held_out])
     name = args.metric.capitalize()
-    print(f"{args.dataset.name}: {len(items)} answers, {len(set(groups))} question groups")
+    names = " + ".join(path.name for path in args.dataset)
+    print(f"{names}: {len(items)} answers, {len(set(groups))} question groups")
     print(f"  grid '{args.grid}': {len(settings)} settings scored in {seconds:.0f} s")
     print(f"  {name}, shipped constants (in-sample):      {r(0, everything):.3f}")
     print(f"  {name}, best setting in-sample:             {r(best_in_sample, everything):.3f}")

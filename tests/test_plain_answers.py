@@ -21,10 +21,9 @@ KIND_TO_WRONG = {
     "reverses 'evaluated once' in other words",
     "breadth.data_splits.time_based_validation": "'a random shuffle is the fairest split' "
     "is a misconception said in other words",
+    "deep_dive.evaluation.online_impact": "'we just launched it to everyone and compared this "
+    "month with last month' is not read as the opposite of a controlled comparison",
 }
-# Right answers the judge floors as "about something else": none of their words are the
-# key points' ("split users at random into two groups" for "an A/B test").
-FLOORED = {"deep_dive.evaluation.online_impact": "an A/B test told in everyday words"}
 
 
 def _judged() -> dict[str, dict[str, float]]:
@@ -55,7 +54,7 @@ def test_the_set_has_right_and_wrong_answers_in_plain_words(judged):
 
 def test_wrong_answers_in_plain_words_stay_near_the_floor(judged):
     low = {q: k["wrong"] for q, k in judged.items() if "wrong" in k and q not in KIND_TO_WRONG}
-    assert len(low) >= 6
+    assert len(low) >= 5
     assert all(p <= 15 for p in low.values()), low
 
 
@@ -66,19 +65,19 @@ def test_wrong_answers_the_judge_still_reads_too_kindly_stay_near_the_floor(judg
 
 def test_a_right_answer_in_plain_words_beats_a_wrong_one_in_the_same_words(judged):
     pairs = {q: k for q, k in judged.items() if {"excellent", "wrong"} <= k.keys()}
-    beaten = {q: k for q, k in pairs.items() if q not in FLOORED}
-    assert all(k["excellent"] > k["wrong"] + 5 for k in beaten.values()), beaten
+    assert all(k["excellent"] > k["wrong"] + 5 for k in pairs.values()), pairs
 
 
 def test_right_answers_in_plain_words_score_well_above_wrong_ones_on_average(judged):
     right = [k["excellent"] for k in judged.values() if "excellent" in k]
     wrong = [k["wrong"] for k in judged.values() if "wrong" in k]
-    assert statistics.mean(right) >= 45
+    assert statistics.mean(right) >= 55
     assert statistics.mean(right) >= 2.5 * statistics.mean(wrong)
 
 
-@pytest.mark.xfail(strict=True, reason="; ".join(FLOORED.values()))
-def test_no_right_answer_in_plain_words_is_floored(judged):
+def test_no_right_answer_in_plain_words_is_floored_as_about_something_else(judged):
+    # "We split users at random into two groups" states a little of many key points of
+    # the A/B-test question without their words; it was floored before the coverage bar.
     assert all(k["excellent"] > 20 for k in judged.values() if "excellent" in k)
 
 
