@@ -28,6 +28,20 @@ def test_first_person_actions(text, actions):
     assert signals.ACTION.findall(text) == actions
 
 
+@pytest.mark.parametrize(
+    ("text", "situation", "task"),
+    [
+        ("on my last team a colleague wanted to buy labels from a vendor.", True, False),
+        ("i needed us to pick one before sprint planning.", False, True),
+        ("I set out to show the small orders paid for themselves.", False, True),
+        ("Free shipping costs money and people like it.", False, False),
+    ],
+)
+def test_a_story_set_and_a_task_said_plainly_are_read(text, situation, task):
+    assert bool(signals.SITUATION.search(text)) is situation
+    assert bool(signals.TASK.search(text)) is task
+
+
 async def test_a_concrete_story_beats_a_vague_one_on_structure_and_ownership():
     content = load_content()
     rubric = content.rubrics["behavioral"]

@@ -113,6 +113,12 @@ SITUATION = _markers(
     r"last (?:year|quarter|month|summer|spring|autumn|fall|winter)",
     r"at the time",
     r"working on",
+    # Where and when, said plainly: "on my last team", "a colleague wanted to", "at one point".
+    r"(?:on|in|at) (?:my|our) (?:last|previous|current|old|first) "
+    r"(?:team|job|role|company|project)",
+    r"(?:a|my|our) (?:colleague|teammate|manager|director|stakeholder|lead|customer|partner) "
+    r"(?:had )?(?:wanted|asked|decided|proposed|insisted|thought)",
+    r"at one point",
 )
 TASK = _markers(
     r"my (?:task|job|role|goal|responsibility)",
@@ -125,6 +131,13 @@ TASK = _markers(
     r"objective",
     r"deadline",
     r"challenge",
+    # What the candidate had to bring about, said plainly: "I needed us to pick one",
+    # "I set out to show", "it was on me to".
+    r"i needed (?:us|them|him|her|the team|everyone|people|my team) to",
+    r"we needed to",
+    r"i set out to",
+    r"i wanted to (?:show|check|prove|find out|make sure|understand|know)",
+    r"it was (?:up to me|on me|my call)",
 )
 # "I" doing something: any regular past tense, or a common irregular one. Past tenses of
 # feeling or wishing ("I liked", "I wanted") are not actions.
