@@ -18,7 +18,9 @@ them and the alternatives tried:
   applies (offline.OFF_TOPIC_COVERAGE, 1 = any);
 - `stages`: how far a design stage's key point must be stated for the stage to count as
   walked (levels.STAGE_WALKED_AT).
-Several dataset files are pooled (their question groups must differ).
+Several dataset files are pooled (their question groups must differ). `--metric` is
+Pearson, Spearman, or `mae` (minus the mean distance between the judge's percent and the
+grade: agreement on the level, not only on the order).
 The figure with the shipped constants on the file they were set on is in-sample. Here
 every answer is scored under every setting of the grid; then, for each fold of question
 groups, the setting that does best on the other groups is chosen and scores the fold's
@@ -62,9 +64,21 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
         (levels, "STAGE_WALKED_AT"): (0.25, 0.5, 0.45, 0.4, 0.35, 0.3, 0.2),
     },
 }
+
+
+def negative_mae(levels: Sequence[float], human: Sequence[float]) -> float:
+    """Minus the mean distance, in points of 0-100, between the judge's percent (level 1 =
+    0, level 4 = 100) and the human grade as a percent: agreement on the level itself, not
+    only on the order (higher is better, like the others)."""
+    return -sum(abs((x - 1.0) / 3.0 * 100.0 - h) for x, h in zip(levels, human, strict=True)) / max(
+        1, len(levels)
+    )
+
+
 METRICS: dict[str, Callable[[Sequence[float], Sequence[float]], float]] = {
     "pearson": pearson,
     "spearman": spearman,
+    "mae": negative_mae,
 }
 
 
@@ -96,7 +110,7 @@ def main() -> None:
     items = [item for path in args.dataset for item in read_dataset(path, io.StringIO())[0]]
     build = Requests()
     requests = [build(item) for item in items]
-    human = [item.score for item in items]
+    human = [item.score / item.max_score * 100.0 for item in items]
     groups = [item.group for item in items]
     grid = GRIDS[args.grid]
     agreement = METRICS[args.metric]
