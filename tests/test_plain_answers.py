@@ -15,14 +15,10 @@ from interviewer.judge.offline import OfflineJudge
 DATASET = Path(__file__).parent / "data" / "plain_answers.jsonl"
 # Wrong answers the judge still reads too kindly (strict xfail below), with why.
 KIND_TO_WRONG = {
-    "behavioral.ownership.own_mistake": "'fixed it quietly without telling anyone' covers "
-    "'fixed the damage themselves'; hiding it is not read as the opposite of admitting it",
     "python.mutability.mutable_default": "'Python makes a fresh empty list every time' "
     "reverses 'evaluated once' in other words",
     "breadth.data_splits.time_based_validation": "'a random shuffle is the fairest split' "
     "is a misconception said in other words",
-    "deep_dive.evaluation.online_impact": "'we just launched it to everyone and compared this "
-    "month with last month' is not read as the opposite of a controlled comparison",
 }
 
 
