@@ -33,6 +33,7 @@ from interviewer.domain.selection import CandidateHistory, choose_question, elig
 from interviewer.paths import config_file, transcripts_dir
 
 if TYPE_CHECKING:
+    from interviewer.content.loader import Content
     from interviewer.runner import InterviewRunner
     from interviewer.settings import Settings
 
@@ -254,7 +255,7 @@ def _no_reads(path: Path) -> Any:
 
 def build_runner(
     args: argparse.Namespace, first: FirstQuestion
-) -> tuple[Settings, InterviewRunner]:
+) -> tuple[Settings, Content, InterviewRunner]:
     """The interview behind the first question, as `interviewer start` builds it (run in a
     thread while the question is on screen). Raises with what to say when it cannot."""
     from interviewer.domain.session import Mode
@@ -284,4 +285,4 @@ def build_runner(
     )
     session = create_session(content, request, backend, now=first.now)
     runner = make_runner(session, content, store, backend, command=args.command)
-    return settings, runner
+    return settings, content, runner

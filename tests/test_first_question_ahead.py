@@ -70,7 +70,7 @@ async def test_the_question_shown_ahead_is_the_one_the_interview_asks(cached, tm
     first = plan(args)
     if first is None:
         pytest.skip(f"{argv}: the usual start (deep dive or coding first)")
-    _, runner = build_runner(args, first)
+    _, _, runner = build_runner(args, first)
     try:
         prompt = await runner.begin()
     finally:
@@ -308,7 +308,7 @@ def start_build(self):
     real_start(self)
 
 
-async def show_built(self, settings, runner):
+async def show_built(self, settings, content, runner):
     self.exit(0)
 
 app_module.InterviewerApp._start_build = start_build

@@ -37,9 +37,9 @@ if TYPE_CHECKING:
     from interviewer.settings import Settings
     from interviewer.store.transcripts import TranscriptStore
 
-# Builds the interview behind a first question shown ahead (in a thread): the settings and
-# the runner, or raises with what to say.
-BuildInterview = Callable[[], "tuple[Settings, InterviewRunner]"]
+# Builds the interview behind a first question shown ahead (in a thread): the settings, the
+# content and the runner, or raises with what to say.
+BuildInterview = Callable[[], "tuple[Settings, Content, InterviewRunner]"]
 
 TERMINATING = (signal.SIGTERM, signal.SIGHUP)
 THEME = Theme(
@@ -122,7 +122,7 @@ class InterviewerApp(App[int]):
         self.built_runner: InterviewRunner | None = None  # once built; the CLI closes it
         self.start_error = ""  # why it could not be built: said on stderr, exit 2
         self._built: asyncio.Event | None = None
-        self._build_outcome: tuple[Settings, InterviewRunner] | BaseException | None = None
+        self._build_outcome: tuple[Settings, Content, InterviewRunner] | BaseException | None = None
         self._build_thread: threading.Thread | None = None
         self._handing_over: asyncio.Lock | None = None
         self.handed_over = False  # the interview screen has taken over (or the build failed)
@@ -264,7 +264,7 @@ class InterviewerApp(App[int]):
         assert build is not None
 
         def run() -> None:
-            outcome: tuple[Settings, InterviewRunner] | BaseException
+            outcome: tuple[Settings, Content, InterviewRunner] | BaseException
             try:
                 outcome = build()
                 # What the interview screen needs, loaded here, not on the event loop.
@@ -281,7 +281,7 @@ class InterviewerApp(App[int]):
     def _build_done(self) -> None:
         outcome = self._build_outcome
         if outcome is not None and not isinstance(outcome, BaseException):
-            self.built_runner = outcome[1]
+            self.built_runner = outcome[2]
         assert self._built is not None
         self._built.set()
         # As a message of the app's: keys that arrive meanwhile wait in its queue, and
@@ -294,7 +294,7 @@ class InterviewerApp(App[int]):
             self._build_thread.join()
             outcome = self._build_outcome
             if outcome is not None and not isinstance(outcome, BaseException):
-                self.built_runner = outcome[1]
+                self.built_runner = outcome[2]
 
     async def hand_over(self) -> None:
         """Replace the first question's screen with the interview's (once; callers that
@@ -313,11 +313,14 @@ class InterviewerApp(App[int]):
                 await self._show_built(*outcome)
             self.handed_over = True
 
-    async def _show_built(self, settings: Settings, runner: InterviewRunner) -> None:
+    async def _show_built(
+        self, settings: Settings, content: Content, runner: InterviewRunner
+    ) -> None:
         from interviewer.tui.first_question import FirstQuestionScreen
         from interviewer.tui.interview import InterviewScreen
 
         self.settings = settings
+        self._content = content
         self.store = runner.store
         self._backend = runner.backend
         runner.clock = self.clock
