@@ -119,7 +119,7 @@ async def test_the_scorecard_highlights_the_code_and_lists_its_tests(finished) -
     app = app_for(store)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        app.open_scorecard(store.open(session_id))
+        await app.open_scorecard(store.open(session_id))
         await app.workers.wait_for_complete()
         await pilot.pause()
         screen = app.screen

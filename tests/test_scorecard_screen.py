@@ -59,7 +59,7 @@ async def test_a_verdict_that_lands_later_redraws_its_round(tmp_path: Path) -> N
     app = rig.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.open_scorecard(session)
+        await app.open_scorecard(session)
         await app.workers.wait_for_complete()
         await pilot.pause()
         screen = app.screen
@@ -94,7 +94,7 @@ async def test_verdicts_landing_one_after_another_leave_each_section_once(
     app = rig.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.open_scorecard(session)
+        await app.open_scorecard(session)
         await app.workers.wait_for_complete()
         await pilot.pause()
         screen = app.screen
@@ -129,7 +129,7 @@ async def test_the_scorecard_lists_each_key_point_once_and_whole(tmp_path: Path)
     app = Rig(tmp_path / "app").app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.open_scorecard(session)
+        await app.open_scorecard(session)
         await app.workers.wait_for_complete()
         await pilot.pause()
         screen = app.screen

@@ -28,6 +28,8 @@ from interviewer.store.drafts import DraftStore
 from interviewer.tui.base import AppServices
 
 if TYPE_CHECKING:
+    from textual.widget import AwaitMount
+
     from interviewer.backends import Backend
     from interviewer.content.loader import Content
     from interviewer.domain.session import Session
@@ -350,10 +352,11 @@ class InterviewerApp(App[int]):
 
         self.push_screen(InterviewScreen(runner))
 
-    def open_scorecard(self, session: Session, runner: InterviewRunner | None = None) -> None:
+    def open_scorecard(self, session: Session, runner: InterviewRunner | None = None) -> AwaitMount:
+        """Awaiting the result waits until the screen is mounted and its layout has begun."""
         from interviewer.tui.scorecard import ScorecardScreen
 
-        self.push_screen(ScorecardScreen(session, runner=runner))
+        return self.push_screen(ScorecardScreen(session, runner=runner))
 
     def open_history(self) -> None:
         from interviewer.tui.history import HistoryScreen

@@ -15,6 +15,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 if TYPE_CHECKING:
+    from textual.widget import AwaitMount
+
     from interviewer.backends import Backend
     from interviewer.content.loader import Content
     from interviewer.domain.session import Session
@@ -56,7 +58,7 @@ class AppServices(Protocol):
 
     def open_scorecard(
         self, session: "Session", runner: "InterviewRunner | None" = None
-    ) -> None: ...
+    ) -> "AwaitMount": ...
 
     def open_history(self) -> None: ...
 
