@@ -19,7 +19,13 @@ them and the alternatives tried:
 - `concept_topic`: how much a word naming a key-point term's concept counts toward the
   on-topic share (offline.CONCEPT_TOPIC_WEIGHT);
 - `stages`: how far a design stage's key point must be stated for the stage to count as
-  walked (levels.STAGE_WALKED_AT).
+  walked (levels.STAGE_WALKED_AT);
+- `explains`: what the depth and examples criteria read beyond the plain markers
+  (consequences, key points stated that explain or illustrate, concrete figures), and
+  whether a story's quality and an answer's communication read focus by sentences
+  (levels.READS_CONSEQUENCES, POINTS_THAT_EXPLAIN, CONCRETE_FIGURES,
+  offline.STORY_SENTENCE_SHARE, levels.FOCUS_BY_SENTENCES; each on or off);
+- `ceiling`: what bounds the levels of how an answer explains (levels.EXPLAINED_CEILING).
 Several dataset files are pooled (their question groups must differ). `--metric` is
 Pearson, Spearman, or `mae` (minus the mean distance between the judge's percent and the
 grade: agreement on the level, not only on the order).
@@ -67,6 +73,16 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     },
     "stages": {
         (levels, "STAGE_WALKED_AT"): (0.25, 0.5, 0.45, 0.4, 0.35, 0.3, 0.2),
+    },
+    "explains": {
+        (levels, "READS_CONSEQUENCES"): (True, False),
+        (levels, "POINTS_THAT_EXPLAIN"): (True, False),
+        (levels, "CONCRETE_FIGURES"): (True, False),
+        (offline, "STORY_SENTENCE_SHARE"): (True, False),
+        (levels, "FOCUS_BY_SENTENCES"): (True, False),
+    },
+    "ceiling": {
+        (levels, "EXPLAINED_CEILING"): ("heavy", "quality", "coverage"),
     },
 }
 

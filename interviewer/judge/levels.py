@@ -6,6 +6,7 @@ sentences that support it (verbatim, for evidence) and a one-line rationale.
 """
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -43,6 +44,8 @@ class Reading:
     technical_recall: float
     word_count: int
     topical_words: int
+    # Share of the answer's words in sentences that speak to the question.
+    speaks_share: float = 0.0
     dropped_instructions: bool = False
     repeated: bool = False
     # Key points stated the wrong way round, and misconceptions stated.
@@ -69,7 +72,26 @@ def _capped(level: int, reading: Reading) -> int:
     answer to a different question is still a weak answer."""
     if not reading.on_topic or reading.quality_level == 1:
         return 1
-    return max(1, min(level, reading.quality_level + 1))
+    return max(1, min(level, _ceiling(reading, above=1)))
+
+
+# What bounds the levels of how an answer explains, illustrates and says what it says
+# (depth, examples, trade-offs, communication, design stages): "quality", the quality
+# figure's level (one above it for all but depth); "heavy", the same but never above 3
+# when one of the question's heaviest key points is missed (WITHOUT_A_HEAVY_POINT): an
+# answer that leaves out a main point of the question, however well explained, is not a
+# top answer on any count; "coverage", the correctness criterion's own level, with all
+# its caps. A setting of benchmarks/cv_offline_judge.py's grid `explains`.
+EXPLAINED_CEILING = "heavy"
+
+
+def _ceiling(reading: Reading, above: int) -> int:
+    if EXPLAINED_CEILING == "coverage":
+        return _coverage(reading)[0]
+    ceiling = reading.quality_level + above
+    if EXPLAINED_CEILING == "heavy" and _heaviest_missed(reading):
+        ceiling = min(ceiling, WITHOUT_A_HEAVY_POINT)
+    return ceiling
 
 
 def _story_capped(level: int, reading: Reading) -> int:
@@ -140,17 +162,66 @@ def _marker_level(count: int) -> int:
     return 1 + min(3, count)
 
 
+# How the depth and examples criteria read an explanation or an illustration beyond the
+# plain markers ("because", "for example", "the trade-off"); each is a setting of
+# benchmarks/cv_offline_judge.py's grid `explains`, chosen there by cross-validation.
+# Consequences and limiting cases said without "because" (signals.CONSEQUENCE).
+READS_CONSEQUENCES = True
+# A covered key point whose own text states a mechanism, an example or a trade-off: the
+# clause that covered it said so, whatever words it used.
+POINTS_THAT_EXPLAIN = True
+# A concrete figure with what it counts, once per answer (signals.CONCRETE).
+CONCRETE_FIGURES = True
+
+
+def _stating(reading: Reading, pattern: re.Pattern[str], counted: list[str]) -> list[str]:
+    """The clauses that covered a key point whose own text carries `pattern`, other than
+    those inside a sentence already counted: the answer stated that explanation (or
+    example) when it covered the point."""
+    if not POINTS_THAT_EXPLAIN:
+        return []
+    texts = {kp.id: kp.text for kp in reading.request.key_points}
+    found: list[str] = []
+    for m in reading.covered():
+        quote = m.evidence
+        if not quote or not pattern.search(texts.get(m.key_point_id, "")):
+            continue
+        if any(quote in s or s in quote for s in [*counted, *found]):
+            continue
+        found.append(quote)
+    return found
+
+
 def _depth(reading: Reading) -> tuple[int, list[str], str]:
-    found = signals.find(signals.CAUSAL, reading.focused)
-    level = min(reading.quality_level, found.count + 2)
-    return level, found.sentences, f"{found.count} causal explanations on topic"
+    pattern = signals.EXPLAINS if READS_CONSEQUENCES else signals.CAUSAL
+    found = signals.find(pattern, reading.focused)
+    stated = _stating(reading, pattern, found.sentences)
+    count = found.count + len(stated)
+    level = min(_ceiling(reading, above=0), count + 2)
+    rationale = f"{count} causal explanations on topic"
+    if stated:
+        rationale += f" ({len(stated)} in key points stated)"
+    return level, [*found.sentences, *stated], rationale
 
 
 def _examples(reading: Reading) -> tuple[int, list[str], str]:
     ex = signals.find(signals.EXAMPLE, reading.focused)
     tr = signals.find(signals.TRADEOFF, reading.focused)
-    level = _capped(_marker_level(ex.count + tr.count), reading)
-    return level, ex.sentences + tr.sentences, f"{ex.count} examples, {tr.count} trade-off markers"
+    examples, evidence = ex.count, [*ex.sentences, *tr.sentences]
+    if CONCRETE_FIGURES and not ex.count:
+        figures = signals.find(signals.CONCRETE, reading.focused)
+        if figures.count:
+            examples, evidence = 1, [*evidence, figures.sentences[0]]
+    stated = _stating(reading, _ILLUSTRATES, evidence)
+    count = examples + tr.count + len(stated)
+    level = _capped(_marker_level(count), reading)
+    rationale = f"{examples + len(stated)} examples, {tr.count} trade-off markers"
+    return level, [*evidence, *stated], rationale
+
+
+_ILLUSTRATES = re.compile(
+    f"(?:{signals.EXAMPLE.pattern})|(?:{signals.TRADEOFF.pattern})", re.IGNORECASE
+)
 
 
 def _tradeoffs(reading: Reading) -> tuple[int, list[str], str]:
@@ -159,17 +230,26 @@ def _tradeoffs(reading: Reading) -> tuple[int, list[str], str]:
     return level, tr.sentences, f"{tr.count} alternatives or costs weighed"
 
 
+# Communication reads focus by sentences: an answer is off the question where its
+# sentences are, not where its words differ from the key points' (a focused story told in
+# the candidate's own words is not "off the question"). A setting of the grid `explains`.
+FOCUS_BY_SENTENCES = True
+
+
 def _communication(reading: Reading) -> tuple[int, list[str], str]:
     notes = []
     level = 3
-    if reading.relevance < 0.25:
+    focus = reading.relevance
+    if FOCUS_BY_SENTENCES:
+        focus = max(focus, reading.speaks_share)
+    if focus < 0.25:
         level, notes = 2, ["much of it is off the question"]
     if reading.word_count > LONG_ANSWER_WORDS:
         level, notes = min(level, 2), [*notes, "long"]
     if reading.repeated:
         level, notes = min(level, 2), [*notes, "repeats itself"]
     signposts = signals.find(signals.SIGNPOST, reading.focused)
-    if level == 3 and reading.relevance >= 0.5 and (signposts.count or reading.word_count <= 120):
+    if level == 3 and focus >= 0.5 and (signposts.count or reading.word_count <= 120):
         level = 4
     level = _capped(level, reading)
     return level, signposts.sentences, ", ".join(notes) or "focused on the question"

@@ -34,6 +34,7 @@ from interviewer.domain.judging import (
     StatedMisconception,
 )
 from interviewer.domain.question import KeyPoint
+from interviewer.domain.rubric import OfflineSignal
 from interviewer.judge import behavioral, claims, clauses, signals
 from interviewer.judge.base import Judge
 from interviewer.judge.claims import Stated
@@ -308,10 +309,15 @@ class OfflineJudge(Judge):
                 technical = max(0.0, technical - wrong_weight / total_weight)
             if stated is not None:
                 stated = max(0.0, stated - wrong_weight / total_weight)
+        word_count = sum(len(s.text.split()) for s in parts)
+        speaks = min(1.0, topical_words / word_count) if word_count else 0.0
+        # ... only once the story states one of the question's key points: a story that
+        # states none has not shown that its sentences speak to this question.
+        tells = any(m.coverage >= COVERED_AT for m in matches)
         quality = answer_quality(
             coverage if request.key_points else relevance,
             coverage if stated is None else stated,
-            relevance,
+            max(relevance, speaks) if tells and _tells_a_story(request) else relevance,
             topical_words,
         )
         listed = {c.start for c in read.clauses if c.headed_list}
@@ -326,8 +332,9 @@ class OfflineJudge(Judge):
             relevance=relevance,
             quality=quality,
             technical_recall=coverage if technical is None else technical,
-            word_count=sum(len(s.text.split()) for s in parts),
+            word_count=word_count,
             topical_words=topical_words,
+            speaks_share=speaks,
             wrong=wrong,
         )
 
@@ -353,6 +360,23 @@ class OfflineJudge(Judge):
             feedback=feedback,
             method=self.method,
         )
+
+
+# A story (a behavioral answer, a deep dive into the candidate's project) is told in the
+# candidate's own words: its share of key-point words stays low however closely it keeps
+# to the question ("I rolled the ordering back within the hour" for "the immediate action
+# to limit damage"). For such rubrics the quality figure reads the on-topic share as the
+# larger of that and the share of the answer's words in sentences that speak to the
+# question, once it states one of the question's key points. A setting of
+# benchmarks/cv_offline_judge.py's grid `explains`.
+STORY_SENTENCE_SHARE = True
+_STORY_SIGNALS = frozenset({OfflineSignal.star, OfflineSignal.ownership})
+
+
+def _tells_a_story(request: JudgeRequest) -> bool:
+    return STORY_SENTENCE_SHARE and any(
+        c.offline_signal in _STORY_SIGNALS for c in request.rubric.criteria
+    )
 
 
 def _off_topic(reading: Reading, vocabulary: frozenset[str]) -> bool:

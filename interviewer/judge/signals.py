@@ -18,7 +18,7 @@ def _markers(*patterns: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(patterns) + r")\b", re.IGNORECASE)
 
 
-CAUSAL = _markers(
+_CAUSAL = (
     r"because",
     r"since",
     r"so that",
@@ -45,6 +45,28 @@ CAUSAL = _markers(
     r"which is why",
     r"so (?=(?:it|they|the|this|that|we|you|each|every|a|an)\b)",
 )
+CAUSAL = _markers(*_CAUSAL)
+# How an explanation is said when it does not say "because": a consequence after a comma
+# ("..., so correct with Bonferroni"), an effect in a relative clause ("peeking, which
+# inflates false positives"), a limiting case or a quantity that changes ("with enough
+# data tiny effects are significant", "as k grows"). Read beside CAUSAL by the depth
+# criterion (levels.READS_CONSEQUENCES), only in sentences on topic.
+_CONSEQUENCE = (
+    r"(?<=[,;:] )so(?! (?:far|much|many|on|to speak|called)\b)(?= \w)",
+    r"(?<=\u2014 )so(?= \w)",
+    r"(?<= - )so(?= \w)",
+    r"which (?:\w+ )?(?:inflates?|deflates?|increases?|reduces?|lowers?|raises?|makes?|lets?|"
+    r"allows?|prevents?|forces?|hides?|masks?|biases?|breaks?|keeps?|stops?|pushes?|shrinks?|"
+    r"removes?|adds?|gives?|amplifies|dampens?|cancels?|dominates?|explains?)",
+    r"with enough \w+",
+    r"as (?:the )?\w+ (?:grows?|increases?|decreases?|shrinks?|goes to|approaches|tends to)",
+    r"in turn",
+    r"consequently",
+    r"that is (?:why|how)",
+    r"this is (?:why|how)",
+    r"which is how",
+)
+EXPLAINS = _markers(*_CAUSAL, *_CONSEQUENCE)
 EXAMPLE = _markers(
     r"for example",
     r"for instance",
@@ -61,6 +83,17 @@ EXAMPLE = _markers(
     r"[a-z_]\w*\.\w+(?=\()",
     r"in (?:pytorch|tensorflow|keras|jax|scikit-learn|sklearn|pandas|numpy|spark|xgboost|lightgbm)",
     r"\d+(?:\.\d+)?(?=\s?%)",
+)
+# A concrete figure with what it counts ("a 95 percent interval", "about 300 stores",
+# "p = 0.5"): the answer is about a concrete case. Read by the examples criterion
+# (levels.CONCRETE_FIGURES), once per answer, only in sentences on topic.
+CONCRETE = re.compile(
+    r"\b\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|percentage points\b|x\b|times\b|ms\b|"
+    r"milliseconds\b|seconds\b|minutes\b|hours\b|days\b|weeks\b|months\b|years\b|k\b|"
+    r"thousand\b|million\b|billion\b|\w+s\b)"
+    r"|\b[a-z]\w{0,3} ?= ?\d"
+    r"|\$\s?\d",
+    re.IGNORECASE,
 )
 TRADEOFF = _markers(
     r"trade-?offs?",
