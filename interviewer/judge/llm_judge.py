@@ -9,9 +9,10 @@ key-point and misconception ids are enums, so a grammar-constrained server canno
 them. The answer travels inside tags named with a fresh random nonce, so no answer can
 close them early and talk to the judge as if it were the prompt. Quotes the model offers
 are checked against the answer; invented ones are dropped. A stated misconception caps the
-correctness criteria. In a context window too small for the whole prompt, what matters least
-gives way first (`prompt_cuts`), and the result's method says what; the answer is never cut. A reply that cannot be used gets one repair request; after that the
-answer stays unscored, with the reply and the exact reason.
+correctness criteria. In a context window too small for the whole prompt, what matters
+least gives way first (`prompt_cuts`), and the result's method says what; the answer is
+never cut. A reply that cannot be used gets one repair request; after that the answer
+stays unscored, with the reply and the exact reason.
 """
 
 import logging
