@@ -25,6 +25,8 @@ them and the alternatives tried:
   whether a story's quality and an answer's communication read focus by sentences
   (levels.READS_CONSEQUENCES, POINTS_THAT_EXPLAIN, CONCRETE_FIGURES,
   offline.STORY_SENTENCE_SHARE, levels.FOCUS_BY_SENTENCES; each on or off);
+- `story_quality`: how a story's quality figure weighs its parts
+  (offline.STORY_QUALITY_WEIGHTS, as QUALITY_WEIGHTS);
 - `ceiling`: what bounds the levels of how an answer explains (levels.EXPLAINED_CEILING).
 Several dataset files are pooled (their question groups must differ). `--metric` is
 Pearson, Spearman, or `mae` (minus the mean distance between the judge's percent and the
@@ -80,6 +82,15 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
         (levels, "CONCRETE_FIGURES"): (True, False),
         (offline, "STORY_SENTENCE_SHARE"): (True, False),
         (levels, "FOCUS_BY_SENTENCES"): (True, False),
+    },
+    "story_quality": {
+        (offline, "STORY_QUALITY_WEIGHTS"): (
+            (0.65, 0.1, 0.1, 0.15),
+            (0.2, 0.55, 0.1, 0.15),
+            (0.35, 0.4, 0.1, 0.15),
+            (0.5, 0.25, 0.1, 0.15),
+            (0.75, 0.0, 0.1, 0.15),
+        ),
     },
     "ceiling": {
         (levels, "EXPLAINED_CEILING"): ("heavy", "quality", "coverage"),

@@ -11,7 +11,7 @@ import pytest
 
 from interviewer.commands.calibrate import Requests, read_dataset
 from interviewer.domain.judging import JudgeResult
-from interviewer.judge import levels, signals
+from interviewer.judge import levels, offline, signals
 from interviewer.judge.offline import OfflineJudge
 
 DATA = Path(__file__).parent / "data"
@@ -124,3 +124,16 @@ def test_the_interview_set_records_the_good_answer_without_its_main_point():
     lines = (DATA / "interview_answers.jsonl").read_text().splitlines()
     good = [json.loads(x) for x in lines if "learning_rate.good1" in x]
     assert good and "schedule" not in good[0]["answer"].lower()
+
+
+def test_a_story_is_judged_by_the_key_points_it_shows_more_than_by_their_words(
+    interview, monkeypatch
+):
+    # A lower-case story of a spam filter that failed: it states 3 of 6 key points in its
+    # own words and uses 3% of their terms ("rollback", "fallback", "mitigated"...).
+    item = interview["behavioral.failure.model_failed_in_production.excellent2"]
+    _, level, why = judged(item)
+    assert level["competency"] >= 3, why["competency"]
+    monkeypatch.setattr(offline, "STORY_QUALITY_WEIGHTS", offline.QUALITY_WEIGHTS)
+    _, level, _ = judged(item)
+    assert level["competency"] == 2

@@ -123,7 +123,22 @@ OFF_TOPIC_VOCABULARY = 30
 OFF_TOPIC_COVERAGE = 0.15
 
 
-def answer_quality(coverage: float, technical: float, relevance: float, words: int) -> float:
+# ... and for a story (a behavioral answer, a deep dive: see STORY_SENTENCE_SHARE), whose
+# key points describe what the candidate did ("the immediate action to limit damage
+# (rollback, fallback, communication to affected people)"): their words are examples of
+# what to show, not terms a story must use, so the key points covered weigh more than
+# their terms. Chosen by cross-validation across question groups
+# (benchmarks/cv_offline_judge.py ... --grid story_quality).
+STORY_QUALITY_WEIGHTS = (0.65, 0.1, 0.1, 0.15)
+
+
+def answer_quality(
+    coverage: float,
+    technical: float,
+    relevance: float,
+    words: int,
+    weights: tuple[float, float, float, float] | None = None,
+) -> float:
     """One figure in [0, 1]. Square roots: the first half of a point matters most."""
     parts = (
         math.sqrt(coverage),
@@ -131,7 +146,8 @@ def answer_quality(coverage: float, technical: float, relevance: float, words: i
         math.sqrt(relevance),
         min(1.0, words / ENOUGH_WORDS),
     )
-    return sum(w * p for w, p in zip(QUALITY_WEIGHTS, parts, strict=True))
+    chosen = QUALITY_WEIGHTS if weights is None else weights
+    return sum(w * p for w, p in zip(chosen, parts, strict=True))
 
 
 class OfflineJudge(Judge):
@@ -314,11 +330,13 @@ class OfflineJudge(Judge):
         # ... only once the story states one of the question's key points: a story that
         # states none has not shown that its sentences speak to this question.
         tells = any(m.coverage >= COVERED_AT for m in matches)
+        story = _tells_a_story(request)
         quality = answer_quality(
             coverage if request.key_points else relevance,
             coverage if stated is None else stated,
-            max(relevance, speaks) if tells and _tells_a_story(request) else relevance,
+            max(relevance, speaks) if tells and story else relevance,
             topical_words,
+            STORY_QUALITY_WEIGHTS if story else None,
         )
         listed = {c.start for c in read.clauses if c.headed_list}
         kept = [u for u in units if u.start not in listed]
