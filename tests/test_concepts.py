@@ -2,7 +2,7 @@
 in its own polarity, and concepts never make a wrong answer right."""
 
 from interviewer.domain.question import KeyPoint
-from interviewer.judge import matching
+from interviewer.judge import concepts, matching
 from interviewer.judge.clauses import marked_sequence, marked_terms
 from interviewer.judge.concepts import concept, concepts_of
 from interviewer.judge.lexicon import lexicon
@@ -66,3 +66,32 @@ def test_every_concept_entry_is_read():
     for group in lexicon().concepts:
         for entry in group:
             assert words(entry), entry
+
+
+TOO_HIGH = KeyPoint(
+    id="too_high",
+    text="Too high a learning rate overshoots the minimum, so the loss oscillates or diverges.",
+    weight=3,
+)
+
+
+def test_a_key_points_phrase_said_in_other_words_states_each_of_its_words(monkeypatch):
+    # "step size" names the concept of the key point's "learning rate": both its words.
+    said = "If the step size is too high, each update overshoots the lowest point."
+    with_phrases = key_point_coverage(said, [TOO_HIGH])["too_high"]
+    monkeypatch.setattr(concepts, "phrase_concepts", lambda text: {})
+    without = key_point_coverage(said, [TOO_HIGH])["too_high"]
+    assert without < matching.COVERED_AT <= with_phrases
+
+
+def test_a_key_points_phrase_keeps_its_polarity():
+    point = KeyPoint(id="alarms", text="The filter raises many false positives.", weight=2)
+    affirmed = key_point_coverage("The filter raises lots of false alarms.", [point])
+    denied = key_point_coverage("The filter raises no false alarms at all.", [point])
+    assert denied["alarms"] < matching.COVERED_AT <= affirmed["alarms"]
+
+
+def test_phrase_concepts_name_the_terms_of_the_phrase_only():
+    found = concepts.phrase_concepts(TOO_HIGH.text)
+    assert found[term("learning")] == found[term("rate")]
+    assert term("overshoots") not in found or found[term("overshoots")] != found[term("rate")]

@@ -64,3 +64,40 @@ def concepts_of(terms: frozenset[str], sequence: tuple[str, ...]) -> frozenset[s
                 found.add(NEGATED + name if denied else name)
                 break
     return frozenset(found)
+
+
+@lru_cache(maxsize=4096)
+def phrase_concepts(text: str) -> dict[str, frozenset[str]]:
+    """Per term of a key point's text, the concepts of the concept phrases it is part
+    of: "false positives" names the concept of "false alarms", so an answer that says
+    "false alarms" states both of its terms. A term keeps its own polarity."""
+    from interviewer.judge.clauses import marked_sequence, marked_word_terms
+
+    phrases = _concept_maps()[1]
+    terms = [t for _, t in marked_word_terms(text)]
+    sequence = marked_sequence(text)
+    if not phrases or len(sequence) < 2 or not terms:
+        return {}
+    longest = max(len(k) for k in phrases)
+    plain = tuple(base_term(t) for t in sequence)
+    found: dict[str, set[str]] = {}
+    for i in range(len(plain)):
+        for n in range(min(longest, len(plain) - i), 1, -1):
+            name = phrases.get(plain[i : i + n])
+            if name is None:
+                continue
+            inside = set(plain[i : i + n])
+            for t in terms:
+                if base_term(t) in inside:
+                    marked = NEGATED + name if t.startswith(NEGATED) else name
+                    found.setdefault(t, set()).add(marked)
+            break
+    return {t: frozenset(names) for t, names in found.items()}
+
+
+def term_concepts(t: str, text: str) -> frozenset[str]:
+    """The concepts a term of the key point `text` names: its own (concept()), and those
+    of the concept phrases of the text it is part of (phrase_concepts())."""
+    own = concept(t)
+    by_phrase = phrase_concepts(text).get(t, frozenset())
+    return by_phrase | {own} if own is not None else by_phrase

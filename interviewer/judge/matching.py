@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from interviewer.domain.question import KeyPoint
 from interviewer.judge.clauses import marked_sequence, marked_terms, marked_word_terms
-from interviewer.judge.concepts import concept, concepts_of
+from interviewer.judge.concepts import concepts_of, term_concepts
 from interviewer.judge.text import (
     MIN_TYPO_LETTERS,
     NEGATED,
@@ -367,7 +367,7 @@ def _term_matches(
                 m = max(
                     m, _spelling_match(t.startswith(NEGATED), forms.get(t, frozenset()), written)
                 )
-            if m < CONCEPT_MATCH and named and concept(t) in named:
+            if m < CONCEPT_MATCH and named and term_concepts(t, text) & named:
                 m = CONCEPT_MATCH
             row.append(m)
         out.append(row)

@@ -40,7 +40,7 @@ from interviewer.judge.base import Judge
 from interviewer.judge.claims import Stated
 from interviewer.judge.clauses import Status, marked_terms
 from interviewer.judge.coding import judged_request, merge, reads_code
-from interviewer.judge.concepts import concept
+from interviewer.judge.concepts import concept, term_concepts
 from interviewer.judge.levels import Reading, criterion_score, missed_ids
 from interviewer.judge.matching import (
     CONCEPT_MATCH,
@@ -737,10 +737,10 @@ def _technical_recalls(
             wanted[t] = max(wanted.get(t, 0.0), w * kp.weight)
             found = present(t, kp.text, seen)
             said[t] = max(said.get(t, 0.0), found)
-            if found < CONCEPT_MATCH and (c := concept(t)) is not None:
+            if found < CONCEPT_MATCH and (cs := term_concepts(t, kp.text)):
                 if named is None:
                     named = stating_concepts(kp, seen, question_terms)
-                if c in named:
+                if cs & named:
                     found = CONCEPT_MATCH
             stated[t] = max(stated.get(t, 0.0), found)
     total = sum(wanted.values())

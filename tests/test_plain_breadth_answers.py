@@ -1,0 +1,95 @@
+"""Right answers to breadth and python questions in plain words, each with a wrong twin in
+the same everyday words, written and graded 0-100 before any scoring, on bank questions no
+other answer set uses (tests/data/plain_breadth_answers.jsonl, see tests/data/README.md).
+What the judge does with them now is held here; what it does not do yet is a strict xfail
+with the reason."""
+
+import io
+import json
+import statistics
+from pathlib import Path
+
+import pytest
+
+from interviewer.commands.calibrate import Requests, read_dataset
+from interviewer.judge.offline import OfflineJudge
+
+DATA = Path(__file__).parent / "data"
+DATASET = DATA / "plain_breadth_answers.jsonl"
+# Wrong twins the judge still reads too kindly (strict xfail below), with why: a cue or the
+# key point's words credit a claim that names the wrong thing as the subject.
+TOO_KIND = {
+    "breadth.gradient_descent.batch_vs_stochastic": "'the full-batch version looks at one "
+    "example per step' says the stochastic point's cue about the wrong method",
+    "breadth.hyperparameters.cross_validation": "'train on one chunk and score on the "
+    "others' is the procedure reversed in other words",
+    "python.strings.immutability_and_building": "'strings can be changed in place' and "
+    "'+= ... without copying' reverse the points in other words",
+    "breadth.regularization.overview": "'switching off neurons at prediction time' and "
+    "'stopping once the training loss stops going down' are said in the points' own words",
+    "python.iterators_generators.lazy_batches": "'runs the whole function straight away' "
+    "reverses 'suspends at each yield' in other words",
+}
+
+
+def _judged() -> dict[str, dict[str, float]]:
+    items, broken = read_dataset(DATASET, io.StringIO())
+    assert broken == 0
+    build, judge = Requests(), OfflineJudge()
+    out: dict[str, dict[str, float]] = {}
+    for item in items:
+        request = build(item)
+        result = judge.score_now(request)
+        percent = result.percent(request.rubric)
+        assert percent is not None, result.reason
+        assert item.question_id is not None
+        out.setdefault(item.question_id, {})[item.kind] = percent
+    return out
+
+
+@pytest.fixture(scope="module")
+def judged() -> dict[str, dict[str, float]]:
+    return _judged()
+
+
+def test_each_question_has_a_right_answer_and_its_wrong_twin(judged):
+    assert len(judged) >= 12
+    assert all(kinds.keys() == {"excellent", "wrong"} for kinds in judged.values())
+
+
+def test_the_questions_are_not_those_of_the_other_answer_sets(judged):
+    others = set()
+    for name in ("interview_answers", "plain_answers", "adversarial_answers"):
+        for line in (DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
+            others.add(json.loads(line).get("question_id"))
+    assert not set(judged) & others
+
+
+def test_a_right_answer_beats_its_wrong_twin_in_the_same_words(judged):
+    assert all(k["excellent"] > k["wrong"] + 5 for k in judged.values()), judged
+
+
+def test_right_answers_in_plain_words_score_well_on_average(judged):
+    right = [k["excellent"] for k in judged.values()]
+    assert statistics.mean(right) >= 72
+    assert min(right) >= 55
+
+
+def test_wrong_twins_the_judge_reads_as_wrong_stay_low(judged):
+    low = {q: k["wrong"] for q, k in judged.items() if q not in TOO_KIND}
+    assert len(low) >= 7
+    assert statistics.mean(low.values()) <= 25, low
+
+
+@pytest.mark.xfail(strict=True, reason="; ".join(TOO_KIND.values()))
+def test_every_wrong_twin_stays_near_the_floor(judged):
+    assert all(k["wrong"] <= 15 for k in judged.values())
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="plain words still cover fewer key points than the key points' own words do "
+    "(logistic regression 59, regularisation 59, closures 65)",
+)
+def test_right_answers_in_plain_words_average_at_least_80(judged):
+    assert statistics.mean(k["excellent"] for k in judged.values()) >= 80
