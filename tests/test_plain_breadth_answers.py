@@ -93,3 +93,58 @@ def test_every_wrong_twin_stays_near_the_floor(judged):
 )
 def test_right_answers_in_plain_words_average_at_least_80(judged):
     assert statistics.mean(k["excellent"] for k in judged.values()) >= 80
+
+
+def _covered(question_id: str, answer: str) -> list[str]:
+    from interviewer.content.loader import load_content
+    from interviewer.domain.judging import JudgeRequest
+
+    content = load_content()
+    question = content.questions[question_id]
+    request = JudgeRequest(
+        round_kind=question.round,
+        question=question.prompt,
+        key_points=question.key_points,
+        rubric=content.rubrics[question.round.value],
+        answer=answer,
+    )
+    return OfflineJudge().score_now(request).covered_key_points
+
+
+@pytest.mark.parametrize(
+    ("question_id", "answer", "point"),
+    [
+        # A cue of the point said of the other alternative does not state the point.
+        (
+            "breadth.gradient_descent.batch_vs_stochastic",
+            "The full-batch version looks at just one example per step, so it is noisy.",
+            "stochastic",
+        ),
+        (
+            "breadth.regularization.overview",
+            "Dropout means switching off neurons at prediction time rather than while training.",
+            "dropout",
+        ),
+    ],
+)
+def test_a_clause_about_the_other_alternative_does_not_cover_the_point(question_id, answer, point):
+    assert point not in _covered(question_id, answer)
+
+
+@pytest.mark.parametrize(
+    ("question_id", "answer", "point"),
+    [
+        (
+            "breadth.gradient_descent.batch_vs_stochastic",
+            "The stochastic version looks at just one example per step, so it is noisy.",
+            "stochastic",
+        ),
+        (
+            "breadth.regularization.overview",
+            "Dropout means switching off neurons at random while training, not at prediction time.",
+            "dropout",
+        ),
+    ],
+)
+def test_the_same_clause_about_the_right_alternative_covers_it(question_id, answer, point):
+    assert point in _covered(question_id, answer)

@@ -467,6 +467,13 @@ def _claims(
                 wrong_clauses.update(a for a, _ in ct.clause.spans)
                 continue
             by_roles, by_denial = claims.against(ct, kp.text, question, asked)
+            if by_roles > right[kp.id] + TIE and not ct.clause.negated:
+                # It says more of the point the other way round than the right way
+                # ("switching off neurons at prediction time" against "... during
+                # training"): whatever its words or cues, it does not state the point.
+                # (A denied clause names the other alternative to deny it: "using
+                # nothing that happened after the cutoff".)
+                drops[kp.id].update(a for a, _ in ct.clause.spans)
             reversed_ = max(by_roles, by_denial)
             if reversed_ < claims.COVERED_AT or reversed_ <= best + TIE:
                 continue

@@ -26,6 +26,12 @@ _STEMMER_LOCK = threading.Lock()
 # Letters glued to digits stay one word (l1, f1, gpt4, log2); numbers keep decimals.
 _WORD = re.compile(r"[a-z]+[0-9][a-z0-9]*|[a-z]+(?:'[a-z]+)?|[0-9]+(?:\.[0-9]+)?")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|(?<=:)\s+(?=[A-Z])")
+# An answer typed all in lower case has no capital to mark a sentence after a colon: there
+# a pronoun that opens a clause marks it ("what i did: i read a hundred errors"), as "I"
+# or "We" would in a cased answer.
+_LOWER_SENTENCE_END = re.compile(
+    r"(?<=[.!?;])\s+|\n+|(?<=:)\s+(?=(?:i|i'm|i've|i'd|we|we're|we've|they|he|she|you)\b)"
+)
 
 _STOPWORD_TEXT = """
     a an the and or but if then else of to in on at by for with from as is are was were be
@@ -359,7 +365,8 @@ def sentences(text: str) -> list[Sentence]:
     """Sentences of the text as verbatim slices (so they can be quoted as evidence)."""
     out: list[Sentence] = []
     pos = 0
-    for m in _SENTENCE_END.finditer(text):
+    ends = _LOWER_SENTENCE_END if text.islower() else _SENTENCE_END
+    for m in ends.finditer(text):
         _append(out, text, pos, m.start())
         pos = m.end()
     _append(out, text, pos, len(text))
