@@ -148,3 +148,43 @@ def test_a_clause_about_the_other_alternative_does_not_cover_the_point(question_
 )
 def test_the_same_clause_about_the_right_alternative_covers_it(question_id, answer, point):
     assert point in _covered(question_id, answer)
+
+
+PRECISION_RECALL = "breadth.precision_recall.definitions"
+
+
+@pytest.mark.parametrize(
+    ("answer", "point"),
+    [
+        (
+            "Precision: out of everything the model said was positive, what fraction really was.",
+            "precision_formula",
+        ),
+        (
+            "Recall: out of all the things that really were positive, what fraction the "
+            "model found.",
+            "recall_formula",
+        ),
+    ],
+)
+def test_precision_and_recall_in_plain_words_cover_their_points(answer, point):
+    assert point in _covered(PRECISION_RECALL, answer)
+
+
+@pytest.mark.parametrize(
+    ("answer", "point"),
+    [
+        # The same words with the denominators swapped: each states the other metric.
+        (
+            "Precision: out of all the things that really were positive, what fraction "
+            "the model said was positive.",
+            "precision_formula",
+        ),
+        (
+            "Recall: out of everything the model said was positive, what fraction really was.",
+            "recall_formula",
+        ),
+    ],
+)
+def test_precision_and_recall_with_their_denominators_swapped_cover_nothing(answer, point):
+    assert not _covered(PRECISION_RECALL, answer)

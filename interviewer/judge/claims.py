@@ -270,6 +270,28 @@ def support(
     return best
 
 
+def names_other(said: ClauseTerms, text: str, question: Topic | str, asked: frozenset[str]) -> bool:
+    """Whether the clause names only another alternative of a set of things where the
+    text (as a whole) names one, whatever it shares of its words: "precision: out of all
+    the real positives..." against "precision divides by what was flagged"."""
+    whole = units(text, question, asked)[-1]  # the whole text (or its only clause)
+    return _related(said, whole) and _stance_conflict(whole.roles, said.clause.roles)
+
+
+def _stance_conflict(claim: tuple[Role, ...], said: tuple[Role, ...]) -> bool:
+    """The clause names only other alternatives of a set of things (the lexicon's, not
+    directions) where the claim names one."""
+    directional = clauses.directional_groups()
+    for group in {r.group for r in claim}:
+        if not group.startswith("lexicon") or group in directional:
+            continue
+        ours = {r.side for r in claim if r.group == group}
+        theirs = {r.side for r in said if r.group == group}
+        if len(ours) == 1 and theirs and not ours & theirs:
+            return True
+    return False
+
+
 def against(
     said: ClauseTerms, text: str, question: Topic | str, asked: frozenset[str]
 ) -> tuple[float, float]:

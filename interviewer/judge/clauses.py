@@ -445,6 +445,19 @@ def phrases() -> _Phrases:
     )
 
 
+@lru_cache(maxsize=1)
+def directional_groups() -> frozenset[str]:
+    """The lexicon's contrast groups whose alternatives are directions or orders
+    (lexicon `directions`), by group id."""
+    lex = lexicon()
+    marks = {tuple(t.stem for t in tokens(d)) for d in lex.directions}
+    return frozenset(
+        f"lexicon{g}"
+        for g, group in enumerate(lex.contrasts)
+        if any(tuple(t.stem for t in tokens(alt)) in marks for side in group for alt in side)
+    )
+
+
 def find_phrase(stems: Sequence[str], phrase: tuple[str | None, ...], start: int = 0) -> int:
     """Where the phrase starts in `stems` (at or after `start`), or -1. None in the phrase
     matches up to four words."""
@@ -596,6 +609,11 @@ def _split(toks: list[Token]) -> list[tuple[list[Token], str]]:
             cut("")
             turned_down = False
         if w == ":" and sum(1 for t in toks[i + 1 : i + 4] if t.is_word) >= 2:
+            if not pieces and _is_label(current):
+                # "Precision: out of everything flagged, what fraction was right" says
+                # its claim of the label, as "precision is..." would.
+                current.append(tok)
+                continue
             cut(":")
             continue
         prev = toks[i - 1].norm if i else ""
@@ -607,6 +625,24 @@ def _split(toks: list[Token]) -> list[tuple[list[Token], str]]:
 
 
 TURNED_DOWN = "rather than"
+# A sentence that opens with a term and a colon ("Recall: ...") names what it defines: up
+# to this many words, with no verb, that are not a frame ("Common misreadings:").
+LABEL_WORDS = 3
+
+
+def _is_label(current: Sequence[Token]) -> bool:
+    said = [t for t in current if t.is_word]
+    if not 1 <= len(said) <= LABEL_WORDS or _has_verb(said) or len(said) < len(current):
+        return False
+    stems = [t.stem for t in said]
+    p = phrases()
+    frames = (p.report_frames, p.hedges, p.denial_frames, p.retract_all, p.retract_last)
+    return not any(
+        _match_at(stems, i, phrase) >= 0
+        for i in range(len(stems))
+        for table in frames
+        for phrase in table.candidates(stems[i])
+    )
 
 
 def _turns_down(toks: list[Token], i: int) -> bool:

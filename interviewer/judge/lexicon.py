@@ -42,6 +42,7 @@ class Lexicon(BaseModel):
     verbs: list[Phrase] = Field(min_length=1)
     irregular_verbs: list[Phrase] = Field(default_factory=list)
     meta_verbs: list[Phrase] = Field(default_factory=list)
+    directions: list[Phrase] = Field(default_factory=list)
 
     @field_validator("synonyms", "concepts")
     @classmethod

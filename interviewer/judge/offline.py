@@ -467,12 +467,14 @@ def _claims(
                 wrong_clauses.update(a for a, _ in ct.clause.spans)
                 continue
             by_roles, by_denial = claims.against(ct, kp.text, question, asked)
-            if by_roles > right[kp.id] + TIE and not ct.clause.negated:
+            if not ct.clause.negated and (
+                by_roles > right[kp.id] + TIE or _says_of_another(ct, kp, request, asked, topic)
+            ):
                 # It says more of the point the other way round than the right way
                 # ("switching off neurons at prediction time" against "... during
-                # training"): whatever its words or cues, it does not state the point.
-                # (A denied clause names the other alternative to deny it: "using
-                # nothing that happened after the cutoff".)
+                # training"), or says it of another alternative: whatever its words or
+                # cues, it does not state the point. (A denied clause names the other
+                # alternative to deny it: "using nothing that happened after the cutoff".)
                 drops[kp.id].update(a for a, _ in ct.clause.spans)
             reversed_ = max(by_roles, by_denial)
             if reversed_ < claims.COVERED_AT or reversed_ <= best + TIE:
@@ -523,6 +525,25 @@ def _claims(
             if kp is not served:
                 drops[kp.id].update(a for a, _ in ct.clause.spans)
     return {k: frozenset(v) for k, v in drops.items()}, wrong
+
+
+def _says_of_another(
+    ct: claims.ClauseTerms,
+    kp: KeyPoint,
+    request: JudgeRequest,
+    asked: frozenset[str],
+    topic: clauses.Topic,
+) -> bool:
+    """Whether the clause would cover the key point on its own, in its words, concepts or
+    cues, while naming only another alternative where the point names one ("precision:
+    out of all the real positives, what share was flagged" against "precision divides by
+    what was flagged"): the point said of the wrong thing."""
+    if claims.support(ct, kp.text, topic, asked) >= claims.COVERED_AT:
+        return False
+    if not claims.names_other(ct, kp.text, topic, asked):
+        return False
+    alone = match_key_points(ct.clause.text, [kp], request.question)[0]
+    return alone.coverage >= COVERED_AT
 
 
 def _got_wrong(kp: KeyPoint, wrong: list[Stated]) -> bool:
