@@ -25,7 +25,10 @@ _STEMMER_LOCK = threading.Lock()
 # Words (with inner apostrophes), numbers, and symbols-glued terms like O(n) split apart.
 # Letters glued to digits stay one word (l1, f1, gpt4, log2); numbers keep decimals.
 _WORD = re.compile(r"[a-z]+[0-9][a-z0-9]*|[a-z]+(?:'[a-z]+)?|[0-9]+(?:\.[0-9]+)?")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|(?<=:)\s+(?=[A-Z])")
+# A colon ends a sentence before a capitalised word that opens one ("analysis: I read...",
+# "two steps: First..."), not before an acronym ("criteria: NDCG on long-tail queries"),
+# which lower case could not tell from any other word.
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|(?<=:)\s+(?=[A-Z][a-z']|I\b)")
 # An answer typed all in lower case has no capital to mark a sentence after a colon: there
 # a pronoun that opens a clause marks it ("what i did: i read a hundred errors"), as "I"
 # or "We" would in a cased answer.
