@@ -29,6 +29,16 @@ TOO_KIND = {
     "'stopping once the training loss stops going down' are said in the points' own words",
     "python.iterators_generators.lazy_batches": "'runs the whole function straight away' "
     "reverses 'suspends at each yield' in other words",
+    # Written after every change of the session (plainb_later1): wrong claims in other
+    # words that no misconception or contrast names.
+    "breadth.clustering.dbscan": "'you tell it how many clusters you want up front' and "
+    "'outliers always end up inside some cluster' reverse the points in other words",
+    "breadth.dim_reduction.curse_of_dimensionality": "'the data actually gets denser' and "
+    "'nearest neighbours stand out even more clearly' reverse the points in other words",
+    "breadth.ensembles.gradient_boosting": "'all the trees at the same time on random "
+    "samples' describes bagging in other words",
+    "python.iterators_generators.protocol_and_comprehensions": "'square brackets make a "
+    "generator' swaps the two comprehensions in other words",
 }
 
 
@@ -53,7 +63,7 @@ def judged() -> dict[str, dict[str, float]]:
 
 
 def test_each_question_has_a_right_answer_and_its_wrong_twin(judged):
-    assert len(judged) >= 12
+    assert len(judged) >= 16
     assert all(kinds.keys() == {"excellent", "wrong"} for kinds in judged.values())
 
 
