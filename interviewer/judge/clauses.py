@@ -354,7 +354,7 @@ Phrase = tuple[str | None, ...]
 class Table:
     """Phrases indexed by their first word, so a text is scanned once."""
 
-    by_first: dict[str, tuple[Phrase, ...]]
+    by_first: dict[str, tuple[Phrase, ...]]  # each with the wild phrases after it
     wild: tuple[Phrase, ...]  # phrases that open with "*"
 
     @classmethod
@@ -368,10 +368,10 @@ class Table:
                 wild.append(phrase)
             else:
                 by_first.setdefault(phrase[0], []).append(phrase)
-        return cls({k: tuple(v) for k, v in by_first.items()}, tuple(wild))
+        return cls({k: (*v, *wild) for k, v in by_first.items()}, tuple(wild))
 
     def candidates(self, first: str) -> tuple[Phrase, ...]:
-        return self.by_first.get(first, ()) + self.wild
+        return self.by_first.get(first, self.wild)
 
 
 @dataclass(frozen=True)
@@ -492,8 +492,9 @@ def _match_at(stems: Sequence[str], i: int, phrase: tuple[str | None, ...]) -> i
 def _spans(stems: Sequence[str], table: Table) -> list[tuple[int, int]]:
     """Where the table's phrases occur: (start, end) pairs."""
     found = []
+    by_first, wild = table.by_first, table.wild
     for i, first in enumerate(stems):
-        for phrase in table.candidates(first):
+        for phrase in by_first.get(first, wild):
             end = _match_at(stems, i, phrase)
             if end >= 0:
                 found.append((i, end))
@@ -647,20 +648,17 @@ def _is_label(current: Sequence[Token]) -> bool:
 
 def _turns_down(toks: list[Token], i: int) -> bool:
     """Whether a phrase that turns its object down ("rather than", "instead of") starts at i."""
+    candidates = phrases().negating_phrases.candidates(toks[i].stem)
+    if not candidates:  # most words open no such phrase
+        return False
     stems = [t.stem for t in toks[i : i + 3]]
-    return any(
-        _match_at(stems, 0, phrase) >= 0
-        for phrase in phrases().negating_phrases.candidates(stems[0])
-    )
+    return any(_match_at(stems, 0, phrase) >= 0 for phrase in candidates)
 
 
 def _opens_clause(toks: list[Token], i: int, prev: str, current: list[Token]) -> bool:
     w = toks[i].norm
     if prev == "," and w in ("not", "never"):
         return True  # "a later period, never a random split"
-    after = [t for t in toks[i + 1 : i + 7] if t.norm not in ",;:.!?"]
-    stop = next((k for k, t in enumerate(toks[i + 1 :]) if t.norm in ",;:.!?()-"), None)
-    ahead = toks[i + 1 : i + 1 + stop] if stop is not None else toks[i + 1 :]
     if w == "so" and prev != ",":
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
         return nxt in _SO_SUBJECTS
@@ -668,10 +666,11 @@ def _opens_clause(toks: list[Token], i: int, prev: str, current: list[Token]) ->
         if w in ("and", "or"):
             # ", and" before a verb coordinates clauses ("I like it a lot, and at
             # inference dropout is off"), however the first one is worded.
-            return _has_verb(ahead[:6]) and sum(1 for t in current if t.is_word) >= 3
+            return _has_verb(_ahead(toks, i)[:6]) and sum(1 for t in current if t.is_word) >= 3
         return True
     if w in _ALWAYS:
         # "Overfitting is when training error is low" defines; it does not open a clause.
+        after = [t for t in toks[i + 1 : i + 7] if t.norm not in ",;:.!?"]
         return bool(after) and not (w in ("when", "where", "if") and prev in _COPULAS)
     if w in ("and", "or"):
         # "both X and Y", "either X or Y" join two things, not two clauses.
@@ -679,8 +678,14 @@ def _opens_clause(toks: list[Token], i: int, prev: str, current: list[Token]) ->
             return False
         # A new subject with its own verb ("and boosting reduces variance"), not a second
         # verb or noun of the same clause ("and leaves it stuck", "latency and cost").
-        return _has_subject_verb(ahead[:5]) and _has_subject_verb(current)
+        return _has_subject_verb(_ahead(toks, i)[:5]) and _has_subject_verb(current)
     return False
+
+
+def _ahead(toks: list[Token], i: int) -> list[Token]:
+    """The tokens after i up to the next punctuation."""
+    stop = next((k for k, t in enumerate(toks[i + 1 :]) if t.norm in ",;:.!?()-"), None)
+    return toks[i + 1 : i + 1 + stop] if stop is not None else toks[i + 1 :]
 
 
 _COPULAS = _set("is are was were be been being")
@@ -1142,13 +1147,20 @@ def role_conflict(claim: Sequence[Role], said: Sequence[Role], stance: bool = Tr
 # ---------------------------------------------------------------------------- terms
 
 
+@lru_cache(maxsize=4096)
+def _clauses_of(text: str) -> tuple[Clause, ...]:
+    """The clauses of a text read on its own (no question): shared by the two readings
+    below, which each used to read the same text again."""
+    return tuple(read(sentences(text)).clauses)
+
+
 @lru_cache(maxsize=65536)
 def marked_word_terms(text: str) -> tuple[tuple[str, str], ...]:
     """(word, term) for each content word of the text, its term marked negated ("!label")
     where it is denied: the word after a negator ("no labels"), and every word of a clause
     denied as a whole ("it is not true that a stack is LIFO", "rather than raw clicks")."""
     out: list[tuple[str, str]] = []
-    for clause in read(sentences(text)).clauses:
+    for clause in _clauses_of(text):
         pairs = content_word_terms(clause.text)
         if clause.denied:
             out.extend((w, NEGATED + base_term(t)) for w, t in pairs)
@@ -1163,7 +1175,7 @@ def marked_sequence(text: str) -> tuple[str, ...]:
     words of a clause denied as a whole marked negated: "it is not true that dropout is
     turned off" does not say "turned off"."""
     out: list[str] = []
-    for clause in read(sentences(text)).clauses:
+    for clause in _clauses_of(text):
         seq = [term(w) for w in words(clause.text)]
         out.extend(NEGATED + t for t in seq) if clause.denied else out.extend(seq)
     return tuple(out)

@@ -35,6 +35,12 @@ def _concept_maps() -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
     return single, phrases
 
 
+@lru_cache(maxsize=1)
+def _longest_phrase() -> int:
+    """Words in the longest concept phrase (asked for every unit: counted once)."""
+    return max((len(k) for k in _concept_maps()[1]), default=0)
+
+
 def concept(t: str) -> str | None:
     """The concept a (possibly negated) term names, marked as the term is; None if none."""
     name = _concept_maps()[0].get(base_term(t))
@@ -50,7 +56,7 @@ def concepts_of(terms: frozenset[str], sequence: tuple[str, ...]) -> frozenset[s
     found = {c for t in terms if (c := concept(t)) is not None}
     phrases = _concept_maps()[1]
     if phrases and len(sequence) > 1:
-        longest = max(len(k) for k in phrases)
+        longest = _longest_phrase()
         plain = tuple(base_term(t) for t in sequence)
         for i in range(len(plain)):
             for n in range(min(longest, len(plain) - i), 1, -1):

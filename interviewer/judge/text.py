@@ -105,12 +105,18 @@ def _synonym_maps() -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
     return words_map, phrases
 
 
+@lru_cache(maxsize=1)
+def _longest_synonym_phrase() -> int:
+    """Words in the longest synonym phrase (asked for every text read: counted once)."""
+    return max((len(k) for k in _synonym_maps()[1]), default=0)
+
+
 def _fold_phrases(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Runs of content words that make a synonym phrase ("switch off") become one term."""
     phrases = _synonym_maps()[1]
     if not phrases or len(pairs) < 2:
         return pairs
-    longest = max(len(k) for k in phrases)
+    longest = _longest_synonym_phrase()
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(pairs):
@@ -152,6 +158,7 @@ def _lower(text: str) -> str:
     return text.lower().replace("\u2019", "'")
 
 
+@lru_cache(maxsize=131072)
 def term(word: str) -> str:
     """The comparable form of a word: its stem, folded onto a synonym group."""
     if word in NEGATORS:
