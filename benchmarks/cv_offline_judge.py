@@ -27,6 +27,9 @@ them and the alternatives tried:
   offline.STORY_SENTENCE_SHARE, levels.FOCUS_BY_SENTENCES; each on or off);
 - `story_quality`: how a story's quality figure weighs its parts
   (offline.STORY_QUALITY_WEIGHTS, as QUALITY_WEIGHTS);
+- `tradeoffs`: whether the trade-offs criterion reads alternatives weighed by what they
+  would have done, and gives a reason without an alternative level 2
+  (levels.COUNTERFACTUALS, levels.REASONS_ARE_LEVEL_2);
 - `ceiling`: what bounds the levels of how an answer explains (levels.EXPLAINED_CEILING).
 Several dataset files are pooled (their question groups must differ). `--metric` is
 Pearson, Spearman, or `mae` (minus the mean distance between the judge's percent and the
@@ -91,6 +94,10 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
             (0.5, 0.25, 0.1, 0.15),
             (0.75, 0.0, 0.1, 0.15),
         ),
+    },
+    "tradeoffs": {
+        (levels, "COUNTERFACTUALS"): (True, False),
+        (levels, "REASONS_ARE_LEVEL_2"): (False, True),
     },
     "ceiling": {
         (levels, "EXPLAINED_CEILING"): ("heavy", "quality", "coverage"),

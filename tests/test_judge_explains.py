@@ -137,3 +137,39 @@ def test_a_story_is_judged_by_the_key_points_it_shows_more_than_by_their_words(
     monkeypatch.setattr(offline, "STORY_QUALITY_WEIGHTS", offline.QUALITY_WEIGHTS)
     _, level, _ = judged(item)
     assert level["competency"] == 2
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A random split would have mixed the same customers' later months into training.",
+        "We tried TF-IDF with logistic regression first.",
+        "If we'd had a 10 ms budget, the linear model was the right call.",
+    ],
+)
+def test_an_alternative_weighed_by_what_it_would_have_done_is_read(sentence):
+    assert signals.COUNTERFACTUAL.search(sentence)
+
+
+def test_a_deep_dive_that_weighs_the_split_it_did_not_use_shows_a_choice(interview, monkeypatch):
+    # "A random split would have mixed the same customers' later months into training
+    # ..., which inflated AUC by about six points when I tried it."
+    item = interview["deep_dive.data.leakage_and_splits.excellent1"]
+    _, level, why = judged(item)
+    assert level["tradeoffs"] >= 2, why["tradeoffs"]
+    monkeypatch.setattr(levels, "COUNTERFACTUALS", False)
+    _, level, _ = judged(item)
+    assert level["tradeoffs"] == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pattern"),
+    [
+        ("I'd try values like 0.1, 0.01 and 0.001.", "EXAMPLE"),
+        ("Replace the whole entry with a new dict instead.", "TRADEOFF"),
+        ("It ignores true negatives, which is handy when most are negative.", "TRADEOFF"),
+        ("Both configs now show 0.01.", "CONCRETE"),
+    ],
+)
+def test_examples_values_and_alternatives_said_plainly_are_read(sentence, pattern):
+    assert getattr(signals, pattern).search(sentence)

@@ -224,10 +224,32 @@ _ILLUSTRATES = re.compile(
 )
 
 
+# The trade-offs criterion (choices and alternatives) also reads alternatives weighed by
+# what they would have done (signals.COUNTERFACTUAL). Giving a choice with its reason but
+# no alternative the rubrics' level 2 ("gives a reason for the choice but names no
+# alternative") rather than level 1 was tried and is off: cross-validation across question
+# groups did not choose it (benchmarks/cv_offline_judge.py ... --grid tradeoffs --folds 5:
+# off on 4 of 5 folds by Spearman, 3 of 5 by mean distance; counterfactuals on in 9 of 10).
+COUNTERFACTUALS = True
+REASONS_ARE_LEVEL_2 = False
+
+
 def _tradeoffs(reading: Reading) -> tuple[int, list[str], str]:
     tr = signals.find(signals.TRADEOFF, reading.focused)
-    level = _capped(level_for(tr.count, (1, 2, 4)), reading)
-    return level, tr.sentences, f"{tr.count} alternatives or costs weighed"
+    count, evidence = tr.count, list(tr.sentences)
+    if COUNTERFACTUALS:
+        weighed = signals.find(signals.COUNTERFACTUAL, reading.focused)
+        count += weighed.count
+        evidence += [s for s in weighed.sentences if s not in evidence]
+    level = level_for(count, (1, 2, 4))
+    rationale = f"{count} alternatives or costs weighed"
+    if level == 1 and REASONS_ARE_LEVEL_2:
+        pattern = signals.EXPLAINS if READS_CONSEQUENCES else signals.CAUSAL
+        reasons = signals.find(pattern, reading.focused)
+        if reasons.count:
+            level, evidence = 2, reasons.sentences[:1]
+            rationale += "; reasons given"
+    return _capped(level, reading), evidence, rationale
 
 
 # Communication reads focus by sentences: an answer is off the question where its

@@ -79,6 +79,9 @@ EXAMPLE = _markers(
     r"in practice",
     r"consider",
     r"like when",
+    # Values named as instances: "values like 0.1, 0.01 and 0.001", "say, 0.001".
+    r"like (?=[\d$])",
+    r"say,? (?=[\d$])",
     # A concrete case named: a call in code ("model.eval()"), a framework, a figure.
     r"[a-z_]\w*\.\w+(?=\()",
     r"in (?:pytorch|tensorflow|keras|jax|scikit-learn|sklearn|pandas|numpy|spark|xgboost|lightgbm)",
@@ -92,12 +95,13 @@ CONCRETE = re.compile(
     r"milliseconds\b|seconds\b|minutes\b|hours\b|days\b|weeks\b|months\b|years\b|k\b|"
     r"thousand\b|million\b|billion\b|\w+s\b)"
     r"|\b[a-z]\w{0,3} ?= ?\d"
+    r"|\b\d*\.\d+\b"
     r"|\$\s?\d",
     re.IGNORECASE,
 )
 TRADEOFF = _markers(
     r"trade-?offs?",
-    r"instead of",
+    r"instead(?: of)?",
     r"rather than",
     r"versus",
     r"vs\.?",
@@ -120,12 +124,24 @@ TRADEOFF = _markers(
     r"cons",
     r"when to use",
     r"wins when",
+    # Where it helps or hurts: "handy when almost everything is negative".
+    r"(?:handy|useful|helpful|better|worse|best|matters|helps|hurts|fails|breaks) when",
     # When to use it and when not ("I would skip it when...", "unless..."), and what it costs.
     r"(?:skip|avoid|prefer|use|choose|pick|lower|raise|drop|switch to)\b[^.;]{0,40}\bwhen",
     r"unless",
     r"except(?:ion)?",
     r"slows?(?: down)?",
     r"more expensive",
+)
+# An alternative weighed by what it would have done, or was tried: "a random split would
+# have mixed the same customers into training", "we tried TF-IDF first". Read beside
+# TRADEOFF by the trade-offs criterion (levels.COUNTERFACTUALS), only in sentences on topic.
+COUNTERFACTUAL = _markers(
+    r"would(?:n't| not)? have (?!(?:liked|loved|enjoyed|wanted|hoped|preferred)\b)\w+",
+    r"could have (?!(?:been )?(?:better|worse)\b)\w+",
+    r"(?:we|i) (?:also |first )?tried",
+    r"the alternative",
+    r"if we(?:'d| had) (?!not\b)\w+",
 )
 SITUATION = _markers(
     r"when i was",
