@@ -258,15 +258,12 @@ def build_runner(
 ) -> tuple[Settings, Content, InterviewRunner]:
     """The interview behind the first question, as `interviewer start` builds it (run in a
     thread while the question is on screen). Raises with what to say when it cannot."""
-    from interviewer.domain.session import Mode
     from interviewer.session_factory import (
-        NewInterview,
         backend_for,
         content_for,
         create_session,
+        interview_request,
         make_runner,
-        parse_level,
-        parse_rounds,
         store_for,
     )
     from interviewer.settings import settings_from_args
@@ -275,14 +272,7 @@ def build_runner(
     content = content_for(settings)
     store = store_for(settings)
     backend = backend_for(settings)
-    request = NewInterview(
-        scenario_id=args.scenario or DEFAULT_SCENARIO,
-        mode=Mode(args.mode),
-        seed=first.seed,
-        candidate=settings.resolved_candidate,
-        rounds=parse_rounds(args.rounds),
-        level=parse_level(args.level),
-    )
+    request = interview_request(args, settings, first.seed)
     session = create_session(content, request, backend, now=first.now)
     runner = make_runner(session, content, store, backend, command=args.command)
     return settings, content, runner

@@ -1,5 +1,6 @@
 """Creating and reopening interviews: the one path the CLI, the app and the tests share."""
 
+import argparse
 import random
 from dataclasses import dataclass
 from datetime import datetime
@@ -66,6 +67,23 @@ class NewInterview:
     project_file: Path | None = None
     level: CareerLevel | None = None  # None: the scenario's own level
     track: str | None = None  # the domain rounds' track; None: the scenario's own
+
+
+def interview_request(
+    args: argparse.Namespace, settings: Settings, seed: int | None
+) -> NewInterview:
+    """The new interview `interviewer start` asks for with these flags (the usual start
+    and the quick one share it). Raises SetupError for an unknown round kind or level."""
+    return NewInterview(
+        scenario_id=args.scenario or DEFAULT_SCENARIO,
+        mode=Mode(args.mode),
+        seed=seed,
+        candidate=settings.resolved_candidate,
+        project_file=Path(args.project_file) if args.project_file else None,
+        rounds=parse_rounds(args.rounds),
+        level=parse_level(args.level),
+        track=args.track,
+    )
 
 
 def parse_level(text: str | None) -> CareerLevel | None:

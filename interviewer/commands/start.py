@@ -4,7 +4,6 @@ A new interview in the app shows its first question before the models are loaded
 can (quickstart.py); the rest of this module is the usual start."""
 
 import argparse
-from pathlib import Path
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,17 +23,15 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from interviewer.commands.content_notes import warn_content
-    from interviewer.domain.session import Mode, SessionStatus
+    from interviewer.domain.session import SessionStatus
     from interviewer.safe_text import echo
     from interviewer.session_factory import (
-        NewInterview,
         SetupError,
         backend_for,
         content_for,
         create_session,
+        interview_request,
         make_runner,
-        parse_level,
-        parse_rounds,
         store_for,
     )
     from interviewer.settings import settings_from_args
@@ -63,17 +60,8 @@ def _run(args: argparse.Namespace) -> int:
             )
             return 1
     else:
-        request = NewInterview(
-            scenario_id=args.scenario or "ml_engineer",
-            mode=Mode(args.mode),
-            seed=args.seed,
-            candidate=settings.resolved_candidate,
-            project_file=Path(args.project_file) if args.project_file else None,
-        )
         try:
-            request.rounds = parse_rounds(args.rounds)
-            request.level = parse_level(args.level)
-            request.track = args.track
+            request = interview_request(args, settings, args.seed)
             session = create_session(content, request, backend)
         except SetupError as exc:
             echo(f"error: {exc}", err=True)
