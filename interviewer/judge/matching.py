@@ -312,19 +312,17 @@ def _spelling_match(
     """How well a key-point term's written words (`forms`) match one of a sentence's words
     by spelling alone; a negated term only a negated word."""
     mine = [w for w in forms if len(w) >= MIN_TYPO_LETTERS]
+    best = 0.0  # a similarity is never below 0
     if not mine:
-        return 0.0
-    return max(
-        (
-            spelling_similarity(a, b)
-            for b, u in written
-            if len(b) >= MIN_TYPO_LETTERS and u.startswith(NEGATED) == negated
-            for a in mine
+        return best
+    for b, u in written:
+        if len(b) < MIN_TYPO_LETTERS or u.startswith(NEGATED) != negated:
+            continue
+        for a in mine:
             # Words one edit apart agree on their first two or last two letters.
-            if abs(len(a) - len(b)) <= 1 and (a[:2] == b[:2] or a[-2:] == b[-2:])
-        ),
-        default=0.0,
-    )
+            if abs(len(a) - len(b)) <= 1 and (a[:2] == b[:2] or a[-2:] == b[-2:]):
+                best = max(best, spelling_similarity(a, b))
+    return best
 
 
 def present(t: str, key_point: str, answer: AnswerTerms) -> float:
@@ -363,10 +361,9 @@ def _term_matches(
             m = term_match(t, terms)
             if m < 1.0 and plain is not None:
                 m = max(m, term_match(base_term(t), plain))
-            if m < TYPO_MATCH and written:
-                m = max(
-                    m, _spelling_match(t.startswith(NEGATED), forms.get(t, frozenset()), written)
-                )
+            # A term with no written form has no spelling to match (it scores 0 there).
+            if m < TYPO_MATCH and written and t in forms:
+                m = max(m, _spelling_match(t.startswith(NEGATED), forms[t], written))
             if m < CONCEPT_MATCH and named and term_concepts(t, text) & named:
                 m = CONCEPT_MATCH
             row.append(m)
@@ -485,9 +482,8 @@ def _quote(answer: AnswerTerms, k: int, weights: Sequence[tuple[str, float]], te
         row = []
         for t, _ in weights:
             m = term_match(t, terms)
-            if m < TYPO_MATCH and written:
-                negated = t.startswith(NEGATED)
-                m = max(m, _spelling_match(negated, forms.get(t, frozenset()), written))
+            if m < TYPO_MATCH and written and t in forms:
+                m = max(m, _spelling_match(t.startswith(NEGATED), forms[t], written))
             row.append(m)
         return _weighted(weights, row)
 
