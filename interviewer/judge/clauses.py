@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
+from itertools import pairwise
 
 from interviewer.judge.lexicon import lexicon
 from interviewer.judge.text import (
@@ -928,10 +929,16 @@ class Topic:
     derived: tuple[Contrast, ...] = ()
 
 
-def topic_of(question: str, pairs: Iterable[tuple[str, str]] = ()) -> Topic:
+def topic_of(
+    question: str, pairs: Iterable[tuple[str, str]] = (), key_points: Iterable[str] = ()
+) -> Topic:
     """The topic of a question whose key points are said wrong as in `pairs`: (key point
-    text, misconception claim)."""
-    return Topic(question, misconception_contrasts(tuple(pairs)))
+    text, misconception claim); `key_points`: their texts, whose subjects name the things
+    the question sets against each other."""
+    derived = misconception_contrasts(tuple(pairs)) + key_point_contrasts(
+        tuple(key_points), question
+    )
+    return Topic(question, derived)
 
 
 def _topic(question: "Topic | str") -> Topic:
@@ -976,6 +983,121 @@ def misconception_contrasts(pairs: tuple[tuple[str, str], ...]) -> tuple[Contras
             seen.add(key)
             group = f"derived{n}.{i1}"
             out += [(group, 0, x), (group, 1, y)]
+    return tuple(out)
+
+
+# Key points name the things a question sets against each other as the subjects of their
+# claims: "Lasso sets some coefficients to zero, while ridge shrinks all of them", "The
+# validation set is used for decisions" beside "The test set is touched once". A clause
+# that says one subject's predicate of another says the point the other way round.
+KEY_POINT_GROUP = "keypoint"
+# A subject this long is a description, not a name ("the gradient noise of small batches").
+SUBJECT_WORDS = 4
+_DETERMINERS = _set("the a an each every this that these those")
+_PREPOSITIONS = _set("with for in on at under by from of to into over after before during as")
+
+
+def _subject(clause: Clause) -> tuple[str, ...]:
+    """The stems of the clause's subject: its content words before its first verb, when
+    it opens with a noun phrase (not with a verb, as rubric-style points do)."""
+    out: list[str] = []
+    words = [t for t in clause.tokens if t.is_word]
+    if words and words[0].norm in _PREPOSITIONS:
+        return ()  # "with correlated features ridge spreads...": the subject comes later
+    for k, tok in enumerate(clause.tokens):
+        if out and _unlisted_verb(clause.tokens, k):
+            return tuple(out) if len(out) <= SUBJECT_WORDS else ()
+        if not tok.is_word:
+            if out:
+                return ()  # "X, Y and Z are...": a list, not one subject
+            continue
+        if is_verb(tok) and not tok.norm.endswith("ing"):
+            # "the training set is used": a bare irregular form before an auxiliary is
+            # the noun ("set", "split").
+            later = [t for t in clause.tokens[k + 1 :] if t.is_word]
+            noun = tok.norm in phrases().irregular and bool(later)
+            noun = noun and later[0].norm in phrases().auxiliaries
+            # "the test set": after a determiner, a verb's base form is a noun.
+            before = [t for t in clause.tokens[:k] if t.is_word]
+            noun = noun or (bool(before) and before[-1].norm in _DETERMINERS)
+            if not noun:
+                return tuple(out) if 0 < len(out) <= SUBJECT_WORDS and out != words else ()
+        if tok.norm.endswith("ly") and out:
+            continue  # "boosting usually reduces": an adverb is not part of the name
+        if tok.norm in STOPWORDS or tok.norm in _ALWAYS or tok.norm in _CONTRASTIVE:
+            if out:
+                return ()  # "the noise of small batches": not a name
+            continue
+        out.append(tok.stem)
+    return ()
+
+
+def _unlisted_verb(toks: Sequence[Token], k: int) -> bool:
+    """A verb the lexicon does not list, read from its form: a word in "-s" (not "-ss")
+    after the subject and before a word that is not a verb ("log loss rewards calibrated
+    probabilities", not "random forests use")."""
+    w = toks[k].norm
+    if not (w.isalpha() and len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us"))):
+        return False
+    if w in STOPWORDS or is_verb(toks[k]):
+        return False
+    later = [t for t in toks[k + 1 :] if t.is_word]
+    return bool(later) and not is_verb(later[0]) and later[0].norm not in STOPWORDS
+
+
+def _differ(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What tells two subjects apart: the one word where they differ ("validation set"
+    and "test set"), or the whole of each when they share nothing ("lasso", "ridge")."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return (a[diff[0]],), (b[diff[0]],)
+    if set(a) & set(b):
+        return (), ()
+    return a, b
+
+
+def _names_alternative(key: tuple[str, ...]) -> bool:
+    return bool(key) and any(_alternative_stem(s) for s in key)
+
+
+@lru_cache(maxsize=1024)
+def key_point_contrasts(texts: tuple[str, ...], question: str = "") -> tuple[Contrast, ...]:
+    """Alternatives named by the subjects of the key points' claims: the two subjects of
+    a point that sets one against the other ("A has P, while B has Q"), and the subjects
+    of points that are alike but for one word ("The training set...", "The test set...").
+    Each must be named by the question too: what it asks about, not a passing word."""
+    asked = {t.stem for t in tokens(question)}
+    pairs: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    firsts: list[tuple[str, ...]] = []
+    for text in texts:
+        found = [c for c in read(sentences(text)).clauses if any(t.is_word for t in c.tokens)]
+        subjects = [(c, _subject(c)) for c in found]
+        if subjects and subjects[0][1]:
+            firsts.append(subjects[0][1])
+        for (_, a), (c, b) in pairwise(subjects):
+            if a and b and a != b and c.opener in _CONTRASTIVE:
+                pairs.append(_differ(a, b))
+    for i, a in enumerate(firsts):
+        for b in firsts[i + 1 :]:
+            if a != b and len(a) == len(b) and len(a) > 1:
+                x, y = _differ(a, b)
+                if len(x) == 1:
+                    pairs.append((x, y))
+    # Alternatives that share one are one set ("training", "validation", "test").
+    groups: list[list[tuple[str, ...]]] = []
+    for x, y in pairs:
+        if not all(_names_alternative(k) and set(k) <= asked for k in (x, y)):
+            continue
+        hit = [g for g in groups if x in g or y in g]
+        merged = [k for g in hit for k in g]
+        for k in (x, y):
+            if k not in merged:
+                merged.append(k)
+        groups = [g for g in groups if g not in hit] + [merged]
+    out: list[Contrast] = []
+    for n, group in enumerate(groups):
+        out += [(f"{KEY_POINT_GROUP}{n}", side, key) for side, key in enumerate(group)]
     return tuple(out)
 
 
@@ -1061,12 +1183,16 @@ def roles_of(
                 hits.append((-n, i, Role(group, side)))
     hits.sort(key=lambda h: (h[0], h[1]))
     found: list[tuple[int, Role]] = []
-    taken: set[int] = set()
+    # The things a question's key points set against each other are named whatever else
+    # the words name: "test set" is held-out data (against training data) and the test
+    # set (against the validation set).
+    taken: dict[bool, set[int]] = {True: set(), False: set()}
     for neg_n, i, role in hits:
         span = range(i, i - neg_n)
-        if not taken.intersection(span):
+        own = taken[role.group.startswith(KEY_POINT_GROUP)]
+        if not own.intersection(span):
             found.append((i, role))
-            taken.update(span)
+            own.update(span)
     found.sort(key=lambda f: f[0])
     return tuple(r for _, r in found)
 

@@ -190,6 +190,7 @@ class OfflineJudge(Judge):
         topic = clauses.topic_of(
             request.question,
             ((kp.text, m.claim) for kp in request.key_points for m in kp.misconceptions),
+            (kp.text for kp in request.key_points),
         )
         read = clauses.read(parts, topic)
         disowned = read.disowned()
