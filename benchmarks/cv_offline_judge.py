@@ -30,7 +30,9 @@ them and the alternatives tried:
 - `tradeoffs`: whether the trade-offs criterion reads alternatives weighed by what they
   would have done, and gives a reason without an alternative level 2
   (levels.COUNTERFACTUALS, levels.REASONS_ARE_LEVEL_2);
-- `ceiling`: what bounds the levels of how an answer explains (levels.EXPLAINED_CEILING).
+- `ceiling`: what bounds the levels of how an answer explains (levels.EXPLAINED_CEILING);
+- `uncovered`: how much of its fluency (on-topic share, length) counts toward the quality
+  of an answer that states no key point (offline.UNCOVERED_FLUENCY).
 Several dataset files are pooled (their question groups must differ). `--metric` is
 Pearson, Spearman, or `mae` (minus the mean distance between the judge's percent and the
 grade: agreement on the level, not only on the order).
@@ -101,6 +103,9 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     },
     "ceiling": {
         (levels, "EXPLAINED_CEILING"): ("heavy", "quality", "coverage"),
+    },
+    "uncovered": {
+        (offline, "UNCOVERED_FLUENCY"): (1.0, 0.75, 0.5, 0.25, 0.0),
     },
 }
 

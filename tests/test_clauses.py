@@ -190,3 +190,14 @@ def test_a_misconception_that_swaps_one_word_makes_them_alternatives():
 def test_a_hanging_clause_belongs_to_the_claim_it_qualifies():
     grouped = claims(clauses_of("Bias is how much the model changes when it is retrained."))
     assert len(grouped) == 1 and grouped[0].members
+
+
+def test_a_second_subject_with_its_own_verb_after_a_comma_is_a_second_claim():
+    said = "The training set is used to choose hyperparameters, the validation set fits weights."
+    assert texts(said) == [
+        "The training set is used to choose hyperparameters,",
+        "the validation set fits weights.",
+    ]
+    # Things listed after a comma are not a claim of their own.
+    listed = texts("We compared the first model, the second model and the third one.")
+    assert "the second model" not in listed

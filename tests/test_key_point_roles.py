@@ -101,3 +101,72 @@ def test_swapping_the_subjects_reads_as_wrong_not_covered(content):
     assert {m.key_point_id for m in swapped.misconceptions} == {"order"}
     assert all(m.quote in SWAPPED for m in swapped.misconceptions)
     assert swapped_percent < right_percent - 20
+
+
+RANKING = "What does the area under the ROC curve mean?"
+AUC = [
+    KeyPoint(
+        id="auc_meaning",
+        weight=3,
+        text="ROC AUC is the probability that a randomly chosen positive is scored above "
+        "a randomly chosen negative.",
+    ),
+    KeyPoint(
+        id="threshold_free",
+        weight=2,
+        text="It summarises ranking quality over every decision threshold at once.",
+    ),
+]
+
+
+def _judge_points(content: Content, question: str, points: list[KeyPoint], answer: str):
+    rubric = content.rubrics[RoundKind.breadth.value]
+    request = JudgeRequest(
+        round_kind=RoundKind.breadth,
+        question=question,
+        key_points=points,
+        rubric=rubric,
+        answer=answer,
+    )
+    result = OfflineJudge().score_now(request)
+    percent = result.percent(rubric)
+    assert percent is not None, result.reason
+    return result, percent
+
+
+def test_two_terms_exchanged_around_the_same_words_read_as_wrong(content):
+    right = (
+        "ROC AUC is the probability that a randomly chosen positive is scored above a "
+        "randomly chosen negative. It summarises ranking quality over every threshold."
+    )
+    swapped = right.replace("chosen positive", "chosen X").replace(
+        "chosen negative", "chosen positive"
+    )
+    swapped = swapped.replace("chosen X", "chosen negative")
+    ok, ok_percent = _judge_points(content, RANKING, AUC, right)
+    bad, bad_percent = _judge_points(content, RANKING, AUC, swapped)
+    assert "auc_meaning" in ok.covered_key_points and not ok.misconceptions
+    assert "auc_meaning" not in bad.covered_key_points
+    assert [m.key_point_id for m in bad.misconceptions] == ["auc_meaning"]
+    assert bad_percent < ok_percent / 2
+
+
+def test_two_terms_side_by_side_may_come_in_either_order(content):
+    answer = (
+        "ROC AUC is the probability that a randomly chosen positive is scored above a "
+        "randomly chosen negative. It summarises quality ranking over every threshold."
+    )
+    result, _ = _judge_points(content, RANKING, AUC, answer)
+    assert not result.misconceptions
+
+
+def test_an_answer_more_wrong_than_right_is_at_the_bottom_of_correctness(content):
+    answer = (
+        "ROC AUC is the probability that a randomly chosen negative is scored above a "
+        "randomly chosen positive, and it depends heavily on which threshold you pick."
+    )
+    result, percent = _judge_points(content, RANKING, AUC, answer)
+    levels = {c.criterion_id: c.level for c in result.criteria}
+    assert levels["correctness"] == 1
+    assert max(levels.values()) <= 2
+    assert percent < 20

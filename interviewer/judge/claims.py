@@ -67,6 +67,7 @@ class Unit:
     vocabulary: frozenset[str] = frozenset()  # every term, for a quick test of relevance
     denied: frozenset[str] = frozenset()  # the terms its denials reach
     whole: bool = False  # the whole of a text of several clauses
+    sequence: tuple[str, ...] = ()  # its terms in order
 
     @property
     def groups(self) -> frozenset[str]:
@@ -84,6 +85,7 @@ class ClauseTerms:
     asked: frozenset[str] = frozenset()  # the question's terms
     own_words: int = 0  # content words that are neither alternatives nor the question's
     own: frozenset[str] = frozenset()  # those words
+    sequence: tuple[str, ...] = ()  # its terms in order
 
 
 def clause_terms(
@@ -97,14 +99,16 @@ def clause_terms(
         for w, t in content_word_terms(text)
         if stem(w) not in role_stems and base_term(t) not in asked
     }
+    sequence = tuple(base_term(t) for t in content_terms(text))
     return ClauseTerms(
         clause,
-        frozenset(base_term(t) for t in content_terms(text)),
+        frozenset(sequence),
         frozenset(r.group for r in clause.roles),
         frozenset(base_term(t) for t in content_terms(clause.denied_text())),
         asked,
         len(own),
         frozenset(own),
+        sequence,
     )
 
 
@@ -168,6 +172,7 @@ def _unit(
         frozenset(every),
         denied,
         whole,
+        tuple(base_term(t) for t in content_terms(text)),
     )
 
 
@@ -226,6 +231,47 @@ def _role_conflict(said: ClauseTerms, unit: Unit) -> bool:
     return clauses.role_conflict(unit.roles, said.clause.roles, stance=not unit.whole)
 
 
+# A transposition is read only where the rest of the claim is said as written: this
+# share of the claim's terms, in order, besides the two exchanged.
+TRANSPOSED_SAME = 0.6
+
+
+def transposed(said: ClauseTerms, unit: Unit) -> bool:
+    """Whether the clause says the unit with two of its terms exchanged, the words between
+    them kept: "a randomly chosen negative is scored above a randomly chosen positive"
+    against "...positive is scored above...negative", a numerator for a denominator. Two
+    terms side by side ("bias and variance") may come in either order."""
+    if unit.whole or len(unit.sequence) < 3:
+        return False
+    # Most of the unit's terms said at all, else nothing to align (most clauses).
+    missing = sum(1 for t in unit.sequence if t not in said.terms)
+    if missing > (1.0 - TRANSPOSED_SAME) * len(unit.sequence):
+        return False
+    return _transposed(unit.sequence, said.sequence)
+
+
+@lru_cache(maxsize=65536)
+def _transposed(claim: tuple[str, ...], said: tuple[str, ...]) -> bool:
+    from difflib import SequenceMatcher
+
+    matcher = SequenceMatcher(None, claim, said, autojunk=False)
+    ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    replaced = [op for op in ops if op[0] == "replace"]
+    if len(replaced) != 2 or any(i2 - i1 != 1 or j2 - j1 != 1 for _, i1, i2, j1, j2 in replaced):
+        return False
+    (_, a, _, x, _), (_, b, _, y, _) = replaced
+    # Between the two, the claim is said word for word: the relation is the same.
+    if any(op[0] != "replace" and a < op[1] < b + 1 for op in ops):
+        return False
+    first, second = claim[a], claim[b]
+    if first == second or said[x] != second or said[y] != first:
+        return False
+    if b - a < 2:
+        return False
+    kept = sum(size for _, _, size in matcher.get_matching_blocks())
+    return kept >= TRANSPOSED_SAME * (len(claim) - 2)
+
+
 def _polarity_conflict(said: ClauseTerms, unit: Unit) -> bool:
     """One denies what the other affirms: they differ in polarity, and the denial reaches
     a word they share ("linked lists do not have a fixed size" does not deny "linked
@@ -244,7 +290,7 @@ def _polarity_conflict(said: ClauseTerms, unit: Unit) -> bool:
 
 def conflicts(said: ClauseTerms, unit: Unit) -> bool:
     """Whether the clause says the unit the other way round (roles or polarity)."""
-    return _role_conflict(said, unit) or _polarity_conflict(said, unit)
+    return _role_conflict(said, unit) or _polarity_conflict(said, unit) or transposed(said, unit)
 
 
 def support(
@@ -303,6 +349,8 @@ def against(
             continue
         if _role_conflict(said, unit):
             by_roles = max(by_roles, overlap(said, unit))
+        if transposed(said, unit):
+            by_roles = max(by_roles, full_overlap(said, unit))
         if _polarity_conflict(said, unit):
             by_denial = max(by_denial, full_overlap(said, unit))
     return by_roles, by_denial

@@ -663,6 +663,10 @@ def _opens_clause(toks: list[Token], i: int, prev: str, current: list[Token]) ->
     if w == "so" and prev != ",":
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
         return nxt in _SO_SUBJECTS
+    if prev == "," and w in _DETERMINERS and _has_subject_verb(current):
+        # "the training set chooses the hyperparameters, the validation set fits the
+        # weights": a second subject with its own verb after a comma is a second claim.
+        return _subject_then_verb(_ahead(toks, i))
     if prev == "," and w in _AFTER_COMMA:
         if w in ("and", "or"):
             # ", and" before a verb coordinates clauses ("I like it a lot, and at
@@ -690,6 +694,20 @@ def _ahead(toks: list[Token], i: int) -> list[Token]:
 
 
 _COPULAS = _set("is are was were be been being")
+
+
+def _subject_then_verb(toks: Sequence[Token]) -> bool:
+    """A noun phrase of a few words and then a verb that is surely one (an auxiliary or a
+    known verb's "-s" or "-ed" form): "validation set fits...", not "validation set and
+    the test set"."""
+    words = [t for t in toks if t.is_word][:4]
+    for k, tok in enumerate(words):
+        if tok.norm in ("and", "or"):
+            return False
+        surely = tok.norm in phrases().auxiliaries or tok.norm.endswith(("s", "ed"))
+        if k and surely and is_verb(tok):
+            return True
+    return False
 
 
 def _conditions(toks: Sequence[Token]) -> frozenset[int]:
@@ -1259,7 +1277,15 @@ def role_conflict(claim: Sequence[Role], said: Sequence[Role], stance: bool = Tr
             return True
     if _binding_conflict(claim, said, shared):
         return True
-    paired = [g for g in shared if len(by_claim[g]) == len(by_said[g]) >= 2]
+    # A text of several clauses names its alternatives in different clauses: a clause
+    # that names one of them twice ("perfect AUC..., because AUC ignores...") is about
+    # that one, not the two the other way round.
+    paired = [
+        g
+        for g in shared
+        if len(by_claim[g]) == len(by_said[g]) >= 2
+        and (stance or sorted(by_claim[g]) == sorted(by_said[g]))
+    ]
     # Groups named equally often are paired position by position.
     for n in {len(by_claim[g]) for g in paired}:
         together = [g for g in paired if len(by_claim[g]) == n]

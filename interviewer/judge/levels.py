@@ -58,6 +58,17 @@ class Reading:
     def covered(self) -> list[KeyPointMatch]:
         return [m for m in self.matches if m.coverage >= COVERED_AT]
 
+    @property
+    def mostly_wrong(self) -> bool:
+        """Whether it states key points wrong at least as heavily as it states them right:
+        the rubrics' level 2 allows one error *among* correct statements."""
+        if not self.wrong:
+            return False
+        weights = {kp.id: kp.weight for kp in self.request.key_points}
+        wrong = sum(weights.get(k, 0.0) for k in {w.key_point.id for w in self.wrong})
+        right = sum(weights.get(m.key_point_id, 0.0) for m in self.covered())
+        return wrong >= right
+
 
 def missed_ids(key_points: list[KeyPoint], matches: list[KeyPointMatch]) -> list[str]:
     coverage = {m.key_point_id: m.coverage for m in matches}
@@ -72,7 +83,12 @@ def _capped(level: int, reading: Reading) -> int:
     answer to a different question is still a weak answer."""
     if not reading.on_topic or reading.quality_level == 1:
         return 1
-    return max(1, min(level, _ceiling(reading, above=1)))
+    if reading.mostly_wrong:
+        level = min(level, WITH_AN_ERROR)
+    # An answer that states no key point has nothing to explain well: its explaining
+    # criteria stay at its correctness level, however fluent it reads.
+    above = 1 if reading.covered() else 0
+    return max(1, min(level, _ceiling(reading, above=above)))
 
 
 # What bounds the levels of how an answer explains, illustrates and says what it says
@@ -101,6 +117,9 @@ def _story_capped(level: int, reading: Reading) -> int:
     words far from the key points still has its structure counted."""
     if not reading.covered() and reading.quality_level == 1:
         return 1
+    if reading.mostly_wrong:
+        # A story that shows the competency the wrong way round is not told well.
+        return min(level, WITH_AN_ERROR)
     return level
 
 
@@ -117,7 +136,7 @@ def _coverage(reading: Reading) -> tuple[int, list[str], str]:
     )
     level = reading.quality_level
     if reading.wrong:
-        level = min(level, WITH_AN_ERROR)
+        level = min(level, 1 if reading.mostly_wrong else WITH_AN_ERROR)
         rationale += f"; {_errors(reading)}"
     missed = _heaviest_missed(reading)
     if missed and level > WITHOUT_A_HEAVY_POINT:
@@ -153,7 +172,7 @@ def _terminology(reading: Reading) -> tuple[int, list[str], str]:
     evidence = [m.evidence for m in reading.covered() if m.evidence]
     rationale = f"uses {reading.technical_recall:.0%} of the key technical terms"
     if reading.wrong:
-        level = min(level, WITH_AN_ERROR)
+        level = min(level, 1 if reading.mostly_wrong else WITH_AN_ERROR)
         rationale += f"; {_errors(reading)}"
     return level, evidence, rationale
 

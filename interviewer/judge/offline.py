@@ -132,14 +132,22 @@ OFF_TOPIC_COVERAGE = 0.15
 STORY_QUALITY_WEIGHTS = (0.65, 0.1, 0.1, 0.15)
 
 
+# How much of its fluency (on-topic share and length) an answer that states no key point
+# keeps: that share, and the rest in proportion to how near its best-stated words come
+# to stating a point (weighted coverage against the covering bar). 1: all of it.
+UNCOVERED_FLUENCY = 0.75
+
+
 def answer_quality(
     coverage: float,
     technical: float,
     relevance: float,
     words: int,
     weights: tuple[float, float, float, float] | None = None,
+    stated: bool = True,
 ) -> float:
-    """One figure in [0, 1]. Square roots: the first half of a point matters most."""
+    """One figure in [0, 1]. Square roots: the first half of a point matters most.
+    `stated`: whether the answer states a key point (see UNCOVERED_FLUENCY)."""
     parts = (
         math.sqrt(coverage),
         math.sqrt(technical),
@@ -147,7 +155,12 @@ def answer_quality(
         min(1.0, words / ENOUGH_WORDS),
     )
     chosen = QUALITY_WEIGHTS if weights is None else weights
-    return sum(w * p for w, p in zip(chosen, parts, strict=True))
+    weighted = [w * p for w, p in zip(chosen, parts, strict=True)]
+    if not stated:
+        near = min(1.0, coverage / COVERED_AT)
+        keep = UNCOVERED_FLUENCY + (1.0 - UNCOVERED_FLUENCY) * near
+        weighted[2:] = [keep * w for w in weighted[2:]]
+    return sum(weighted)
 
 
 class OfflineJudge(Judge):
@@ -298,7 +311,11 @@ class OfflineJudge(Judge):
         # filler counts against the share like any other (unless nothing is on topic).
         answer_weights = weighted_terms(" ".join(s.text for s in parts), question_terms)
         total = sum(answer_weights.values())
-        said = {t for s in on_topic for t in marked_terms(s.text)}
+        # A clause that states a point wrong speaks to the question, but not for the
+        # answer: its words count neither as on topic nor toward the answer's length.
+        errors = [span for w in wrong for span in w.clause.spans]
+        right_texts = [_without(s, errors) for s in on_topic]
+        said = {t for text in right_texts for t in marked_terms(text)}
         relevance = (
             sum(
                 w * _on_topic_term(t, vocabulary)
@@ -311,7 +328,7 @@ class OfflineJudge(Judge):
         )
         # What the answer states counts its technical terms said in other words too.
         technical, stated = _technical_recalls(request.key_points, answer, question_terms, drops)
-        topical_words = sum(len(s.text.split()) for s in on_topic)
+        topical_words = sum(len(text.split()) for text in right_texts)
         if not on_topic and request.key_points:
             coverage, technical, topical_words = _read_as_a_whole(
                 request, units, question_terms, relevance
@@ -338,6 +355,7 @@ class OfflineJudge(Judge):
             max(relevance, speaks) if tells and story else relevance,
             topical_words,
             STORY_QUALITY_WEIGHTS if story else None,
+            stated=not request.key_points or any(m.coverage >= COVERED_AT for m in matches),
         )
         listed = {c.start for c in read.clauses if c.headed_list}
         kept = [u for u in units if u.start not in listed]
@@ -545,6 +563,17 @@ def _says_of_another(
         return False
     alone = match_key_points(ct.clause.text, [kp], request.question)[0]
     return alone.coverage >= COVERED_AT
+
+
+def _without(sentence: Sentence, spans: list[tuple[int, int]]) -> str:
+    """The sentence's text with the given spans of the answer (clauses) left out."""
+    text = sentence.text
+    for start, end in sorted(spans, reverse=True):
+        a = max(start - sentence.start, 0)
+        b = min(end - sentence.start, len(text))
+        if a < b:
+            text = f"{text[:a]} {text[b:]}"
+    return text
 
 
 def _got_wrong(kp: KeyPoint, wrong: list[Stated]) -> bool:
