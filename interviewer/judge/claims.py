@@ -307,12 +307,16 @@ def support(
     if whole_only:
         found = found[-1:]  # the whole text (or its only clause)
     for unit in found:
-        if _related(said, unit) and not conflicts(said, unit):
-            best = max(best, overlap(said, unit), full_overlap(said, unit))
-            # A unit too thin to contradict is still stated by a clause that says all
-            # of it ("constructors have no return type").
-            if unit.all_own_words >= 2 and _share(said, unit.all_weights) >= 1.0 - TIE:
-                best = max(best, 1.0)
+        if not _related(said, unit):
+            continue
+        value = max(overlap(said, unit), full_overlap(said, unit))
+        # A unit too thin to contradict is still stated by a clause that says all of it
+        # ("constructors have no return type").
+        if unit.all_own_words >= 2 and _share(said, unit.all_weights) >= 1.0 - TIE:
+            value = 1.0
+        # Whether it says the unit the other way round matters only for a better value.
+        if value > best and not conflicts(said, unit):
+            best = value
     return best
 
 
