@@ -33,6 +33,9 @@ them and the alternatives tried:
 - `ceiling`: what bounds the levels of how an answer explains (levels.EXPLAINED_CEILING);
 - `uncovered`: how much of its fluency (on-topic share, length) counts toward the quality
   of an answer that states no key point (offline.UNCOVERED_FLUENCY).
+- `modelling`: whether system design's modelling criterion reads what the answer states of
+  the model stages as well as the options weighed (levels.WEIGHS_STATED_STAGES), with the
+  stage bar (levels.STAGE_WALKED_AT).
 Several dataset files are pooled (their question groups must differ). `--metric` is
 Pearson, Spearman, or `mae` (minus the mean distance between the judge's percent and the
 grade: agreement on the level, not only on the order).
@@ -106,6 +109,10 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     },
     "uncovered": {
         (offline, "UNCOVERED_FLUENCY"): (1.0, 0.75, 0.5, 0.25, 0.0),
+    },
+    "modelling": {
+        (levels, "WEIGHS_STATED_STAGES"): (True, False),
+        (levels, "STAGE_WALKED_AT"): (0.25, 0.35, 0.5),
     },
 }
 

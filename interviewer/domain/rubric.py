@@ -66,6 +66,10 @@ class Criterion(Strict):
     # For the `stages` signal: the design stages this criterion judges (empty: all of them),
     # so that framing, evaluation and production are not scored on the same evidence.
     stages: list[str] = Field(default_factory=list)
+    # For the `tradeoffs` signal: phrases, beyond the common trade-off markers, in which
+    # this round weighs options ("start with ... then", "only if", "if that wins"); "..."
+    # stands for a few words.
+    markers: list[str] = Field(default_factory=list)
     levels: list[Level]
     # For the `scope` signal: the ladder from smallest to largest reach, and which rung a
     # candidate at each career level is expected to reach (level 3 there; a rung above is

@@ -9,6 +9,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from interviewer.domain.judging import CriterionScore, JudgeRequest
 from interviewer.domain.question import KeyPoint
@@ -271,6 +272,53 @@ def _tradeoffs(reading: Reading) -> tuple[int, list[str], str]:
     return _capped(level, reading), evidence, rationale
 
 
+# Whether a criterion that names design stages (system design's modelling: baseline, model,
+# training) is judged on what the answer states of those stages as well as on the options
+# it weighs; off, on the trade-off markers alone. A setting of benchmarks/cv_offline_judge.py's
+# grid `modelling`.
+WEIGHS_STATED_STAGES = True
+
+
+def _weighed(reading: Reading, criterion: Criterion) -> tuple[int, list[str], str]:
+    """Choices made and options weighed at the stages the criterion judges: a level for
+    the stage's key point walked (STAGE_WALKED_AT), one for it stated (COVERED_AT), and one
+    for an option weighed, in the common trade-off markers or the rubric's own ("start with
+    ... then", "only if"), in a sentence on topic or the one that stated the stage. A
+    design that weighs options at no stage it states is read by its markers alone."""
+    pattern = _weighing(tuple(criterion.markers))
+    staged = [kp for kp in reading.request.key_points if kp.stage in criterion.stages]
+    if not WEIGHS_STATED_STAGES or not staged:
+        found = signals.find(pattern, reading.focused)
+        level = _capped(level_for(found.count, (1, 2, 4)), reading)
+        return level, found.sentences, f"{found.count} alternatives or costs weighed"
+    by_id = {m.key_point_id: m for m in reading.matches}
+    best = max((by_id[kp.id] for kp in staged), key=lambda m: m.coverage)
+    places = [s.text for s in reading.focused]
+    if best.evidence and not any(best.evidence in p for p in places):
+        places.append(best.evidence)
+    weighed = [p for p in places if pattern.search(p)]
+    count = sum(len({m.lower() for m in pattern.findall(p)}) for p in weighed)
+    stated = 1 + (best.coverage >= STAGE_WALKED_AT) + (best.coverage >= COVERED_AT)
+    level = max(level_for(count, (1, 2, 4)), stated + (count > 0 and stated > 1))
+    evidence = [e for e in (best.evidence,) if e and best.coverage >= STAGE_WALKED_AT]
+    rationale = (
+        f"{', '.join(criterion.stages)}: {best.coverage:.0%} of its point stated; "
+        f"{count} alternatives or costs weighed"
+    )
+    return _capped(level, reading), [*evidence, *weighed], rationale
+
+
+@lru_cache(maxsize=64)
+def _weighing(markers: tuple[str, ...]) -> re.Pattern[str]:
+    """The common trade-off markers and `markers`, where "..." is a gap of a few words."""
+    gap = r"(?:\W+\w+){0,6}?\W+"
+    own = [gap.join(re.escape(part.strip()) for part in m.split("...")) for m in markers]
+    return re.compile(
+        "|".join([f"(?:{signals.TRADEOFF.pattern})", *(rf"\b{p}\b" for p in own)]),
+        re.IGNORECASE,
+    )
+
+
 # Communication reads focus by sentences: an answer is off the question where its
 # sentences are, not where its words differ from the key points' (a focused story told in
 # the candidate's own words is not "off the question"). A setting of the grid `explains`.
@@ -408,6 +456,8 @@ PROGRESS_BELOW_NEXT = 0.999
 def criterion_score(criterion: Criterion, reading: Reading) -> CriterionScore:
     if criterion.offline_signal is OfflineSignal.stages:
         level, evidence, rationale = _stages(reading, criterion.stages)
+    elif criterion.offline_signal is OfflineSignal.tradeoffs and criterion.stages:
+        level, evidence, rationale = _weighed(reading, criterion)
     elif criterion.offline_signal is OfflineSignal.scope:
         level, evidence, rationale = behavioral.scope(
             criterion, reading.request.rubric, reading.kept
