@@ -36,6 +36,9 @@ them and the alternatives tried:
 - `modelling`: whether system design's modelling criterion reads what the answer states of
   the model stages as well as the options weighed (levels.WEIGHS_STATED_STAGES), with the
   stage bar (levels.STAGE_WALKED_AT).
+- `asks`: how much of a key point that asks for a kind of content (figures before and
+  after, a cost accepted, how it was found) a sentence with that content states
+  (asks.ASKED_SHARE, 0 = kinds are not read).
 Several dataset files are pooled (their question groups must differ). `--metric` is
 Pearson, Spearman, or `mae` (minus the mean distance between the judge's percent and the
 grade: agreement on the level, not only on the order).
@@ -56,7 +59,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from interviewer.commands.calibrate import Requests, read_dataset
-from interviewer.judge import levels, matching, offline
+from interviewer.judge import asks, levels, matching, offline
 from interviewer.judge.calibration import pearson, spearman
 
 # (module, constant name) -> the values tried; the first is what ships.
@@ -109,6 +112,9 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     },
     "uncovered": {
         (offline, "UNCOVERED_FLUENCY"): (1.0, 0.75, 0.5, 0.25, 0.0),
+    },
+    "asks": {
+        (asks, "ASKED_SHARE"): (0.5, 0.0, 0.3, 0.4, 0.6, 0.75),
     },
     "modelling": {
         (levels, "WEIGHS_STATED_STAGES"): (True, False),

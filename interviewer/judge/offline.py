@@ -35,7 +35,7 @@ from interviewer.domain.judging import (
 )
 from interviewer.domain.question import KeyPoint
 from interviewer.domain.rubric import OfflineSignal
-from interviewer.judge import behavioral, claims, clauses, signals
+from interviewer.judge import asks, behavioral, claims, clauses, signals
 from interviewer.judge.base import Judge
 from interviewer.judge.claims import Stated
 from interviewer.judge.clauses import Status, marked_terms
@@ -293,6 +293,9 @@ class OfflineJudge(Judge):
         # a misconception.
         drops, wrong = _claims(request, read, units, question_terms, topic)
         matches = match_key_points(answer, request.key_points, request.question, drops)
+        # A point that asks for a kind of content (figures before and after, a cost
+        # accepted) is stated by a sentence that has it, in whatever words.
+        matches, by_kind = asks.credit(request.key_points, units, matches, request.question)
         # A point denied but also stated right elsewhere is an unclear reading, not an
         # error (a listed misconception, or alternatives the other way round, always is).
         covered = {m.key_point_id for m in matches if m.coverage >= COVERED_AT}
@@ -331,7 +334,9 @@ class OfflineJudge(Judge):
             else 0.0
         )
         # What the answer states counts its technical terms said in other words too.
-        technical, stated = _technical_recalls(request.key_points, answer, question_terms, drops)
+        technical, stated = _technical_recalls(
+            request.key_points, answer, question_terms, drops, by_kind
+        )
         topical_words = sum(len(text.split()) for text in right_texts)
         if not on_topic and request.key_points:
             coverage, technical, topical_words = _read_as_a_whole(
@@ -783,10 +788,13 @@ def _technical_recalls(
     answer: AnswerTerms,
     question_terms: frozenset[str],
     drops: dict[str, frozenset[int]] | None = None,
+    by_kind: dict[str, float] | None = None,
 ) -> tuple[float | None, float | None]:
     """The technical recall by form (see _technical_recall), and the same counting a term
     whose concept is named in other words by a unit that states its key point (what the
-    answer states: "kept aside" data is validation data)."""
+    answer states: "kept aside" data is validation data), or the terms of a point that
+    asks for a kind of content as far as a unit with that content states it (`by_kind`,
+    asks.credit: "before and after" is said by "from 14 hours to under 2")."""
     wanted: dict[str, float] = {}
     said: dict[str, float] = {}
     stated: dict[str, float] = {}
@@ -804,6 +812,7 @@ def _technical_recalls(
                     named = stating_concepts(kp, seen, question_terms)
                 if cs & named:
                     found = CONCEPT_MATCH
+            found = max(found, (by_kind or {}).get(kp.id, 0.0))
             stated[t] = max(stated.get(t, 0.0), found)
     total = sum(wanted.values())
     if not total:

@@ -1,0 +1,131 @@
+"""Key points that ask for a kind of content, read for that kind.
+
+A rubric-style key point ("Gives the scale in numbers ... before and after", "States the
+trade-off accepted for the gain") names what a strong answer contains, not the words it
+uses: a right answer says "the slowest searches went from about 180 to about 42
+milliseconds" and shares no word with the point. The kinds, the phrases of a key point that
+ask for each, and what in a sentence supplies each are data (`asks.yaml` beside this
+module). A sentence on the question that supplies a point's kinds states that share of
+the point (ASKED_SHARE of it); the rest is what it says of the point's own words.
+"""
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from interviewer.domain.question import KeyPoint
+from interviewer.judge.matching import COVERED_AT, AnswerTerms, KeyPointMatch, match_key_points
+from interviewer.judge.text import Sentence
+
+ASKS_PATH = Path(__file__).with_name("asks.yaml")
+
+# How much of a key point that asks for kinds of content is its kinds: a sentence on the
+# question that has all of them states this share of the point, whatever its words. A
+# setting of benchmarks/cv_offline_judge.py's grid `asks` (0: kinds are not read).
+ASKED_SHARE = 0.75
+
+
+class Kind(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    point: list[str] = Field(min_length=1)
+    said: list[str] = Field(min_length=1)
+
+
+class Asks(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+    pieces: dict[str, str]
+    kinds: dict[str, Kind] = Field(min_length=1)
+
+    @field_validator("pieces")
+    @classmethod
+    def _joined(cls, pieces: dict[str, str]) -> dict[str, str]:
+        # Folded YAML puts a space where a long alternation was wrapped.
+        return {k: re.sub(r"\s*\|\s*", "|", v.strip()) for k, v in pieces.items()}
+
+
+@lru_cache(maxsize=1)
+def _asks() -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
+    """Per kind: its name, the key-point phrases that ask for it, and what supplies it."""
+    try:
+        raw = yaml.safe_load(ASKS_PATH.read_text(encoding="utf-8"))
+        asks = Asks.model_validate(raw)
+    except (OSError, yaml.YAMLError, ValueError) as e:
+        raise ValueError(f"{ASKS_PATH}: {e}") from e
+    pieces = dict(asks.pieces)
+    # Pieces may use the pieces named before them ({quantity} uses {number} and {unit}).
+    for name, text in pieces.items():
+        pieces[name] = _filled(text, pieces)
+    out = []
+    for name, kind in asks.kinds.items():
+        try:
+            said = re.compile(
+                "|".join(f"(?:{_filled(s, pieces)})" for s in kind.said), re.IGNORECASE
+            )
+        except re.error as e:
+            raise ValueError(f"{ASKS_PATH}: kinds.{name}.said: {e}") from e
+        out.append((name, tuple(p.lower() for p in kind.point), said))
+    return tuple(out)
+
+
+def _filled(text: str, pieces: dict[str, str]) -> str:
+    for name, value in pieces.items():
+        text = text.replace("{" + name + "}", value)
+    return text
+
+
+@lru_cache(maxsize=4096)
+def asked_kinds(text: str) -> tuple[str, ...]:
+    """The kinds of content a key point's text asks for (none for a point of fact)."""
+    lowered = text.lower()
+    return tuple(name for name, phrases, _ in _asks() if any(p in lowered for p in phrases))
+
+
+def supplied(text: str, kinds: Sequence[str]) -> int:
+    """How many of `kinds` the text has."""
+    said = {name: pattern for name, _, pattern in _asks()}
+    return sum(1 for k in kinds if said[k].search(text))
+
+
+def credit(
+    key_points: Sequence[KeyPoint],
+    units: Sequence[Sentence],
+    matches: list[KeyPointMatch],
+    question: str,
+) -> tuple[list[KeyPointMatch], dict[str, float]]:
+    """`matches`, with each point that asks for kinds of content raised to what its best
+    unit of the answer states of it: ASKED_SHARE for the kinds it has, and the rest for
+    how much of the point's own words it says. In an answer that states a point of the
+    question, its figures, costs and measurements are the question's, in whatever words
+    ("the price was an extra day", "I measured where the time went"), though the sentence
+    that says them shares no word with it. Also, per point raised so, the share of it
+    that its kinds are: how far its words are stated, as they describe a kind of content
+    rather than name terms the answer should use."""
+    # Only in an answer that states a point of fact of the question (one that asks for no
+    # kind of content) in its words: figures, costs and measurements in a story about
+    # something else say nothing of this one.
+    if ASKED_SHARE <= 0 or not any(
+        m.coverage >= COVERED_AT and not asked_kinds(kp.text)
+        for kp, m in zip(key_points, matches, strict=True)
+    ):
+        return matches, {}
+    out, raised = [], {}
+    for kp, m in zip(key_points, matches, strict=True):
+        kinds = asked_kinds(kp.text)
+        best = m
+        for text in (u.text for u in units) if kinds else ():
+            has = supplied(text, kinds)
+            if not has:
+                continue
+            own = match_key_points(AnswerTerms.of(text), [kp], question)[0].coverage
+            stated = ASKED_SHARE * has / len(kinds) + (1 - ASKED_SHARE) * own
+            if stated > best.coverage + 1e-9:
+                best = KeyPointMatch(kp.id, min(1.0, stated), text)
+                raised[kp.id] = ASKED_SHARE * has / len(kinds)
+        out.append(best)
+    return out, raised
