@@ -100,3 +100,22 @@ def test_right_answers_mean_far_above_wrong(judged):
     right = list(_percents(judged, "", "excellent").values())
     wrong = list(_percents(judged, "", "wrong").values())
     assert statistics.mean(right) >= 2.5 * statistics.mean(wrong)
+
+
+@pytest.mark.parametrize(
+    ("rubric", "criterion", "said"),
+    [
+        ("system_design", "modelling", "Start with last week's counts, then a boosted model."),
+        ("system_design", "modelling", "A sequence model only if it beats the trees."),
+        ("deep_dive", "tradeoffs", "We also tried a linear model; it missed the spikes."),
+        ("deep_dive", "tradeoffs", "What we gave up was a day of freshness."),
+    ],
+)
+def test_the_rubric_names_how_its_round_weighs_options(rubric, criterion, said):
+    from interviewer.content.loader import load_content
+    from interviewer.judge import levels, signals
+
+    rubrics = load_content().rubrics
+    found = next(c for c in rubrics[rubric].criteria if c.id == criterion)
+    assert not signals.TRADEOFF.search(said)
+    assert levels._weighing(tuple(found.markers)).search(said)
