@@ -131,6 +131,7 @@ def test_a_broken_asks_file_is_named_in_the_error(monkeypatch, tmp_path):
             asks._asks()
     finally:
         asks._asks.cache_clear()
+        asks._said.cache_clear()
         asks.asked_kinds.cache_clear()
 
 

@@ -88,8 +88,13 @@ def asked_kinds(text: str) -> tuple[str, ...]:
 
 def supplied(text: str, kinds: Sequence[str]) -> int:
     """How many of `kinds` the text has."""
-    said = {name: pattern for name, _, pattern in _asks()}
+    said = _said()
     return sum(1 for k in kinds if said[k].search(text))
+
+
+@lru_cache(maxsize=1)
+def _said() -> dict[str, re.Pattern[str]]:
+    return {name: pattern for name, _, pattern in _asks()}
 
 
 def credit(
