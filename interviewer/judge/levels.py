@@ -456,7 +456,9 @@ PROGRESS_BELOW_NEXT = 0.999
 def criterion_score(criterion: Criterion, reading: Reading) -> CriterionScore:
     if criterion.offline_signal is OfflineSignal.stages:
         level, evidence, rationale = _stages(reading, criterion.stages)
-    elif criterion.offline_signal is OfflineSignal.tradeoffs and (criterion.stages or criterion.markers):
+    elif criterion.offline_signal is OfflineSignal.tradeoffs and (
+        criterion.stages or criterion.markers
+    ):
         level, evidence, rationale = _weighed(reading, criterion)
     elif criterion.offline_signal is OfflineSignal.scope:
         level, evidence, rationale = behavioral.scope(
