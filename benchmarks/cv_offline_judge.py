@@ -34,8 +34,9 @@ them and the alternatives tried:
 - `uncovered`: how much of its fluency (on-topic share, length) counts toward the quality
   of an answer that states no key point (offline.UNCOVERED_FLUENCY).
 - `modelling`: whether system design's modelling criterion reads what the answer states of
-  the model stages as well as the options weighed (levels.WEIGHS_STATED_STAGES), with the
-  stage bar (levels.STAGE_WALKED_AT).
+  the model stages as well as the options weighed (levels.WEIGHS_STATED_STAGES), how many
+  options weighed take a stated model stage to the top level (levels.OPTIONS_FOR_TOP), and
+  the stage bar (levels.STAGE_WALKED_AT).
 - `asks`: how much of a key point that asks for a kind of content (figures before and
   after, a cost accepted, how it was found) a sentence with that content states
   (asks.ASKED_SHARE, 0 = kinds are not read).
@@ -118,6 +119,7 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     },
     "modelling": {
         (levels, "WEIGHS_STATED_STAGES"): (True, False),
+        (levels, "OPTIONS_FOR_TOP"): (2, 1),
         (levels, "STAGE_WALKED_AT"): (0.25, 0.35, 0.5),
     },
 }

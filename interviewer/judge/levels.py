@@ -277,6 +277,10 @@ def _tradeoffs(reading: Reading) -> tuple[int, list[str], str]:
 # it weighs; off, on the trade-off markers alone. A setting of benchmarks/cv_offline_judge.py's
 # grid `modelling`.
 WEIGHS_STATED_STAGES = True
+# How many options weighed (markers) take a design whose model stage is stated to the top
+# level (the rubric's level 4: "compares at least two model options"). A setting of the
+# grid `modelling`.
+OPTIONS_FOR_TOP = 2
 
 
 def _weighed(reading: Reading, criterion: Criterion) -> tuple[int, list[str], str]:
@@ -299,7 +303,8 @@ def _weighed(reading: Reading, criterion: Criterion) -> tuple[int, list[str], st
     weighed = [p for p in places if pattern.search(p)]
     count = sum(len({m.lower() for m in pattern.findall(p)}) for p in weighed)
     stated = 1 + (best.coverage >= STAGE_WALKED_AT) + (best.coverage >= COVERED_AT)
-    level = max(level_for(count, (1, 2, 4)), stated + (count > 0 and stated > 1))
+    weighs = count >= (OPTIONS_FOR_TOP if stated == 3 else 1)
+    level = max(level_for(count, (1, 2, 4)), stated + (weighs and stated > 1))
     evidence = [e for e in (best.evidence,) if e and best.coverage >= STAGE_WALKED_AT]
     rationale = (
         f"{', '.join(criterion.stages)}: {best.coverage:.0%} of its point stated; "
