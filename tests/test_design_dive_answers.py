@@ -107,7 +107,7 @@ def test_right_answers_mean_far_above_wrong(judged):
     [
         ("system_design", "modelling", "Start with last week's counts, then a boosted model."),
         ("system_design", "modelling", "A sequence model only if it beats the trees."),
-        ("deep_dive", "tradeoffs", "We also tried a linear model; it missed the spikes."),
+        ("deep_dive", "tradeoffs", "The price was an extra review step."),
         ("deep_dive", "tradeoffs", "What we gave up was a day of freshness."),
     ],
 )
@@ -117,5 +117,5 @@ def test_the_rubric_names_how_its_round_weighs_options(rubric, criterion, said):
 
     rubrics = load_content().rubrics
     found = next(c for c in rubrics[rubric].criteria if c.id == criterion)
-    assert not signals.TRADEOFF.search(said)
+    assert not signals.TRADEOFF.search(said) and not signals.COUNTERFACTUAL.search(said)
     assert levels._weighing(tuple(found.markers)).search(said)

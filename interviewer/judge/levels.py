@@ -289,7 +289,7 @@ def _weighed(reading: Reading, criterion: Criterion) -> tuple[int, list[str], st
     for an option weighed, in the common trade-off markers or the rubric's own ("start with
     ... then", "only if"), in a sentence on topic or the one that stated the stage. A
     design that weighs options at no stage it states is read by its markers alone."""
-    pattern = _weighing(tuple(criterion.markers))
+    pattern = _weighing(tuple(criterion.markers), COUNTERFACTUALS)
     staged = [kp for kp in reading.request.key_points if kp.stage in criterion.stages]
     if not WEIGHS_STATED_STAGES or not staged:
         found = signals.find(pattern, reading.focused)
@@ -314,12 +314,15 @@ def _weighed(reading: Reading, criterion: Criterion) -> tuple[int, list[str], st
 
 
 @lru_cache(maxsize=64)
-def _weighing(markers: tuple[str, ...]) -> re.Pattern[str]:
-    """The common trade-off markers and `markers`, where "..." is a gap of a few words."""
+def _weighing(markers: tuple[str, ...], counterfactuals: bool = True) -> re.Pattern[str]:
+    """The common trade-off markers, with `counterfactuals` alternatives weighed by what
+    they would have done (as _tradeoffs reads them), and `markers`, where "..." is a gap
+    of a few words."""
     gap = r"(?:\W+\w+){0,6}?\W+"
     own = [gap.join(re.escape(part.strip()) for part in m.split("...")) for m in markers]
+    common = [signals.TRADEOFF, *([signals.COUNTERFACTUAL] if counterfactuals else [])]
     return re.compile(
-        "|".join([f"(?:{signals.TRADEOFF.pattern})", *(rf"\b{p}\b" for p in own)]),
+        "|".join([*(f"(?:{p.pattern})" for p in common), *(rf"\b{p}\b" for p in own)]),
         re.IGNORECASE,
     )
 
