@@ -115,7 +115,7 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
         (offline, "UNCOVERED_FLUENCY"): (1.0, 0.75, 0.5, 0.25, 0.0),
     },
     "asks": {
-        (asks, "ASKED_SHARE"): (0.5, 0.0, 0.3, 0.4, 0.6, 0.75),
+        (asks, "ASKED_SHARE"): (0.75, 0.0, 0.3, 0.4, 0.5, 0.6),
     },
     "modelling": {
         (levels, "WEIGHS_STATED_STAGES"): (True, False),
