@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from interviewer.domain.question import KeyPoint
@@ -55,6 +54,8 @@ class Asks(BaseModel):
 @lru_cache(maxsize=1)
 def _asks() -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
     """Per kind: its name, the key-point phrases that ask for it, and what supplies it."""
+    import yaml  # only when first needed: importing the judge loads no YAML
+
     try:
         raw = yaml.safe_load(ASKS_PATH.read_text(encoding="utf-8"))
         asks = Asks.model_validate(raw)
