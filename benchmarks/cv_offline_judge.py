@@ -30,7 +30,8 @@ them and the alternatives tried:
 - `tradeoffs`: whether the trade-offs criterion reads alternatives weighed by what they
   would have done, and gives a reason without an alternative level 2
   (levels.COUNTERFACTUALS, levels.REASONS_ARE_LEVEL_2);
-- `ceiling`: what bounds the levels of how an answer explains (levels.EXPLAINED_CEILING);
+- `ceiling`: what bounds the levels of how an answer explains (levels.EXPLAINED_CEILING),
+  and whether a story at quality level 1 has its telling counted (STORY_FLOOR_BY_QUALITY);
 - `uncovered`: how much of its fluency (on-topic share, length) counts toward the quality
   of an answer that states no key point (offline.UNCOVERED_FLUENCY).
 - `modelling`: whether system design's modelling criterion reads what the answer states of
@@ -110,6 +111,7 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     },
     "ceiling": {
         (levels, "EXPLAINED_CEILING"): ("heavy", "quality", "coverage"),
+        (levels, "STORY_FLOOR_BY_QUALITY"): (True, False),
     },
     "uncovered": {
         (offline, "UNCOVERED_FLUENCY"): (1.0, 0.75, 0.5, 0.25, 0.0),

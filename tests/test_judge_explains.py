@@ -173,3 +173,15 @@ def test_a_deep_dive_that_weighs_the_split_it_did_not_use_shows_a_choice(intervi
 )
 def test_examples_values_and_alternatives_said_plainly_are_read(sentence, pattern):
     assert getattr(signals, pattern).search(sentence)
+
+
+def test_a_vague_story_that_brushes_a_light_key_point_is_not_told_well(monkeypatch):
+    # "I make mistakes like everyone... I handled it well and in the end it worked out":
+    # it brushes "describes the mistake" (weight 1 of 11) and says nothing else asked for.
+    items, _ = read_dataset(DATA / "marker_answers.jsonl", io.StringIO())
+    story = next(i for i in items if i.id.endswith("own_mistake.markers_vague"))
+    _, level, _ = judged(story)
+    assert level["star"] == level["ownership"] == 1
+    monkeypatch.setattr(levels, "STORY_FLOOR_BY_QUALITY", False)
+    _, level, _ = judged(story)
+    assert level["star"] >= 2

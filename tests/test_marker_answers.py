@@ -54,9 +54,10 @@ def test_a_well_told_story_about_another_competency_stays_at_the_floor(judged):
 
 
 def test_a_deep_dive_about_another_part_of_the_project_stays_low(judged):
-    # Serving and latency told well, to a question about the offline evaluation protocol.
+    # Serving and latency told well, to a question about the offline evaluation protocol:
+    # 29 before the story floor read the quality figure (levels.STORY_FLOOR_BY_QUALITY).
     other = {i: p for i, p in _of(judged, "offtopic").items() if ".deep_dive." in i}
-    assert other and all(p <= 35 for p in other.values()), other
+    assert other and all(p <= 15 for p in other.values()), other
 
 
 def test_vague_answers_with_markers_stay_low(judged):
