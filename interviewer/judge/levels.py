@@ -116,12 +116,13 @@ def _ceiling(reading: Reading, above: int) -> int:
     return ceiling
 
 
-def _story_capped(level: int, reading: Reading) -> int:
+def _story_capped(level: int, reading: Reading, by_quality: bool = True) -> int:
     """How-the-story-is-told levels (structure, ownership, results): 1 for a story that
     answers another question (no key point of this one covered, nothing on topic said
     well). A well-told story about something else is not an answer; a story told in
     words far from the key points still has its structure counted."""
-    if reading.quality_level == 1 and (STORY_FLOOR_BY_QUALITY or not reading.covered()):
+    floor = by_quality and STORY_FLOOR_BY_QUALITY
+    if reading.quality_level == 1 and (floor or not reading.covered()):
         return 1
     if reading.mostly_wrong:
         # A story that shows the competency the wrong way round is not told well.
@@ -487,7 +488,8 @@ def criterion_score(criterion: Criterion, reading: Reading) -> CriterionScore:
         level, evidence, rationale = behavioral.scope(
             criterion, reading.request.rubric, reading.kept
         )
-        level = _story_capped(level, reading)
+        # How far the work reached is read as before: only a story that covers nothing.
+        level = _story_capped(level, reading, by_quality=False)
     else:
         level, evidence, rationale = _SIGNALS[criterion.offline_signal](reading)
     unique = list(dict.fromkeys(evidence))[:3]
