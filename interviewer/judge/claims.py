@@ -324,6 +324,8 @@ def names_other(said: ClauseTerms, text: str, question: Topic | str, asked: froz
     """Whether the clause names only another alternative of a set of things where the
     text (as a whole) names one, whatever it shares of its words: "precision: out of all
     the real positives..." against "precision divides by what was flagged"."""
+    if not said.clause.roles:
+        return False
     whole = units(text, question, asked)[-1]  # the whole text (or its only clause)
     return _related(said, whole) and _stance_conflict(whole.roles, said.clause.roles)
 

@@ -101,6 +101,7 @@ def phrase_concepts(text: str) -> dict[str, frozenset[str]]:
     return {t: frozenset(names) for t, names in found.items()}
 
 
+@lru_cache(maxsize=65536)
 def term_concepts(t: str, text: str) -> frozenset[str]:
     """The concepts a term of the key point `text` names: its own (concept()), and those
     of the concept phrases of the text it is part of (phrase_concepts())."""

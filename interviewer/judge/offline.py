@@ -499,7 +499,8 @@ def _claims(
                 continue
             by_roles, by_denial = claims.against(ct, kp.text, question, asked)
             if not ct.clause.negated and (
-                by_roles > right[kp.id] + TIE or _says_of_another(ct, kp, request, asked, topic)
+                by_roles > right[kp.id] + TIE
+                or _says_of_another(ct, kp, right[kp.id], request, asked, topic)
             ):
                 # It says more of the point the other way round than the right way
                 # ("switching off neurons at prediction time" against "... during
@@ -561,6 +562,7 @@ def _claims(
 def _says_of_another(
     ct: claims.ClauseTerms,
     kp: KeyPoint,
+    right: float,
     request: JudgeRequest,
     asked: frozenset[str],
     topic: clauses.Topic,
@@ -568,10 +570,9 @@ def _says_of_another(
     """Whether the clause would cover the key point on its own, in its words, concepts or
     cues, while naming only another alternative where the point names one ("precision:
     out of all the real positives, what share was flagged" against "precision divides by
-    what was flagged"): the point said of the wrong thing."""
-    if claims.support(ct, kp.text, topic, asked) >= claims.COVERED_AT:
-        return False
-    if not claims.names_other(ct, kp.text, topic, asked):
+    what was flagged"): the point said of the wrong thing. `right`: how much of the point
+    the clause states the right way round (claims.support)."""
+    if right >= claims.COVERED_AT or not claims.names_other(ct, kp.text, topic, asked):
         return False
     alone = match_key_points(ct.clause.text, [kp], request.question)[0]
     return alone.coverage >= COVERED_AT
