@@ -4,13 +4,11 @@ and roles swapped, high and low swapped, "it is not the case that X", a right an
 taken back, "I don't know X... I've heard of Y", a misconception stated and one denied,
 a story in lower case, and right answers in plain words."""
 
-import io
 from pathlib import Path
 
 import pytest
 
-from interviewer.commands.calibrate import Requests, read_dataset
-from interviewer.judge.offline import OfflineJudge
+from tests.answer_sets import scored
 
 DATASET = Path(__file__).parent / "data" / "adversarial_answers.jsonl"
 # Answers the writer graded 10 or below: the judge keeps them near the floor.
@@ -24,15 +22,8 @@ KNOWN_LIMITS = {
 
 
 def _judged() -> dict[str, tuple[float, float, list[str]]]:
-    items, broken = read_dataset(DATASET, io.StringIO())
-    assert broken == 0
-    build, judge = Requests(), OfflineJudge()
     out = {}
-    for item in items:
-        request = build(item)
-        result = judge.score_now(request)
-        percent = result.percent(request.rubric)
-        assert percent is not None, result.reason
+    for item, percent, result in scored(DATASET):
         named = [m.misconception_id or m.key_point_id for m in result.misconceptions]
         out[item.id.rsplit(".", 1)[1]] = (item.score, percent, named)
     return out

@@ -4,31 +4,19 @@ writer before it was scored (tests/data/design_dive_answers.jsonl, see
 tests/data/README.md). What the judge does with them now is held here; what it does not
 do yet is a strict xfail with the reason."""
 
-import io
 import statistics
 from pathlib import Path
 
 import pytest
 
-from interviewer.commands.calibrate import Requests, read_dataset
 from interviewer.domain.judging import JudgeResult
-from interviewer.judge.offline import OfflineJudge
+from tests.answer_sets import scored
 
 DATASET = Path(__file__).parent / "data" / "design_dive_answers.jsonl"
 
 
 def _judged() -> dict[str, tuple[float, JudgeResult]]:
-    items, broken = read_dataset(DATASET, io.StringIO())
-    assert broken == 0
-    build, judge = Requests(), OfflineJudge()
-    out: dict[str, tuple[float, JudgeResult]] = {}
-    for item in items:
-        request = build(item)
-        result = judge.score_now(request)
-        percent = result.percent(request.rubric)
-        assert percent is not None, result.reason
-        out[item.id] = (percent, result)
-    return out
+    return {item.id: (percent, result) for item, percent, result in scored(DATASET)}
 
 
 @pytest.fixture(scope="module")

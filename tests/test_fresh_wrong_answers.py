@@ -3,14 +3,12 @@ before they were scored and before the engine changes they test (tests/data/READ
 `fresh_wrong_answers.jsonl` was read while the judge was changed, `fresh_wrong_aside.jsonl`
 was kept aside and scored at the end. No misconception or cue was written from either."""
 
-import io
 import statistics
 from pathlib import Path
 
 import pytest
 
-from interviewer.commands.calibrate import Requests, read_dataset
-from interviewer.judge.offline import OfflineJudge
+from tests.answer_sets import scored
 
 DATA = Path(__file__).parent / "data"
 # The judge's mean score for the wrong answers of each file, at most (writers: 3-8).
@@ -29,15 +27,8 @@ STILL_ABOVE = {
 
 
 def _judged(name: str) -> list[tuple[str, str, float]]:
-    items, broken = read_dataset(DATA / name, io.StringIO())
-    assert broken == 0
-    build, judge = Requests(), OfflineJudge()
     out = []
-    for item in items:
-        request = build(item)
-        result = judge.score_now(request)
-        percent = result.percent(request.rubric)
-        assert percent is not None, result.reason
+    for item, percent, _ in scored(DATA / name):
         assert item.kind is not None
         out.append((item.group, item.kind, percent))
     return out

@@ -4,15 +4,14 @@ other answer set uses (tests/data/plain_breadth_answers.jsonl, see tests/data/RE
 What the judge does with them now is held here; what it does not do yet is a strict xfail
 with the reason."""
 
-import io
 import json
 import statistics
 from pathlib import Path
 
 import pytest
 
-from interviewer.commands.calibrate import Requests, read_dataset
 from interviewer.judge.offline import OfflineJudge
+from tests.answer_sets import scored
 
 DATA = Path(__file__).parent / "data"
 DATASET = DATA / "plain_breadth_answers.jsonl"
@@ -43,15 +42,8 @@ TOO_KIND = {
 
 
 def _judged() -> dict[str, dict[str, float]]:
-    items, broken = read_dataset(DATASET, io.StringIO())
-    assert broken == 0
-    build, judge = Requests(), OfflineJudge()
     out: dict[str, dict[str, float]] = {}
-    for item in items:
-        request = build(item)
-        result = judge.score_now(request)
-        percent = result.percent(request.rubric)
-        assert percent is not None, result.reason
+    for item, percent, _ in scored(DATASET):
         assert item.question_id is not None
         out.setdefault(item.question_id, {})[item.kind] = percent
     return out
