@@ -29,6 +29,7 @@ class OfflineSignal(StrEnum):
     stages = "stages"  # system-design stages walked (goal, metrics, data, ... monitoring)
     tradeoffs = "tradeoffs"  # alternatives rejected and why
     scope = "scope"  # how far the story reached (the criterion's anchors: task ... org)
+    reflection = "reflection"  # a lesson drawn from the story, a change made since, applied
     # Coding rounds: read from running the code, never from reading it.
     tests_passed = "tests_passed"  # share of the hidden tests the submitted code passes
     efficiency = "efficiency"  # the large-input tests within the limit, the stated complexity

@@ -26,10 +26,19 @@ def _normal(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'").lower()
 
 
+# What "..." in a phrase stands for: up to six words ("i ... learned" reads "i quickly
+# learned", "the ... project" reads "the churn model project").
+_GAP = r"(?:\s+[\w'-]+){0,6}?\s+"
+
+
 @lru_cache(maxsize=4096)
 def _phrase(cue: str) -> re.Pattern[str]:
-    parts = [re.escape(w) for w in _normal(cue).split()]
-    return re.compile(r"(?<![\w'])" + r"\s+".join(parts) + r"(?![\w'])")
+    pieces = [
+        r"\s+".join(re.escape(w) for w in piece.split())
+        for piece in _normal(cue).split("...")
+        if piece.strip()
+    ]
+    return re.compile(r"(?<![\w'])" + _GAP.join(pieces) + r"(?![\w'])")
 
 
 def _negated(text: str, start: int) -> bool:
@@ -43,7 +52,8 @@ def states(cue: str, sentence: str) -> bool:
     return any(not _negated(text, m.start()) for m in _phrase(cue).finditer(text))
 
 
-def _stating(cues: list[str], parts: list[Sentence]) -> list[str]:
+def stating(cues: list[str], parts: list[Sentence]) -> list[str]:
+    """The sentences that state one of the phrases."""
     return [s.text for s in parts if any(states(c, s.text) for c in cues)]
 
 
@@ -60,7 +70,7 @@ def scope(
     rung 1, ...)."""
     reached, evidence = -1, []
     for rung, anchor in enumerate(criterion.anchors):
-        found = _stating(anchor.cues, parts)
+        found = stating(anchor.cues, parts)
         if found:
             reached, evidence = rung, found
     expected = criterion.expected_rung(rubric.level)
@@ -100,7 +110,7 @@ def _absent(what: RedFlagAbsence, parts: list[Sentence]) -> bool:
 def raised_flags(rubric: Rubric, parts: list[Sentence]) -> list[RaisedFlag]:
     raised = []
     for flag in rubric.red_flags:
-        evidence = _stating(flag.cues, parts) if flag.cues else []
+        evidence = stating(flag.cues, parts) if flag.cues else []
         if evidence or (flag.absent is not None and _absent(flag.absent, parts)):
             raised.append(RaisedFlag(flag, evidence[:2]))
     return raised

@@ -16,6 +16,7 @@ from interviewer.domain.question import KeyPoint
 from interviewer.domain.rubric import Criterion, OfflineSignal
 from interviewer.judge import behavioral, signals
 from interviewer.judge.claims import Stated
+from interviewer.judge.lexicon import lexicon
 from interviewer.judge.matching import COVERED_AT, KeyPointMatch
 from interviewer.judge.text import Sentence
 
@@ -368,6 +369,37 @@ def _communication(reading: Reading) -> tuple[int, list[str], str]:
     return level, signposts.sentences, ", ".join(notes) or "focused on the question"
 
 
+# How the reflection criterion reads a story: "lesson", by the lesson it draws, the change
+# in how the candidate works since and that change applied later (lexicon `lessons`,
+# `changes`, `applied`), as the rubric's levels describe them; "depth", by its explanations
+# on topic (as the depth criterion); "either", the higher of the two. A setting of
+# benchmarks/cv_offline_judge.py's grid `reflection`.
+REFLECTION_READS = "either"
+
+
+def _reflection(reading: Reading) -> tuple[int, list[str], str]:
+    """A lesson drawn or a change made (level 2), both (3), and the change applied later
+    with its effect (4): the rubric's levels. A story at quality level 1 tells nothing of
+    the question, so neither does its lesson (the story floor)."""
+    words = lexicon()
+    lessons = behavioral.stating(words.lessons, reading.kept)
+    changes = behavioral.stating(words.changes, reading.kept)
+    applied = behavioral.stating(words.applied, reading.kept)
+    level = 1 + bool(lessons or changes) + bool(lessons and changes)
+    level += level == 3 and bool(applied)
+    evidence = list(dict.fromkeys([*lessons, *changes, *applied]))
+    rationale = (
+        f"{'a lesson' if lessons else 'no lesson'} drawn, "
+        f"{'a change' if changes else 'no change'} in how they work"
+        + (", applied later" if level == 4 else "")
+    )
+    if REFLECTION_READS != "lesson":
+        depth, explained, why = _depth(reading)
+        if REFLECTION_READS == "depth" or depth > level:
+            level, evidence, rationale = depth, explained, why
+    return _story_capped(level, reading), evidence, rationale
+
+
 def _star(reading: Reading) -> tuple[int, list[str], str]:
     parts = [
         signals.find(p, reading.kept)
@@ -450,6 +482,7 @@ _SIGNALS: dict[OfflineSignal, Callable[[Reading], tuple[int, list[str], str]]] =
     OfflineSignal.star: _star,
     OfflineSignal.ownership: _ownership,
     OfflineSignal.results: _results,
+    OfflineSignal.reflection: _reflection,
 }
 
 

@@ -43,6 +43,9 @@ class Lexicon(BaseModel):
     irregular_verbs: list[Phrase] = Field(default_factory=list)
     meta_verbs: list[Phrase] = Field(default_factory=list)
     directions: list[Phrase] = Field(default_factory=list)
+    lessons: list[Phrase] = Field(default_factory=list)
+    changes: list[Phrase] = Field(default_factory=list)
+    applied: list[Phrase] = Field(default_factory=list)
 
     @field_validator("synonyms", "concepts")
     @classmethod

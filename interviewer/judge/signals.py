@@ -168,6 +168,17 @@ SITUATION = _markers(
     r"(?:a|my|our) (?:colleague|teammate|manager|director|stakeholder|lead|customer|partner) "
     r"(?:had )?(?:wanted|asked|decided|proposed|insisted|thought)",
     r"at one point",
+    # Where the story happened, said plainly: "at a payments company", "so this was at a
+    # delivery startup", "on the pricing team", "i got handed a project".
+    r"at an? (?:[\w-]+ ){0,2}(?:company|startup|firm|bank|retailer|chain|agency|lab|hospital|"
+    r"marketplace|platform|business|insurer|shop|store|team|organisation|organization|"
+    r"university|consultancy|scale-?up|fintech|charity)",
+    r"this was (?:at|on|in|when|during)",
+    r"(?:on|in) (?:the|my|our) (?:[\w-]+ ){0,2}team",
+    r"i (?:was|got) (?:handed|given|put on|brought in|building|halfway|leading|running)",
+    r"(?:our|my) (?:[\w-]+ ){0,3}(?:model|pipeline|system|service|project|product|ranking|ranker) "
+    r"(?:for|needed|was|had|kept|depended|relied)",
+    r"we wanted",
 )
 TASK = _markers(
     r"my (?:task|job|role|goal|responsibility)",
@@ -187,6 +198,13 @@ TASK = _markers(
     r"i set out to",
     r"i wanted to (?:show|check|prove|find out|make sure|understand|know)",
     r"it was (?:up to me|on me|my call)",
+    # What fell to the candidate, said plainly: "my manager asked me to take it over",
+    # "the job fell to me", "I wanted everyone to", "I needed labels from".
+    r"(?:was|fell|came|came down) (?:up )?(?:to|on) me",
+    r"asked me to",
+    r"i needed",
+    r"i wanted (?:all|every|everyone|each|the|them|us|my|our|people|it|to)\b",
+    r"the (?:hard|tricky|difficult|main) (?:part|parts|thing|problem) (?:was|were)",
 )
 # "I" doing something: any regular past tense, or a common irregular one. Past tenses of
 # feeling or wishing ("I liked", "I wanted") are not actions.
@@ -221,6 +239,17 @@ RESULT = _markers(
     r"went (?:up|down|back)",
     r"dropped (?:from|to|by)",
     r"rose (?:from|to|by)",
+    # An outcome said plainly: "we went live on the new date", "a fifth fewer misses",
+    # "the model reached 0.91 recall", "it went from one a week to one in two months".
+    r"went live",
+    r"delivered",
+    r"on time",
+    r"fewer",
+    r"reached",
+    r"went from",
+    r"(?:fell|dropped|rose|grew|shrank) (?:to|by|from)?",
+    r"(?:up|down) from",
+    r"ended up",
 )
 # A number (in digits or words) with what it counts: "9% to 7%", "40 thousand dollars",
 # "three days", "eighteen months", "1,200 messages".
