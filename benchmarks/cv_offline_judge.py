@@ -41,6 +41,9 @@ them and the alternatives tried:
 - `asks`: how much of a key point that asks for a kind of content (figures before and
   after, a cost accepted, how it was found) a sentence with that content states
   (asks.ASKED_SHARE, 0 = kinds are not read).
+- `asks_topic`: how many of the question's distinct terms an answer that states no point
+  of fact must name for its kinds of content to be read (asks.TOPIC_TERMS, 0 = only an
+  answer that states a point of fact).
 Several dataset files are pooled (their question groups must differ). `--metric` is
 Pearson, Spearman, or `mae` (minus the mean distance between the judge's percent and the
 grade: agreement on the level, not only on the order).
@@ -118,6 +121,9 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     },
     "asks": {
         (asks, "ASKED_SHARE"): (0.75, 0.0, 0.3, 0.4, 0.5, 0.6),
+    },
+    "asks_topic": {
+        (asks, "TOPIC_TERMS"): (7, 0, 3, 5, 9, 11, 13),
     },
     "modelling": {
         (levels, "WEIGHS_STATED_STAGES"): (True, False),

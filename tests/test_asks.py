@@ -53,6 +53,19 @@ def test_rubric_style_points_ask_for_their_kinds(point, kinds):
         ("Before changing anything I measured where the time went.", ("found_by",), 1),
         ("I watched what the machines did while it ran.", ("found_by",), 1),
         ("The model was big.", ("found_by",), 0),
+        ("The labelling tool and the nightly export were mine.", ("owned",), 1),
+        ("I set up the nightly export myself.", ("owned",), 1),
+        ("We had a nightly export.", ("owned",), 0),
+        ("I argued for the smaller model because it fit on one machine.", ("decided",), 1),
+        ("The smaller model was used.", ("decided",), 0),
+        ("We were six: two of us on data, three engineers and a manager.", ("team",), 1),
+        ("My lead went with the plan once he saw the cost figures.", ("agreement",), 1),
+        ("The plan was written down.", ("agreement",), 0),
+        ("Logging the inputs from day one would have cut a month.", ("would_have",), 1),
+        ("On the pricing model I built next, that check came first.", ("since",), 1),
+        ("Live accuracy fell from 91% to 78% in the first week.", ("happened",), 1),
+        ("It fell from 91% to 78%.", ("figures", "change"), 2),
+        ("Accuracy is an important number.", ("happened",), 0),
     ],
 )
 def test_a_sentence_supplies_a_kind_in_its_own_words(text, kinds, count):
@@ -88,6 +101,20 @@ ELSEWHERE = (
 )
 
 
+@pytest.mark.parametrize(
+    ("question_id", "kinds"),
+    [
+        ("deep_dive.contribution.own_part", {"owned", "decided", "team", "agreement"}),
+        ("deep_dive.retrospective.do_differently", {"happened", "would_have", "since"}),
+    ],
+)
+def test_a_deep_dive_s_story_points_ask_for_what_the_story_shows(question_id, kinds):
+    question = Bank().question(question_id)
+    assert question is not None
+    asked = {k for kp in question.key_points for k in asks.asked_kinds(kp.text)}
+    assert asked == kinds
+
+
 def test_figures_costs_and_measurements_state_the_points_in_an_answer_on_topic():
     matches, raised = asks.credit(
         [FOUND, SCALE, PRICE, FACT],
@@ -114,6 +141,17 @@ def test_an_answer_about_something_else_gains_nothing_from_its_figures():
     assert matches == start and raised == {}
 
 
+def test_an_answer_that_names_the_topic_has_its_kinds_read_without_a_point_of_fact():
+    start = [asks.KeyPointMatch(kp.id, 0.0, None) for kp in (FOUND, SCALE, PRICE, FACT)]
+    points = [FOUND, SCALE, PRICE, FACT]
+    named = asks.TOPIC_TERMS
+    matches, raised = asks.credit(points, sentences(ON_TOPIC), start, "", named)
+    assert set(raised) == {FOUND.id, SCALE.id, PRICE.id}
+    assert matches[3].coverage == 0.0  # the point of fact is still not stated
+    fewer, none = asks.credit(points, sentences(ON_TOPIC), start, "", named - 1)
+    assert fewer == start and none == {}
+
+
 def test_kinds_are_not_read_when_switched_off(monkeypatch):
     monkeypatch.setattr(asks, "ASKED_SHARE", 0.0)
     start = [asks.KeyPointMatch(SCALE.id, 0.0, None), asks.KeyPointMatch(FACT.id, 0.9, None)]
@@ -133,6 +171,52 @@ def test_a_broken_asks_file_is_named_in_the_error(monkeypatch, tmp_path):
         asks._asks.cache_clear()
         asks._said.cache_clear()
         asks.asked_kinds.cache_clear()
+
+
+def _own_part(answer: str) -> JudgeRequest:
+    bank = Bank()
+    question = bank.question("deep_dive.contribution.own_part")
+    assert question is not None
+    rubric = bank.rubric(question)
+    assert rubric is not None
+    return JudgeRequest(
+        round_kind=question.round,
+        question=question.prompt,
+        key_points=question.key_points,
+        rubric=rubric,
+        answer=answer,
+    )
+
+
+PLAIN_OWN_PART = (
+    "We were four on the pricing project: two analysts, an engineer and me. "
+    "The demand model, the code that cleaned the order history and the nightly refresh "
+    "were mine; the engineer put the model behind the checkout page and owned its uptime. "
+    "I argued for one model per region instead of a single global one, because regions "
+    "priced so differently that the global model was 6 points worse on the biggest ones. "
+    "I also chose to test on the last two months rather than a random sample of orders. "
+    "My manager wanted the global model, since it was one thing to maintain, so I wrote up "
+    "the error per region and walked him through it; he went with the regional models "
+    "once he saw the figures for the three biggest regions."
+)
+PLAIN_ELSEWHERE = (
+    "Outside the project I ran our reading group: we covered 20 papers in a year. "
+    "I set up the schedule and the notes site myself. "
+    "Attendance went from 5 to 30 people, and my manager agreed to fund a yearly trip."
+)
+
+
+def test_a_plain_story_of_the_candidate_s_own_part_is_not_read_as_off_topic():
+    judge = OfflineJudge()
+    result = judge.score_now(_own_part(PLAIN_OWN_PART))
+    assert {"owned_components", "own_decisions", "team_context"} <= set(result.covered_key_points)
+    # A story about something else names next to none of the question's terms: its "I set
+    # up" and its figures say nothing of this question ("agreed to" is a cue of its own).
+    elsewhere = judge.score_now(_own_part(PLAIN_ELSEWHERE))
+    assert not {"owned_components", "own_decisions", "team_context"} & set(
+        elsewhere.covered_key_points
+    )
+    assert all(c.level == 1 for c in elsewhere.criteria)
 
 
 def test_the_judge_reads_a_plain_scaling_story_for_what_its_points_ask():

@@ -30,6 +30,16 @@ ASKS_PATH = Path(__file__).with_name("asks.yaml")
 # Spearman, from 0 (kinds not read), 0.3, 0.4, 0.5, 0.6 and 0.75).
 ASKED_SHARE = 0.75
 
+# An answer that states no point of fact of the question in its words still has its kinds
+# read when it names at least this many of the question's and its key points' distinct
+# terms (rare words, or the concepts they name, `named_terms`): a deep dive told in plain
+# words ("the slowest requests went from 900 to 120 milliseconds once I cached the
+# lookups") names the question's topic, where a story about something else, however full
+# of figures, names next to none of it (2-5 in the answer sets, against 7-13 for the
+# right ones in plain words). 0: only an answer that states a point of fact. A setting of
+# benchmarks/cv_offline_judge.py's grid `asks_topic`, chosen there by cross-validation.
+TOPIC_TERMS = 7
+
 
 class Kind(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
@@ -106,6 +116,7 @@ def credit(
     units: Sequence[Sentence],
     matches: list[KeyPointMatch],
     question: str,
+    named_terms: int = 0,
 ) -> tuple[list[KeyPointMatch], dict[str, float]]:
     """`matches`, with each point that asks for kinds of content raised to what its best
     unit of the answer states of it: ASKED_SHARE for the kinds it has, and the rest for
@@ -114,14 +125,16 @@ def credit(
     ("the price was an extra day", "I measured where the time went"), though the sentence
     that says them shares no word with it. Also, per point raised so, the share of it
     that its kinds are: how far its words are stated, as they describe a kind of content
-    rather than name terms the answer should use."""
+    rather than name terms the answer should use. `named_terms`: how many of the
+    question's distinct terms the answer names (see TOPIC_TERMS)."""
     # Only in an answer that states a point of fact of the question (one that asks for no
-    # kind of content) in its words: figures, costs and measurements in a story about
-    # something else say nothing of this one.
-    if ASKED_SHARE <= 0 or not any(
+    # kind of content) in its words, or names enough of its topic: figures, costs and
+    # measurements in a story about something else say nothing of this one.
+    on_question = any(
         m.coverage >= COVERED_AT and not asked_kinds(kp.text)
         for kp, m in zip(key_points, matches, strict=True)
-    ):
+    ) or (TOPIC_TERMS > 0 and named_terms >= TOPIC_TERMS)
+    if ASKED_SHARE <= 0 or not on_question:
         return matches, {}
     out, raised = [], {}
     for kp, m in zip(key_points, matches, strict=True):

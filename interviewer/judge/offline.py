@@ -300,8 +300,17 @@ class OfflineJudge(Judge):
         drops, wrong = _claims(request, read, units, question_terms, topic)
         matches = match_key_points(answer, request.key_points, request.question, drops)
         # A point that asks for a kind of content (figures before and after, a cost
-        # accepted) is stated by a sentence that has it, in whatever words.
-        matches, by_kind = asks.credit(request.key_points, units, matches, request.question)
+        # accepted) is stated by a sentence that has it, in whatever words; in an answer
+        # that states no point of fact, only when it names the question's topic and says
+        # nothing wrong of it (a story whose claims about the question are false has not
+        # shown that its figures are the question's).
+        matches, by_kind = asks.credit(
+            request.key_points,
+            units,
+            matches,
+            request.question,
+            _named_terms(units, vocabulary) if asks.TOPIC_TERMS > 0 and not wrong else 0,
+        )
         # A point denied but also stated right elsewhere is an unclear reading, not an
         # error (a listed misconception, or alternatives the other way round, always is).
         covered = {m.key_point_id for m in matches if m.coverage >= COVERED_AT}
@@ -752,6 +761,24 @@ def _on_topic_term(t: str, vocabulary: frozenset[str]) -> float:
     if m < CONCEPT_TOPIC_WEIGHT and concept(base_term(t)) in _vocabulary_concepts(vocabulary):
         return CONCEPT_TOPIC_WEIGHT
     return m
+
+
+def _named_terms(units: list[Sentence], vocabulary: frozenset[str]) -> int:
+    """How many distinct terms of the question and its key points the answer names, in
+    its rare words (TECHNICAL_RARITY: "the" and "model" name nothing): by form, or by the
+    concept of one of them, each once."""
+    named = _vocabulary_concepts(vocabulary)
+    found: set[str] = set()
+    for u in units:
+        for w, t in content_word_terms(u.text):
+            if rarity(w) < TECHNICAL_RARITY:
+                continue
+            b = base_term(t)
+            if b in vocabulary:
+                found.add(b)
+            elif (c := concept(b)) is not None and c in named:
+                found.add(c)
+    return len(found)
 
 
 def _names_specific_term(sentence: Sentence, vocabulary: frozenset[str]) -> bool:
