@@ -41,6 +41,9 @@ them and the alternatives tried:
 - `asks`: how much of a key point that asks for a kind of content (figures before and
   after, a cost accepted, how it was found) a sentence with that content states
   (asks.ASKED_SHARE, 0 = kinds are not read).
+- `plain_stages`: how much of a design stage's key point a sentence that names the stage
+  in the rubric's plain words (`stage_words`) must state for the stage to be walked
+  (levels.PLAIN_STAGE_AT, 1 = only the key point's own words, levels.STAGE_WALKED_AT).
 - `asks_topic`: how many of the question's distinct terms an answer that states no point
   of fact must name for its kinds of content to be read (asks.TOPIC_TERMS, 0 = only an
   answer that states a point of fact).
@@ -124,6 +127,9 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     },
     "asks_topic": {
         (asks, "TOPIC_TERMS"): (7, 0, 3, 5, 9, 11, 13),
+    },
+    "plain_stages": {
+        (levels, "PLAIN_STAGE_AT"): (0.05, 1.0, 0.02, 0.1, 0.15, 0.2),
     },
     "modelling": {
         (levels, "WEIGHS_STATED_STAGES"): (True, False),

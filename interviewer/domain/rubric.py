@@ -168,6 +168,10 @@ class Rubric(Strict):
     by_level: dict[CareerLevel, LevelExpectation] = Field(default_factory=dict)
     # The level this copy was resolved for (a session's rubrics are); None in a rubric file.
     level: CareerLevel | None = None
+    # For the `stages` signal: how this round names each design stage in plain words
+    # ("i'd measure", "ahead of time"; "..." stands for a few words), for a stage walked in
+    # an answer's own words rather than its key point's.
+    stage_words: dict[str, list[str]] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _unique_criteria(self) -> "Rubric":
@@ -183,6 +187,10 @@ class Rubric(Strict):
         flag_ids = [f.id for f in self.red_flags]
         if len(set(flag_ids)) != len(flag_ids):
             raise ValueError("duplicate red flag ids")
+        staged = {stage for c in self.criteria for stage in c.stages}
+        unknown_stages = sorted(set(self.stage_words) - staged)
+        if unknown_stages:
+            raise ValueError(f"stage_words names stages no criterion judges: {unknown_stages}")
         for level, expectation in self.by_level.items():
             unknown = sorted(set(expectation.weights) - known)
             if unknown:

@@ -314,15 +314,16 @@ def _weighed(reading: Reading, criterion: Criterion) -> tuple[int, list[str], st
         return level, found.sentences, f"{found.count} alternatives or costs weighed"
     by_id = {m.key_point_id: m for m in reading.matches}
     best = max((by_id[kp.id] for kp in staged), key=lambda m: m.coverage)
+    walked = any(_walked(reading, kp, by_id[kp.id]) for kp in staged)
     places = [s.text for s in reading.focused]
     if best.evidence and not any(best.evidence in p for p in places):
         places.append(best.evidence)
     weighed = [p for p in places if pattern.search(p)]
     count = sum(len({m.lower() for m in pattern.findall(p)}) for p in weighed)
-    stated = 1 + (best.coverage >= STAGE_WALKED_AT) + (best.coverage >= COVERED_AT)
+    stated = 1 + walked + (best.coverage >= COVERED_AT)
     weighs = count >= (OPTIONS_FOR_TOP if stated == 3 else 1)
     level = max(level_for(count, (1, 2, 4)), stated + (weighs and stated > 1))
-    evidence = [e for e in (best.evidence,) if e and best.coverage >= STAGE_WALKED_AT]
+    evidence = [e for e in (best.evidence,) if e and walked]
     rationale = (
         f"{', '.join(criterion.stages)}: {best.coverage:.0%} of its point stated; "
         f"{count} alternatives or costs weighed"
@@ -445,7 +446,7 @@ def _stages(reading: Reading, judged: list[str]) -> tuple[int, list[str], str]:
     if staged:
         coverage = {m.key_point_id: m for m in reading.matches}
         stages = {kp.stage or "" for kp in staged}
-        walked = {kp.stage or "" for kp in staged if coverage[kp.id].coverage >= STAGE_WALKED_AT}
+        walked = {kp.stage or "" for kp in staged if _walked(reading, kp, coverage[kp.id])}
         evidence = [e for kp in staged if kp.stage in walked and (e := coverage[kp.id].evidence)]
         share = len(walked) / len(stages)
     else:
@@ -466,6 +467,37 @@ def _stages(reading: Reading, judged: list[str]) -> tuple[int, list[str], str]:
 # tests/data/plain_answers.jsonl --grid stages --metric spearman --folds 5: 0.25 on 4 of 5
 # folds' training groups, 0.3 on the other, from 0.2-0.5).
 STAGE_WALKED_AT = 0.25
+
+
+# A stage is also walked by a sentence that states a little of its key point (at least
+# this much) and names the stage in the round's plain words (the rubric's `stage_words`):
+# "I'd measure how much of the fraud, by value, we catch" walks the metrics stage of a
+# point worded "PR AUC and recall at a fixed false-positive rate", in an answer that
+# states some key point of the question. 1: off. A setting of
+# benchmarks/cv_offline_judge.py's grid `plain_stages`, chosen there by cross-validation.
+PLAIN_STAGE_AT = 0.05
+
+
+def _walked(reading: Reading, kp: KeyPoint, match: KeyPointMatch) -> bool:
+    """Whether the answer walks the stage of the staged key point `kp` (see
+    STAGE_WALKED_AT and PLAIN_STAGE_AT)."""
+    if match.coverage >= STAGE_WALKED_AT:
+        return True
+    # Only in an answer that states a key point of the question: a design whose every
+    # point is missed or wrong walks no stage by naming it ("a nightly batch job").
+    if match.coverage < PLAIN_STAGE_AT or not match.evidence or not reading.covered():
+        return False
+    if kp.stage is None:
+        return False
+    words = reading.request.rubric.stage_words.get(kp.stage, [])
+    return bool(words) and _named_stage(tuple(words)).search(match.evidence) is not None
+
+
+@lru_cache(maxsize=64)
+def _named_stage(words: tuple[str, ...]) -> re.Pattern[str]:
+    gap = r"(?:\W+\w+){0,4}?\W+"
+    own = [gap.join(re.escape(part.strip()) for part in w.split("...")) for w in words]
+    return re.compile("|".join(rf"\b{p}\b" for p in own), re.IGNORECASE)
 
 
 def _judges(judged: list[str], stage: str) -> bool:
