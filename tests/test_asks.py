@@ -65,6 +65,10 @@ def test_rubric_style_points_ask_for_their_kinds(point, kinds):
         ("On the pricing model I built next, that check came first.", ("since",), 1),
         ("Live accuracy fell from 91% to 78% in the first week.", ("happened",), 1),
         ("It fell from 91% to 78%.", ("figures", "change"), 2),
+        ("I also tried predicting the days late directly.", ("alternative",), 1),
+        ("I never considered other framings.", ("alternative",), 0),
+        ("Anything above 0.6 got an automatic reminder.", ("acted_on",), 1),
+        ("The model gave a probability.", ("acted_on",), 0),
         ("Accuracy is an important number.", ("happened",), 0),
     ],
 )
@@ -106,6 +110,7 @@ ELSEWHERE = (
     [
         ("deep_dive.contribution.own_part", {"owned", "decided", "team", "agreement"}),
         ("deep_dive.retrospective.do_differently", {"happened", "would_have", "since"}),
+        ("deep_dive.problem.framing_as_ml", {"alternative", "acted_on"}),
     ],
 )
 def test_a_deep_dive_s_story_points_ask_for_what_the_story_shows(question_id, kinds):

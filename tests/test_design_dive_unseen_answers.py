@@ -67,14 +67,23 @@ def test_right_answers_mean_far_above_wrong_and_vague(judged):
     assert right >= 4 * max(wrong, vague)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a deep dive told in plain words (what I built, the numbers, why, what broke) "
-    "states no key point in the key points' words and is read as off topic",
-)
-def test_plain_deep_dives_are_not_floored(judged):
+def test_plain_deep_dives_are_not_read_as_off_topic(judged):
+    # What I built, the numbers, why, what broke: each states no key point in the key
+    # points' words (0-8 before the story's kinds were read, asks.py).
     plain = _percents(judged, "deep_dive", "excellent.plain")
     assert all(p >= 40 for p in plain.values()), plain
+    assert statistics.mean(plain.values()) >= 50
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="deep dives and designs in plain words still score 20-40 below their grades "
+    "(86-87): the key points' facts (input, output and label; independence; transfer "
+    "learning; noisy labels) are not read in everyday words",
+)
+def test_plain_answers_score_near_their_grades(judged):
+    plain = _percents(judged, "", "excellent.plain")
+    assert all(p >= 70 for p in plain.values()), plain
 
 
 @pytest.mark.xfail(
