@@ -44,6 +44,8 @@ them and the alternatives tried:
 - `plain_stages`: how much of a design stage's key point a sentence that names the stage
   in the rubric's plain words (`stage_words`) must state for the stage to be walked
   (levels.PLAIN_STAGE_AT, 1 = only the key point's own words, levels.STAGE_WALKED_AT).
+- `heavy_walked`: whether a heaviest design point whose stage the answer walks is, for
+  the explaining criteria, not left out (levels.WALKED_IS_NOT_MISSED), with PLAIN_STAGE_AT.
 - `asks_topic`: how many of the question's distinct terms an answer that states no point
   of fact must name for its kinds of content to be read (asks.TOPIC_TERMS, 0 = only an
   answer that states a point of fact).
@@ -130,6 +132,10 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     },
     "plain_stages": {
         (levels, "PLAIN_STAGE_AT"): (0.05, 1.0, 0.02, 0.1, 0.15, 0.2),
+    },
+    "heavy_walked": {
+        (levels, "WALKED_IS_NOT_MISSED"): (False, True),
+        (levels, "PLAIN_STAGE_AT"): (0.05, 1.0),
     },
     "modelling": {
         (levels, "WEIGHS_STATED_STAGES"): (True, False),

@@ -80,3 +80,30 @@ def test_stage_words_must_name_stages_the_rubric_judges(rubric):
     raw["stage_words"] = {"lunch": ["sandwich"]}
     with pytest.raises(ValidationError, match="stage_words names stages no criterion judges"):
         Rubric.model_validate(raw)
+
+
+def test_a_heaviest_point_whose_stage_is_walked_can_be_left_in_when_asked(rubric, monkeypatch):
+    # The cost goal is the heaviest point; "what we really care about" walks its stage
+    # without stating it. Off (as shipped), the missed heaviest point holds every
+    # explaining criterion at 3 at most; on (levels.WALKED_IS_NOT_MISSED), it does not.
+    points = [kp.model_copy(update={"weight": 3 if kp.stage == "goal" else 2}) for kp in POINTS]
+    answer = (
+        "What we really care about is the money a bad payment costs us. " + ANSWER.split(". ", 1)[1]
+    )
+    request = JudgeRequest(
+        round_kind=RoundKind.system_design,
+        question="Design fraud detection for card payments.",
+        key_points=points,
+        rubric=rubric,
+        answer=answer,
+    )
+
+    def production() -> int:
+        result = OfflineJudge().score_now(request)
+        assert "cost_goal" not in result.covered_key_points
+        return next(c.level for c in result.criteria if c.criterion_id == "production")
+
+    assert levels.WALKED_IS_NOT_MISSED is False
+    held = production()
+    monkeypatch.setattr(levels, "WALKED_IS_NOT_MISSED", True)
+    assert held <= 3 < production()

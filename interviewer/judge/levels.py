@@ -112,9 +112,18 @@ def _ceiling(reading: Reading, above: int) -> int:
     if EXPLAINED_CEILING == "coverage":
         return _coverage(reading)[0]
     ceiling = reading.quality_level + above
-    if EXPLAINED_CEILING == "heavy" and _heaviest_missed(reading):
+    if EXPLAINED_CEILING == "heavy" and _heaviest_missed(reading, WALKED_IS_NOT_MISSED):
         ceiling = min(ceiling, WITHOUT_A_HEAVY_POINT)
     return ceiling
+
+
+# Whether, for how an answer explains, a heaviest design point whose stage the answer walks
+# (levels._walked: a quarter of it stated, or its stage named in plain words) is not left
+# out: a design that walks the stage in its own words ("I'd take a network already trained
+# on millions of photos") has not missed it, though it has not stated it in the point's
+# words (the correctness criterion still holds it below the top). A setting of
+# benchmarks/cv_offline_judge.py's grid `plain_stages`.
+WALKED_IS_NOT_MISSED = False
 
 
 def _story_capped(level: int, reading: Reading, by_quality: bool = True) -> int:
@@ -168,7 +177,9 @@ def _coverage(reading: Reading) -> tuple[int, list[str], str]:
 WITHOUT_A_HEAVY_POINT = 3
 
 
-def _heaviest_missed(reading: Reading) -> list[str]:
+def _heaviest_missed(reading: Reading, walked: bool = False) -> list[str]:
+    """The question's heaviest key points the answer does not state; with `walked`, not
+    those of a design stage the answer walks (see WALKED_IS_NOT_MISSED)."""
     points = reading.request.key_points
     if len(points) < 2:
         return []
@@ -176,6 +187,9 @@ def _heaviest_missed(reading: Reading) -> list[str]:
     if all(kp.weight == top for kp in points):
         return []  # no point is heavier than another
     covered = {m.key_point_id for m in reading.covered()}
+    if walked:
+        by_id = {m.key_point_id: m for m in reading.matches}
+        covered |= {kp.id for kp in points if kp.stage and _walked(reading, kp, by_id[kp.id])}
     return [kp.id for kp in points if kp.weight == top and kp.id not in covered]
 
 
