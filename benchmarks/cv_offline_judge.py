@@ -38,6 +38,10 @@ them and the alternatives tried:
   the model stages as well as the options weighed (levels.WEIGHS_STATED_STAGES), how many
   options weighed take a stated model stage to the top level (levels.OPTIONS_FOR_TOP), and
   the stage bar (levels.STAGE_WALKED_AT).
+- `differs`: how much of a misconception's claim a sentence must say, and how much of the
+  words that set the claim apart from the truth one of its clauses must affirm, for the
+  claim to be read as stated in other words (claims.DIFFERS_SHARE, 1.01 = not read;
+  claims.DIFFERS_AT).
 - `asks`: how much of a key point that asks for a kind of content (figures before and
   after, a cost accepted, how it was found) a sentence with that content states
   (asks.ASKED_SHARE, 0 = kinds are not read).
@@ -69,7 +73,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from interviewer.commands.calibrate import Requests, read_dataset
-from interviewer.judge import asks, levels, matching, offline
+from interviewer.judge import asks, claims, levels, matching, offline
 from interviewer.judge.calibration import pearson, spearman
 
 # (module, constant name) -> the values tried; the first is what ships.
@@ -123,6 +127,10 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     },
     "uncovered": {
         (offline, "UNCOVERED_FLUENCY"): (1.0, 0.75, 0.5, 0.25, 0.0),
+    },
+    "differs": {
+        (claims, "DIFFERS_SHARE"): (0.6, 1.01, 0.5, 0.7, 0.8),
+        (claims, "DIFFERS_AT"): (0.2, 0.5),
     },
     "asks": {
         (asks, "ASKED_SHARE"): (0.75, 0.0, 0.3, 0.4, 0.5, 0.6),

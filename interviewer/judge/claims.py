@@ -21,6 +21,7 @@ from interviewer.domain.question import KeyPoint, Misconception
 from interviewer.judge import clauses
 from interviewer.judge.clauses import Clause, Role, Topic
 from interviewer.judge.text import (
+    NEGATED,
     base_term,
     content_terms,
     content_word_terms,
@@ -86,6 +87,9 @@ class ClauseTerms:
     own_words: int = 0  # content words that are neither alternatives nor the question's
     own: frozenset[str] = frozenset()  # those words
     sequence: tuple[str, ...] = ()  # its terms in order
+    # Its terms as it affirms or denies them ("!label" for a denied word; every word of
+    # what it turns down, "rather than X", denied), none from under a denial frame.
+    affirmed: frozenset[str] = frozenset()
 
 
 def clause_terms(
@@ -109,7 +113,21 @@ def clause_terms(
         len(own),
         frozenset(own),
         sequence,
+        affirmed_terms(clause),
     )
+
+
+def affirmed_terms(clause: Clause) -> frozenset[str]:
+    """The clause's terms marked as it says them: denied where a negator reaches them, all
+    of a part it turns down ("rather than on the full data"); a part under a denial frame
+    ("it is not true that...") says nothing."""
+    out: set[str] = set()
+    for part in clause.members or (clause,):
+        if part.framed:
+            continue
+        for _, t in content_word_terms(part.claimed_text()):
+            out.add(NEGATED + base_term(t) if part.denied else t)
+    return frozenset(out)
 
 
 def _weights(text: str, asked: frozenset[str]) -> dict[str, float]:
@@ -423,6 +441,107 @@ def closest_misconception(
         if claimed > best[0]:
             best = (claimed, m)
     return best[1]
+
+
+# A misconception's claim said in other words: the words where the claim and the truth
+# differ (what the claim says that none of the question's key points nor its correction
+# says: "unbiased" against "optimistically biased", "whole dataset" against "inside each
+# fold") carry it. A sentence states the claim when it says most of the claim
+# (`DIFFERS_SHARE` of its weight) and one of its clauses affirms at least `DIFFERS_AT` of
+# those words, more than it says of the truth's own (the key point's and correction's
+# words the claim lacks), the claim's way round (polarity, alternatives).
+DIFFERS_SHARE = 0.6
+DIFFERS_AT = 0.2
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A misconception's claim read against the truth."""
+
+    weights: tuple[tuple[str, float], ...]  # the claim's terms (marked), with weights
+    distinct: tuple[tuple[str, float], ...]  # those no key point or the correction says
+    truth_only: tuple[tuple[str, float], ...]  # the point's and correction's, not the claim's
+
+
+@lru_cache(maxsize=8192)
+def difference(
+    claim: str, correction: str, point: str, points: tuple[str, ...], asked: frozenset[str]
+) -> Difference:
+    """How the claim differs from what is true: `point` is its key point's text, `points`
+    every key point's of the question."""
+    from interviewer.judge.concepts import concept
+
+    weights = _marked_weights(claim, asked)
+    truth: set[str] = set(_marked_weights(correction, asked))
+    for text in points:
+        truth.update(_marked_weights(text, asked))
+    # A word is not what sets the claim apart when the truth says its concept ("loop
+    # over" and "one pass").
+    truth.update(c for t in list(truth) if (c := concept(t)) is not None)
+    distinct = {
+        t: w
+        for t, w in weights.items()
+        if t not in truth and concept(t) not in truth and base_term(t) not in asked
+    }
+    said = {base_term(t) for t in weights}
+    own = _marked_weights(f"{point} {correction}", asked)
+    truth_only = {t: w for t, w in own.items() if base_term(t) not in said | asked}
+    return Difference(tuple(weights.items()), tuple(distinct.items()), tuple(truth_only.items()))
+
+
+def _about_context(affirmed: frozenset[str], found: Difference) -> bool:
+    from interviewer.judge.concepts import concept
+
+    distinct = {t for t, _ in found.distinct}
+    context = {t for t, _ in found.weights if t not in distinct}
+    if affirmed & context:
+        return True
+    said = {c for t in affirmed if (c := concept(t)) is not None}
+    return any(concept(t) in said for t in context)
+
+
+def _marked_weights(text: str, asked: frozenset[str]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for word, t in content_word_terms(text):
+        w = rarity(word) * (QUESTION_TERM_WEIGHT if base_term(t) in asked else 1.0)
+        out[t] = max(out.get(t, 0.0), w)
+    return out
+
+
+def states_difference(
+    said: ClauseTerms,
+    sentence: frozenset[str],
+    misconception: Misconception,
+    key_point: KeyPoint,
+    points: tuple[str, ...],
+    question: Topic | str,
+    asked: frozenset[str],
+) -> bool:
+    """Whether the clause, in a sentence whose affirmed terms are `sentence`, states the
+    misconception in other words (see DIFFERS_SHARE): never under a denial frame, never
+    denying what the claim affirms, never of another alternative than the claim's."""
+    if said.clause.framed:
+        return False
+    found = difference(misconception.claim, misconception.correction, key_point.text, points, asked)
+    if not found.distinct:
+        return False
+    distinct_total = sum(w for _, w in found.distinct)
+    hit = sum(w for t, w in found.distinct if t in said.affirmed)
+    if hit < DIFFERS_AT * distinct_total:
+        return False
+    # ... about what the claim is about: the clause says one of its other words too, or
+    # their concept ("observations" for "sample").
+    if not _about_context(said.affirmed, found):
+        return False
+    if hit <= sum(w for t, w in found.truth_only if t in sentence):
+        return False
+    total = sum(w for _, w in found.weights)
+    if sum(w for t, w in found.weights if t in sentence) < DIFFERS_SHARE * total:
+        return False
+    whole = units(misconception.claim, question, asked)[-1]
+    if whole.negated is not None and said.clause.negated != whole.negated:
+        return False
+    return not (_role_conflict(said, whole) or _stance_conflict(whole.roles, said.clause.roles))
 
 
 @lru_cache(maxsize=65536)

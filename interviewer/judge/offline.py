@@ -493,6 +493,13 @@ def _claims(
     wrong_clauses: set[int] = set()
     question = topic
     texts = {kp.id: kp.text for kp in request.key_points}
+    points = tuple(texts.values())
+    # What each sentence affirms, all its claims together: the context a clause's wrong
+    # claim is read in ("you pick the best average score, | and that average is unbiased").
+    affirmed: dict[int, frozenset[str]] = {}
+    for ct in said:
+        index = ct.clause.sentence
+        affirmed[index] = affirmed.get(index, frozenset()) | ct.affirmed
     for ct in said:
         right = {k: claims.support(ct, t, question, asked) for k, t in texts.items()}
         best = max(right.values(), default=0.0)
@@ -501,7 +508,11 @@ def _claims(
                 (
                     m
                     for m in kp.misconceptions
-                    if claims.says_cue(ct, m) or claims.states_claim(ct, m, best, question, asked)
+                    if claims.says_cue(ct, m)
+                    or claims.states_claim(ct, m, best, question, asked)
+                    or claims.states_difference(
+                        ct, affirmed[ct.clause.sentence], m, kp, points, question, asked
+                    )
                 ),
                 None,
             )

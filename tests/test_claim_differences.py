@@ -1,0 +1,101 @@
+"""A misconception said in other words than its claim and cues is still named: the words
+where the claim and the truth differ carry it ("negligible" where the truth says the cache
+can outgrow the weights), read in the context of the claim's other words, and never where
+the answer denies them, frames them as untrue or turns them down."""
+
+import pytest
+
+from interviewer.content.loader import Content, load_content
+from interviewer.domain.judging import JudgeRequest, JudgeResult
+from interviewer.domain.question import KeyPoint, Misconception
+from interviewer.judge import claims
+from interviewer.judge.offline import OfflineJudge
+
+QUESTION = "How much memory does the KV cache of a decoder take during generation?"
+NEGLIGIBLE = Misconception(
+    id="cache_negligible",
+    claim="The KV cache is negligible next to the weights, a few megabytes.",
+    correction="It holds a key and a value per token, layer and head, so for long contexts "
+    "and large batches it can take more memory than the weights.",
+)
+POINTS = [
+    KeyPoint(
+        id="size_grows",
+        text="The cache holds one key and one value vector per token, layer and head, so it "
+        "grows linearly with the sequence length and the batch and can outgrow the weights.",
+        weight=3,
+        misconceptions=[NEGLIGIBLE],
+    ),
+    KeyPoint(
+        id="keeping_it_small",
+        text="Serving systems shrink it with grouped-query attention, 8-bit cache "
+        "quantisation and paged allocation.",
+        weight=2,
+    ),
+]
+# The claim's distinct word ("negligible") with most of its other words, in new order.
+STATED = "Even with long prompts the cache stays negligible next to the model weights."
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Content:
+    content = load_content()
+    assert content.ok, content.errors
+    return content
+
+
+def named(content: Content, answer: str) -> set[str]:
+    rubric = content.rubrics["breadth"]
+    result: JudgeResult = OfflineJudge().score_now(
+        JudgeRequest(
+            round_kind="breadth",
+            question=QUESTION,
+            key_points=POINTS,
+            rubric=rubric,
+            answer=answer,
+        )
+    )
+    assert result.is_scored, result.reason
+    return {m.misconception_id for m in result.misconceptions}
+
+
+def test_a_claim_said_in_other_words_is_named(shipped):
+    assert "cache_negligible" in named(shipped, STATED)
+
+
+def test_it_is_the_claims_distinct_words_that_name_it(shipped, monkeypatch):
+    # Neither a cue nor the whole claim is said: without the reading of the claim's
+    # distinct words the answer passes as right.
+    monkeypatch.setattr(claims, "DIFFERS_SHARE", 1.01)
+    assert "cache_negligible" not in named(shipped, STATED)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Even with long prompts the cache is not negligible next to the model weights.",
+        "It is not true that the cache stays negligible next to the model weights.",
+        "With long prompts the cache can outgrow the model weights, rather than staying "
+        "negligible next to them.",
+    ],
+    ids=["negated", "framed", "turned-down"],
+)
+def test_a_claim_denied_is_not_named(shipped, answer):
+    assert "cache_negligible" not in named(shipped, answer)
+
+
+def test_the_truth_in_the_claims_words_is_not_named(shipped):
+    right = (
+        "The cache holds a key and a value per token, layer and head, so next to the model "
+        "weights it is small for one short prompt but grows linearly and can outgrow them."
+    )
+    assert "cache_negligible" not in named(shipped, right)
+    for point in POINTS:
+        assert "cache_negligible" not in named(shipped, point.text)
+    assert "cache_negligible" not in named(shipped, NEGLIGIBLE.correction)
+
+
+def test_the_distinct_words_alone_name_nothing(shipped):
+    # "negligible" about something else: none of the claim's other words is said with it.
+    answer = "The cost of the extra lookup is negligible, and paged allocation helps."
+    assert "cache_negligible" not in named(shipped, answer)
