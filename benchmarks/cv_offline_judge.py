@@ -129,8 +129,8 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
         (offline, "UNCOVERED_FLUENCY"): (1.0, 0.75, 0.5, 0.25, 0.0),
     },
     "differs": {
-        (claims, "DIFFERS_SHARE"): (0.6, 1.01, 0.5, 0.7, 0.8),
-        (claims, "DIFFERS_AT"): (0.2, 0.5),
+        (claims, "DIFFERS_SHARE"): (0.5, 1.01, 0.4, 0.6, 0.7, 0.8),
+        (claims, "DIFFERS_AT"): (0.5, 0.2, 0.35, 0.65),
     },
     "asks": {
         (asks, "ASKED_SHARE"): (0.75, 0.0, 0.3, 0.4, 0.5, 0.6),

@@ -446,12 +446,15 @@ def closest_misconception(
 # A misconception's claim said in other words: the words where the claim and the truth
 # differ (what the claim says that none of the question's key points nor its correction
 # says: "unbiased" against "optimistically biased", "whole dataset" against "inside each
-# fold") carry it. A sentence states the claim when it says most of the claim
-# (`DIFFERS_SHARE` of its weight) and one of its clauses affirms at least `DIFFERS_AT` of
-# those words, more than it says of the truth's own (the key point's and correction's
-# words the claim lacks), the claim's way round (polarity, alternatives).
-DIFFERS_SHARE = 0.6
-DIFFERS_AT = 0.2
+# fold") carry it. A sentence states the claim when it says `DIFFERS_SHARE` of the
+# claim's weight and one of its clauses affirms `DIFFERS_AT` of the weight of those words,
+# more than the sentence says of the truth's own (the key point's and correction's words
+# the claim lacks), the claim's way round (polarity, alternatives). Both chosen by
+# cross-validation across question groups (benchmarks/cv_offline_judge.py --grid differs)
+# among the settings that name no misconception in a right answer: looser ones fit the
+# wrong answers better and read right answers that describe a mistake as making it.
+DIFFERS_SHARE = 0.5
+DIFFERS_AT = 0.5
 
 
 @dataclass(frozen=True)
