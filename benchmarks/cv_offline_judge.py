@@ -38,10 +38,10 @@ them and the alternatives tried:
   the model stages as well as the options weighed (levels.WEIGHS_STATED_STAGES), how many
   options weighed take a stated model stage to the top level (levels.OPTIONS_FOR_TOP), and
   the stage bar (levels.STAGE_WALKED_AT).
-- `differs`: how much of a misconception's claim a sentence must say, and how much of the
-  words that set the claim apart from the truth one of its clauses must affirm, for the
-  claim to be read as stated in other words (claims.DIFFERS_SHARE, 1.01 = not read;
-  claims.DIFFERS_AT).
+- `differs`: how much of a misconception's claim a sentence must say, by how much more
+  than of the claim's key point, and how much of the words that set the claim apart from
+  the truth one of its clauses must affirm, for the claim to be read as stated in other
+  words (claims.DIFFERS_SHARE, 1.01 = not read; DIFFERS_MARGIN; DIFFERS_AT).
 - `asks`: how much of a key point that asks for a kind of content (figures before and
   after, a cost accepted, how it was found) a sentence with that content states
   (asks.ASKED_SHARE, 0 = kinds are not read).
@@ -53,9 +53,15 @@ them and the alternatives tried:
 - `asks_topic`: how many of the question's distinct terms an answer that states no point
   of fact must name for its kinds of content to be read (asks.TOPIC_TERMS, 0 = only an
   answer that states a point of fact).
-Several dataset files are pooled (their question groups must differ). `--metric` is
-Pearson, Spearman, or `mae` (minus the mean distance between the judge's percent and the
-grade: agreement on the level, not only on the order).
+`--keep-right POINTS` chooses (in-sample and per fold) only among the settings under which
+no answer graded 50 or more scores more than POINTS below its score under the setting
+kindest to those answers: a constant that reads right answers as wrong is not bought back
+by many wrong answers scored lower. Several dataset files are pooled (their question
+groups must differ). `--metric` is
+Pearson, Spearman, `mae` (minus the mean distance between the judge's percent and the
+grade: agreement on the level, not only on the order), or `balanced_mae` (the same over
+the answers graded 50 or more and those below, each half weighing the same: pooled sets
+hold far more wrong answers than right ones).
 The figure with the shipped constants on the file they were set on is in-sample. Here
 every answer is scored under every setting of the grid; then, for each fold of question
 groups, the setting that does best on the other groups is chosen and scores the fold's
@@ -129,8 +135,9 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
         (offline, "UNCOVERED_FLUENCY"): (1.0, 0.75, 0.5, 0.25, 0.0),
     },
     "differs": {
-        (claims, "DIFFERS_SHARE"): (0.5, 1.01, 0.4, 0.6, 0.7, 0.8),
-        (claims, "DIFFERS_AT"): (0.5, 0.2, 0.35, 0.65),
+        (claims, "DIFFERS_SHARE"): (0.4, 1.01, 0.5, 0.6),
+        (claims, "DIFFERS_AT"): (0.5, 0.2, 0.35),
+        (claims, "DIFFERS_MARGIN"): (0.2, 0.0, 0.1, 0.3),
     },
     "asks": {
         (asks, "ASKED_SHARE"): (0.75, 0.0, 0.3, 0.4, 0.5, 0.6),
@@ -162,10 +169,21 @@ def negative_mae(levels: Sequence[float], human: Sequence[float]) -> float:
     )
 
 
+def negative_balanced_mae(levels: Sequence[float], human: Sequence[float]) -> float:
+    """Minus the mean distance as in `negative_mae`, averaged over the answers graded 50
+    or more and over those graded below apart, then halved: sets of mostly wrong answers
+    must not buy a lower score for many of them with a right answer read as wrong."""
+    pairs = list(zip(levels, human, strict=True))
+    halves = [[p for p in pairs if p[1] >= 50.0], [p for p in pairs if p[1] < 50.0]]
+    parts = [negative_mae([x for x, _ in half], [h for _, h in half]) for half in halves if half]
+    return sum(parts) / max(1, len(parts))
+
+
 METRICS: dict[str, Callable[[Sequence[float], Sequence[float]], float]] = {
     "pearson": pearson,
     "spearman": spearman,
     "mae": negative_mae,
+    "balanced_mae": negative_balanced_mae,
 }
 
 
@@ -193,6 +211,14 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=6)
     parser.add_argument("--grid", choices=sorted(GRIDS), default="quality")
     parser.add_argument("--metric", choices=sorted(METRICS), default="pearson")
+    parser.add_argument(
+        "--keep-right",
+        type=float,
+        default=None,
+        metavar="POINTS",
+        help="choose only among settings under which no answer graded 50 or more scores "
+        "more than POINTS below its score under the setting kindest to those answers",
+    )
     args = parser.parse_args()
     items = [item for path in args.dataset for item in read_dataset(path, io.StringIO())[0]]
     build = Requests()
@@ -213,14 +239,30 @@ def main() -> None:
         kept = [i for i in idx if xs[i] is not None]
         return agreement([xs[i] or 0.0 for i in kept], [human[i] for i in kept])
 
+    def percent(n: int, i: int) -> float:
+        return ((scores[n][i] or 1.0) - 1.0) / 3.0 * 100.0
+
+    def eligible(idx: list[int]) -> list[int]:
+        """The settings that keep every right answer of `idx` (see --keep-right)."""
+        every = list(range(len(settings)))
+        if args.keep_right is None:
+            return every
+        right = [i for i in idx if human[i] >= 50.0]
+        kindest = max(every, key=lambda n: sum(percent(n, i) for i in right))
+        return [
+            n
+            for n in every
+            if all(percent(n, i) >= percent(kindest, i) - args.keep_right for i in right)
+        ]
+
     everything = list(range(len(items)))
-    best_in_sample = max(range(len(settings)), key=lambda n: r(n, everything))
+    best_in_sample = max(eligible(everything), key=lambda n: r(n, everything))
     held_out: list[tuple[float, float]] = []
     chosen = []
     for fold in folds(groups, args.folds):
         train = [i for i in everything if groups[i] not in fold]
         test = [i for i in everything if groups[i] in fold]
-        pick = max(range(len(settings)), key=lambda n: r(n, train))
+        pick = max(eligible(train), key=lambda n: r(n, train))
         chosen.append(pick)
         held_out += [(x, human[i]) for i in test if (x := scores[pick][i]) is not None]
     cv = agreement([x for x, _ in held_out], [h for _, h in held_out])

@@ -493,7 +493,13 @@ def _claims(
     wrong_clauses: set[int] = set()
     question = topic
     texts = {kp.id: kp.text for kp in request.key_points}
-    points = tuple(texts.values())
+    # What is true, for reading a claim against: every key point with its cues, and every
+    # correction.
+    points = (
+        *texts.values(),
+        *(cue for kp in request.key_points for cue in kp.cues),
+        *(m.correction for kp in request.key_points for m in kp.misconceptions),
+    )
     # What each sentence affirms, all its claims together: the context a clause's wrong
     # claim is read in ("you pick the best average score, | and that average is unbiased").
     affirmed: dict[int, frozenset[str]] = {}
@@ -511,7 +517,7 @@ def _claims(
                     if claims.says_cue(ct, m)
                     or claims.states_claim(ct, m, best, question, asked)
                     or claims.states_difference(
-                        ct, affirmed[ct.clause.sentence], m, kp, points, question, asked
+                        ct, affirmed[ct.clause.sentence], m, kp, points, question, asked, best
                     )
                 ),
                 None,
