@@ -13,7 +13,7 @@ from tests.answer_sets import scored
 
 DATA = Path(__file__).parent / "data"
 # The judge's mean score for the wrong answers of each file, at most (writers: 6-12; the
-# developed file scored 34.4 before misconceptions were read by their distinct words, 28.6
+# developed file scored 34.4 before misconceptions were read by their distinct words, 28.2
 # after).
 WRONG_MEAN = {"paraphrased_wrong_answers.jsonl": 30.5}
 # Right answers (writers: 88-90) keep at least this mean (88.6 when written).
