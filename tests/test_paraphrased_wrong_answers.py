@@ -15,9 +15,11 @@ DATA = Path(__file__).parent / "data"
 # The judge's mean score for the wrong answers of each file, at most (writers: 6-12; the
 # developed file scored 34.4 before misconceptions were read by their distinct words, 28.2
 # after).
-WRONG_MEAN = {"paraphrased_wrong_answers.jsonl": 30.5}
-# Right answers (writers: 88-90) keep at least this mean (88.6 when written).
-RIGHT_MEAN = {"paraphrased_wrong_answers.jsonl": 85.0}
+# The aside file, scored once at the end: 40.7 before, 36.9 after (one of its 8 wrong
+# answers caught: it carries over weakly).
+WRONG_MEAN = {"paraphrased_wrong_answers.jsonl": 30.5, "paraphrased_wrong_aside.jsonl": 39.0}
+# Right answers (writers: 88-90) keep at least this mean (88.6 and 92.9 when written).
+RIGHT_MEAN = {"paraphrased_wrong_answers.jsonl": 85.0, "paraphrased_wrong_aside.jsonl": 88.0}
 
 
 @pytest.fixture(scope="module", params=sorted(WRONG_MEAN))
