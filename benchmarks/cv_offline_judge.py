@@ -32,6 +32,8 @@ them and the alternatives tried:
   (levels.COUNTERFACTUALS, levels.REASONS_ARE_LEVEL_2);
 - `ceiling`: what bounds the levels of how an answer explains (levels.EXPLAINED_CEILING),
   and whether a story at quality level 1 has its telling counted (STORY_FLOOR_BY_QUALITY);
+- `heavy_point`: how much of a heaviest key point an answer must state for it not to count
+  as missed by the cap on correctness and the "heavy" ceiling (levels.HEAVY_POINT_STATED_AT);
 - `uncovered`: how much of its fluency (on-topic share, length) counts toward the quality
   of an answer that states no key point (offline.UNCOVERED_FLUENCY).
 - `modelling`: whether system design's modelling criterion reads what the answer states of
@@ -130,6 +132,9 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     "ceiling": {
         (levels, "EXPLAINED_CEILING"): ("heavy", "quality", "coverage"),
         (levels, "STORY_FLOOR_BY_QUALITY"): (True, False),
+    },
+    "heavy_point": {
+        (levels, "HEAVY_POINT_STATED_AT"): (0.3, 0.5, 0.2, 0.25, 0.35, 0.4, 0.45),
     },
     "uncovered": {
         (offline, "UNCOVERED_FLUENCY"): (1.0, 0.75, 0.5, 0.25, 0.0),

@@ -175,6 +175,15 @@ def _coverage(reading: Reading) -> tuple[int, list[str], str]:
 # The rubrics' level 4 covers every point; level 3 "all the heavy ones". An answer that
 # misses one of the question's heaviest points is held below the top level.
 WITHOUT_A_HEAVY_POINT = 3
+# How much of a heaviest point an answer must state for that point not to count as missed
+# (the cap above and the "heavy" ceiling). A point said in everyday words states less of
+# its technical words than the covering bar asks (0.39-0.48 on right answers in plain
+# words), while an answer that leaves the point out states little of it: the cap is for
+# the second. A setting of benchmarks/cv_offline_judge.py's grid `heavy_point`: on the
+# pooled interview, plain-words, adversarial, fresh-wrong, fluent-wrong, design, marker and
+# unseen plain-words sets (--folds 5) the mean distance chose 0.3 on 4 of 5 folds (-9.57
+# against -9.91 for 0.5); Spearman is indifferent (0.800-0.801 for every setting).
+HEAVY_POINT_STATED_AT = 0.3
 
 
 def _heaviest_missed(reading: Reading, walked: bool = False) -> list[str]:
@@ -186,11 +195,11 @@ def _heaviest_missed(reading: Reading, walked: bool = False) -> list[str]:
     top = max(kp.weight for kp in points)
     if all(kp.weight == top for kp in points):
         return []  # no point is heavier than another
-    covered = {m.key_point_id for m in reading.covered()}
+    stated = {m.key_point_id for m in reading.matches if m.coverage >= HEAVY_POINT_STATED_AT}
     if walked:
         by_id = {m.key_point_id: m for m in reading.matches}
-        covered |= {kp.id for kp in points if kp.stage and _walked(reading, kp, by_id[kp.id])}
-    return [kp.id for kp in points if kp.weight == top and kp.id not in covered]
+        stated |= {kp.id for kp in points if kp.stage and _walked(reading, kp, by_id[kp.id])}
+    return [kp.id for kp in points if kp.weight == top and kp.id not in stated]
 
 
 def _errors(reading: Reading) -> str:

@@ -222,6 +222,10 @@ class OfflineJudge(Judge):
         units, spans = _units(read)
         on_topic = _on_topic(units, request, vocabulary)
         disowned = read.disowned(ignore=read.asserted())
+        if disowned is not None and not _mostly_disowned(read, on_topic):
+            # One clause hedged in passing ("so I can't explain the model in terms of the
+            # original columns") among many claimed ones does not disown the answer.
+            disowned = None
         claimed = [c for c in read.asserted() if any(t.is_word for t in c.tokens)]
         only_denied = bool(claimed) and all(c.framed for c in claimed)
         if (disowned is not None or only_denied) and not _states_a_point(units, request):
@@ -448,6 +452,16 @@ def _off_topic(reading: Reading, vocabulary: frozenset[str]) -> bool:
         and reading.relevance < OFF_TOPIC_SHARE
         and reading.coverage < OFF_TOPIC_COVERAGE
     )
+
+
+def _mostly_disowned(read: clauses.Reading, on_topic: list[Sentence]) -> bool:
+    """Whether what the answer hedges, retracts or only lists is at least as long as what
+    it claims on topic: filler beside a retraction or "I don't know X" is short or speaks
+    to nothing; an answer that hedges one clause in passing says most of what it says as
+    claims about the question."""
+    disowned = sum(sum(1 for t in c.tokens if t.is_word) for c in read.clauses if not c.asserted)
+    claimed = sum(len(words(u.text)) for u in on_topic)
+    return disowned >= claimed
 
 
 def _units(read: clauses.Reading) -> tuple[list[Sentence], dict[int, list[tuple[int, int]]]]:

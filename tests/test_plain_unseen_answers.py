@@ -1,0 +1,124 @@
+"""Right answers in plain words to breadth and python questions no other answer set uses,
+beside the same content in the key points' words and a fluent wrong answer in plain words,
+each written and graded 0-100 before any scoring (tests/data/plain_unseen_answers.jsonl,
+see tests/data/README.md). Five questions (`plainu_aside.*`) were kept aside while the
+judge was changed. What the judge does with them now is held here; what it does not do
+yet is a strict xfail with the reason."""
+
+import json
+import statistics
+from pathlib import Path
+
+import pytest
+
+from tests.answer_sets import scored
+
+DATA = Path(__file__).parent / "data"
+DATASET = DATA / "plain_unseen_answers.jsonl"
+VARIANTS = {"plain", "plainer", "keypoints", "plain_false"}
+
+
+def _judged() -> dict[str, dict[str, float]]:
+    out: dict[str, dict[str, float]] = {}
+    for item, percent, _ in scored(DATASET):
+        assert item.question_id is not None and item.variant in VARIANTS
+        out.setdefault(item.question_id, {})[item.variant] = percent
+    return out
+
+
+@pytest.fixture(scope="module")
+def judged() -> dict[str, dict[str, float]]:
+    return _judged()
+
+
+def _mean(judged: dict[str, dict[str, float]], variant: str) -> float:
+    return statistics.mean(v[variant] for v in judged.values())
+
+
+def test_each_question_has_every_variant(judged):
+    assert len(judged) >= 15
+    assert all(v.keys() == VARIANTS for v in judged.values())
+
+
+def test_the_questions_are_not_those_of_the_other_answer_sets(judged):
+    others = set()
+    for path in DATA.glob("*.jsonl"):
+        if path == DATASET:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            others.add(row.get("question_id") or row.get("group"))
+    assert not set(judged) & others
+
+
+def test_every_right_answer_beats_the_wrong_one(judged):
+    for question, v in judged.items():
+        wrong = v["plain_false"]
+        assert min(v["plain"], v["plainer"], v["keypoints"]) > wrong + 5, (question, v)
+
+
+def test_right_answers_score_well_on_average(judged):
+    assert _mean(judged, "keypoints") >= 85
+    assert _mean(judged, "plain") >= 80
+    assert _mean(judged, "plainer") >= 60
+    assert min(v["plainer"] for v in judged.values()) >= 35, judged
+
+
+def test_fluent_wrong_answers_in_plain_words_stay_low(judged):
+    assert _mean(judged, "plain_false") <= 20
+    assert max(v["plain_false"] for v in judged.values()) <= 50, judged
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="an answer in everyday words states less of each key point's technical words "
+    "than the covering bar asks, so fewer points count as covered and the levels of how it "
+    "explains stay at the correctness level (svm, central limit theorem, pca: 44-50)",
+)
+def test_answers_in_the_plainest_words_average_at_least_75(judged):
+    assert _mean(judged, "plainer") >= 75
+
+
+def _judge(question_id: str, answer: str):
+    from interviewer.content.loader import load_content
+    from interviewer.domain.judging import JudgeRequest
+    from interviewer.judge.offline import OfflineJudge
+
+    content = load_content()
+    question = content.questions[question_id]
+    request = JudgeRequest(
+        round_kind=question.round,
+        question=question.prompt,
+        key_points=question.key_points,
+        rubric=content.rubrics[question.round.value],
+        answer=answer,
+    )
+    result = OfflineJudge().score_now(request)
+    return result, result.percent(request.rubric)
+
+
+PCA = "breadth.dim_reduction.pca_in_practice"
+# Its clauses are all claimed but one ("so I can't explain the model in terms of my own
+# columns any more"), and none states a key point in the key points' words on its own.
+PLAINER_PCA = f"plainu.{PCA}.plainer"
+
+
+def test_a_clause_hedged_in_passing_does_not_disown_a_right_answer():
+    # "I can't explain ..." here says what PCA costs, among many claims: the answer is
+    # read, not scored at the floor as one that only says what the candidate does not know.
+    (answer,) = (
+        json.loads(line)["answer"]
+        for line in DATASET.read_text(encoding="utf-8").splitlines()
+        if json.loads(line)["id"] == PLAINER_PCA
+    )
+    result, percent = _judge(PCA, answer)
+    assert "does not know" not in result.feedback
+    assert percent is not None and percent > 30
+
+
+def test_a_hedge_with_short_filler_is_still_scored_at_the_floor():
+    result, percent = _judge(
+        PCA,
+        "I don't know when PCA helps or hurts. I've heard of t-SNE and UMAP. PCA comes up a lot.",
+    )
+    assert percent == 0.0 and "does not know" in result.feedback
