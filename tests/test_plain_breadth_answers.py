@@ -73,7 +73,9 @@ def test_a_right_answer_beats_its_wrong_twin_in_the_same_words(judged):
 
 def test_right_answers_in_plain_words_score_well_on_average(judged):
     right = [k["excellent"] for k in judged.values()]
-    assert statistics.mean(right) >= 72
+    # 80.2 once a heaviest point stated in part stopped capping the explaining criteria
+    # (levels.HEAVY_POINT_STATED_AT); 79.3 before.
+    assert statistics.mean(right) >= 78
     assert min(right) >= 55
 
 
@@ -86,15 +88,6 @@ def test_wrong_twins_the_judge_reads_as_wrong_stay_low(judged):
 @pytest.mark.xfail(strict=True, reason="; ".join(TOO_KIND.values()))
 def test_every_wrong_twin_stays_near_the_floor(judged):
     assert all(k["wrong"] <= 15 for k in judged.values())
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="plain words still cover fewer key points than the key points' own words do "
-    "(logistic regression 59, regularisation 59, closures 65)",
-)
-def test_right_answers_in_plain_words_average_at_least_80(judged):
-    assert statistics.mean(k["excellent"] for k in judged.values()) >= 80
 
 
 def _covered(question_id: str, answer: str) -> list[str]:
