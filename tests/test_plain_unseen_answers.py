@@ -122,3 +122,27 @@ def test_a_hedge_with_short_filler_is_still_scored_at_the_floor():
         "I don't know when PCA helps or hurts. I've heard of t-SNE and UMAP. PCA comes up a lot.",
     )
     assert percent == 0.0 and "does not know" in result.feedback
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The catch is that it only helps when the models make different mistakes.",
+        "It keeps a wider band in exchange for a few training mistakes.",
+        "Caching is only safe if the function has no side effects.",
+        "Where it goes wrong: rare events make the bell a bad guess.",
+    ],
+)
+def test_a_limit_or_cost_in_everyday_words_is_read_as_a_trade_off(sentence):
+    from interviewer.judge import signals
+    from interviewer.judge.text import Sentence
+
+    assert signals.find(signals.TRADEOFF, [Sentence(sentence, 0)]).count >= 1
+
+
+def test_a_sentence_that_weighs_nothing_is_not_read_as_a_trade_off():
+    from interviewer.judge import signals
+    from interviewer.judge.text import Sentence
+
+    plain = "It slides a small grid over the image and adds up the products at each spot."
+    assert signals.find(signals.TRADEOFF, [Sentence(plain, 0)]).count == 0

@@ -107,6 +107,13 @@ TRADEOFF = _markers(
     r"vs\.?",
     r"alternatives?",
     r"downsides?",
+    # A limit or a cost said in everyday words: "the catch is", "in exchange for", "it is
+    # only safe if", "where it goes wrong".
+    r"the (?:catch|danger|risk|limits?)\b",
+    r"in exchange for",
+    r"at the expense of",
+    r"only (?:safe|correct|valid|works?|helps?|pays off) (?:if|when)",
+    r"goes wrong",
     r"drawbacks?",
     r"on the other hand",
     r"at the cost of",
