@@ -58,9 +58,12 @@ def test_every_right_answer_beats_the_wrong_one(judged):
 
 
 def test_right_answers_score_well_on_average(judged):
+    # When written (main 17a9024): key points' words 88.2, plain 82.9, plainest 65.4; after
+    # this session's changes 88.2, 87.3 and 74.0 (the five aside questions alone: plain
+    # 81.4 -> 85.8, plainest 76.5 -> 78.7, wrong 19.9 -> 19.9).
     assert _mean(judged, "keypoints") >= 85
-    assert _mean(judged, "plain") >= 80
-    assert _mean(judged, "plainer") >= 60
+    assert _mean(judged, "plain") >= 84
+    assert _mean(judged, "plainer") >= 70
     assert min(v["plainer"] for v in judged.values()) >= 35, judged
 
 
@@ -75,8 +78,8 @@ def test_fluent_wrong_answers_in_plain_words_stay_low(judged):
     "than the covering bar asks, so fewer points count as covered and the levels of how it "
     "explains stay at the correctness level (svm, central limit theorem, pca: 44-50)",
 )
-def test_answers_in_the_plainest_words_average_at_least_75(judged):
-    assert _mean(judged, "plainer") >= 75
+def test_answers_in_the_plainest_words_average_at_least_80(judged):
+    assert _mean(judged, "plainer") >= 80
 
 
 def _judge(question_id: str, answer: str):
