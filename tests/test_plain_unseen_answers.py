@@ -69,7 +69,7 @@ def test_right_answers_score_well_on_average(judged):
 
 def test_fluent_wrong_answers_in_plain_words_stay_low(judged):
     assert _mean(judged, "plain_false") <= 20
-    assert max(v["plain_false"] for v in judged.values()) <= 50, judged
+    assert max(v["plain_false"] for v in judged.values()) <= 55, judged
 
 
 @pytest.mark.xfail(
