@@ -58,7 +58,9 @@ def test_a_right_answer_in_plain_words_beats_a_wrong_one_in_the_same_words(judge
 def test_right_answers_in_plain_words_score_well_above_wrong_ones_on_average(judged):
     right = [k["excellent"] for k in judged.values() if "excellent" in k]
     wrong = [k["wrong"] for k in judged.values() if "wrong" in k]
-    assert statistics.mean(right) >= 55
+    # 70.9 once a heaviest point stated in part stopped capping the explaining criteria and
+    # limits said in everyday words were read as trade-offs (67.2 before).
+    assert statistics.mean(right) >= 66
     assert statistics.mean(right) >= 2.5 * statistics.mean(wrong)
 
 
@@ -75,4 +77,4 @@ def test_no_right_answer_in_plain_words_is_floored_as_about_something_else(judge
 )
 def test_a_right_answer_in_plain_words_scores_near_its_grade(judged):
     right = [k["excellent"] for k in judged.values() if "excellent" in k]
-    assert statistics.mean(right) >= 70
+    assert statistics.mean(right) >= 80
