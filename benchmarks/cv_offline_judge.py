@@ -44,6 +44,11 @@ them and the alternatives tried:
   than of the claim's key point, and how much of the words that set the claim apart from
   the truth one of its clauses must affirm, for the claim to be read as stated in other
   words (claims.DIFFERS_SHARE, 1.01 = not read; DIFFERS_MARGIN; DIFFERS_AT).
+- `story`: whether a story's key point that lists examples asks for one of them
+  (matching.EXAMPLES_AS_ONE), whether a story that leaves out a heaviest key point is top
+  on no count of how it is told (levels.STORY_CEILING), and how the reflection criterion
+  reads a story: by its lesson, by its explanations, or the higher
+  (levels.REFLECTION_READS).
 - `asks`: how much of a key point that asks for a kind of content (figures before and
   after, a cost accepted, how it was found) a sentence with that content states
   (asks.ASKED_SHARE, 0 = kinds are not read).
@@ -156,6 +161,11 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     "heavy_walked": {
         (levels, "WALKED_IS_NOT_MISSED"): (False, True),
         (levels, "PLAIN_STAGE_AT"): (0.05, 1.0),
+    },
+    "story": {
+        (matching, "EXAMPLES_AS_ONE"): (True, False),
+        (levels, "STORY_CEILING"): ("none", "heavy"),
+        (levels, "REFLECTION_READS"): ("either", "lesson", "depth"),
     },
     "modelling": {
         (levels, "WEIGHS_STATED_STAGES"): (True, False),

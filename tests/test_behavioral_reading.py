@@ -106,3 +106,65 @@ def _sentence(text: str):
     from interviewer.judge.text import Sentence
 
     return Sentence(text, 0)
+
+
+def test_a_point_that_lists_examples_is_stated_by_one_of_them():
+    from interviewer.domain.question import KeyPoint
+    from interviewer.judge.matching import COVERED_AT, match_key_points
+
+    point = KeyPoint(
+        id="lowered_friction",
+        text="Made adoption cheap (templates, documentation, pairing, automation).",
+        weight=2,
+    )
+    story = "Adoption was my goal, so I wrote a template for the team."
+    one = match_key_points(story, [point], examples_as_one=True)[0]
+    every = match_key_points(story, [point])[0]
+    assert one.coverage >= COVERED_AT > every.coverage
+    # A word that brushes an example ("clearly" for "clear guidelines") states none of it.
+    brushed = "I made sure adoption was cheap and communicated clearly."
+    assert match_key_points(brushed, [point], examples_as_one=True)[0].coverage == pytest.approx(
+        match_key_points(brushed, [point])[0].coverage
+    )
+
+
+def test_denying_what_a_point_sets_aside_agrees_with_it():
+    content = load_content()
+    question = content.questions["behavioral.leadership.cross_team_initiative"]
+    story = (
+        "Four teams each computed the same features their own way, and none of them reported "
+        "to me. I didn't ask for a favour. I went to each team with its own incidents and what "
+        "they had cost. I did the first integration for a willing pilot team and wrote the guide."
+    )
+    result = OfflineJudge().score_now(
+        JudgeRequest(
+            round_kind=question.round,
+            question=question.prompt,
+            key_points=question.key_points,
+            rubric=content.rubrics["behavioral"],
+            answer=story,
+        )
+    )
+    assert not result.misconceptions
+
+
+@pytest.mark.parametrize(
+    ("point", "sentence", "kind"),
+    [
+        (
+            "States what the candidate needed to achieve or decide.",
+            "my manager asked me to take it over.",
+            "own_part",
+        ),
+        (
+            "States the measured outcome - delivered, recovered, improved by how much.",
+            "we went live and waste fell 12 percent.",
+            "outcome",
+        ),
+    ],
+)
+def test_a_story_says_its_own_part_and_its_outcome_in_its_own_words(point, sentence, kind):
+    from interviewer.judge import asks
+
+    assert kind in asks.asked_kinds(point)
+    assert asks.supplied(sentence, [kind]) == 1

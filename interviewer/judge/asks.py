@@ -41,6 +41,14 @@ ASKED_SHARE = 0.75
 TOPIC_TERMS = 7
 
 
+# ... and only once it states one that is not among the question's lightest: setting the
+# scene ("Describes the experts, the model and what was needed from them") is not yet
+# answering, and a story that only sets the scene, then says what the candidate had to do
+# and how it ended, has shown none of what the question asks about. A setting of
+# benchmarks/cv_offline_judge.py's grid `asks`.
+BEYOND_THE_LIGHTEST = True
+
+
 class Kind(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -130,8 +138,13 @@ def credit(
     # Only in an answer that states a point of fact of the question (one that asks for no
     # kind of content) in its words, or names enough of its topic: figures, costs and
     # measurements in a story about something else say nothing of this one.
+    weights = [kp.weight for kp in key_points]
+    # The lightest points, when some are heavier (else none is lighter than another).
+    lightest = min(weights) if weights and min(weights) < max(weights) else None
     on_question = any(
-        m.coverage >= COVERED_AT and not asked_kinds(kp.text)
+        m.coverage >= COVERED_AT
+        and not asked_kinds(kp.text)
+        and (kp.weight != lightest or not BEYOND_THE_LIGHTEST)
         for kp, m in zip(key_points, matches, strict=True)
     ) or (TOPIC_TERMS > 0 and named_terms >= TOPIC_TERMS)
     if ASKED_SHARE <= 0 or not on_question:

@@ -69,6 +69,9 @@ class Unit:
     denied: frozenset[str] = frozenset()  # the terms its denials reach
     whole: bool = False  # the whole of a text of several clauses
     sequence: tuple[str, ...] = ()  # its terms in order
+    # The terms it sets against what it affirms ("with data rather than by asking for a
+    # favour"): a clause that denies them ("I didn't ask for a favour") agrees with it.
+    contrasted: frozenset[str] = frozenset()
 
     @property
     def groups(self) -> frozenset[str]:
@@ -191,7 +194,14 @@ def _unit(
         denied,
         whole,
         tuple(base_term(t) for t in content_terms(text)),
+        _contrasted(text) if negated is False else frozenset(),
     )
+
+
+@lru_cache(maxsize=4096)
+def _contrasted(text: str) -> frozenset[str]:
+    """The terms an affirmed text marks as set aside ("rather than", "instead of")."""
+    return frozenset(base_term(t) for t in clauses.marked_terms(text) if t.startswith(NEGATED))
 
 
 def overlap(said: ClauseTerms, unit: Unit) -> float:
@@ -302,7 +312,11 @@ def _polarity_conflict(said: ClauseTerms, unit: Unit) -> bool:
     if said.clause.framed or said.clause.denied:
         # Denied as a whole ("it is not true that..."): it denies whatever it shares.
         return bool(said.terms & unit.vocabulary)
-    reached = said.denied & unit.vocabulary if said.clause.negated else unit.denied & said.terms
+    reached = (
+        (said.denied & unit.vocabulary) - unit.contrasted
+        if said.clause.negated
+        else unit.denied & said.terms
+    )
     return len(reached - said.asked) >= DENIED_WORDS
 
 

@@ -35,7 +35,7 @@ from interviewer.domain.judging import (
 )
 from interviewer.domain.question import KeyPoint
 from interviewer.domain.rubric import OfflineSignal
-from interviewer.judge import asks, behavioral, claims, clauses, signals
+from interviewer.judge import asks, behavioral, claims, clauses, matching, signals
 from interviewer.judge.base import Judge
 from interviewer.judge.claims import Stated
 from interviewer.judge.clauses import Status, marked_terms
@@ -302,7 +302,10 @@ class OfflineJudge(Judge):
         # in the judge's words ("only global bestsellers can be shown") may still state
         # a misconception.
         drops, wrong = _claims(request, read, units, question_terms, topic)
-        matches = match_key_points(answer, request.key_points, request.question, drops)
+        story = _tells_a_story(request)
+        matches = match_key_points(
+            answer, request.key_points, request.question, drops, _examples_as_one(request)
+        )
         # A point that asks for a kind of content (figures before and after, a cost
         # accepted) is stated by a sentence that has it, in whatever words; in an answer
         # that states no point of fact, only when it names the question's topic and says
@@ -376,7 +379,6 @@ class OfflineJudge(Judge):
         # ... only once the story states one of the question's key points: a story that
         # states none has not shown that its sentences speak to this question.
         tells = any(m.coverage >= COVERED_AT for m in matches)
-        story = _tells_a_story(request)
         quality = answer_quality(
             coverage if request.key_points else relevance,
             coverage if stated is None else stated,
@@ -441,6 +443,15 @@ _STORY_SIGNALS = frozenset({OfflineSignal.star, OfflineSignal.ownership})
 def _tells_a_story(request: JudgeRequest) -> bool:
     return STORY_SENTENCE_SHARE and any(
         c.offline_signal in _STORY_SIGNALS for c in request.rubric.criteria
+    )
+
+
+def _examples_as_one(request: JudgeRequest) -> bool:
+    """Whether the question's key points list examples of a behaviour, one of which shows
+    it (matching.EXAMPLES_AS_ONE): a behavioral story's, not a deep dive's (its lists name
+    the parts of the candidate's own project that belong in the answer)."""
+    return matching.EXAMPLES_AS_ONE and any(
+        c.offline_signal is OfflineSignal.star for c in request.rubric.criteria
     )
 
 
