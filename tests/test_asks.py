@@ -168,11 +168,13 @@ def test_a_broken_asks_file_is_named_in_the_error(monkeypatch, tmp_path):
     broken = tmp_path / "asks.yaml"
     broken.write_text("kinds: {figures: {point: [in numbers], said: ['(']}}\npieces: {}\n")
     monkeypatch.setattr(asks, "ASKS_PATH", broken)
+    asks._read.cache_clear()
     asks._asks.cache_clear()
     try:
         with pytest.raises(ValueError, match=r"asks\.yaml: kinds\.figures\.said"):
             asks._asks()
     finally:
+        asks._read.cache_clear()
         asks._asks.cache_clear()
         asks._said.cache_clear()
         asks.asked_kinds.cache_clear()

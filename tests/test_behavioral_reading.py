@@ -168,3 +168,9 @@ def test_a_story_says_its_own_part_and_its_outcome_in_its_own_words(point, sente
 
     assert kind in asks.asked_kinds(point)
     assert asks.supplied(sentence, [kind]) == 1
+
+
+def test_a_lesson_learned_as_a_habit_is_a_change_in_behaviour():
+    # "I learned to X" says both what the story taught and how the candidate works since.
+    habit = " I learned to ask which decision a request is for before building anything."
+    assert _levels(STORY + habit)["reflection"] == 3

@@ -54,6 +54,10 @@ class Kind(BaseModel):
 
     point: list[str] = Field(min_length=1)
     said: list[str] = Field(min_length=1)
+    # Read only in an answer that states a point of fact of the question (see credit),
+    # not in one that merely names its topic: any story has an outcome and a part for its
+    # teller, whatever it is about.
+    needs_a_point: bool = False
 
 
 class Asks(BaseModel):
@@ -70,15 +74,20 @@ class Asks(BaseModel):
 
 
 @lru_cache(maxsize=1)
-def _asks() -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
-    """Per kind: its name, the key-point phrases that ask for it, and what supplies it."""
+def _read() -> Asks:
     import yaml  # only when first needed: importing the judge loads no YAML
 
     try:
         raw = yaml.safe_load(ASKS_PATH.read_text(encoding="utf-8"))
-        asks = Asks.model_validate(raw)
+        return Asks.model_validate(raw)
     except (OSError, yaml.YAMLError, ValueError) as e:
         raise ValueError(f"{ASKS_PATH}: {e}") from e
+
+
+@lru_cache(maxsize=1)
+def _asks() -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
+    """Per kind: its name, the key-point phrases that ask for it, and what supplies it."""
+    asks = _read()
     pieces = dict(asks.pieces)
     # Pieces may use the pieces named before them ({quantity} uses {number} and {unit}).
     for name, text in pieces.items():
@@ -119,6 +128,11 @@ def _said() -> dict[str, re.Pattern[str]]:
     return {name: pattern for name, _, pattern in _asks()}
 
 
+@lru_cache(maxsize=1)
+def _needing_a_point() -> frozenset[str]:
+    return frozenset(name for name, kind in _read().kinds.items() if kind.needs_a_point)
+
+
 def credit(
     key_points: Sequence[KeyPoint],
     units: Sequence[Sentence],
@@ -141,23 +155,30 @@ def credit(
     weights = [kp.weight for kp in key_points]
     # The lightest points, when some are heavier (else none is lighter than another).
     lightest = min(weights) if weights and min(weights) < max(weights) else None
-    on_question = any(
+    states_a_point = any(
         m.coverage >= COVERED_AT
         and not asked_kinds(kp.text)
         and (kp.weight != lightest or not BEYOND_THE_LIGHTEST)
         for kp, m in zip(key_points, matches, strict=True)
-    ) or (TOPIC_TERMS > 0 and named_terms >= TOPIC_TERMS)
+    )
+    on_question = states_a_point or (TOPIC_TERMS > 0 and named_terms >= TOPIC_TERMS)
     if ASKED_SHARE <= 0 or not on_question:
         return matches, {}
     out, raised = [], {}
+    # Each unit read once, whichever points its content supplies.
+    read: dict[str, AnswerTerms] = {}
     for kp, m in zip(key_points, matches, strict=True):
         kinds = asked_kinds(kp.text)
+        if not states_a_point and set(kinds) & _needing_a_point():
+            kinds = ()
         best = m
         for text in (u.text for u in units) if kinds else ():
             has = supplied(text, kinds)
             if not has:
                 continue
-            own = match_key_points(AnswerTerms.of(text), [kp], question)[0].coverage
+            if text not in read:
+                read[text] = AnswerTerms.of(text)
+            own = match_key_points(read[text], [kp], question)[0].coverage
             stated = ASKED_SHARE * has / len(kinds) + (1 - ASKED_SHARE) * own
             if stated > best.coverage + 1e-9:
                 best = KeyPointMatch(kp.id, min(1.0, stated), text)
