@@ -174,3 +174,16 @@ def test_a_lesson_learned_as_a_habit_is_a_change_in_behaviour():
     # "I learned to X" says both what the story taught and how the candidate works since.
     habit = " I learned to ask which decision a request is for before building anything."
     assert _levels(STORY + habit)["reflection"] == 3
+
+
+def test_a_story_with_no_action_of_the_candidates_own_is_held_low_on_every_count():
+    # Only "we", "the team" and what happened: how far it reached and what it taught are
+    # not the candidate's either.
+    told = (
+        "We were asked to use ML to improve stock in the stores, a vague request with no "
+        "definition of success. The team talked to the stakeholders and agreed the target: "
+        "fewer empty shelves on fresh food. A quick baseline was built for one store first "
+        "and shown to the store lead. It was rolled out to twelve stores and empty shelves "
+        "fell by a quarter in two months. Looking back, it went well for the whole team."
+    )
+    assert max(_levels(told).values()) <= 2
