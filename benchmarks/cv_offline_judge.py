@@ -145,7 +145,7 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
         (offline, "UNCOVERED_FLUENCY"): (1.0, 0.75, 0.5, 0.25, 0.0),
     },
     "differs": {
-        (claims, "DIFFERS_SHARE"): (0.5, 1.01, 0.4, 0.6),
+        (claims, "DIFFERS_SHARE"): (1.01, 0.5, 0.4, 0.6),
         (claims, "DIFFERS_AT"): (0.5, 0.2, 0.35),
         (claims, "DIFFERS_MARGIN"): (0.2, 0.0, 0.1, 0.3),
     },
