@@ -27,7 +27,9 @@ from interviewer.domain.scenario import Scenario
 #    red flags, scope anchors and level expectations.
 # 8: the round clock stops while the interview is closed: rounds carry `paused_seconds`,
 #    sessions `stopped_at`; a deep dive's project description may carry scoring runs.
-SCHEMA_VERSION = 8
+# 9: a rubric snapshot may carry `stage_words` (design stages named in plain words) and
+#    criteria read by the `reflection` offline signal.
+SCHEMA_VERSION = 9
 # The deep dive's opening request for a project description is kept as a pseudo-question.
 PROJECT_QUESTION_ID = "project_description"
 

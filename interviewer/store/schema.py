@@ -53,6 +53,12 @@ def _v7_to_v8(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _v8_to_v9(data: dict[str, Any]) -> dict[str, Any]:
+    # v9 only added optional rubric content (refused by a v8 reader): `stage_words` and the
+    # `reflection` offline signal. A v8 snapshot keeps the signals it was scored with.
+    return data
+
+
 # version N -> function producing version N+1
 MIGRATIONS: dict[int, Migration] = {
     1: _v1_to_v2,
@@ -62,6 +68,7 @@ MIGRATIONS: dict[int, Migration] = {
     5: _v5_to_v6,
     6: _v6_to_v7,
     7: _v7_to_v8,
+    8: _v8_to_v9,
 }
 
 
