@@ -76,9 +76,9 @@ def test_a_sentence_supplies_a_kind_in_its_own_words(text, kinds, count):
     assert asks.supplied(text, kinds) == count
 
 
-def _request(answer: str) -> JudgeRequest:
+def _request(answer: str, question_id: str = "deep_dive.production.scaling") -> JudgeRequest:
     bank = Bank()
-    question = bank.question("deep_dive.production.scaling")
+    question = bank.question(question_id)
     assert question is not None
     rubric = bank.rubric(question)
     assert rubric is not None
@@ -181,18 +181,7 @@ def test_a_broken_asks_file_is_named_in_the_error(monkeypatch, tmp_path):
 
 
 def _own_part(answer: str) -> JudgeRequest:
-    bank = Bank()
-    question = bank.question("deep_dive.contribution.own_part")
-    assert question is not None
-    rubric = bank.rubric(question)
-    assert rubric is not None
-    return JudgeRequest(
-        round_kind=question.round,
-        question=question.prompt,
-        key_points=question.key_points,
-        rubric=rubric,
-        answer=answer,
-    )
+    return _request(answer, "deep_dive.contribution.own_part")
 
 
 PLAIN_OWN_PART = (
