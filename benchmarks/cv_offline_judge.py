@@ -44,6 +44,9 @@ them and the alternatives tried:
   than of the claim's key point, and how much of the words that set the claim apart from
   the truth one of its clauses must affirm, for the claim to be read as stated in other
   words (claims.DIFFERS_SHARE, 1.01 = not read; DIFFERS_MARGIN; DIFFERS_AT).
+- `differs_yield`: that reading on or off, and how far the claim's key point must be stated
+  elsewhere in the answer for a claim read so to yield to it (offline.DIFFERENCE_YIELDS_AT,
+  1.01 = never).
 - `story`: whether a story's key point that lists examples asks for one of them
   (matching.EXAMPLES_AS_ONE), whether a story that leaves out a heaviest key point is top
   on no count of how it is told (levels.STORY_CEILING), and how the reflection criterion
@@ -141,11 +144,15 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     "heavy_point": {
         (levels, "HEAVY_POINT_STATED_AT"): (0.3, 0.5, 0.2, 0.25, 0.35, 0.4, 0.45),
     },
+    "differs_yield": {
+        (claims, "DIFFERS_SHARE"): (0.5, 1.01),
+        (offline, "DIFFERENCE_YIELDS_AT"): (0.3, 0.1, 0.2, 0.4, 0.5, 1.01),
+    },
     "uncovered": {
         (offline, "UNCOVERED_FLUENCY"): (1.0, 0.75, 0.5, 0.25, 0.0),
     },
     "differs": {
-        (claims, "DIFFERS_SHARE"): (1.01, 0.5, 0.4, 0.6),
+        (claims, "DIFFERS_SHARE"): (0.5, 1.01, 0.4, 0.6),
         (claims, "DIFFERS_AT"): (0.5, 0.2, 0.35),
         (claims, "DIFFERS_MARGIN"): (0.2, 0.0, 0.1, 0.3),
     },

@@ -37,12 +37,6 @@ POINTS = [
 STATED = "Even with long prompts the cache stays negligible next to the model weights."
 
 
-@pytest.fixture(autouse=True)
-def reading_on(monkeypatch):
-    # The reading ships off (claims.DIFFERS_SHARE); these tests hold it as it reads when on.
-    monkeypatch.setattr(claims, "DIFFERS_SHARE", claims.DIFFERS_SHARE_WHEN_READ)
-
-
 @pytest.fixture(scope="module")
 def shipped() -> Content:
     content = load_content()
@@ -105,3 +99,25 @@ def test_the_distinct_words_alone_name_nothing(shipped):
     # "negligible" about something else: none of the claim's other words is said with it.
     answer = "The cost of the extra lookup is negligible, and paged allocation helps."
     assert "cache_negligible" not in named(shipped, answer)
+
+
+def test_a_claim_read_in_other_words_yields_to_its_point_stated_elsewhere(shipped):
+    # A right answer shares words with the claims about its points; the reading by distinct
+    # words yields to the point stated (offline.DIFFERENCE_YIELDS_AT), a cue never does.
+    stated_right = (
+        "The cache holds one key and one value vector per token, layer and head, so it grows "
+        "linearly with the sequence length and the batch and can outgrow the weights. "
+    )
+    assert "cache_negligible" in named(shipped, STATED)
+    assert "cache_negligible" not in named(shipped, stated_right + STATED)
+
+
+def test_a_claim_that_never_yields_is_named_beside_its_point(shipped, monkeypatch):
+    from interviewer.judge import offline
+
+    monkeypatch.setattr(offline, "DIFFERENCE_YIELDS_AT", 1.01)
+    stated_right = (
+        "The cache holds one key and one value vector per token, layer and head, so it grows "
+        "linearly with the sequence length and the batch and can outgrow the weights. "
+    )
+    assert "cache_negligible" in named(shipped, stated_right + STATED)

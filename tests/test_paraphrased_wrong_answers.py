@@ -4,9 +4,9 @@ than the bank's claims and cues, graded by their writer before they were scored
 changed; `paraphrased_wrong_aside.jsonl` was kept aside and scored once, at the end. No
 misconception or cue was written from either.
 
-The reading of misconceptions by their distinct words (claims.DIFFERS_SHARE) ships off: it
-named misconceptions in right answers in plain words that it was not chosen on. The judge
-as shipped is held here, and the reading as it does when on."""
+The reading of misconceptions by their distinct words (claims.DIFFERS_SHARE) ships on, a
+claim read so yielding to its key point stated elsewhere (offline.DIFFERENCE_YIELDS_AT). The
+judge as shipped is held here, and with the reading off."""
 
 import statistics
 from pathlib import Path
@@ -18,29 +18,30 @@ from tests.answer_sets import scored
 
 DATA = Path(__file__).parent / "data"
 FILES = ("paraphrased_wrong_answers.jsonl", "paraphrased_wrong_aside.jsonl")
-# The judge's mean score for the wrong answers of each file, at most (writers: 6-12), as
-# shipped (reading off: 35.3 and 40.7, above the issue's bar of 35) and with the reading on
-# (28.2 and 36.9: one of the aside file's 8 wrong answers caught).
+# The judge's mean score for the wrong answers of each file, at most (writers: 6-12), with
+# the reading off (35.3 and 40.7, above the issue's bar of 35) and as shipped (31.1 and 40.7:
+# the claims that yield to a point stated elsewhere cost the developed file 3 points of the
+# 7 it took off without yielding).
 WRONG_MEAN = {
     ("paraphrased_wrong_answers.jsonl", "off"): 36.0,
     ("paraphrased_wrong_aside.jsonl", "off"): 41.5,
-    ("paraphrased_wrong_answers.jsonl", "on"): 30.5,
+    ("paraphrased_wrong_answers.jsonl", "on"): 31.5,
     ("paraphrased_wrong_aside.jsonl", "on"): 39.0,
 }
 # Right answers (writers: 88-90) keep at least this mean (88.6 and 92.9 when written).
 RIGHT_MEAN = {"paraphrased_wrong_answers.jsonl": 85.0, "paraphrased_wrong_aside.jsonl": 88.0}
 
 
-def test_the_reading_ships_off():
-    assert claims.DIFFERS_SHARE > 1.0
+def test_the_reading_ships_on():
+    assert claims.DIFFERS_SHARE <= 1.0
 
 
 @pytest.fixture(scope="module", params=[(f, r) for f in FILES for r in ("off", "on")])
 def judged(request) -> tuple[tuple[str, str], list[tuple[str, str, float, set[str]]]]:
     name, reading = request.param
     with pytest.MonkeyPatch.context() as patch:
-        if reading == "on":
-            patch.setattr(claims, "DIFFERS_SHARE", claims.DIFFERS_SHARE_WHEN_READ)
+        if reading == "off":
+            patch.setattr(claims, "DIFFERS_SHARE", 1.01)
         rows = []
         for item, percent, result in scored(DATA / name):
             assert item.kind is not None
@@ -67,11 +68,11 @@ def test_the_reading_lowers_the_wrong_answers_of_the_developed_file():
         rows = scored(DATA / FILES[0])
         return statistics.mean(p for item, p, _ in rows if item.kind == "wrong")
 
-    off = mean_wrong()
+    on = mean_wrong()
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(claims, "DIFFERS_SHARE", claims.DIFFERS_SHARE_WHEN_READ)
-        on = mean_wrong()
-    assert on < off - 5, (off, on)
+        patch.setattr(claims, "DIFFERS_SHARE", 1.01)
+        off = mean_wrong()
+    assert on < off - 3, (off, on)
 
 
 def test_right_answers_keep_their_scores_and_name_no_misconception(judged):

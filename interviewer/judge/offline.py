@@ -148,6 +148,22 @@ STORY_QUALITY_WEIGHTS = (0.35, 0.4, 0.1, 0.15)
 UNCOVERED_FLUENCY = 1.0
 
 
+# A misconception read in other words (claims.states_difference: by the claim's distinct
+# words, no cue) yields to its key point stated at least this far, by any clause of the
+# answer: a right answer in plain words shares words with the claims about its points
+# ("a small slice of real users ... and watching errors" with "a canary sends all users
+# ... and watches"), a wrong one states the point little or not at all. Chosen with
+# claims.DIFFERS_SHARE by cross-validation across question groups
+# (benchmarks/cv_offline_judge.py tests/data/{interview,plain_unseen,plain_breadth,
+# design_dive_unseen,behavioral,fresh_wrong,paraphrased_wrong,plain,fluent_wrong,
+# adversarial}_answers.jsonl --grid differs_yield --keep-right 10 --folds 5): 0.3 with the
+# reading on, on 4 of 5 folds by --metric balanced_mae (-9.85 in-sample, -9.91
+# cross-validated; reading off -10.16) and 3 of 5 by Spearman (0.834 against 0.833).
+# Never yielding is best in-sample but lowers a right answer by more than 10 points.
+# 1.01: never yields.
+DIFFERENCE_YIELDS_AT = 0.3
+
+
 def answer_quality(
     coverage: float,
     technical: float,
@@ -321,7 +337,13 @@ class OfflineJudge(Judge):
         # A point denied but also stated right elsewhere is an unclear reading, not an
         # error (a listed misconception, or alternatives the other way round, always is).
         covered = {m.key_point_id for m in matches if m.coverage >= COVERED_AT}
-        wrong = [w for w in wrong if not w.by_denial or w.key_point.id not in covered]
+        yields = {m.key_point_id for m in matches if m.coverage >= DIFFERENCE_YIELDS_AT}
+        wrong = [
+            w
+            for w in wrong
+            if not (w.by_denial and w.key_point.id in covered)
+            and not (w.by_difference and w.key_point.id in yields)
+        ]
         # A point stated the wrong way round is not covered, whatever else was said of it.
         matches = [
             KeyPointMatch(m.key_point_id, 0.0, None)
@@ -539,18 +561,41 @@ def _claims(
                 (
                     m
                     for m in kp.misconceptions
-                    if claims.says_cue(ct, m)
-                    or claims.states_claim(ct, m, best, question, asked)
-                    or claims.states_difference(
-                        ct, affirmed[ct.clause.sentence], m, kp, points, question, asked, best
-                    )
+                    if claims.says_cue(ct, m) or claims.states_claim(ct, m, best, question, asked)
                 ),
                 None,
             )
+            differs = (
+                found is None
+                and (
+                    found := next(
+                        (
+                            m
+                            for m in kp.misconceptions
+                            if claims.states_difference(
+                                ct,
+                                affirmed[ct.clause.sentence],
+                                m,
+                                kp,
+                                points,
+                                question,
+                                asked,
+                                best,
+                            )
+                        ),
+                        None,
+                    )
+                )
+                is not None
+            )
             if found is not None:
-                wrong.append(Stated(kp, found, ct.clause))
-                wrong_clauses.update(a for a, _ in ct.clause.spans)
-                continue
+                wrong.append(Stated(kp, found, ct.clause, by_difference=differs))
+                if not differs:
+                    wrong_clauses.update(a for a, _ in ct.clause.spans)
+                    continue
+                # Read in other words, the claim yields to its point stated (by any clause,
+                # this one too) as far as DIFFERENCE_YIELDS_AT: so the clause still counts
+                # for what it states, and is read for the point the wrong way round.
             by_roles, by_denial = claims.against(ct, kp.text, question, asked)
             if not ct.clause.negated and (
                 by_roles > right[kp.id] + TIE
@@ -577,7 +622,11 @@ def _claims(
     # A misconception may span a sentence's clauses ("grow it deeper | so it sees more"),
     # or a short answer's sentences ("...; signatures make that fast"): each sentence, and
     # the whole answer, none of it under a denial, is read whole for them too.
-    already = {(w.key_point.id, w.misconception.id) for w in wrong if w.misconception}
+    already = {
+        (w.key_point.id, w.misconception.id)
+        for w in wrong
+        if w.misconception and not w.by_difference
+    }
     groups = [
         [c for c in read.of_sentence(index) if any(t.is_word for t in c.tokens)]
         for index in range(len(read.sentences))
