@@ -1,0 +1,109 @@
+"""Right answers in everyday words to python questions no other answer set uses, beside the
+same content in the key points' words, a fluent wrong answer in the same everyday words and
+a short vague one, each written and graded 0-100 before any scoring
+(tests/data/plainest_answers.jsonl, see tests/data/README.md). Five questions
+(`plainest_aside.*`) were kept aside while the judge was looked at: they are held here by
+their means only. What the judge does now is held; what it does not do yet is a strict
+xfail with the reason."""
+
+import json
+import statistics
+from pathlib import Path
+
+import pytest
+
+from tests.answer_sets import scored
+
+DATA = Path(__file__).parent / "data"
+DATASET = DATA / "plainest_answers.jsonl"
+VARIANTS = {"plain", "keypoints", "plain_false", "vague"}
+# Written later, before scoring, on five development questions only: the same content in
+# words further from the key points.
+LATER = "plainer"
+
+
+def _judged() -> dict[str, dict[str, dict[str, float]]]:
+    """Percent per part (`dev` or `aside`), question and variant."""
+    out: dict[str, dict[str, dict[str, float]]] = {"dev": {}, "aside": {}}
+    for item, percent, _ in scored(DATASET):
+        assert item.question_id is not None and item.variant in VARIANTS | {LATER}
+        part = "aside" if item.id.startswith("plainest_aside.") else "dev"
+        out[part].setdefault(item.question_id, {})[item.variant] = percent
+    return out
+
+
+@pytest.fixture(scope="module")
+def judged() -> dict[str, dict[str, dict[str, float]]]:
+    return _judged()
+
+
+def _mean(by_question: dict[str, dict[str, float]], variant: str) -> float:
+    return statistics.mean(v[variant] for v in by_question.values() if variant in v)
+
+
+def test_each_question_has_every_variant(judged):
+    assert len(judged["dev"]) == 9 and len(judged["aside"]) == 5
+    for part in judged.values():
+        assert all(v.keys() >= VARIANTS for v in part.values())
+    assert sum(LATER in v for v in judged["dev"].values()) == 5
+
+
+def test_the_questions_are_not_those_of_the_other_answer_sets(judged):
+    others = set()
+    for path in DATA.glob("*.jsonl"):
+        if path == DATASET:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            others.add(row.get("question_id") or row.get("group"))
+    assert not (set(judged["dev"]) | set(judged["aside"])) & others
+
+
+def test_every_right_answer_beats_the_wrong_and_the_vague_one_on_development_questions(judged):
+    for question, v in judged["dev"].items():
+        assert min(v["plain"], v["keypoints"]) > max(v["plain_false"], v["vague"]) + 5, (
+            question,
+            v,
+        )
+
+
+# On main 6c52c40 (when the set was written): development questions, key points' words
+# 86.8, everyday words 77.4, further words 47.8, wrong 22.3, vague 15.1; aside questions
+# 96.3, 79.4, -, 34.5, 30.0.
+def test_right_answers_on_development_questions(judged):
+    dev = judged["dev"]
+    assert _mean(dev, "keypoints") >= 84
+    assert _mean(dev, "plain") >= 75
+    assert _mean(dev, LATER) >= 44
+
+
+def test_wrong_and_vague_answers_on_development_questions(judged):
+    dev = judged["dev"]
+    assert _mean(dev, "plain_false") <= 25
+    assert _mean(dev, "vague") <= 18
+
+
+def test_answers_on_the_aside_questions(judged):
+    aside = judged["aside"]
+    assert _mean(aside, "keypoints") >= 93
+    assert _mean(aside, "plain") >= 77
+    assert _mean(aside, "plain_false") <= 37
+    assert _mean(aside, "vague") <= 33
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="everyday words state a third to a half of each key point's technical words: "
+    "quality stays under the level-4 bar (0.85) and caps how it explains at 3",
+)
+def test_right_answers_in_everyday_words_reach_85(judged):
+    assert _mean({**judged["dev"], **judged["aside"]}, "plain") >= 85
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a fluent wrong answer in everyday words states about as much of each key "
+    "point's words as a right one in the same words: nothing reads its claims' direction",
+)
+def test_fluent_wrong_answers_in_everyday_words_stay_under_15(judged):
+    assert _mean({**judged["dev"], **judged["aside"]}, "plain_false") <= 15
