@@ -16,6 +16,8 @@ them and the alternatives tried:
   floor (offline.OFF_TOPIC_SHARE, 0 = no such floor), with CONCEPT_MATCH;
 - `off_topic_coverage`: the same share, with the weighted coverage under which the floor
   applies (offline.OFF_TOPIC_COVERAGE, 1 = any);
+- `off_topic_every_point`: the weighted coverage from which an answer that states part of
+  every key point escapes that floor (offline.EVERY_POINT_COVERAGE, 1 = never);
 - `concept_topic`: how much a word naming a key-point term's concept counts toward the
   on-topic share (offline.CONCEPT_TOPIC_WEIGHT);
 - `stages`: how far a design stage's key point must be stated for the stage to count as
@@ -110,6 +112,9 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     "off_topic_coverage": {
         (offline, "OFF_TOPIC_COVERAGE"): (0.15, 1.0, 0.1, 0.2, 0.3),
         (offline, "OFF_TOPIC_SHARE"): (0.25, 0.1, 0.15, 0.2),
+    },
+    "off_topic_every_point": {
+        (offline, "EVERY_POINT_COVERAGE"): (0.1, 1.0, 0.05, 0.12),
     },
     "concept_topic": {
         (offline, "CONCEPT_TOPIC_WEIGHT"): (1.0, 0.0, 0.25, 0.5, 0.75),

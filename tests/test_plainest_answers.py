@@ -107,3 +107,73 @@ def test_right_answers_in_everyday_words_reach_85(judged):
 )
 def test_fluent_wrong_answers_in_everyday_words_stay_under_15(judged):
     assert _mean({**judged["dev"], **judged["aside"]}, "plain_false") <= 15
+
+
+def _judge(question_id: str, answer: str):
+    from interviewer.content.loader import load_content
+    from interviewer.domain.judging import JudgeRequest
+    from interviewer.judge.offline import OfflineJudge
+
+    content = load_content()
+    question = content.questions[question_id]
+    request = JudgeRequest(
+        round_kind=question.round,
+        question=question.prompt,
+        key_points=question.key_points,
+        rubric=content.rubrics[question.round.value],
+        answer=answer,
+    )
+    result = OfflineJudge().score_now(request)
+    return result, result.percent(request.rubric)
+
+
+DEFINITIONS = "breadth.precision_recall.definitions"
+# Right, in everyday words (written for this test from issue 9's example, "how many of its
+# alarms are real"): it states a little of every key point (0.04-0.33 each, 0.14 in all) in
+# few of their words, and main 6c52c40 scored it 0 as an answer about something else.
+ALARM = (
+    "Think of the model as an alarm. Precision asks: of all the times it raised the alarm, "
+    "how many were real? Recall asks: of all the real cases out there, how many did it "
+    "catch? Neither looks at the quiet cases it correctly ignored, which is why they stay "
+    "honest when nearly everything is quiet. F1 leans hard toward whichever of the two is "
+    "worse - twice their product over their sum - so a model can't look good by catching "
+    "everything with endless false alarms, or by almost never raising one. A plain average "
+    "would let one great number hide a terrible one."
+)
+
+
+def test_an_answer_stating_part_of_every_key_point_is_not_about_something_else():
+    result, percent = _judge(DEFINITIONS, ALARM)
+    assert "about something else" not in result.feedback
+    assert percent is not None and percent > 0
+
+
+def test_an_answer_about_something_else_is_still_floored_even_padded():
+    offtopic = (
+        "Gradient boosting fits each new tree to the residuals of the ensemble so far. "
+        "A small learning rate with many trees usually generalises better. Early stopping "
+        "on a validation set picks the number of trees. Deeper trees capture interactions "
+        "but overfit sooner."
+    )
+    filler = " Of all the things I have worked on, this is how it was. It caught on quickly."
+    for answer in (offtopic, offtopic + filler):
+        result, percent = _judge(DEFINITIONS, answer)
+        assert percent == 0.0 and "about something else" in result.feedback
+
+
+def test_a_fluent_wrong_answer_that_leaves_points_untouched_is_still_floored():
+    (answer,) = (
+        json.loads(line)["answer"]
+        for line in DATASET.read_text(encoding="utf-8").splitlines()
+        if json.loads(line)["id"] == "plainest.python.functional.map_filter_reduce.plain_false"
+    )
+    result, percent = _judge("python.functional.map_filter_reduce", answer)
+    assert percent == 0.0 and "about something else" in result.feedback
+
+
+def test_every_point_touched_is_not_enough_without_some_coverage_in_all(monkeypatch):
+    from interviewer.judge import offline
+
+    monkeypatch.setattr(offline, "EVERY_POINT_COVERAGE", 0.5)
+    result, percent = _judge(DEFINITIONS, ALARM)
+    assert percent == 0.0 and "about something else" in result.feedback

@@ -124,6 +124,14 @@ OFF_TOPIC_VOCABULARY = 30
 # the other (Spearman 0.766 either way); 0.15 ships because filler appended to an off-topic
 # answer adds up to 0.03 of coverage, and 0.1 let it lift two off the floor. 1: any.
 OFF_TOPIC_COVERAGE = 0.15
+# ... unless it states part of every key point and this much of them in all (weighted):
+# a right answer in everyday words touches each point a little ("of all the times it
+# raised the alarm, how many were real?" for precision: 0.14 in all, every point above 0),
+# while an answer about something else, padded with filler or not, leaves points untouched
+# (every one in the answer sets does). The lower bar cross-validation picked for
+# OFF_TOPIC_COVERAGE applies to such an answer (benchmarks/cv_offline_judge.py --grid
+# off_topic_every_point). 1: never.
+EVERY_POINT_COVERAGE = 0.1
 
 
 # ... and for a story (a behavioral answer, a deep dive: see STORY_SENTENCE_SHARE), whose
@@ -484,6 +492,17 @@ def _off_topic(reading: Reading, vocabulary: frozenset[str]) -> bool:
         and not reading.covered()
         and reading.relevance < OFF_TOPIC_SHARE
         and reading.coverage < OFF_TOPIC_COVERAGE
+        and not _touches_every_point(reading)
+    )
+
+
+def _touches_every_point(reading: Reading) -> bool:
+    """Whether the answer states part of every key point, and enough of them in all
+    (EVERY_POINT_COVERAGE): it speaks to the question, in other words than its key points'."""
+    return (
+        bool(reading.matches)
+        and reading.coverage >= EVERY_POINT_COVERAGE
+        and all(m.coverage > 0 for m in reading.matches)
     )
 
 
