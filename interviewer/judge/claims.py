@@ -14,7 +14,7 @@ of the question fits it better the right way round: "recall is TP / (TP + FN)" i
 wrong statement of precision's formula, it is recall's.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from interviewer.domain.question import KeyPoint, Misconception
@@ -72,6 +72,9 @@ class Unit:
     # The terms it sets against what it affirms ("with data rather than by asking for a
     # favour"): a clause that denies them ("I didn't ask for a favour") agrees with it.
     contrasted: frozenset[str] = frozenset()
+    # For the whole of a text that affirms one alternative and denies another ("returns a
+    # copy, not a view"): the alternatives it names only to deny them.
+    denied_roles: frozenset[Role] = frozenset()
 
     @property
     def groups(self) -> frozenset[str]:
@@ -159,7 +162,12 @@ def units(text: str, question: Topic | str, asked: frozenset[str]) -> tuple[Unit
         whole = polarities.pop() if len(polarities) == 1 else None
         claimed = " ".join(c.claimed_text() for c in found)
         denied = frozenset().union(*(_denied(c.denied_text()) for c in found))
-        out.append(_unit(claimed, roles, whole, question, asked, denied, whole=True))
+        unit = _unit(claimed, roles, whole, question, asked, denied, whole=True)
+        affirmed_roles = {r for c in found if not c.negated for r in c.roles}
+        only_denied = {r for c in found if c.negated for r in c.roles} - affirmed_roles
+        if only_denied:
+            unit = replace(unit, denied_roles=frozenset(only_denied))
+        out.append(unit)
     return tuple(out)
 
 
@@ -255,8 +263,25 @@ def _related(said: ClauseTerms, unit: Unit) -> bool:
 
 def _role_conflict(said: ClauseTerms, unit: Unit) -> bool:
     # The whole of a text of several clauses names alternatives in different clauses,
-    # about different things: only how it pairs them is held against a clause.
-    return clauses.role_conflict(unit.roles, said.clause.roles, stance=not unit.whole)
+    # about different things: only how it pairs them is held against a clause ...
+    if clauses.role_conflict(unit.roles, said.clause.roles, stance=not unit.whole):
+        return True
+    # ... and which of them it affirms: a clause that affirms only the alternative the
+    # text names to deny ("fancy indexing returns a view" against "...returns a copy, not
+    # a view") says it the other way round.
+    return _affirms_denied(said, unit)
+
+
+def _affirms_denied(said: ClauseTerms, unit: Unit) -> bool:
+    if not unit.denied_roles or said.clause.negated:
+        return False
+    for group in {r.group for r in unit.denied_roles}:
+        denied = {r.side for r in unit.denied_roles if r.group == group}
+        affirmed = {r.side for r in unit.roles if r.group == group} - denied
+        named = {r.side for r in said.clause.roles if r.group == group}
+        if affirmed and named and named <= denied:
+            return True
+    return False
 
 
 # A transposition is read only where the rest of the claim is said as written: this
@@ -336,6 +361,10 @@ def support(
     round: the best overlap over its units that the clause does not contradict."""
     best = 0.0
     found = units(text, question, asked)
+    if any(transposed(said, unit) for unit in found):
+        # One of its clauses said with two terms exchanged: the text is not stated the
+        # right way round by the rest of the words, which the exchange keeps.
+        return 0.0
     if whole_only:
         found = found[-1:]  # the whole text (or its only clause)
     for unit in found:
@@ -382,13 +411,28 @@ def against(
     """How much of the text the clause states the wrong way round: the best overlap over
     its units that it puts the other way round by alternatives, and by denial."""
     by_roles = by_denial = 0.0
+    affirms = not (said.clause.negated or said.clause.framed or said.clause.denied)
     for unit in units(text, question, asked):
-        if not _related(said, unit) or _about(said, unit) < COVERED_AT:
+        if not _related(said, unit):
+            continue
+        if transposed(said, unit):
+            if not affirms:
+                # It denies the unit with two of its terms exchanged: it agrees with it.
+                continue
+            # Two of its terms exchanged, the rest said as written and in order: the unit
+            # the other way round however few words of its own it has ("switching wins
+            # with probability 1/3 and staying 2/3"), whatever else the clause says.
+            by_roles = max(by_roles, _share(said, unit.all_weights))
+        if _about(said, unit) < COVERED_AT:
             continue
         if _role_conflict(said, unit):
+            if said.clause.negated and not (said.clause.framed or said.clause.denied):
+                # Its verb denies the other alternative ("it does not reach the global
+                # minimum" against "...can settle in a local minimum"): it agrees with the
+                # unit. (A claim denied as a whole, "it is not true that recall is...", is
+                # read by its polarity as before.)
+                continue
             by_roles = max(by_roles, overlap(said, unit))
-        if transposed(said, unit):
-            by_roles = max(by_roles, full_overlap(said, unit))
         if _polarity_conflict(said, unit):
             by_denial = max(by_denial, full_overlap(said, unit))
     return by_roles, by_denial
