@@ -5,6 +5,7 @@ uses, graded by their writer before they were scored and before the engine chang
 test (tests/data/README.md). Ids `kpwrong.*` were read while the judge was changed;
 `kpwrong_aside.*` (4 questions) were kept aside and scored once, at the end."""
 
+import json
 import statistics
 
 import pytest
@@ -14,15 +15,12 @@ from tests.test_fresh_wrong_answers import DATA
 
 SET = DATA / "keypoint_wrong_answers.jsonl"
 # The judge's mean score for the wrong answers of each part, at most (writers: 4-6).
-# Developed part: 44.0 on main before this change, 37.7 after.
-WRONG_MEAN = {"kpwrong": 40.0}
-# Right answers (writers: 90-93) keep at least this mean (81.9 when written).
-RIGHT_MEAN = {"kpwrong": 78.0}
-# Questions whose right control the judge still scores below a wrong answer, with why.
-STILL_BELOW = {
-    "breadth.rl.q_learning": "the right answer's SARSA sentence says the cue of the "
-    "misconception that Q-learning's target uses the action actually taken next",
-}
+# Developed part: 43.9 on main (effcf5e) before this change, 35.9 after; the
+# aside part, scored once at the end: 36.1 before, 30.1 after.
+WRONG_MEAN = {"kpwrong": 38.0, "kpwrong_aside": 33.0}
+# Right controls (writers: 90-93) keep at least this mean (85.9 and 90.8 after the change;
+# 81.9 and 90.8 before).
+RIGHT_MEAN = {"kpwrong": 82.0, "kpwrong_aside": 86.0}
 
 
 @pytest.fixture(scope="module")
@@ -64,12 +62,16 @@ def _margins(judged: list[tuple[str, str, str, float]]) -> dict[str, float]:
 
 
 def test_each_right_control_is_above_its_wrong_twins(judged):
-    developed = [row for row in judged if row[0] == "kpwrong"]
-    margins = {g: m for g, m in _margins(developed).items() if g not in STILL_BELOW}
+    margins = _margins(judged)
     assert all(m > 0 for m in margins.values()), margins
 
 
-@pytest.mark.xfail(strict=True, reason="; ".join(STILL_BELOW.values()))
-def test_the_right_controls_still_below_a_wrong_answer_rise_above_it(judged):
-    margins = _margins(judged)
-    assert all(margins[g] > 0 for g in STILL_BELOW), margins
+def test_the_questions_are_not_those_of_the_other_answer_sets(judged):
+    others = set()
+    for path in DATA.glob("*.jsonl"):
+        if path == SET:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            others.add(row.get("question_id") or row.get("group"))
+    assert not {g for _, g, _, _ in judged} & others

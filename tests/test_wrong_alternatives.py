@@ -101,6 +101,54 @@ CASES = [
         "Epsilon is not increased over time, so the agent explores less as its estimates improve.",
     ),
     (
+        "reduction or increase",
+        "How does a decision tree choose where to split?",
+        "The tree picks the split with the largest reduction in impurity of the child nodes.",
+        "The tree picks the split with the largest increase in impurity of the child nodes.",
+        "The tree picks the split with the largest reduction in impurity of the child nodes.",
+        "The tree does not pick the split with the largest increase in impurity of the child "
+        "nodes.",
+    ),
+    (
+        "speeds up or slows down",
+        "What does momentum do when the gradient keeps its direction?",
+        "When successive gradients agree, momentum speeds up the updates along that direction.",
+        "When successive gradients agree, momentum slows down the updates along that direction.",
+        "When successive gradients agree, momentum speeds up the updates along that direction.",
+        "When successive gradients agree, momentum does not slow down the updates along that "
+        "direction.",
+    ),
+    (
+        "dampens or amplifies",
+        "What does momentum do to oscillations across a narrow valley?",
+        "Momentum dampens the oscillations across the steep walls of a narrow valley.",
+        "Momentum amplifies the oscillations across the steep walls of a narrow valley.",
+        "Momentum dampens the oscillations across the steep walls of a narrow valley.",
+        "Momentum does not amplify the oscillations across the steep walls of a narrow valley.",
+    ),
+    (
+        "per parameter or the same for all",
+        "How does Adagrad choose its step sizes?",
+        "Adagrad scales the step with a per-parameter learning rate from the accumulated "
+        "squared gradients.",
+        "Adagrad scales the step with the same learning rate for every parameter from the "
+        "accumulated squared gradients.",
+        "Adagrad scales the step with a per-parameter learning rate from the accumulated "
+        "squared gradients.",
+        "Adagrad does not scale the step with the same learning rate for every parameter from "
+        "the accumulated squared gradients.",
+    ),
+    (
+        "different data or the same",
+        "How does bagging make its models differ?",
+        "Bagging trains each model of the ensemble on different bootstrap samples of the "
+        "training set.",
+        "Bagging trains each model of the ensemble on the same data of the training set.",
+        "Bagging trains each model of the ensemble on different bootstrap samples of the "
+        "training set.",
+        "Bagging does not train each model of the ensemble on the same data of the training set.",
+    ),
+    (
         "the alternative a point names only to deny",
         "When you index a NumPy array with a boolean mask, what do you get back?",
         "Indexing an array with a boolean mask returns a new copy of the selected elements, "
@@ -190,3 +238,49 @@ def test_two_values_exchanged_are_the_point_the_wrong_way_round_even_in_the_ques
         "probability 2/3.",
     )
     assert not denied.misconceptions
+
+
+Q_LEARNING = "breadth.rl.q_learning"
+USE_CASES = "breadth.precision_recall.use_cases"
+
+
+def test_a_misconceptions_cue_said_of_another_algorithm_is_not_that_misconception(shipped):
+    # "Q-learning's target uses the action actually taken next" is wrong; SARSA's is right.
+    sarsa = _bank_judged(
+        shipped,
+        Q_LEARNING,
+        "SARSA, the on-policy counterpart, uses the action actually taken next, so it learns "
+        "the value of the exploring policy itself.",
+    )
+    assert not sarsa.misconceptions
+    assert "sarsa_contrast" in sarsa.covered_key_points
+    q_learning = _bank_judged(
+        shipped, Q_LEARNING, "Q-learning's target uses the action actually taken next."
+    )
+    assert "target_uses_taken_action" in {m.misconception_id for m in q_learning.misconceptions}
+
+
+def test_a_point_said_the_other_way_round_with_another_reason_is_wrong(shipped):
+    # The point "disease screening favours recall, because a missed case is costly..."
+    # turns on its head clause, which here is said of the other alternative.
+    reversed_ = _bank_judged(
+        shipped,
+        USE_CASES,
+        "For screening I favour precision, because a false alarm is the costliest error.",
+    )
+    assert "screening_recall" not in reversed_.covered_key_points
+    assert "screening_recall" in {m.key_point_id for m in reversed_.misconceptions}
+    right = _bank_judged(
+        shipped,
+        USE_CASES,
+        "For screening I favour recall, because a missed case is costly and a false alarm "
+        "is caught by a cheaper follow-up test.",
+    )
+    assert "screening_recall" in right.covered_key_points and not right.misconceptions
+    other = _bank_judged(
+        shipped,
+        USE_CASES,
+        "For the spam filter I favour precision, because losing a legitimate email is worse "
+        "than letting spam through.",
+    )
+    assert not other.misconceptions

@@ -171,6 +171,25 @@ def units(text: str, question: Topic | str, asked: frozenset[str]) -> tuple[Unit
     return tuple(out)
 
 
+@lru_cache(maxsize=8192)
+def heads(text: str, question: Topic | str, asked: frozenset[str]) -> tuple[Unit, ...]:
+    """The head clauses of a text's claims that have clauses hung on them, read alone:
+    "disease screening favours recall" of "...favours recall, because a missed case is
+    costly". A clause that says the head the other way round ("for screening I favour
+    precision, because a false alarm costs most") says the point the other way round,
+    whatever reason it gives."""
+    reading = clauses.read(sentences(text), question)
+    found = clauses.claims([c for c in reading.clauses if any(t.is_word for t in c.tokens)])
+    return tuple(_head_unit(c, question, asked) for c in found if len(c.members) > 1)
+
+
+def _head_unit(clause: Clause, question: Topic | str, asked: frozenset[str]) -> Unit:
+    head = clause.members[0]
+    return _unit(
+        head.claimed_text(), head.roles, head.negated, question, asked, _denied(head.denied_text())
+    )
+
+
 def _denied(text: str) -> frozenset[str]:
     return frozenset(base_term(t) for t in content_terms(text))
 
@@ -435,7 +454,38 @@ def against(
             by_roles = max(by_roles, overlap(said, unit))
         if _polarity_conflict(said, unit):
             by_denial = max(by_denial, full_overlap(said, unit))
+    if affirms and len(said.clause.members) > 1 and said.clause.roles:
+        # Its head said the other way round from a head of the text: the relation the
+        # point turns on, with whatever reason hung on it.
+        head = clause_terms(said.clause.members[0], asked, question)
+        for unit in heads(text, question, asked):
+            if (
+                not head.clause.negated
+                and unit.negated == head.clause.negated
+                and _related(head, unit)
+                and _about(head, unit) >= COVERED_AT
+                and clauses.role_conflict(unit.roles, head.clause.roles)
+            ):
+                by_roles = max(by_roles, _head_overlap(head, unit, question))
     return by_roles, by_denial
+
+
+# A head says this many terms besides its alternatives, all of them the text's head's, to
+# be read against a head with few words of its own ("for screening I favour precision"
+# against "disease screening favours recall": the question's words are its words).
+HEAD_TERMS = 2
+
+
+def _head_overlap(head: ClauseTerms, unit: Unit, question: Topic | str) -> float:
+    """How much of a text's head the answer's head says besides their alternatives."""
+    if unit.own_words >= CONTENT_WORDS:
+        return overlap(head, unit)
+    text = head.clause.claimed_text()
+    roles = clauses.role_words(text, question)
+    plain = {base_term(t) for w, t in content_word_terms(text) if stem(w) not in roles}
+    if len(plain) >= HEAD_TERMS and plain <= {t for t, _ in unit.weights}:
+        return COVERED_AT
+    return overlap(head, unit)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from interviewer.domain.judging import (
     ScoreStatus,
     StatedMisconception,
 )
-from interviewer.domain.question import KeyPoint
+from interviewer.domain.question import KeyPoint, Misconception
 from interviewer.domain.rubric import OfflineSignal
 from interviewer.judge import asks, behavioral, claims, clauses, matching, signals
 from interviewer.judge.base import Judge
@@ -585,7 +585,8 @@ def _claims(
                 (
                     m
                     for m in kp.misconceptions
-                    if claims.says_cue(ct, m) or claims.states_claim(ct, m, best, question, asked)
+                    if _says_cue(ct, m, question, asked)
+                    or claims.states_claim(ct, m, best, question, asked)
                 ),
                 None,
             )
@@ -665,7 +666,7 @@ def _claims(
             for m in kp.misconceptions:
                 if (kp.id, m.id) in already:
                     continue
-                cued = claims.says_cue(whole, m)
+                cued = _says_cue(whole, m, question, asked)
                 if cued or claims.states_claim(whole, m, best, question, asked):
                     wrong.append(Stated(kp, m, whole.clause))
                     wrong_clauses.update(a for a, _ in whole.clause.spans)
@@ -684,6 +685,15 @@ def _claims(
             if kp is not served:
                 drops[kp.id].update(a for a, _ in ct.clause.spans)
     return {k: frozenset(v) for k, v in drops.items()}, wrong
+
+
+def _says_cue(
+    ct: claims.ClauseTerms, m: Misconception, topic: clauses.Topic, asked: frozenset[str]
+) -> bool:
+    """Whether the clause says one of the misconception's cues about what its claim is
+    about: "SARSA uses the action actually taken next" names another algorithm than
+    "Q-learning's target uses the action actually taken next", and states SARSA's point."""
+    return claims.says_cue(ct, m) and not claims.names_other(ct, m.claim, topic, asked)
 
 
 def _says_of_another(
