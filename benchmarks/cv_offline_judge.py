@@ -57,6 +57,9 @@ them and the alternatives tried:
 - `asks`: how much of a key point that asks for a kind of content (figures before and
   after, a cost accepted, how it was found) a sentence with that content states
   (asks.ASKED_SHARE, 0 = kinds are not read).
+- `heads`: how many words besides its alternatives a clause's head must say, all of them
+  a key point's head's, to be read against a head with few words of its own
+  (claims.HEAD_TERMS, 99 = such heads are read by their overlap only).
 - `plain_stages`: how much of a design stage's key point a sentence that names the stage
   in the rubric's plain words (`stage_words`) must state for the stage to be walked
   (levels.PLAIN_STAGE_AT, 1 = only the key point's own words, levels.STAGE_WALKED_AT).
@@ -166,6 +169,9 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     },
     "asks_topic": {
         (asks, "TOPIC_TERMS"): (7, 0, 3, 5, 9, 11, 13),
+    },
+    "heads": {
+        (claims, "HEAD_TERMS"): (2, 3, 99),
     },
     "plain_stages": {
         (levels, "PLAIN_STAGE_AT"): (0.05, 1.0, 0.02, 0.1, 0.15, 0.2),
