@@ -36,6 +36,13 @@ them and the alternatives tried:
   and whether a story at quality level 1 has its telling counted (STORY_FLOOR_BY_QUALITY);
 - `heavy_point`: how much of a heaviest key point an answer must state for it not to count
   as missed by the cap on correctness and the "heavy" ceiling (levels.HEAVY_POINT_STATED_AT);
+- `heavy_own`: how much of a heaviest key point its own words (those neither the question
+  nor another key point uses) must state for it not to count as missed
+  (levels.HEAVY_OWN_WORDS_AT, 0 = any of its words) and whether its words said where no
+  other key point is stated count as its own (offline.HEAVY_OWN_PLACES), whether
+  correctness held below the top by a missed heaviest point shows progress toward it
+  (levels.NO_PROGRESS_PAST_A_MISSED_POINT), and whether terminology is held there too
+  (levels.TERMS_OF_A_MISSED_POINT).
 - `uncovered`: how much of its fluency (on-topic share, length) counts toward the quality
   of an answer that states no key point (offline.UNCOVERED_FLUENCY).
 - `modelling`: whether system design's modelling criterion reads what the answer states of
@@ -155,6 +162,12 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     "differs_yield": {
         (claims, "DIFFERS_SHARE"): (0.5, 1.01),
         (offline, "DIFFERENCE_YIELDS_AT"): (0.3, 0.1, 0.2, 0.4, 0.5, 1.01),
+    },
+    "heavy_own": {
+        (levels, "HEAVY_OWN_WORDS_AT"): (0.3, 0.0, 0.25, 0.35),
+        (offline, "HEAVY_OWN_PLACES"): (True, False),
+        (levels, "NO_PROGRESS_PAST_A_MISSED_POINT"): (True, False),
+        (levels, "TERMS_OF_A_MISSED_POINT"): (True, False),
     },
     "uncovered": {
         (offline, "UNCOVERED_FLUENCY"): (1.0, 0.75, 0.5, 0.25, 0.0),

@@ -42,9 +42,11 @@ __all__ = [
     "key_point_coverage",
     "match_key_points",
     "missed_key_points",
+    "own_words_coverage",
     "stated_text",
     "stating_concepts",
     "stem",
+    "units_stating",
 ]
 
 COVERED_AT = 0.5
@@ -493,7 +495,24 @@ def match_key_point(
     answer = answer.without(drop)
     weights = _key_point_terms(kp.text, question_terms)
     slots = _slots(kp.text, question_terms) if examples_as_one else None
-    per_sentence = _term_matches(weights, answer, kp.text)
+    lexical, in_one_place, evidence = _lexical(weights, answer, kp.text, slots)
+    coverage = max(lexical, _cue_coverage(kp.cues, answer))
+    if coverage <= 0.0:
+        evidence = None
+    elif evidence is None or not in_one_place:
+        evidence = _evidence_for_cues(kp, answer) or evidence
+    return KeyPointMatch(kp.id, min(1.0, coverage), evidence)
+
+
+def _lexical(
+    weights: Sequence[tuple[str, float]],
+    answer: AnswerTerms,
+    text: str,
+    slots: "Slots | None" = None,
+) -> tuple[float, bool, str | None]:
+    """How much of a key point (its terms `weights`, its text `text`) the answer states in
+    its words; whether one place (a unit or two) states that much; the quote from there."""
+    per_sentence = _term_matches(weights, answer, text)
     n = len(per_sentence)
     whole = (
         _weighted(weights, [max(col) for col in zip(*per_sentence, strict=True)], slots)
@@ -520,15 +539,50 @@ def match_key_point(
                 # Quote the window's stronger unit (its clauses that state the point):
                 # always a verbatim slice.
                 k = i if j == i + 1 or singles[i] >= singles[i + 1] else i + 1
-                evidence = _quote(answer, k, weights, kp.text)
+                evidence = _quote(answer, k, weights, text)
     # A point stated in one place counts fully; scattered words count a little less.
     lexical = max(best_window, 0.85 * whole)
-    coverage = max(lexical, _cue_coverage(kp.cues, answer))
-    if coverage <= 0.0:
-        evidence = None
-    elif evidence is None or best_window < lexical:
-        evidence = _evidence_for_cues(kp, answer) or evidence
-    return KeyPointMatch(kp.id, min(1.0, coverage), evidence)
+    return lexical, best_window >= lexical, evidence
+
+
+def own_words_coverage(
+    kp: KeyPoint,
+    key_points: Sequence[KeyPoint],
+    answer: AnswerTerms,
+    question_terms: frozenset[str],
+    drop: frozenset[int] = frozenset(),
+) -> float | None:
+    """How much of the key point the answer states in the point's own words: its terms
+    that neither the question nor another of its key points uses, or its cue phrases (its
+    author's words for it, whatever they share). An answer long and right on the other
+    points says many of a point's words without saying anything of it ("8-bit Adam cuts
+    what the optimiser keeps around" shares "Adam" and "optimiser" with the point that
+    counts Adam's 16 bytes per weight). None when the point has no word of its own."""
+    weights = _key_point_terms(kp.text, question_terms)
+    shared = {base_term(t) for t in question_terms}
+    for other in key_points:
+        if other.id != kp.id:
+            shared |= {base_term(t) for t, _ in _key_point_terms(other.text, question_terms)}
+    own = tuple((t, w) for t, w in weights if base_term(t) not in shared)
+    if not own:
+        return None
+    answer = answer.without(drop)
+    lexical, _, _ = _lexical(own, answer, kp.text)
+    return min(1.0, max(lexical, _cue_coverage(kp.cues, answer)))
+
+
+def units_stating(kp: KeyPoint, answer: AnswerTerms, question_terms: frozenset[str]) -> set[int]:
+    """The indices of the answer's units that state the key point on their own: at the
+    covering bar in its words, or by one of its cue phrases."""
+    weights = _key_point_terms(kp.text, question_terms)
+    rows = _term_matches(weights, answer, kp.text)
+    phrases = [_cue_terms(cue) for cue in kp.cues]
+    return {
+        i
+        for i, row in enumerate(rows)
+        if _weighted(weights, row) >= COVERED_AT
+        or any(_contains(answer.sentence_sequences[i], p) for p in phrases)
+    }
 
 
 def stating_concepts(
