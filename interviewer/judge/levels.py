@@ -214,8 +214,10 @@ HEAVY_POINT_STATED_AT = 0.3
 # questions, --folds 5: Spearman chose 0.3 on 3 folds (0.25, 0.35), the mean distance
 # over right and wrong halves (balanced_mae) on 4 (0.25), neither ever 0; cross-validated
 # 0.850 and -10.90 against 0.844 and -11.15 with the grid's earlier settings (0, off,
-# off, off). With --keep-right 10 both choose 0 on 4 of 5 folds: some right answer in
-# plain words loses more than 10 points under every setting that reads own words.
+# off, off); with tests/data/plainest_answers.jsonl's development questions added (462
+# answers), 0.3 with HEAVY_OWN_PLACES on 3 and 4 of 5 folds again (0.852, -10.90). With
+# --keep-right 10 both choose 0 on every fold: some right answer in plain words loses
+# more than 10 points under every setting that reads own words.
 HEAVY_OWN_WORDS_AT = 0.3
 
 
