@@ -89,3 +89,18 @@ def test_a_key_points_own_text_never_triggers_its_misconceptions(shipped):
             named = [f.misconception_id for f in result.misconceptions if f.key_point_id == kp.id]
             wrong += [f"{question.id}:{kp.id}: {n}" for n in named if n in own]
     assert not wrong, "a right answer read as its own misconception:\n" + "\n".join(wrong)
+
+
+def test_a_right_answer_quoting_the_wrong_code_is_not_read_as_it(shipped):
+    # A cue is the wrong claim in words, not a bare expression a right answer quotes to
+    # explain why it fails.
+    question = shipped.questions["python.functional.map_filter_reduce"]
+    right = (
+        "Drop the NaN losses with math.isnan, since NaN compares unequal to everything "
+        "including itself, so loss == float('nan') never matches."
+    )
+    wrong = "Drop the NaN losses by checking loss == float('nan'), like any other number."
+    assert "eq_nan" not in {
+        f.misconception_id for f in judged(shipped, question, right).misconceptions
+    }
+    assert "eq_nan" in {f.misconception_id for f in judged(shipped, question, wrong).misconceptions}
