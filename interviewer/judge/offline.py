@@ -488,9 +488,12 @@ def _heaviest_own(
     by_kind: dict[str, float],
 ) -> dict[str, float]:
     """Per heaviest key point (of a question whose points are not all as heavy), how much
-    of it the answer states in its own words (matching.own_words_coverage); not for a
-    point that asks for a kind of content the answer supplied (asks.credit): its words
-    describe that content, which may be said in any."""
+    of it the answer states in its own words (matching.own_words_coverage), as far as
+    levels.HEAVY_OWN_WORDS_AT needs to know: not for a point already missed by its
+    coverage, and its places (HEAVY_OWN_PLACES) read only when its words fall short of
+    the bar (reading them is a second match of the answer). Not for a point that asks for
+    a kind of content the answer supplied (asks.credit): its words describe that content,
+    which may be said in any."""
     points = request.key_points
     if len(points) < 2 or levels.HEAVY_OWN_WORDS_AT <= 0:
         return {}
@@ -498,15 +501,18 @@ def _heaviest_own(
     if all(kp.weight == top for kp in points):
         return {}
     asked = question_terms(request.question)
+    coverage = {m.key_point_id: m.coverage for m in matches}
     own: dict[str, float] = {}
     for kp in points:
         if kp.weight != top or kp.id in by_kind:
             continue
+        if coverage.get(kp.id, 0.0) < levels.HEAVY_POINT_STATED_AT:
+            continue  # missed, whatever its own words say
         drop = drops.get(kp.id, frozenset())
         stated = own_words_coverage(kp, points, answer, asked, drop)
         if stated is None:
             continue
-        if HEAVY_OWN_PLACES:
+        if HEAVY_OWN_PLACES and stated < levels.HEAVY_OWN_WORDS_AT:
             others = _serving_others(kp, request, matches, answer)
             alone = match_key_points(answer.without(drop | others), [kp], request.question)
             stated = max(stated, alone[0].coverage)
