@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from interviewer.judge.offline import OfflineJudge
-from tests.answer_sets import scored
+from tests.answer_sets import judged_on, scored
 
 DATA = Path(__file__).parent / "data"
 DATASET = DATA / "plain_breadth_answers.jsonl"
@@ -91,19 +90,7 @@ def test_every_wrong_twin_stays_near_the_floor(judged):
 
 
 def _covered(question_id: str, answer: str) -> list[str]:
-    from interviewer.content.loader import load_content
-    from interviewer.domain.judging import JudgeRequest
-
-    content = load_content()
-    question = content.questions[question_id]
-    request = JudgeRequest(
-        round_kind=question.round,
-        question=question.prompt,
-        key_points=question.key_points,
-        rubric=content.rubrics[question.round.value],
-        answer=answer,
-    )
-    return OfflineJudge().score_now(request).covered_key_points
+    return judged_on(question_id, answer)[0].covered_key_points
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import scored
+from tests.answer_sets import judged_on, scored
 
 DATA = Path(__file__).parent / "data"
 DATASET = DATA / "plain_unseen_answers.jsonl"
@@ -98,24 +98,6 @@ def test_answers_in_the_plainest_words_average_at_least_80(judged):
     assert _mean(judged, "plainer") >= 80
 
 
-def _judge(question_id: str, answer: str):
-    from interviewer.content.loader import load_content
-    from interviewer.domain.judging import JudgeRequest
-    from interviewer.judge.offline import OfflineJudge
-
-    content = load_content()
-    question = content.questions[question_id]
-    request = JudgeRequest(
-        round_kind=question.round,
-        question=question.prompt,
-        key_points=question.key_points,
-        rubric=content.rubrics[question.round.value],
-        answer=answer,
-    )
-    result = OfflineJudge().score_now(request)
-    return result, result.percent(request.rubric)
-
-
 PCA = "breadth.dim_reduction.pca_in_practice"
 # Its clauses are all claimed but one ("so I can't explain the model in terms of my own
 # columns any more"), and none states a key point in the key points' words on its own.
@@ -130,13 +112,13 @@ def test_a_clause_hedged_in_passing_does_not_disown_a_right_answer():
         for line in DATASET.read_text(encoding="utf-8").splitlines()
         if json.loads(line)["id"] == PLAINER_PCA
     )
-    result, percent = _judge(PCA, answer)
+    result, percent = judged_on(PCA, answer)
     assert "does not know" not in result.feedback
     assert percent is not None and percent > 30
 
 
 def test_a_hedge_with_short_filler_is_still_scored_at_the_floor():
-    result, percent = _judge(
+    result, percent = judged_on(
         PCA,
         "I don't know when PCA helps or hurts. I've heard of t-SNE and UMAP. PCA comes up a lot.",
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import scored
+from tests.answer_sets import judged_on, scored
 
 DATA = Path(__file__).parent / "data"
 DATASET = DATA / "plainest_answers.jsonl"
@@ -119,24 +119,6 @@ def test_fluent_wrong_answers_in_everyday_words_stay_under_15(judged):
     assert _mean({**judged["dev"], **judged["aside"]}, "plain_false") <= 15
 
 
-def _judge(question_id: str, answer: str):
-    from interviewer.content.loader import load_content
-    from interviewer.domain.judging import JudgeRequest
-    from interviewer.judge.offline import OfflineJudge
-
-    content = load_content()
-    question = content.questions[question_id]
-    request = JudgeRequest(
-        round_kind=question.round,
-        question=question.prompt,
-        key_points=question.key_points,
-        rubric=content.rubrics[question.round.value],
-        answer=answer,
-    )
-    result = OfflineJudge().score_now(request)
-    return result, result.percent(request.rubric)
-
-
 DEFINITIONS = "breadth.precision_recall.definitions"
 # Right, in everyday words (written for this test from issue 9's example, "how many of its
 # alarms are real"): it states a little of every key point (0.04-0.33 each, 0.14 in all) in
@@ -153,7 +135,7 @@ ALARM = (
 
 
 def test_an_answer_stating_part_of_every_key_point_is_not_about_something_else():
-    result, percent = _judge(DEFINITIONS, ALARM)
+    result, percent = judged_on(DEFINITIONS, ALARM)
     assert "about something else" not in result.feedback
     assert percent is not None and percent > 0
 
@@ -167,7 +149,7 @@ def test_an_answer_about_something_else_is_still_floored_even_padded():
     )
     filler = " Of all the things I have worked on, this is how it was. It caught on quickly."
     for answer in (offtopic, offtopic + filler):
-        result, percent = _judge(DEFINITIONS, answer)
+        result, percent = judged_on(DEFINITIONS, answer)
         assert percent == 0.0 and "about something else" in result.feedback
 
 
@@ -177,7 +159,7 @@ def test_a_fluent_wrong_answer_that_leaves_points_untouched_is_still_floored():
         for line in DATASET.read_text(encoding="utf-8").splitlines()
         if json.loads(line)["id"] == "plainest.python.functional.map_filter_reduce.plain_false"
     )
-    result, percent = _judge("python.functional.map_filter_reduce", answer)
+    result, percent = judged_on("python.functional.map_filter_reduce", answer)
     assert percent == 0.0 and "about something else" in result.feedback
 
 
@@ -185,5 +167,5 @@ def test_every_point_touched_is_not_enough_without_some_coverage_in_all(monkeypa
     from interviewer.judge import offline
 
     monkeypatch.setattr(offline, "EVERY_POINT_COVERAGE", 0.5)
-    result, percent = _judge(DEFINITIONS, ALARM)
+    result, percent = judged_on(DEFINITIONS, ALARM)
     assert percent == 0.0 and "about something else" in result.feedback
