@@ -218,7 +218,8 @@ def _own(answer: str) -> float | None:
     terms = AnswerTerms.of(answer, units, [[(u.start, u.start + len(u.text))] for u in units])
     matches = match_key_points(terms, POINTS, QUESTION)
     request = cast(JudgeRequest, SimpleNamespace(key_points=POINTS, question=QUESTION))
-    return offline._heaviest_own(request, terms, matches, {}, {}).get(HEAVY.id)
+    asked = question_terms(QUESTION)
+    return offline._heaviest_own(request, terms, matches, {}, {}, asked).get(HEAVY.id)
 
 
 def test_a_point_said_where_no_other_is_said_counts_as_its_own(monkeypatch):

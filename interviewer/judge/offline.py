@@ -367,7 +367,7 @@ class OfflineJudge(Judge):
             else m
             for m in matches
         ]
-        heaviest_own = _heaviest_own(request, answer, matches, drops, by_kind)
+        heaviest_own = _heaviest_own(request, answer, matches, drops, by_kind, question_terms)
         total_weight = sum(kp.weight for kp in request.key_points)
         by_id = {m.key_point_id: m.coverage for m in matches}
         coverage = (
@@ -486,6 +486,7 @@ def _heaviest_own(
     matches: list[KeyPointMatch],
     drops: dict[str, frozenset[int]],
     by_kind: dict[str, float],
+    asked: frozenset[str],
 ) -> dict[str, float]:
     """Per heaviest key point (of a question whose points are not all as heavy), how much
     of it the answer states in its own words (matching.own_words_coverage), as far as
@@ -500,7 +501,6 @@ def _heaviest_own(
     top = max(kp.weight for kp in points)
     if all(kp.weight == top for kp in points):
         return {}
-    asked = question_terms(request.question)
     coverage = {m.key_point_id: m.coverage for m in matches}
     own: dict[str, float] = {}
     for kp in points:
@@ -513,7 +513,7 @@ def _heaviest_own(
         if stated is None:
             continue
         if HEAVY_OWN_PLACES and stated < levels.HEAVY_OWN_WORDS_AT:
-            others = _serving_others(kp, request, matches, answer)
+            others = _serving_others(kp, request, matches, answer, asked)
             alone = match_key_points(answer.without(drop | others), [kp], request.question)
             stated = max(stated, alone[0].coverage)
         own[kp.id] = stated
@@ -531,13 +531,16 @@ HEAVY_OWN_PLACES = True
 
 
 def _serving_others(
-    kp: KeyPoint, request: JudgeRequest, matches: list[KeyPointMatch], answer: AnswerTerms
+    kp: KeyPoint,
+    request: JudgeRequest,
+    matches: list[KeyPointMatch],
+    answer: AnswerTerms,
+    asked: frozenset[str],
 ) -> frozenset[int]:
     """The start offsets of the clauses of the units that state another covered key point
     on their own."""
     if not answer.pieces:
         return frozenset()
-    asked = question_terms(request.question)
     covered = {m.key_point_id for m in matches if m.coverage >= COVERED_AT}
     units: set[int] = set()
     for other in request.key_points:
