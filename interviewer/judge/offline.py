@@ -35,7 +35,16 @@ from interviewer.domain.judging import (
 )
 from interviewer.domain.question import KeyPoint, Misconception
 from interviewer.domain.rubric import OfflineSignal
-from interviewer.judge import asks, behavioral, claims, clauses, levels, matching, signals
+from interviewer.judge import (
+    asks,
+    behavioral,
+    claims,
+    clauses,
+    formulas,
+    levels,
+    matching,
+    signals,
+)
 from interviewer.judge.base import Judge
 from interviewer.judge.claims import Stated
 from interviewer.judge.clauses import Status, marked_terms
@@ -718,6 +727,12 @@ def _claims(
                 denial = by_roles < claims.COVERED_AT or by_roles <= best + TIE
                 wrong.append(Stated(kp, named, ct.clause, by_denial=denial and named is None))
             wrong_clauses.update(a for a, _ in ct.clause.spans)
+    # A key point's formula written with a sign, a bound, a number or an order changed
+    # ("z / (1 - lambda)", "y - y_hat") states the point wrong, whatever its words say.
+    for kp, clause in _misread_formulas(request, on_topic, said):
+        if not any(w.key_point is kp and w.clause is clause for w in wrong):
+            wrong.append(Stated(kp, None, clause))
+        wrong_clauses.update(a for a, _ in clause.spans)
     # A misconception may span a sentence's clauses ("grow it deeper | so it sees more"),
     # or a short answer's sentences ("...; signatures make that fast"): each sentence, and
     # the whole answer, none of it under a denial, is read whole for them too.
@@ -759,6 +774,40 @@ def _claims(
             if kp is not served:
                 drops[kp.id].update(a for a, _ in ct.clause.spans)
     return {k: frozenset(v) for k, v in drops.items()}, wrong
+
+
+def _misread_formulas(
+    request: JudgeRequest, on_topic: list[Sentence], said: list[claims.ClauseTerms]
+) -> list[tuple[KeyPoint, clauses.Clause]]:
+    """The key points whose formula an on-topic sentence writes changed, each with the
+    clause where the changed formula starts. A formula the answer also writes as the
+    point does, or writes as another point (or cue) of the question does, counts for
+    nothing here."""
+    truths = {
+        kp.id: tuple(f.symbols for t in (kp.text, *kp.cues) for f in formulas.formulas(t))
+        for kp in request.key_points
+    }
+    if not any(truths.values()):
+        return []
+    every = {t for found in truths.values() for t in found}
+    out: list[tuple[KeyPoint, clauses.Clause]] = []
+    for sentence in on_topic:
+        written = formulas.written(sentence.text) if formulas.formulas(sentence.text) else None
+        if written is None:
+            continue
+        for kp in request.key_points:
+            for found in formulas.misread(sentence.text, truths[kp.id]):
+                if found.truth in written or found.said in every:
+                    continue
+                at = sentence.start + found.start
+                clause = next(
+                    (ct.clause for ct in said if any(a <= at < b for a, b in ct.clause.spans)),
+                    None,
+                )
+                if clause is not None:
+                    out.append((kp, clause))
+                    break
+    return out
 
 
 def _says_cue(
