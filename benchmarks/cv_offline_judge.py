@@ -56,6 +56,10 @@ them and the alternatives tried:
 - `differs_yield`: that reading on or off, and how far the claim's key point must be stated
   elsewhere in the answer for a claim read so to yield to it (offline.DIFFERENCE_YIELDS_AT,
   1.01 = never).
+- `differs_elsewhere`: whether a claim read in other words yields only to its key point
+  stated by the rest of the answer, not by the sentence that states the claim
+  (offline.YIELDS_ELSEWHERE_ONLY), and whether that reading counts a word of the claim
+  said through its concept (claims.DIFFERS_BY_CONCEPT).
 - `story`: whether a story's key point that lists examples asks for one of them
   (matching.EXAMPLES_AS_ONE), whether a story that leaves out a heaviest key point is top
   on no count of how it is told (levels.STORY_CEILING), and how the reflection criterion
@@ -162,6 +166,10 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     "differs_yield": {
         (claims, "DIFFERS_SHARE"): (0.5, 1.01),
         (offline, "DIFFERENCE_YIELDS_AT"): (0.3, 0.1, 0.2, 0.4, 0.5, 1.01),
+    },
+    "differs_elsewhere": {
+        (offline, "YIELDS_ELSEWHERE_ONLY"): (True, False),
+        (claims, "DIFFERS_BY_CONCEPT"): (False, True),
     },
     "heavy_own": {
         (levels, "HEAVY_OWN_WORDS_AT"): (0.3, 0.0, 0.25, 0.35),

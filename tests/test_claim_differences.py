@@ -121,3 +121,52 @@ def test_a_claim_that_never_yields_is_named_beside_its_point(shipped, monkeypatc
         "linearly with the sequence length and the batch and can outgrow the weights. "
     )
     assert "cache_negligible" in named(shipped, stated_right + STATED)
+
+
+# The claim and its point's words in one sentence: the point's words there are the claim's
+# context, not the point stated.
+CLAIM_WITH_POINT_WORDS = (
+    "The cache holds a key and a value per token, and it stays negligible next to the "
+    "model weights."
+)
+
+
+def test_a_claim_does_not_yield_to_its_own_sentence(shipped):
+    assert "cache_negligible" in named(shipped, CLAIM_WITH_POINT_WORDS)
+
+
+def test_yielding_to_its_own_sentence_would_hide_it(shipped, monkeypatch):
+    from interviewer.judge import offline
+
+    monkeypatch.setattr(offline, "YIELDS_ELSEWHERE_ONLY", False)
+    assert "cache_negligible" not in named(shipped, CLAIM_WITH_POINT_WORDS)
+
+
+def test_it_still_yields_to_its_point_stated_in_another_sentence(shipped):
+    stated_right = (
+        "The cache holds one key and one value vector per token, layer and head, so it grows "
+        "linearly with the sequence length and the batch and can outgrow the weights. "
+    )
+    assert "cache_negligible" not in named(shipped, stated_right + CLAIM_WITH_POINT_WORDS)
+
+
+# "Coefficients" names the concept of the claim's "weights", "stored keys and values" none
+# of the claim's words but its context.
+IN_CONCEPT_WORDS = (
+    "Even with long prompts the stored keys and values stay negligible next to the coefficients."
+)
+
+
+def test_a_claims_word_said_through_its_concept_counts_only_when_asked(shipped, monkeypatch):
+    assert "cache_negligible" not in named(shipped, IN_CONCEPT_WORDS)
+    monkeypatch.setattr(claims, "DIFFERS_BY_CONCEPT", True)
+    assert "cache_negligible" in named(shipped, IN_CONCEPT_WORDS)
+
+
+def test_a_claim_in_concept_words_denied_is_not_named(shipped, monkeypatch):
+    monkeypatch.setattr(claims, "DIFFERS_BY_CONCEPT", True)
+    denied = (
+        "Even with long prompts the stored keys and values are not negligible next to the "
+        "coefficients."
+    )
+    assert "cache_negligible" not in named(shipped, denied)

@@ -3,7 +3,9 @@
 A synonym is the same word (a cue or a contrast is read through it); a concept is looser:
 "held aside" data is validation data, a "check" is an evaluation, a unit "switched off" is
 zeroed. The lexicon's `concepts` groups are folded here and only here: they decide how much
-of a key point a clause states, never whether it states a misconception or reverses one.
+of a key point a clause states, and, for a misconception read in other words than its claim
+and cues (claims.states_difference), how much of the claim a sentence says; never whether
+a clause reverses a point or says a misconception's cue.
 A word keeps its polarity: a denied word names a denied concept ("no validation data" does
 not state "track a validation metric").
 """

@@ -56,6 +56,7 @@ from interviewer.judge.matching import (
     COVERED_AT,
     AnswerTerms,
     KeyPointMatch,
+    match_key_point,
     match_key_points,
     own_words_coverage,
     present,
@@ -187,6 +188,14 @@ UNCOVERED_FLUENCY = 1.0
 # Never yielding is best in-sample but lowers a right answer by more than 10 points.
 # 1.01: never yields.
 DIFFERENCE_YIELDS_AT = 0.3
+# ... and whether the point must be stated that far by the answer without the sentence that
+# states the claim: a sentence that says a misconception in everyday words shares the
+# words of the point it gets wrong ("a network is the stronger choice ... it beats boosted
+# trees on every kind of data, spreadsheet data included" says "stronger", "choice",
+# "trees" and "data" of "tree ensembles are the stronger choice for tabular data"), and
+# the claim must not yield to its own sentence. Off, the claim yields to the point however
+# it is stated. A setting of benchmarks/cv_offline_judge.py's grid `differs_elsewhere`.
+YIELDS_ELSEWHERE_ONLY = True
 
 
 def answer_quality(
@@ -344,9 +353,8 @@ class OfflineJudge(Judge):
         # a misconception.
         drops, wrong = _claims(request, read, units, question_terms, topic)
         story = _tells_a_story(request)
-        matches = match_key_points(
-            answer, request.key_points, request.question, drops, _examples_as_one(request)
-        )
+        examples = _examples_as_one(request)
+        matches = match_key_points(answer, request.key_points, request.question, drops, examples)
         # A point that asks for a kind of content (figures before and after, a cost
         # accepted) is stated by a sentence that has it, in whatever words; in an answer
         # that states no point of fact, only when it names the question's topic and says
@@ -367,7 +375,11 @@ class OfflineJudge(Judge):
             w
             for w in wrong
             if not (w.by_denial and w.key_point.id in covered)
-            and not (w.by_difference and w.key_point.id in yields)
+            and not (
+                w.by_difference
+                and w.key_point.id in yields
+                and _stated_elsewhere(w, answer, request, question_terms, drops, examples)
+            )
         ]
         # A point stated the wrong way round is not covered, whatever else was said of it.
         matches = [
@@ -847,6 +859,30 @@ def _without(sentence: Sentence, spans: list[tuple[int, int]]) -> str:
         if a < b:
             text = f"{text[:a]} {text[b:]}"
     return text
+
+
+def _stated_elsewhere(
+    found: Stated,
+    answer: AnswerTerms,
+    request: JudgeRequest,
+    asked: frozenset[str],
+    drops: dict[str, frozenset[int]],
+    examples: bool,
+) -> bool:
+    """Whether the key point of a misconception read in other words is stated, as far as
+    DIFFERENCE_YIELDS_AT, by the answer without the unit (sentence) that states the
+    misconception (see YIELDS_ELSEWHERE_ONLY)."""
+    if not YIELDS_ELSEWHERE_ONLY:
+        return True
+    kp = found.key_point
+    starts = {a for a, _ in found.clause.spans}
+    drop = set(drops.get(kp.id, frozenset()))
+    for unit in answer.pieces:
+        if any(p.start in starts for p in unit):
+            drop.update(p.start for p in unit)
+    return match_key_point(kp, answer, asked, frozenset(drop), examples).coverage >= (
+        DIFFERENCE_YIELDS_AT
+    )
 
 
 def _got_wrong(kp: KeyPoint, wrong: list[Stated]) -> bool:
