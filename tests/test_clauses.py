@@ -201,3 +201,19 @@ def test_a_second_subject_with_its_own_verb_after_a_comma_is_a_second_claim():
     # Things listed after a comma are not a claim of their own.
     listed = texts("We compared the first model, the second model and the third one.")
     assert "the second model" not in listed
+
+
+def test_a_reason_denied_by_the_clause_before_it_is_denied():
+    said, reason = clauses_of("It is not because the network gets smaller.")
+    assert said.negated and reason.negated and reason.framed
+    # A reason for something denied is still claimed: the negator is not the last word.
+    _, cause = clauses_of("The model did not converge because the rate was too high.")
+    assert not cause.negated
+
+
+def test_a_verb_that_denies_its_object_denies_it():
+    (by_verb,) = clauses_of("It works by preventing co-adaptation.")
+    (by_frame,) = clauses_of("It prevents units from co-adapting.")
+    assert by_verb.negated and by_frame.negated
+    # Before a pronoun it denies nothing the clause goes on to say.
+    assert not any(c.negated for c in clauses_of("To prevent it I split the data first."))

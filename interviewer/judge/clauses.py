@@ -383,6 +383,7 @@ class _Phrases:
     negating_phrases: Table
     not_denials: Table
     denial_frames: Table
+    denying_verbs: frozenset[str]  # stems
     denying_predicates: Table
     report_frames: Table
     hedges: Table
@@ -431,6 +432,7 @@ def phrases() -> _Phrases:
         negating_phrases=table(lex.negating_phrases),
         not_denials=table(lex.not_denials),
         denial_frames=table(lex.denial_frames),
+        denying_verbs=frozenset(t.stem for w in lex.denying_verbs for t in tokens(w)),
         denying_predicates=table(lex.denying_predicates),
         report_frames=table(lex.report_frames),
         hedges=table(lex.hedges),
@@ -758,6 +760,7 @@ def _mark_polarity(reading: Reading) -> None:
                         inner.append(a)
                 framed.update(range(a, b))
         carries = flips % 2 == 1 and opening
+        inner += _denying_verbs(clause, framed, p.denying_verbs)
         for a, b in _spans(stems, p.not_denials):
             framed.update(range(a, b))
         # A predicate that denies its subject ("X is unnecessary", "Y adds nothing",
@@ -778,6 +781,8 @@ def _mark_polarity(reading: Reading) -> None:
             flips += 1  # "Common misreadings: X"
         if clause.opener == TURNED_DOWN:
             flips += 1
+        if same_sentence and previous and _denies_the_reason(previous, clause, p.negators):
+            flips += 1  # "It is not | because the network gets smaller"
         whole = flips % 2 == 1 or carried
         clause.framed = whole
         clause.negated = (len(negators) + len(inner) + flips + carried + predicated) % 2 == 1
@@ -789,6 +794,33 @@ def _mark_polarity(reading: Reading) -> None:
         if carries:
             carried = True
         previous = clause
+
+
+def _denying_verbs(clause: Clause, framed: set[int], verbs: frozenset[str]) -> list[int]:
+    """Where a verb denies the object after it ("by preventing co-adaptation"): not inside
+    a frame ("prevents units from co-adapting" is one denial), not before a pronoun ("to
+    prevent it, split first") and not at the clause's end."""
+    out = []
+    for k, token in enumerate(clause.tokens):
+        if k in framed or k in clause.supposed or token.stem not in verbs:
+            continue
+        after = next((t for t in clause.tokens[k + 1 :] if t.is_word), None)
+        if after is not None and after.norm not in _PRONOUNS:
+            out.append(k)
+            framed.add(k)
+    return out
+
+
+# Connectives that give a reason: "not because X" denies X, not the clause before it.
+_REASONS = frozenset(["because", "since"])
+
+
+def _denies_the_reason(previous: Clause, clause: Clause, negators: frozenset[str]) -> bool:
+    """Whether the clause gives a reason that the clause before it denies by ending on its
+    negator: "it is not | because the network gets smaller" says the network getting smaller
+    is not the reason, and "it failed, not | because of the data" that the data was not."""
+    said = [t for t in previous.tokens if t.is_word]
+    return clause.opener in _REASONS and bool(said) and said[-1].norm in negators
 
 
 def _ends_with_frame(clause: Clause, table: Table) -> bool:

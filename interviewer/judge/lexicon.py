@@ -32,6 +32,7 @@ class Lexicon(BaseModel):
     fillers: list[Phrase] = Field(default_factory=list)
     not_denials: list[Phrase] = Field(default_factory=list)
     denial_frames: list[Phrase] = Field(default_factory=list)
+    denying_verbs: list[Phrase] = Field(default_factory=list)
     denying_predicates: list[Phrase] = Field(default_factory=list)
     report_frames: list[Phrase] = Field(default_factory=list)
     hedges: list[Phrase] = Field(default_factory=list)
@@ -66,7 +67,15 @@ class Lexicon(BaseModel):
                     raise ValueError(f"contrasts[{i}][{j}] is empty")
         return groups
 
-    @field_validator("negators", "fillers", "auxiliaries", "verbs", "irregular_verbs", "meta_verbs")
+    @field_validator(
+        "negators",
+        "fillers",
+        "auxiliaries",
+        "verbs",
+        "irregular_verbs",
+        "meta_verbs",
+        "denying_verbs",
+    )
     @classmethod
     def _single_words(cls, words: list[str]) -> list[str]:
         for word in words:
