@@ -1,6 +1,7 @@
 """The shipped bank, rubrics and scenarios, and the coverage report over them."""
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -81,6 +82,17 @@ def test_every_question_has_follow_ups_hints_and_cued_key_points(shipped):
             # Cues state the claim (a phrase in the right direction, not a bare term), so a
             # point needs a few phrasings; past a dozen it is a word list, not a claim.
             assert 2 <= len(kp.cues) <= 12, f"{q.id}.{kp.id} has {len(kp.cues)} cues"
+
+
+def test_no_cue_is_a_number_split_at_its_thousands_comma(shipped):
+    # An unquoted "map its 1,000 classes onto" in a YAML flow list is two cues, "map its 1"
+    # and "000 classes onto": neither states anything.
+    for q in shipped.questions.values():
+        for kp in q.key_points:
+            for owner, cues in [(kp.id, kp.cues), *((m.id, m.cues) for m in kp.misconceptions)]:
+                for before, after in pairwise(cues):
+                    split = before[-1:].isdigit() and after[:3].isdigit() and after[3:4] in " "
+                    assert not split, f"{q.id}.{owner}: {before!r}, {after!r}; quote the cue"
 
 
 def test_question_ids_name_their_round_and_topic(shipped):
