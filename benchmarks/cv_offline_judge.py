@@ -105,7 +105,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from interviewer.commands.calibrate import Requests, read_dataset
-from interviewer.judge import asks, claims, levels, matching, offline
+from interviewer.judge import asks, claims, formulas, levels, matching, offline
 from interviewer.judge.calibration import pearson, spearman
 
 # (module, constant name) -> the values tried; the first is what ships.
@@ -206,6 +206,10 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
         (levels, "STORY_CEILING"): ("none", "heavy"),
         (levels, "REFLECTION_READS"): ("either", "lesson", "depth"),
     },
+    "formulas": {
+        (formulas, "EQUATION_SYMBOLS"): (5, 3, 7, 99),
+        (claims, "SYMBOL_LETTERS"): (2, 0, 1, 3),
+    },
     "modelling": {
         (levels, "WEIGHS_STATED_STAGES"): (True, False),
         (levels, "OPTIONS_FOR_TOP"): (2, 1),
@@ -245,6 +249,8 @@ def score_all(requests, setting: dict[tuple[object, str], object]) -> list[float
     shipped = {key: getattr(*key) for key in setting}
     for (module, name), value in setting.items():
         setattr(module, name, value)
+    # Readings cached on their text alone would keep the last setting's answers.
+    claims._transposed.cache_clear()
     try:
         judge = offline.OfflineJudge()
         return [judge.score_now(r).fine_level(r.rubric) for r in requests]

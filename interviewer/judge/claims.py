@@ -15,6 +15,7 @@ wrong statement of precision's formula, it is recall's.
 """
 
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from interviewer.domain.question import KeyPoint, Misconception
@@ -324,13 +325,16 @@ def transposed(said: ClauseTerms, unit: Unit) -> bool:
 
 @lru_cache(maxsize=65536)
 def _transposed(claim: tuple[str, ...], said: tuple[str, ...]) -> bool:
-    from difflib import SequenceMatcher
 
     matcher = SequenceMatcher(None, claim, said, autojunk=False)
     ops = [op for op in matcher.get_opcodes() if op[0] != "equal"]
     replaced = [op for op in ops if op[0] == "replace"]
+    if len(replaced) == 1 and _renamed(claim, said, replaced[0], matcher):
+        return True
     if len(replaced) != 2 or any(i2 - i1 != 1 or j2 - j1 != 1 for _, i1, i2, j1, j2 in replaced):
-        return False
+        # A word said twice may hide the exchange from the alignment ("with the target
+        # network and ... with the online network"): exchange the two in the claim itself.
+        return _exchanged_pair(claim, said)
     (_, a, _, x, _), (_, b, _, y, _) = replaced
     # Between the two, the claim is said word for word: the relation is the same.
     if any(op[0] != "replace" and a < op[1] < b + 1 for op in ops):
@@ -342,6 +346,62 @@ def _transposed(claim: tuple[str, ...], said: tuple[str, ...]) -> bool:
         return False
     kept = sum(size for _, _, size in matcher.get_matching_blocks())
     return kept >= TRANSPOSED_SAME * (len(claim) - 2)
+
+
+# A name this short is a symbol ("the columns of V" against "of U", "x" and "y"): one
+# symbol of a claim said in place of another that the claim also names is the claim about
+# the other one, where an everyday word in its place may be a paraphrase. Set at 2 before
+# any data; --grid formulas (see formulas.EQUATION_SYMBOLS) keeps it on every fold (1, 2
+# and 3 tie; 0, reading no symbol so, is worse).
+SYMBOL_LETTERS = 2
+
+
+def _renamed(
+    claim: tuple[str, ...],
+    said: tuple[str, ...],
+    op: tuple[str, int, int, int, int],
+    matcher: "SequenceMatcher[str]",
+) -> bool:
+    """The clause says the claim with one of its symbols in place of another symbol the
+    claim names elsewhere, the rest as written: "the columns of V are the principal
+    directions" against "X = U Sigma V^T, the columns of U are..."."""
+    _, i1, i2, j1, j2 = op
+    if i2 - i1 != 1 or j2 - j1 != 1:
+        return False
+    old, new = claim[i1], said[j1]
+    if old == new or max(len(old), len(new)) > SYMBOL_LETTERS:
+        return False
+    if new not in claim or old not in said:
+        return False
+    kept = sum(size for _, _, size in matcher.get_matching_blocks())
+    return kept >= TRANSPOSED_SAME * (len(claim) - 1)
+
+
+def _exchanged_pair(claim: tuple[str, ...], said: tuple[str, ...]) -> bool:
+    """Two terms, each said once in both, come in the other order in the clause, and the
+    claim with the two exchanged is said as written, the words between them word for
+    word."""
+    from difflib import SequenceMatcher
+
+    once = [t for t in claim if claim.count(t) == 1 and said.count(t) == 1]
+    if len(once) < 2:
+        return False
+    for x in once:
+        for y in once:
+            i, j = claim.index(x), claim.index(y)
+            if j - i < 2 or said.index(y) > said.index(x):
+                continue
+            swapped = list(claim)
+            swapped[i], swapped[j] = y, x
+            stretch = tuple(swapped[i : j + 1])
+            start = said.index(y)
+            if said[start : start + len(stretch)] != stretch:
+                continue
+            matcher = SequenceMatcher(None, tuple(swapped), said, autojunk=False)
+            kept = sum(size for _, _, size in matcher.get_matching_blocks())
+            if kept - 2 >= TRANSPOSED_SAME * (len(claim) - 2):
+                return True
+    return False
 
 
 def _polarity_conflict(said: ClauseTerms, unit: Unit) -> bool:
@@ -386,17 +446,27 @@ def support(
         return 0.0
     if whole_only:
         found = found[-1:]  # the whole text (or its only clause)
+    reversed_part = False
     for unit in found:
         if not _related(said, unit):
+            continue
+        if unit.whole and reversed_part:
+            # It says one of the text's clauses the other way round ("standard errors too
+            # large" against "...too small"): the rest of the text's words, which it
+            # shares, do not make it state the whole.
             continue
         value = max(overlap(said, unit), full_overlap(said, unit))
         # A unit too thin to contradict is still stated by a clause that says all of it
         # ("constructors have no return type").
         if unit.all_own_words >= 2 and _share(said, unit.all_weights) >= 1.0 - TIE:
             value = 1.0
-        # Whether it says the unit the other way round matters only for a better value.
-        if value > best and not conflicts(said, unit):
-            best = value
+        # Whether it says the unit the other way round matters only for a better value,
+        # or for a clause it states at the bar.
+        if value > best or (not unit.whole and value >= COVERED_AT):
+            if not conflicts(said, unit):
+                best = max(best, value)
+            elif not unit.whole and value >= COVERED_AT:
+                reversed_part = True
     return best
 
 
