@@ -391,6 +391,19 @@ def _exchanged_pair(claim: tuple[str, ...], said: tuple[str, ...]) -> bool:
             i, j = claim.index(x), claim.index(y)
             if j - i < 2 or said.index(y) > said.index(x):
                 continue
+            # ... in parallel places: each next to the same word ("the online network",
+            # "the target network"), as alternatives are; two words of different kinds
+            # said in another order are a paraphrase ("update from the session's first
+            # clicks", "from the first clicks in the session").
+            shared = set()
+            if j + 1 < len(claim) and claim[i + 1] == claim[j + 1]:
+                shared.add(claim[i + 1])
+            if i > 0 and claim[i - 1] == claim[j - 1]:
+                shared.add(claim[i - 1])
+            # ... and tied to different words: items of a list said in another order
+            # ("recall at k, NDCG at k") have only their shared word between them.
+            if not shared or not set(claim[i + 1 : j]) - shared:
+                continue
             swapped = list(claim)
             swapped[i], swapped[j] = y, x
             stretch = tuple(swapped[i : j + 1])
@@ -465,7 +478,9 @@ def support(
         if value > best or (not unit.whole and value >= COVERED_AT):
             if not conflicts(said, unit):
                 best = max(best, value)
-            elif not unit.whole and value >= COVERED_AT:
+            elif not unit.whole and value >= COVERED_AT and not _polarity_conflict(said, unit):
+                # (By alternatives or an exchange: a denial may be about something else,
+                # "a click or no click".)
                 reversed_part = True
     return best
 
