@@ -76,6 +76,10 @@ class Unit:
     # For the whole of a text that affirms one alternative and denies another ("returns a
     # copy, not a view"): the alternatives it names only to deny them.
     denied_roles: frozenset[Role] = frozenset()
+    # Whether it holds only sometimes or under a condition ("usually", "can", "if"), and
+    # whether it says an absolute of its own ("always", "whatever the rate").
+    qualified: bool = False
+    absolute: bool = False
 
     @property
     def groups(self) -> frozenset[str]:
@@ -223,6 +227,8 @@ def _unit(
         whole,
         tuple(base_term(t) for t in content_terms(text)),
         _contrasted(text) if negated is False else frozenset(),
+        qualified=clauses.says_qualified(text),
+        absolute=clauses.says_absolute(text),
     )
 
 
@@ -483,6 +489,59 @@ def support(
                 # "a click or no click".)
                 reversed_part = True
     return best
+
+
+def overstates(said: ClauseTerms, text: str, question: Topic | str, asked: frozenset[str]) -> bool:
+    """Whether the affirmed clause says a claim of the text (a key point) holds without
+    exception ("always", "whatever the learning rate", "guaranteed") where that claim
+    holds only sometimes or under a condition ("usually", "can", "if"): it states at least
+    the bar of a clause of the text that says a qualifier and no absolute, the right way
+    round, and the text says no absolute anywhere."""
+    clause = said.clause
+    if clause.negated or clause.framed or clause.denied:
+        return False
+    if not clauses.says_absolute(clause.text):
+        return False
+    found = units(text, question, asked)
+    if any(unit.absolute for unit in found):
+        return False
+    for unit in found:
+        if not unit.qualified or not _related(said, unit):
+            continue
+        value = max(overlap(said, unit), full_overlap(said, unit))
+        if value >= COVERED_AT and not conflicts(said, unit):
+            return True
+    return False
+
+
+def affirms_turned_down(
+    said: ClauseTerms, text: str, question: Topic | str, asked: frozenset[str]
+) -> bool:
+    """Whether the affirmed clause says what a clause of the text turns down ("the target
+    waits for the full return" against "...rather than waiting for the full return"), at
+    least DENIED_WORDS of its words besides the question's, turning none of them down
+    itself, and one of the words that clause affirms: whatever cue of the text it also
+    says ("the TD error"), it describes the other way."""
+    clause = said.clause
+    if clause.negated or clause.framed or clause.denied:
+        return False
+    affirmed = {t for t in said.affirmed if not t.startswith(NEGATED)}
+    denied = {t[len(NEGATED) :] for t in said.affirmed if t.startswith(NEGATED)}
+    for unit in units(text, question, asked):
+        if unit.whole:
+            # A whole text turns down all that follows "rather than" to its end, other
+            # clauses included: its clauses say what each turns down.
+            continue
+        turned = unit.contrasted - said.asked
+        if turned & denied:
+            continue
+        # ... about what the unit is about: it says one of the words the unit affirms
+        # ("the target"), not only words it happens to share with the part turned down
+        # ("keeps it simpler, like shrinking the weights").
+        kept = unit.vocabulary - unit.contrasted - said.asked
+        if len(turned & affirmed) >= DENIED_WORDS and kept & affirmed:
+            return True
+    return False
 
 
 def names_other(said: ClauseTerms, text: str, question: Topic | str, asked: frozenset[str]) -> bool:

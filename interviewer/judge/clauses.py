@@ -387,6 +387,8 @@ class _Phrases:
     denying_predicates: Table
     report_frames: Table
     hedges: Table
+    absolutes: Table
+    qualifiers: Table
     retract_all: Table
     retract_last: Table
     refutes: Table
@@ -436,6 +438,8 @@ def phrases() -> _Phrases:
         denying_predicates=table(lex.denying_predicates),
         report_frames=table(lex.report_frames),
         hedges=table(lex.hedges),
+        absolutes=table(lex.absolutes),
+        qualifiers=table(lex.qualifiers),
         retract_all=table(lex.retract_all),
         retract_last=table(lex.retract_last),
         refutes=table(lex.refutes),
@@ -502,6 +506,20 @@ def _spans(stems: Sequence[str], table: Table) -> list[tuple[int, int]]:
             if end >= 0:
                 found.append((i, end))
     return found
+
+
+@lru_cache(maxsize=16384)
+def says_absolute(text: str) -> bool:
+    """Whether the text claims something holds without exception ("always", "whatever
+    the learning rate", "guaranteed")."""
+    return bool(_spans(tuple(t.stem for t in tokens(text) if t.is_word), phrases().absolutes))
+
+
+@lru_cache(maxsize=4096)
+def says_qualified(text: str) -> bool:
+    """Whether the text says something holds only sometimes or under a condition
+    ("usually", "can", "if")."""
+    return bool(_spans(tuple(t.stem for t in tokens(text) if t.is_word), phrases().qualifiers))
 
 
 # ---------------------------------------------------------------------------- verbs

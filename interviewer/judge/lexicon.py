@@ -36,6 +36,8 @@ class Lexicon(BaseModel):
     denying_predicates: list[Phrase] = Field(default_factory=list)
     report_frames: list[Phrase] = Field(default_factory=list)
     hedges: list[Phrase] = Field(default_factory=list)
+    absolutes: list[Phrase] = Field(default_factory=list)
+    qualifiers: list[Phrase] = Field(default_factory=list)
     retract_all: list[Phrase] = Field(default_factory=list)
     retract_last: list[Phrase] = Field(default_factory=list)
     refutes: list[Phrase] = Field(default_factory=list)

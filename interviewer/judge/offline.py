@@ -676,6 +676,17 @@ def _claims(
         right = {k: claims.support(ct, t, question, asked) for k, t in texts.items()}
         best = max(right.values(), default=0.0)
         for kp in request.key_points:
+            if claims.overstates(ct, kp.text, question, asked):
+                # The point said to hold without exception where it holds only sometimes
+                # or under a condition: read as the point said wrong, which yields to the
+                # point stated right elsewhere, as a denial does.
+                wrong.append(Stated(kp, None, ct.clause, by_denial=True))
+                wrong_clauses.update(a for a, _ in ct.clause.spans)
+                continue
+            if claims.affirms_turned_down(ct, kp.text, question, asked):
+                # It says what the point turns down: it does not count for the point,
+                # whatever of its words or cues it says.
+                drops[kp.id].update(a for a, _ in ct.clause.spans)
             found = next(
                 (
                     m
