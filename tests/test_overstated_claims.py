@@ -34,6 +34,8 @@ def test_an_absolute_overstates_a_qualified_point_only():
     absolute = "Demographic parity always forces approving people who then default"
     assert _overstates(absolute, point)
     assert not _overstates("Demographic parity can force approving people who then default", point)
+    # An instruction is advice, not an absolute claim.
+    assert not _overstates("Always check that parity can force approving people", point)
     # A point that says no qualifier, or an absolute of its own, is not overstated.
     assert not _overstates(absolute, "Demographic parity forces approving people who then default.")
     assert not _overstates(

@@ -502,6 +502,11 @@ def overstates(said: ClauseTerms, text: str, question: Topic | str, asked: froze
         return False
     if not clauses.says_absolute(clause.text):
         return False
+    words = clause.text.split(maxsplit=1)
+    if words and clauses.says_absolute(words[0]):
+        # An instruction ("Always move the pointer at the lower wall") is advice, not a
+        # claim that something holds without exception.
+        return False
     found = units(text, question, asked)
     if any(unit.absolute for unit in found):
         return False
