@@ -138,6 +138,15 @@ def test_the_competency_criterion_reads_the_questions_key_points(content):
         ("I went along with it, because raising a concern would have slowed things.", "went_along"),
         ("I don't think there is a lesson for me: mistakes like that just happen.", "no_lesson"),
         ("I never went along with it; I raised the concern with legal the same day.", None),
+        # The candidate's own conduct is flagged only when the candidate is the one doing it:
+        # a colleague who kept changes quiet is the situation the story answers.
+        ("A senior colleague kept rewriting the configs without telling anyone.", None),
+        ("My manager pulled rank, so I proposed a one-week test to settle it.", None),
+        ("He overruled them in the review, and I asked for the data.", None),
+        ("I kept rewriting the configs without telling anyone.", "covered_up"),
+        ("My manager asked me to ship, and I didn't raise it.", "went_along"),
+        ("A colleague found the bug and I quietly reverted it.", "covered_up"),
+        ("The other team complained, but we shipped it without telling anyone.", "covered_up"),
     ],
 )
 def test_a_flag_is_raised_by_what_a_sentence_states_not_by_denying_it(content, text, flag):

@@ -127,6 +127,11 @@ class RedFlag(Strict):
     # The highest level the capped criteria can reach while the flag stands.
     cap: int = Field(ge=1, le=3)
     criteria: list[Identifier] = Field(default_factory=list)  # empty: every criterion
+    # Whether the flag is the candidate's own conduct (hiding a mistake, ignoring the
+    # evidence, going along, pulling rank): then a cue said in a clause whose subject is
+    # someone else ("a colleague kept changing the configs without telling anyone") tells
+    # the situation the story answers, not what the candidate did, and raises nothing.
+    own_conduct: bool = False
     # What to do instead, said in the feedback.
     advice: str = Field(min_length=10)
 

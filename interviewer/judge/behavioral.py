@@ -13,6 +13,7 @@ from functools import lru_cache
 from interviewer.domain.judging import CriterionScore
 from interviewer.domain.rubric import Criterion, RedFlag, RedFlagAbsence, Rubric
 from interviewer.judge import signals
+from interviewer.judge.lexicon import lexicon
 from interviewer.judge.text import Sentence
 
 # Words that, a few words before a phrase, deny it: "I never pulled rank".
@@ -107,10 +108,43 @@ def _absent(what: RedFlagAbsence, parts: list[Sentence]) -> bool:
     return not outcomes
 
 
+# Where a clause ends, for who a clause is about: punctuation and the conjunctions that
+# start another clause ("..., so I told them", "and then she").
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\u2013\u2014]|\s-\s|\b(?:and|but|so|because|since|then|while|until|though|although)\b"
+)
+
+
+def _said_of_another(sentence: str, cue: str) -> bool:
+    """Whether every place the sentence says the phrase is in a clause whose subject is
+    someone else: a third party named before it in that clause and no first person ("a
+    senior colleague kept rewriting the configs without telling anyone")."""
+    words = lexicon()
+    mine, theirs = set(words.first_person), set(words.third_parties)
+    text = _normal(sentence)
+    for match in _phrase(cue).finditer(text):
+        if _negated(text, match.start()):
+            continue
+        clause = _CLAUSE_BREAK.split(text[: match.start()])[-1]
+        said = set(re.findall(r"[\w']+", clause))
+        if not (said & theirs) or said & mine:
+            return False
+    return True
+
+
+def _flag_stating(flag: RedFlag, parts: list[Sentence]) -> list[str]:
+    """The sentences that state one of the flag's phrases; for a flag of the candidate's
+    own conduct, not those that say it only of someone else."""
+    found = stating(flag.cues, parts)
+    if not flag.own_conduct:
+        return found
+    return [s for s in found if not all(_said_of_another(s, c) for c in flag.cues if states(c, s))]
+
+
 def raised_flags(rubric: Rubric, parts: list[Sentence]) -> list[RaisedFlag]:
     raised = []
     for flag in rubric.red_flags:
-        evidence = stating(flag.cues, parts) if flag.cues else []
+        evidence = _flag_stating(flag, parts) if flag.cues else []
         if evidence or (flag.absent is not None and _absent(flag.absent, parts)):
             raised.append(RaisedFlag(flag, evidence[:2]))
     return raised

@@ -49,6 +49,8 @@ class Lexicon(BaseModel):
     lessons: list[Phrase] = Field(default_factory=list)
     changes: list[Phrase] = Field(default_factory=list)
     applied: list[Phrase] = Field(default_factory=list)
+    first_person: list[Phrase] = Field(default_factory=list)
+    third_parties: list[Phrase] = Field(default_factory=list)
 
     @field_validator("synonyms", "concepts")
     @classmethod
@@ -77,6 +79,8 @@ class Lexicon(BaseModel):
         "irregular_verbs",
         "meta_verbs",
         "denying_verbs",
+        "first_person",
+        "third_parties",
     )
     @classmethod
     def _single_words(cls, words: list[str]) -> list[str]:
