@@ -62,9 +62,13 @@ them and the alternatives tried:
   said through its concept (claims.DIFFERS_BY_CONCEPT).
 - `story`: whether a story's key point that lists examples asks for one of them
   (matching.EXAMPLES_AS_ONE), whether a story that leaves out a heaviest key point is top
-  on no count of how it is told (levels.STORY_CEILING), and how the reflection criterion
+  on no count of how it is told (levels.STORY_ABSENT_BOUNDS), and how the reflection criterion
   reads a story: by its lesson, by its explanations, or the higher
   (levels.REFLECTION_READS).
+- `story_absent`: what holds a story (behavioral or deep dive) that leaves out one of the
+  question's heaviest key points: its competency criterion at level 2, or how it is told
+  below the top, or neither (levels.STORY_ABSENT_BOUNDS), and how little of the point it
+  must state to have left it out (levels.STORY_ABSENT_BELOW).
 - `asks`: how much of a key point that asks for a kind of content (figures before and
   after, a cost accepted, how it was found) a sentence with that content states
   (asks.ASKED_SHARE, 0 = kinds are not read).
@@ -203,12 +207,16 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     },
     "story": {
         (matching, "EXAMPLES_AS_ONE"): (True, False),
-        (levels, "STORY_CEILING"): ("none", "heavy"),
+        (levels, "STORY_ABSENT_BOUNDS"): ("telling", "none"),
         (levels, "REFLECTION_READS"): ("either", "lesson", "depth"),
     },
     "formulas": {
         (formulas, "EQUATION_SYMBOLS"): (5, 3, 7, 99),
         (claims, "SYMBOL_LETTERS"): (2, 0, 1, 3),
+    },
+    "story_absent": {
+        (levels, "STORY_ABSENT_BOUNDS"): ("telling", "competency", "both", "none"),
+        (levels, "STORY_ABSENT_BELOW"): (0.05, 0.1, 0.2, 0.3),
     },
     "modelling": {
         (levels, "WEIGHS_STATED_STAGES"): (True, False),
