@@ -69,6 +69,8 @@ them and the alternatives tried:
   question's heaviest key points: its competency criterion at level 2, or how it is told
   below the top, or neither (levels.STORY_ABSENT_BOUNDS), and how little of the point it
   must state to have left it out (levels.STORY_ABSENT_BELOW).
+- `story_absent_read`: from what quality level of a story that reading is made
+  (levels.STORY_ABSENT_READ_AT, 1 = every story), with STORY_ABSENT_BELOW.
 - `asks`: how much of a key point that asks for a kind of content (figures before and
   after, a cost accepted, how it was found) a sentence with that content states
   (asks.ASKED_SHARE, 0 = kinds are not read).
@@ -213,6 +215,10 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     "formulas": {
         (formulas, "EQUATION_SYMBOLS"): (5, 3, 7, 99),
         (claims, "SYMBOL_LETTERS"): (2, 0, 1, 3),
+    },
+    "story_absent_read": {
+        (levels, "STORY_ABSENT_READ_AT"): (3, 1, 2),
+        (levels, "STORY_ABSENT_BELOW"): (0.05, 0.1),
     },
     "story_absent": {
         (levels, "STORY_ABSENT_BOUNDS"): ("telling", "competency", "both", "none"),

@@ -3,9 +3,9 @@ set uses, each graded 0-100 by its writer before it was scored
 (tests/data/story_answers.jsonl, see tests/data/README.md): per question an excellent
 answer, its good twin with one of the question's heaviest key points left out and all the
 rest kept (results, figures, a lesson), and a wrong one. The bars were measured when a
-story that leaves out a heaviest point stopped being top on every count of how it is told
-and a colleague's conduct stopped raising the candidate's red flags; they hold what the
-judge does now."""
+behavioral story that leaves out a heaviest point stopped being top on every count of how
+it is told (levels.STORY_ABSENT_BOUNDS) and a colleague's conduct stopped raising the
+candidate's red flags; they hold what the judge does now."""
 
 import json
 import statistics
@@ -18,6 +18,8 @@ from interviewer.judge import levels
 from tests.answer_sets import judged_on, scored
 
 DATASET = Path(__file__).parent / "data" / "story_answers.jsonl"
+BEHAVIORAL = Path(__file__).parent / "data" / "behavioral_answers.jsonl"
+PLAIN = Path(__file__).parent / "data" / "plain_answers.jsonl"
 TELLING = ("star", "ownership", "results", "reflection")
 
 
@@ -41,11 +43,13 @@ def test_the_set_has_the_three_kinds_on_nine_questions(judged):
 
 def test_kinds_are_ordered_and_good_stories_score_near_their_grade(judged):
     # Graded: excellent 89-90, good 60-62, wrong 4-8. On main before this set's fixes:
-    # excellent 62.1, good 56.3 (a difficult-teammate story at 0, its excellent twin too).
+    # excellent 65.5, good 56.5, wrong 12.2 (a difficult-teammate story at 0, its excellent
+    # twin too).
     means = {k: statistics.mean(_all(judged, k)) for k in ("excellent", "good", "wrong")}
     assert means["excellent"] >= 68, means
-    assert means["excellent"] > means["good"] + 7 > means["wrong"] + 7, means
-    assert 52 <= means["good"] <= 66, means
+    assert means["excellent"] > means["good"] + 4, means
+    assert means["good"] > means["wrong"] + 40, means
+    assert 55 <= means["good"] <= 67, means
     assert means["wrong"] <= 16, means
 
 
@@ -66,8 +70,8 @@ def _telling(question_id: str, answer: str) -> dict[str, int]:
     return {c.criterion_id: c.level for c in result.criteria if c.criterion_id in TELLING}
 
 
-def _answer(answer_id: str) -> tuple[str, str]:
-    for line in DATASET.read_text().splitlines():
+def _answer(answer_id: str, dataset: Path = DATASET) -> tuple[str, str]:
+    for line in dataset.read_text().splitlines():
         row = json.loads(line)
         if row["id"] == answer_id:
             return row["question_id"], row["answer"]
@@ -75,9 +79,10 @@ def _answer(answer_id: str) -> tuple[str, str]:
 
 
 def test_a_story_that_leaves_out_a_heaviest_point_is_top_on_no_count_of_its_telling():
-    # The uncertain-results story without a recommendation: measured, structured, owned,
-    # but the point the question probes is not in it.
-    question, good = _answer("st.explaining.uncertain_results.good.no_recommendation")
+    # A story of changed requirements that started again from scratch: measured,
+    # structured, owned, with a lesson, but what the question probes (reusing what still
+    # applied) is not in it.
+    question, good = _answer("beh.ambiguity.changing_requirements.good", BEHAVIORAL)
     assert max(_telling(question, good).values()) <= levels.WITHOUT_A_HEAVY_POINT
     question, excellent = _answer("st.conflict.pushback_on_deadline.excellent.story")
     assert max(_telling(question, excellent).values()) == 4
@@ -97,5 +102,13 @@ def test_the_ceiling_reads_stories_not_deep_dive_answers(monkeypatch):
     result, _ = judged_on(question, good)
     assert {c.criterion_id: c.level for c in result.criteria}["results"] == 4
     # ... while a story with as little of its heaviest point is held below it.
-    question, good = _answer("st.ownership.own_mistake.good.no_admission")
+    question, good = _answer("beh.partners.domain_experts.good", BEHAVIORAL)
     assert max(_telling(question, good).values()) <= levels.WITHOUT_A_HEAVY_POINT
+
+
+def test_a_story_read_in_everyday_words_is_not_held_for_a_point_it_may_say_unread():
+    # "I posted in the team channel within the hour saying it was my change ... rather than
+    # patching it quietly": none of "admitted the mistake quickly and openly" is read, but
+    # the story reads at quality level 2 and keeps its telling (graded 85).
+    question, story = _answer("plain.behavioral.ownership.own_mistake.plain", PLAIN)
+    assert max(_telling(question, story).values()) == 4
