@@ -84,8 +84,11 @@ from interviewer.judge.text import (
 # Stored with every score this judge gives, so that a transcript rescored later says which
 # reading scored it: bumped when the reading changes scores (v3: criteria read beyond markers,
 # swapped subjects, plain-words concepts, kinds of content a deep-dive point asks for; v5:
-# misconceptions read in other words, a heaviest point read by its own words, more contrasts).
-METHOD = "claims-v5"
+# misconceptions read in other words, a heaviest point read by its own words, more contrasts;
+# v6: formulas, exchanges and overstatements, a misconception yielding only to its point
+# stated elsewhere, denied reasons and denying verbs, stories missing a heaviest point,
+# red flags of someone else's conduct).
+METHOD = "claims-v6"
 # Overlaps closer than this are equal (they are sums of rarities).
 TIE = 1e-9
 # Why an answer whose every clause is disowned is scored at the floor.
