@@ -5,8 +5,9 @@ import io
 from pathlib import Path
 
 from interviewer.commands.calibrate import CalibrationItem, Requests, read_dataset
-from interviewer.content.loader import load_content
+from interviewer.content.loader import Content, load_content
 from interviewer.domain.judging import JudgeRequest, JudgeResult
+from interviewer.domain.question import Question
 from interviewer.judge.offline import OfflineJudge
 
 
@@ -26,17 +27,33 @@ def scored(path: Path) -> list[tuple[CalibrationItem, float, JudgeResult]]:
     return out
 
 
-def judged_on(question_id: str, answer: str) -> tuple[JudgeResult, float | None]:
-    """One answer to a shipped bank question, scored with its key points and its round's
-    rubric: the judge's result and its percent."""
-    content = load_content()
-    question = content.questions[question_id]
-    request = JudgeRequest(
+def percents_by_part(path: Path, aside_prefix: str) -> dict[str, dict[str, dict[str, float]]]:
+    """Each answer's percent by part (`aside` for ids that start with `aside_prefix`, else
+    `dev`), question and variant."""
+    out: dict[str, dict[str, dict[str, float]]] = {"dev": {}, "aside": {}}
+    for item, percent, _ in scored(path):
+        assert item.question_id is not None and item.variant is not None
+        part = "aside" if item.id.startswith(aside_prefix) else "dev"
+        out[part].setdefault(item.question_id, {})[item.variant] = percent
+    return out
+
+
+def bank_request(content: Content, question: Question, answer: str) -> JudgeRequest:
+    """The judge's request for an answer to a shipped question: its key points and its
+    round's rubric."""
+    return JudgeRequest(
         round_kind=question.round,
         question=question.prompt,
         key_points=question.key_points,
         rubric=content.rubrics[question.round.value],
         answer=answer,
     )
+
+
+def judged_on(question_id: str, answer: str) -> tuple[JudgeResult, float | None]:
+    """One answer to a shipped bank question, scored with its key points and its round's
+    rubric: the judge's result and its percent."""
+    content = load_content()
+    request = bank_request(content, content.questions[question_id], answer)
     result = OfflineJudge().score_now(request)
     return result, result.percent(request.rubric)

@@ -11,6 +11,7 @@ from interviewer.llm.context import SAFETY_TOKENS, ContextWindow
 from interviewer.llm.mock import MockLLM
 from interviewer.llm.tokens import count_message_tokens
 from tests import builders
+from tests.answer_sets import bank_request
 
 ANSWER = (
     "L1 adds the absolute values of the weights to the loss, so many weights become exactly "
@@ -201,13 +202,7 @@ def test_every_bank_question_fits_a_4096_token_local_window_beside_a_150_word_an
     assert room is not None
     too_big = []
     for q in content.questions.values():
-        request = JudgeRequest(
-            round_kind=q.round,
-            question=q.prompt,
-            key_points=q.key_points,
-            rubric=content.rubrics[q.round.value],
-            answer=answer,
-        )
+        request = bank_request(content, q, answer)
         smallest = judge.build_messages(request, "0" * 18, prompt_cuts(request)[-1], [])
         if count_message_tokens(smallest) > room:
             too_big.append(q.id)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import scored
+from tests.answer_sets import percents_by_part
 
 DATA = Path(__file__).parent / "data"
 DATASET = DATA / "plain7_answers.jsonl"
@@ -18,11 +18,10 @@ DATASET = DATA / "plain7_answers.jsonl"
 
 def _judged() -> dict[str, dict[str, dict[str, float]]]:
     """Percent per part (`dev` or `aside`), question and variant (`plain`, `plain_false`)."""
-    out: dict[str, dict[str, dict[str, float]]] = {"dev": {}, "aside": {}}
-    for item, percent, _ in scored(DATASET):
-        assert item.question_id is not None and item.variant in {"plain", "plain_false"}
-        part = "aside" if item.id.startswith("plain7_aside.") else "dev"
-        out[part].setdefault(item.question_id, {})[item.variant] = percent
+    out = percents_by_part(DATASET, "plain7_aside.")
+    for part in out.values():
+        for variants in part.values():
+            assert set(variants) <= {"plain", "plain_false"}
     return out
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import judged_on, scored
+from tests.answer_sets import judged_on, percents_by_part
 
 DATA = Path(__file__).parent / "data"
 DATASET = DATA / "plainest_answers.jsonl"
@@ -24,11 +24,10 @@ LATER = "plainer"
 
 def _judged() -> dict[str, dict[str, dict[str, float]]]:
     """Percent per part (`dev` or `aside`), question and variant."""
-    out: dict[str, dict[str, dict[str, float]]] = {"dev": {}, "aside": {}}
-    for item, percent, _ in scored(DATASET):
-        assert item.question_id is not None and item.variant in VARIANTS | {LATER}
-        part = "aside" if item.id.startswith("plainest_aside.") else "dev"
-        out[part].setdefault(item.question_id, {})[item.variant] = percent
+    out = percents_by_part(DATASET, "plainest_aside.")
+    for part in out.values():
+        for variants in part.values():
+            assert set(variants) <= VARIANTS | {LATER}
     return out
 
 
