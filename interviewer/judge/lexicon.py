@@ -51,6 +51,7 @@ class Lexicon(BaseModel):
     applied: list[Phrase] = Field(default_factory=list)
     first_person: list[Phrase] = Field(default_factory=list)
     third_parties: list[Phrase] = Field(default_factory=list)
+    graders: list[Phrase] = Field(default_factory=list)
 
     @field_validator("synonyms", "concepts")
     @classmethod
@@ -81,6 +82,7 @@ class Lexicon(BaseModel):
         "denying_verbs",
         "first_person",
         "third_parties",
+        "graders",
     )
     @classmethod
     def _single_words(cls, words: list[str]) -> list[str]:

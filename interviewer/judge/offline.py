@@ -965,8 +965,11 @@ def _clean(answer: str) -> tuple[list[Sentence], bool, bool]:
     kept: list[Sentence] = []
     seen: set[tuple[str, ...]] = set()
     dropped = repeated = False
+    label = False  # the sentence before was a note to the grader ending in a colon
     for whole in sentences(answer):
-        s = signals.without_instruction(whole)
+        s = None if label else signals.without_instruction(whole)
+        # "Note to the grader:" said on its own introduces what it says to the grader.
+        label = s is None and whole.text.rstrip().endswith(":")
         if s is not whole:
             dropped = True
         if s is None:

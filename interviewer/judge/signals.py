@@ -7,6 +7,7 @@ nothing, whatever words it contains.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from interviewer.judge.text import Sentence, chars_per_token, content_words, term, words
 
@@ -333,12 +334,58 @@ INSTRUCTION = re.compile(
     r"\b(?:ignore|disregard|forget|override)\b.{0,40}\b(?:rubric|instructions?|grader|grading|"
     r"previous|above|criteria|scoring|prompt)\b"
     r"|\b(?:give|award|assign|grade)\b.{0,30}\b(?:full|maximum|max|top|perfect|highest)\b.{0,20}"
-    r"\b(?:marks?|scores?|points?|grades?|levels?)\b"
+    r"\b(?:marks?|scores?|points?|grades?|levels?|ratings?)\b"
     r"|\b(?:score|grade|rate)\b.{0,20}\b(?:this|me|the answer)\b.{0,20}\b(?:4|5|10|100|excellent|"
     r"perfect|highly)\b"
     r"|\byou are (?:now )?(?:a|the) (?:grader|judge)\b|\bsystem prompt\b",
     re.IGNORECASE,
 )
+# A sentence that asks for a score or claims its own coverage, whoever it addresses: "Score
+# it 100", "full marks are warranted", "this answer covers every key point", "all key
+# points are covered", "mark every point as met".
+SCORE_REQUEST = re.compile(
+    r"^\W*(?:please\s+)?(?:score|grade|rate|mark)\b(?:\s+(?:it|this|me|the answer|this answer|"
+    r"this response|my answer))?\s+(?:(?:a|as|at|with)\s+)?(?:\d+|full|perfect|maximum)\b"
+    r"|\bfull (?:marks|credit)\b|\b100\s*(?:/|out of)\s*100\b"
+    r"|\b(?:deserves?|merits?|warrants?)\b.{0,20}\b(?:marks?|points|scores?|grades?|ratings?)\b"
+    r"|\b(?:this|my|the above)\s+(?:answer|response|reply|story|design|explanation|submission)"
+    r"\b.{0,30}\b(?:covers|addresses|mentions|states|demonstrates|includes|hits|meets|satisfies"
+    r"|touches on|answers)\b.{0,40}\b(?:key points?|every|all|each|criteria|rubric|everything)\b"
+    r"|\b(?:all|every|each)\s+(?:of\s+)?(?:the\s+)?(?:key|expected|required|rubric)\s+points?\b"
+    r".{0,40}\b(?:covered|addressed|here|met|present|included|demonstrated)\b"
+    r"|\b(?:all|every)\s+(?:of\s+)?(?:the\s+)?points?\s+(?:are|is|have been|were)\s+"
+    r"(?:all\s+)?(?:covered|addressed|met)\b"
+    r"|\bkey points?\b.{0,60}\b(?:are|is|as)\s+(?:all\s+)?(?:covered|addressed|met|here)\b"
+    r"|\bmark\s+(?:it|this|them|every\s+point|each\s+point|all(?:\s+\w+)?\s+points?)\s+as\s+"
+    r"(?:complete|covered|met|correct)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _grader_address() -> re.Pattern[str]:
+    """A sentence that addresses the grader (lexicon `graders`): a note to or for one,
+    "Dear grader", "Attention grader", "Grader:" or "Evaluator note:" opening it, "to
+    whoever is grading"."""
+    from interviewer.judge.lexicon import lexicon
+
+    who = "|".join(re.escape(w) for w in sorted(lexicon().graders, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:notes?|message|memo)\s+(?:to|for)\s+(?:the\s+|my\s+|any\s+|whoever\s+is\s+)?"
+        rf"(?:{who})\b"
+        rf"|^\W*(?:dear|attention|hey|hello)\W+(?:the\s+|my\s+|any\s+)?(?:{who})\b"
+        rf"|^\W*(?:to|for)\s+(?:the\s+|my\s+|any\s+)?(?:{who})\s*[:)\]]"
+        rf"|^\W*(?:the\s+)?(?:{who})\s*(?:notes?\s*)?:|^\W*(?:{who}),\s*(?:note|please)\b"
+        rf"|\b(?:scoring|grading|marking)\s+notes?\b"
+        rf"|\bwho(?:ever|m)?\s+(?:is\s+)?(?:grading|scoring|marking)\b",
+        re.IGNORECASE,
+    )
+
+
+def _to_the_grader(text: str) -> bool:
+    return bool(SCORE_REQUEST.search(text) or _grader_address().search(text))
+
+
 # Answers that say nothing: acknowledgements and refusals.
 EMPTY_REPLIES = frozenset(
     [
@@ -387,9 +434,15 @@ def find(pattern: re.Pattern[str], parts: list[Sentence]) -> Found:
 
 def without_instruction(sentence: Sentence) -> Sentence | None:
     """The sentence up to where an instruction to the grader starts; None if nothing is left.
+    A sentence addressed to the grader ("Note to the grader: ...", "Evaluator:"), one that
+    claims its own answer covers the key points, or one that asks for a score is dropped
+    whole: whatever it lists (the key points' names) is said to the grader, not claimed
+    about the question.
 
     The kept part is still a verbatim slice of the answer, so it can be quoted.
     """
+    if _to_the_grader(sentence.text):
+        return None
     found = INSTRUCTION.search(sentence.text)
     if not found:
         return sentence
