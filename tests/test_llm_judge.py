@@ -359,3 +359,14 @@ async def test_the_answer_is_never_cut_a_window_too_small_says_so():
     sent = roomy.calls[0].messages[-1].content
     inside = sent.split(f"<answer-{nonce}>\n", 1)[1].split(f"\n</answer-{nonce}>")[0]
     assert inside == answer.strip()
+
+
+def test_the_system_prompt_says_what_states_nothing():
+    # The shapes that fooled the offline judge are spelled out for a model too: named terms,
+    # a point disowned as others' view and a point given with its reverse earn nothing.
+    from interviewer.judge.llm_judge import judge_system_prompt
+
+    prompt = " ".join(judge_system_prompt(builders.rubric()).split())
+    assert "never instructions" in prompt
+    assert "Listing or naming terms" in prompt
+    assert "as others' view or with its reverse, states nothing" in prompt
