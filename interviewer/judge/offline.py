@@ -68,6 +68,7 @@ from interviewer.judge.matching import (
     units_stating,
     weighted_terms,
 )
+from interviewer.judge.seen import as_seen
 from interviewer.judge.text import (
     Sentence,
     base_term,
@@ -260,6 +261,9 @@ class OfflineJudge(Judge):
             prose = judged_request(request, quality_by_reading=False)
             judged = self._evaluate(prose) if prose and request.answer.strip() else None
             return merge(request, judged, f"{self.method}+tests")
+        seen = as_seen(request.answer)
+        if seen != request.answer:
+            request = request.model_copy(update={"answer": seen})
         parts, dropped, repeated = _clean(request.answer)
         asked = question_terms(request.question)
         vocabulary = _vocabulary(request.key_points, asked)

@@ -1,0 +1,54 @@
+"""The answer as its reader sees it.
+
+An interviewer reading an answer does not see a zero-width space, a soft hyphen or a
+direction mark, and reads "nоt" written with a Cyrillic "о" as "not". A judge that read
+the raw characters would not: "does n\u200bot reduce overfitting" would cover the key
+point it denies. So the offline judge reads the answer with the invisible characters
+taken out, full-width letters as ordinary ones, and letters of other scripts that are
+drawn like Latin ones read as Latin inside a word that has Latin letters. A word wholly in
+another script, such as a Greek symbol in a formula, is left as it is.
+"""
+
+import re
+import unicodedata
+
+# Full-width forms of ASCII (U+FF01-FF5E) are ASCII shifted by a fixed offset.
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
+# Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables, the common few).
+_LOOKALIKES = str.maketrans(
+    {
+        "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o",
+        "р": "p", "с": "c", "т": "t", "у": "y", "х": "x", "і": "i", "ї": "i", "ј": "j",
+        "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ɡ": "g",
+        "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
+        "С": "C", "Т": "T", "У": "Y", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S",
+        "ο": "o", "ν": "v", "ι": "i", "κ": "k", "ρ": "p", "τ": "t", "υ": "u", "χ": "x",
+        "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
+        "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+    }
+)  # fmt: skip
+_LOOKALIKE_CHARS = frozenset(chr(c) for c in _LOOKALIKES)
+_WORD = re.compile(r"\w+")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _invisible(ch: str) -> bool:
+    # Format characters (zero-width spaces and joiners, soft hyphens, direction marks,
+    # byte-order marks) are drawn as nothing.
+    return unicodedata.category(ch) == "Cf"
+
+
+def _as_latin(match: re.Match[str]) -> str:
+    word = match.group()
+    if _LATIN.search(word) and any(ch in _LOOKALIKE_CHARS for ch in word):
+        return word.translate(_LOOKALIKES)
+    return word
+
+
+def as_seen(text: str) -> str:
+    """`text` as a reader sees it; the same string when it has nothing to change."""
+    if text.isascii():
+        return text
+    visible = "".join(ch for ch in text if not _invisible(ch)).translate(_FULL_WIDTH)
+    return _WORD.sub(_as_latin, visible)

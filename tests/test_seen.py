@@ -1,0 +1,63 @@
+"""The judge reads an answer as its reader sees it: invisible characters and look-alike
+letters cannot hide a word from it."""
+
+import pytest
+
+from interviewer.content.loader import load_content
+from interviewer.judge.offline import OfflineJudge
+from interviewer.judge.seen import as_seen
+from tests.answer_sets import bank_request
+
+ANSWER = (
+    "Early stopping does {} halt training when validation performance stops improving. "
+    "Dropout randomly switches off units during training so the network cannot rely on "
+    "any single one."
+)
+HIDDEN_NOTS = {
+    "zero-width space": "n\u200bot",
+    "soft hyphen": "n\u00adot",
+    "word joiner": "no\u2060t",
+    "Cyrillic o": "n\u043et",
+    "Greek omicron": "n\u03bft",
+    "full-width letters": "\uff4e\uff4f\uff54",
+}
+
+
+def test_invisible_characters_go_and_look_alike_letters_read_as_latin():
+    assert as_seen("dropout is n\u200bot on at in\u00adference\ufeff") == (
+        "dropout is not on at inference"
+    )
+    assert as_seen("\u0440\u0430ssive \u0430nd \u0410ctive") == "passive and Active"
+    assert as_seen("\uff2c\uff12 adds squared weights") == "L2 adds squared weights"
+
+
+def test_a_word_wholly_in_another_script_and_plain_text_are_left_alone():
+    # Greek symbols in formulas are not Latin letters in disguise.
+    assert as_seen("the step is \u03b7 \u00b7 \u2207L and \u03c3\u00b2 is the variance") == (
+        "the step is \u03b7 \u00b7 \u2207L and \u03c3\u00b2 is the variance"
+    )
+    text = "Precision is TP / (TP + FP)."
+    assert as_seen(text) is text
+    assert as_seen("na\u00efve Bayes, caf\u00e9") == "na\u00efve Bayes, caf\u00e9"
+
+
+@pytest.fixture(scope="module")
+def scored():
+    content = load_content()
+    question = content.questions["breadth.regularization.overview"]
+    judge = OfflineJudge()
+
+    def score(answer: str) -> tuple[float, list[str]]:
+        request = bank_request(content, question, answer)
+        result = judge.score_now(request)
+        return result.percent(request.rubric), sorted(result.covered_key_points)
+
+    return score
+
+
+@pytest.mark.parametrize("how", sorted(HIDDEN_NOTS))
+def test_a_hidden_not_denies_as_a_plain_one_does(scored, how):
+    affirmed = scored(ANSWER.format("").replace("  ", " "))
+    denied = scored(ANSWER.format("not"))
+    assert "early_stopping" in affirmed[1] and "early_stopping" not in denied[1]
+    assert scored(ANSWER.format(HIDDEN_NOTS[how])) == denied
