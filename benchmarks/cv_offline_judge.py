@@ -45,6 +45,9 @@ them and the alternatives tried:
   (levels.TERMS_OF_A_MISSED_POINT).
 - `uncovered`: how much of its fluency (on-topic share, length) counts toward the quality
   of an answer that states no key point (offline.UNCOVERED_FLUENCY).
+- `nothing_stated`: the weighted coverage by the key points' words the question does
+  not say under which an answer that covers no key point is held at level 1 on every
+  criterion (levels.NOTHING_STATED_BELOW, 0 = never).
 - `modelling`: whether system design's modelling criterion reads what the answer states of
   the model stages as well as the options weighed (levels.WEIGHS_STATED_STAGES), how many
   options weighed take a stated model stage to the top level (levels.OPTIONS_FOR_TOP), and
@@ -185,6 +188,9 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     },
     "uncovered": {
         (offline, "UNCOVERED_FLUENCY"): (1.0, 0.75, 0.5, 0.25, 0.0),
+    },
+    "nothing_stated": {
+        (levels, "NOTHING_STATED_BELOW"): (0.2, 0.0, 0.1, 0.15, 0.25, 0.3),
     },
     "differs": {
         (claims, "DIFFERS_SHARE"): (0.5, 1.01, 0.4, 0.6),

@@ -22,6 +22,23 @@ from interviewer.judge.text import Sentence
 
 # Quality thresholds for levels 2, 3 and 4.
 QUALITY_LEVELS = (0.45, 0.65, 0.85)
+# An answer that covers no key point and states less than this of them in all (weighted
+# coverage by the points' words the question does not say) states nothing the question
+# asks, however fluent: every criterion stays at level 1, with correctness and terminology
+# showing their progress toward level 2 (how near the answer comes). Fluent filler on the
+# topic, an answer to a neighbouring question and a note to the grader read 0.1-0.2 and
+# scored 35-45 at level 2 ("the right choice depends on the problem"); a right answer in
+# everyday words that the judge reads covering no point states 0.24-0.38 of them, and a
+# vague but true answer 0.02-0.34. Chosen by cross-validation across question groups
+# (benchmarks/cv_offline_judge.py, the 19 graded sets of tests/data but the asides, 818
+# answers, 178 question groups, --grid nothing_stated --folds 5 --keep-right 10): the mean
+# distance over right and wrong halves (balanced_mae) chose 0.2 on 4 of 5 folds (0.25 on
+# the other; cross-validated -11.06 against -11.35 off); Spearman is indifferent (0.829
+# for every setting). 0.25 is best in-sample without --keep-right, but takes right
+# answers in everyday words more than 10 points down. Not read for a question whose key
+# points name few terms (offline.OFF_TOPIC_VOCABULARY: the UNT set's one-line references).
+# 0: off.
+NOTHING_STATED_BELOW = 0.2
 # Thresholds on the square root of technical recall for terminology levels 2, 3 and 4.
 TERMINOLOGY_LEVELS = (0.3, 0.5, 0.7)
 LONG_ANSWER_WORDS = 400
@@ -55,6 +72,10 @@ class Reading:
     # Per heaviest key point with words of its own, how much of it those words state
     # (matching.own_words_coverage): see HEAVY_OWN_WORDS_AT.
     heaviest_own: dict[str, float] = field(default_factory=dict)
+    # For an answer that covers no key point, the key points' weighted coverage by their
+    # words the question does not say (matching.coverage_beyond_question); None when not
+    # read (see NOTHING_STATED_BELOW).
+    beyond_question: float | None = None
 
     @property
     def quality_level(self) -> int:
@@ -62,6 +83,16 @@ class Reading:
 
     def covered(self) -> list[KeyPointMatch]:
         return [m for m in self.matches if m.coverage >= COVERED_AT]
+
+    @property
+    def states_nothing(self) -> bool:
+        """Whether the answer covers no key point and states too little of them beyond the
+        question's own words to be an answer (NOTHING_STATED_BELOW)."""
+        return (
+            self.beyond_question is not None
+            and self.beyond_question < NOTHING_STATED_BELOW
+            and not self.covered()
+        )
 
     @property
     def mostly_wrong(self) -> bool:
@@ -86,7 +117,7 @@ def _capped(level: int, reading: Reading) -> int:
     """How-it-is-explained levels: at most one above coverage, and 1 when nothing of
     substance is said (no sentence on topic, or coverage at level 1). A well-argued
     answer to a different question is still a weak answer."""
-    if not reading.on_topic or reading.quality_level == 1:
+    if not reading.on_topic or reading.quality_level == 1 or reading.states_nothing:
         return 1
     if reading.mostly_wrong:
         level = min(level, WITH_AN_ERROR)
@@ -136,6 +167,8 @@ def _story_capped(level: int, reading: Reading, by_quality: bool = True) -> int:
     words far from the key points still has its structure counted."""
     floor = by_quality and STORY_FLOOR_BY_QUALITY
     if reading.quality_level == 1 and (floor or not reading.covered()):
+        return 1
+    if reading.states_nothing:
         return 1
     if reading.mostly_wrong:
         # A story that shows the competency the wrong way round is not told well.
@@ -231,6 +264,9 @@ def _coverage(reading: Reading) -> tuple[int, list[str], str]:
     if reading.wrong:
         level = min(level, 1 if reading.mostly_wrong else WITH_AN_ERROR)
         rationale += f"; {_errors(reading)}"
+    if reading.states_nothing and level > 1:
+        level = 1
+        rationale += "; no key point stated"
     missed = _heaviest_missed(reading)
     if missed and level > WITHOUT_A_HEAVY_POINT:
         level = WITHOUT_A_HEAVY_POINT
@@ -309,6 +345,8 @@ def _errors(reading: Reading) -> str:
 def _terminology(reading: Reading) -> tuple[int, list[str], str]:
     level = level_for(math.sqrt(reading.technical_recall), TERMINOLOGY_LEVELS)
     level = min(level, reading.quality_level + 1)
+    if reading.states_nothing:
+        level = 1
     evidence = [m.evidence for m in reading.covered() if m.evidence]
     rationale = f"uses {reading.technical_recall:.0%} of the key technical terms"
     if TERMS_OF_A_MISSED_POINT and level > WITHOUT_A_HEAVY_POINT:
@@ -369,6 +407,8 @@ def _depth(reading: Reading) -> tuple[int, list[str], str]:
     stated = _stating(reading, pattern, found.sentences)
     count = found.count + len(stated)
     level = min(_ceiling(reading, above=0), count + 2)
+    if reading.states_nothing:
+        level = 1  # nothing stated, nothing explained (NOTHING_STATED_BELOW)
     rationale = f"{count} causal explanations on topic"
     if stated:
         rationale += f" ({len(stated)} in key points stated)"
@@ -669,6 +709,9 @@ def _progress(signal: OfflineSignal, reading: Reading, level: int) -> float | No
         value, bars = math.sqrt(reading.technical_recall), TERMINOLOGY_LEVELS
     else:
         return None
+    if reading.states_nothing and level == 1 and not reading.wrong:
+        # Held at level 1 (NOTHING_STATED_BELOW): how near it comes, below level 2.
+        return min(PROGRESS_BELOW_NEXT, value / bars[0])
     if level >= 4 or level != level_for(value, bars):
         return None
     low = (0.0, *bars)[level - 1]

@@ -39,6 +39,7 @@ __all__ = [
     "AnswerTerms",
     "KeyPointMatch",
     "content_stems",
+    "coverage_beyond_question",
     "key_point_coverage",
     "match_key_points",
     "missed_key_points",
@@ -569,6 +570,31 @@ def own_words_coverage(
     answer = answer.without(drop)
     lexical, _, _ = _lexical(own, answer, kp.text)
     return min(1.0, max(lexical, _cue_coverage(kp.cues, answer)))
+
+
+def coverage_beyond_question(
+    key_points: Sequence[KeyPoint],
+    answer: AnswerTerms,
+    question_terms: frozenset[str],
+    drops: dict[str, frozenset[int]] | None = None,
+) -> float:
+    """The key points' weighted coverage by their words the question does not say (and
+    their cues): what an answer states beyond saying the question back. A clause made of
+    the question's words ("bagging and boosting are both ensemble methods that combine
+    models") supports a point that names them only as far as the point's other words
+    are said."""
+    total = stated = 0.0
+    for kp in key_points:
+        total += kp.weight
+        seen = answer.without((drops or {}).get(kp.id, frozenset()))
+        weights = tuple(
+            (t, w)
+            for t, w in _key_point_terms(kp.text, question_terms)
+            if base_term(t) not in question_terms
+        )
+        lexical = _lexical(weights, seen, kp.text)[0] if weights and seen.sentence_terms else 0.0
+        stated += kp.weight * min(1.0, max(lexical, _cue_coverage(kp.cues, seen)))
+    return stated / total if total else 0.0
 
 
 def units_stating(kp: KeyPoint, answer: AnswerTerms, question_terms: frozenset[str]) -> set[int]:

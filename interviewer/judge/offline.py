@@ -18,7 +18,10 @@ How an answer is read:
 6. Key points are matched unit by unit (matching.py), without the clauses that got them
    wrong. Coverage, the key points' technical terms used, the on-topic share and enough
    said make one quality figure.
-7. Each criterion's level comes from the signal its rubric names (levels.py).
+7. Each criterion's level comes from the signal its rubric names (levels.py). An answer
+   that covers no key point and states little of them beyond the question's own words
+   (generic filler on the topic, an answer to a neighbouring question) is held at level 1
+   on every criterion, however fluent (levels.NOTHING_STATED_BELOW).
 """
 
 import asyncio
@@ -56,6 +59,7 @@ from interviewer.judge.matching import (
     COVERED_AT,
     AnswerTerms,
     KeyPointMatch,
+    coverage_beyond_question,
     match_key_point,
     match_key_points,
     own_words_coverage,
@@ -456,6 +460,18 @@ class OfflineJudge(Judge):
         )
         listed = {c.start for c in read.clauses if c.headed_list}
         kept = [u for u in units if u.start not in listed]
+        beyond = None
+        if (
+            on_topic
+            and levels.NOTHING_STATED_BELOW > 0
+            and len(vocabulary) >= OFF_TOPIC_VOCABULARY
+            and not any(m.coverage >= COVERED_AT for m in matches)
+        ):
+            # An answer that covers no point: how much it states beyond the question's words
+            # (a one-line reference, as in the UNT set, is too thin to read so).
+            beyond = coverage_beyond_question(request.key_points, answer, question_terms, drops)
+            if total_weight and wrong_weight:
+                beyond = max(0.0, beyond - wrong_weight / total_weight)
         return Reading(
             request=request,
             kept=kept,
@@ -471,6 +487,7 @@ class OfflineJudge(Judge):
             speaks_share=speaks,
             wrong=wrong,
             heaviest_own=heaviest_own,
+            beyond_question=beyond,
         )
 
     def _floor(
