@@ -6,7 +6,8 @@ load. Each sentence is split into clauses at punctuation and connectives ("but",
 - whether it denies what it says (a negator, "it is not true that...", "people think...");
 - whether the speaker disowns it: hedged ("I don't know X", "I've heard of X"), or taken
   back by a later retraction ("I'm wrong about all of this", "scratch that");
-- whether it is part of a list of terms rather than a claim (keyword salad);
+- whether it is part of a list of terms rather than a claim (keyword salad), or links its
+  terms by no relation ("X is related to A, B and C": grammatical salad);
 - which alternatives it names (high or low, training or inference, bagging or
   boosting): the roles a key point's direction is checked against.
 The word lists are data (lexicon.yaml).
@@ -113,6 +114,7 @@ class Status(StrEnum):
     hedged = "hedged"  # the speaker says they do not know it
     retracted = "retracted"  # taken back later
     listed = "listed"  # part of a list of terms with no claim
+    vacuous = "vacuous"  # names terms and links them by no relation ("X is central to A, B, C")
     meta = "meta"  # talk about the answer itself ("none of it is true")
 
 
@@ -222,7 +224,7 @@ class Reading:
         statuses = {c.status for c in self.clauses if _has_words(c) and id(c) not in skipped}
         if not statuses or Status.asserted in statuses:
             return None
-        for status in (Status.retracted, Status.hedged, Status.listed):
+        for status in (Status.retracted, Status.hedged, Status.listed, Status.vacuous):
             if status in statuses:
                 return status
         return Status.meta
@@ -385,6 +387,10 @@ class _Phrases:
     denial_frames: Table
     denying_verbs: frozenset[str]  # stems
     denying_predicates: Table
+    empty_links: Table
+    loose_links: Table
+    link_adverbs: frozenset[str]  # words
+    link_breakers: frozenset[str]  # words
     report_frames: Table
     hedges: Table
     absolutes: Table
@@ -413,10 +419,17 @@ def phrases() -> _Phrases:
             for w in item.split():
                 if w == "*":
                     parts.append(None)
+                elif w == CLAUSE_END:
+                    parts.append(CLAUSE_END)
                 else:
                     parts.extend(t.stem for t in tokens(w))
             out.append(tuple(parts))
         return Table.of(out)
+
+    def link_table(items: list[str]) -> Table:
+        # Links are matched with their adverbs left out ("is really closely related to").
+        adverbs = frozenset(lex.link_adverbs)
+        return table([" ".join(w for w in item.split() if w not in adverbs) for item in items])
 
     contrasts: list[tuple[str, int, tuple[str, ...]]] = []
     for g, group in enumerate(lex.contrasts):
@@ -436,6 +449,10 @@ def phrases() -> _Phrases:
         denial_frames=table(lex.denial_frames),
         denying_verbs=frozenset(t.stem for w in lex.denying_verbs for t in tokens(w)),
         denying_predicates=table(lex.denying_predicates),
+        empty_links=link_table(lex.empty_links),
+        loose_links=link_table(lex.loose_links),
+        link_adverbs=frozenset(lex.link_adverbs),
+        link_breakers=frozenset(lex.link_breakers),
         report_frames=table(lex.report_frames),
         hedges=table(lex.hedges),
         absolutes=table(lex.absolutes),
@@ -591,6 +608,7 @@ def read(parts: Sequence[Sentence], question: "Topic | str" = "") -> Reading:
             reading.clauses.append(clause)
     _mark_lists(reading)
     _mark_polarity(reading)
+    _mark_vacuous(reading)
     _mark_hedges(reading)
     _mark_retractions(reading)
     return reading
@@ -896,6 +914,7 @@ def _mark_retractions(reading: Reading) -> None:
 _SEVERITY = {
     Status.asserted: 0,
     Status.listed: 1,
+    Status.vacuous: 1,
     Status.hedged: 2,
     Status.retracted: 3,
     Status.meta: 4,
@@ -964,6 +983,217 @@ def _mark_lists(reading: Reading) -> None:
 
 
 _PRONOUNS = _set("i we you they he she it this that these those")
+
+
+# ---------------------------------------------------------------------------- empty links
+
+# Terms an empty link ("X is related to Y", lexicon `empty_links`) must join to say nothing
+# of them, and a loose one ("X is central to A, B and C", `loose_links`): a loose link
+# between two terms may still say something ("bagging is about variance reduction").
+EMPTY_LINK_TERMS = 2
+LOOSE_LINK_TERMS = 3
+# In a link, where its clause must end ("are key $": "A, B and C are key." but not "is key
+# to"; "matter $", not "matter for").
+CLAUSE_END = "$"
+_SUBJECTS = _set("i we you they he she")
+# Words that open a verb's object ("reducing the variance"; "measuring it" names nothing).
+_OBJECT_OPENERS = _set("the a an its their our your each every")
+
+
+def _mark_vacuous(reading: Reading) -> None:
+    """A claimed clause whose only predicate links bare terms by no relation states
+    nothing of them: "the learning rate is central to overshooting, divergence and NaN
+    losses", "A, B and C are the boosting side of things", "Z is involved in F1". Not a
+    denial ("the test set is not involved in tuning" says something). Clauses of a
+    sentence joined by "and" are read together too: a list of terms is split where its
+    last item opens a verb ("A, B | and C are the X side of things")."""
+    for index, sentence in enumerate(reading.sentences):
+        parts = reading.of_sentence(index)
+        runs: list[list[Clause]] = []
+        for clause in parts:
+            if runs and clause.opener in ("and", "or"):
+                runs[-1].append(clause)
+            else:
+                runs.append([clause])
+        # ... when one of them is such a fragment (no verb of its own), or one goes on
+        # with the list the one before it holds ("This is where A, B | and C come in");
+        # not two claims that each link two terms ("one is about X and the other is
+        # about Y").
+        joined = [
+            r
+            for r in runs
+            if len(r) > 1
+            and (
+                any(_bare_terms(c.tokens, sentence) for c in r)
+                or any(_continues_list(a, b) for a, b in pairwise(r))
+            )
+        ]
+        for run in [[c] for c in parts] + joined:
+            if any(c.status is not Status.asserted or c.negated or c.framed for c in run):
+                continue
+            toks = [t for c in run for k, t in enumerate(c.tokens) if k not in c.supposed]
+            if links_nothing(toks, sentence):
+                for clause in run:
+                    clause.status = Status.vacuous
+
+
+def links_nothing(toks: Sequence[Token], sentence: Sentence | None = None) -> bool:
+    """Whether the tokens are bare terms joined only by an empty or loose link (see
+    `_mark_vacuous`): each term a few words (LIST_ITEM_WORDS) with no verb of its own,
+    nothing that makes a claim of the link (lexicon `link_breakers`, not inside a
+    hyphenated term of the `sentence` they come from: "define-by-run"; a figure), and
+    enough terms."""
+    toks = _unopened(toks)
+    linked, needed = _links(toks)
+    if not linked:
+        return False
+    terms = _terms(toks, linked, sentence)
+    return terms is not None and terms >= needed
+
+
+def _bare_terms(toks: Sequence[Token], sentence: Sentence | None = None) -> bool:
+    """Whether the tokens are only terms, with no link, verb or copula: "A, B" before
+    "and C are the X side of things"."""
+    toks = _unopened(toks)
+    if _links(toks)[0] or any(t.norm in phrases().auxiliaries for t in toks):
+        return False
+    return bool(_terms(toks, set(), sentence))
+
+
+def _continues_list(before: Clause, clause: Clause) -> bool:
+    """Whether the clause, opened by "and" with no comma before it, takes up the list of
+    terms the clause before it ends on ("A, B | and C")."""
+    said = [t for t in before.tokens if t.is_word]
+    return "," in {t.norm for t in before.tokens} and bool(said) and before.tokens[-1].is_word
+
+
+def _unopened(toks: Sequence[Token]) -> Sequence[Token]:
+    """The tokens without the connective that opened their clause."""
+    k = 0
+    while k < len(toks) and toks[k].norm in _OPENERS:
+        k += 1
+    return toks[k:]
+
+
+_OPENERS = _AFTER_COMMA | _ALWAYS | {",", ";", ":", "-"}
+
+
+def _links(toks: Sequence[Token]) -> tuple[set[int], int]:
+    """The positions of the words of the empty and loose links in the tokens (their
+    adverbs aside), and how many terms they must join to say nothing."""
+    p = phrases()
+    kept = [k for k, t in enumerate(toks) if not (t.is_word and t.norm in p.link_adverbs)]
+    stems = [toks[k].stem for k in kept]
+    linked: set[int] = set()
+    needed = 0
+    for table, terms in ((p.empty_links, EMPTY_LINK_TERMS), (p.loose_links, LOOSE_LINK_TERMS)):
+        for i, first in enumerate(stems):
+            for phrase in table.by_first.get(first, ()):
+                fixed = _fixed_positions(stems, i, phrase)
+                if fixed is not None:
+                    linked.update(kept[j] for j in fixed)
+                    needed = min(needed, terms) if needed else terms
+    return linked, needed
+
+
+def _terms(toks: Sequence[Token], linked: set[int], sentence: Sentence | None) -> int | None:
+    """How many bare terms the tokens name outside the link's words, or None when they
+    claim something of their own."""
+    p = phrases()
+    items: list[list[tuple[int, Token]]] = [[]]
+    for k, tok in enumerate(toks):
+        if k in linked or not tok.is_word or tok.norm in ("and", "or", "nor"):
+            items.append([])
+            continue
+        if tok.norm.isdigit() or (tok.norm in p.link_breakers and not _hyphenated(tok, sentence)):
+            return None  # a figure ("is about 20 GB") is a claim
+        if tok.norm in p.auxiliaries:
+            items.append([])
+            continue
+        if tok.norm not in p.link_adverbs:
+            items[-1].append((k, tok))
+    terms = 0
+    for item in items:
+        content = sum(1 for _, t in item if t.norm not in STOPWORDS)
+        if not content:
+            continue
+        if content > LIST_ITEM_WORDS or _acts(item, toks, linked):
+            return None
+        terms += 1
+    return terms
+
+
+def _hyphenated(tok: Token, sentence: Sentence | None) -> bool:
+    """Whether the word is joined to its neighbours by hyphens ("define-by-run")."""
+    if sentence is None:
+        return False
+    a, b = tok.start - sentence.start, tok.end - sentence.start
+    text = sentence.text
+    return a > 0 and b < len(text) and text[a - 1] == "-" and text[b] == "-"
+
+
+def _acts(item: Sequence[tuple[int, Token]], toks: Sequence[Token], linked: set[int]) -> bool:
+    """Whether a term (its words, with their positions in the clause) holds a verb of its
+    own, so that it is a claim, not a term: after a subject pronoun, an auxiliary or an
+    infinitive "to" ("we fit", "can reduce", "to average"), a verb's -s form between two
+    words ("bagging reduces variance"; "bootstrap samples" ends on a noun), an -ed form
+    after a word or a copula ("models trained", "are trained"; "mixed precision" opens on an
+    adjective), an -ing form before its object ("reducing the variance"), or opening the
+    words right after the link before a word of substance ("is about reducing overfitting":
+    a purpose, where "is central to warmup, decay and range tests" names terms and "is
+    central to measuring it" names none). Determiners do not count as words here."""
+    p = phrases()
+    said = [(k, t) for k, t in item if t.norm not in _DETERMINERS]
+    last = len(said) - 1
+    for j, (k, tok) in enumerate(said):
+        if not is_verb(tok):
+            continue
+        w = tok.norm
+        inflected = tok.stem != w  # "trained", "reduces"; not "speed", "process"
+        before = toks[k - 1] if k and k - 1 not in linked else None
+        if before is not None and (
+            before.norm in _SUBJECTS
+            or before.norm == "to"
+            or (before.norm in p.auxiliaries and before.norm not in _COPULAS)
+            or (before.norm in _COPULAS and inflected and w.endswith("ed"))  # "are trained"
+        ):
+            return True
+        if w.endswith("ing"):
+            after = toks[k + 1].norm if k + 1 < len(toks) else ""
+            if after in _OBJECT_OPENERS:
+                return True
+            if j == 0 and k - 1 in linked and any(t.norm not in STOPWORDS for _, t in said[1:]):
+                return True  # "are both about reducing overfitting": what they are for
+            continue
+        if inflected and w.endswith("ed") and j > 0:
+            return True
+        if inflected and w.endswith("s") and 0 < j < last:
+            return True
+    return False
+
+
+def _fixed_positions(
+    stems: Sequence[str], i: int, phrase: tuple[str | None, ...]
+) -> list[int] | None:
+    """The positions of the phrase's own words matched at i (its `*` gaps left out: the
+    words there stay the clause's terms), or None."""
+    if not phrase:
+        return []
+    head, rest = phrase[0], phrase[1:]
+    if head is None:
+        for skip in range(0, 5):
+            if skip and (i + skip - 1 >= len(stems) or not stems[i + skip - 1][:1].isalnum()):
+                return None
+            found = _fixed_positions(stems, i + skip, rest)
+            if found is not None:
+                return found
+        return None
+    if head == CLAUSE_END:
+        return [] if i == len(stems) or not stems[i][:1].isalnum() else None
+    if i < len(stems) and stems[i] == head:
+        found = _fixed_positions(stems, i + 1, rest)
+        return None if found is None else [i, *found]
+    return None
 
 
 def _is_head(item: list[Token]) -> bool:

@@ -34,6 +34,10 @@ class Lexicon(BaseModel):
     denial_frames: list[Phrase] = Field(default_factory=list)
     denying_verbs: list[Phrase] = Field(default_factory=list)
     denying_predicates: list[Phrase] = Field(default_factory=list)
+    empty_links: list[Phrase] = Field(default_factory=list)
+    loose_links: list[Phrase] = Field(default_factory=list)
+    link_adverbs: list[Phrase] = Field(default_factory=list)
+    link_breakers: list[Phrase] = Field(default_factory=list)
     report_frames: list[Phrase] = Field(default_factory=list)
     hedges: list[Phrase] = Field(default_factory=list)
     absolutes: list[Phrase] = Field(default_factory=list)
@@ -72,6 +76,17 @@ class Lexicon(BaseModel):
                     raise ValueError(f"contrasts[{i}][{j}] is empty")
         return groups
 
+    @field_validator("empty_links", "loose_links")
+    @classmethod
+    def _links(cls, links: list[str]) -> list[str]:
+        for link in links:
+            parts = link.split()
+            if "$" in parts[:-1] or parts[0] in ("*", "$") or parts[-1] == "*":
+                raise ValueError(
+                    f"'{link}': '$' (the clause's end) may only end a link, '*' only join words"
+                )
+        return links
+
     @field_validator(
         "negators",
         "fillers",
@@ -80,6 +95,8 @@ class Lexicon(BaseModel):
         "irregular_verbs",
         "meta_verbs",
         "denying_verbs",
+        "link_adverbs",
+        "link_breakers",
         "first_person",
         "third_parties",
         "graders",

@@ -4,8 +4,9 @@ How an answer is read:
 1. Sentences addressed to the grader ("ignore the rubric...") are cut out, and repeated
    sentences are kept once, so neither can move the score.
 2. The sentences are read as clauses (clauses.py). What the candidate disowns (hedged:
-   "I don't know X"; taken back: "none of it is true") and lists of terms with no claim
-   (keyword salad) say nothing; an answer with nothing else is scored at the floor.
+   "I don't know X"; taken back: "none of it is true"), lists of terms with no claim
+   (keyword salad) and terms linked by no relation ("X is central to A, B and C":
+   grammatical salad) say nothing; an answer with nothing else is scored at the floor.
 3. Answers with nothing to score (empty, one word, "fine", gibberish, the question said
    back) get level 1 on every criterion.
 4. Sentences that do not speak to the question (state part of a key point, or name one
@@ -101,6 +102,7 @@ DISOWNED = {
     Status.retracted: "the answer takes back what it said",
     Status.hedged: "the answer only says what the candidate does not know",
     Status.listed: "the answer is a list of terms, not sentences that say something",
+    Status.vacuous: "the answer names the key points' terms but says nothing of them",
     Status.meta: "the answer says nothing about the question",
 }
 # How the quality figure weighs its parts (they sum to 1): key points covered, their

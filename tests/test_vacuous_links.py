@@ -1,0 +1,108 @@
+"""Grammatical salad: clauses that put terms into a sentence but link them by no relation
+("X is central to A, B and C", "A, B and C are the X side of things", "Z is involved in
+F1") state nothing of them, and cover no key point; real claims that use the same links
+or hold lists keep counting."""
+
+import pytest
+
+from interviewer.judge.clauses import Status, links_nothing, read, tokens
+from interviewer.judge.lexicon import LEXICON_PATH, LexiconError, read_lexicon
+from interviewer.judge.text import sentences
+
+
+def statuses(text: str) -> list[Status]:
+    return [c.status for c in read(sentences(text)).clauses]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The learning rate is central to overshooting, oscillation, divergence and NaN losses.",
+        "Bagging and boosting are both about bootstrap samples, replacement, averaging and voting.",
+        "Early stopping relates to validation loss, patience and checkpoints.",
+        "Softmax is involved in attention.",
+        "Recall also connects to F1.",
+        "The KV cache has a lot to do with memory, latency and long prompts.",
+        "Sequential training, residual errors and weak learners are the boosting side of things.",
+        "Momentum, Adam and RMSProp play a big role in optimisation, step sizes and convergence.",
+        "Dropout, weight decay and early stopping complete the picture.",
+        "Tokenisation, embeddings and positional encodings are how teams think about the input.",
+        "Residual errors, shrinkage and weak learners are key.",
+        "Bias, variance and model capacity are all interrelated.",
+    ],
+)
+def test_terms_linked_by_no_relation_state_nothing(text):
+    assert statuses(text) == [Status.vacuous]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A contentful predicate: who does what to what.
+        "Bagging reduces variance by averaging models trained on bootstrap samples.",
+        "Bagging trains models on bootstrap samples and is related to variance.",
+        "Regularisation includes L1, L2, dropout and early stopping.",
+        "Ridge, lasso and elastic net are the three penalties people use.",
+        # A loose link between two terms still says something of the first.
+        "Bagging is about variance reduction.",
+        # ... and one whose object is what its subject does.
+        "Dropout and weight decay are both about reducing overfitting.",
+        # Denied, it says something: the validation set plays no part in fitting.
+        "The validation set is not involved in fitting the weights.",
+        # A mapping, a figure, a means, a comparison, an embedded claim.
+        "Bagging and boosting are about variance and bias respectively.",
+        "The dataset is about 20 GB, ten million rows and many features.",
+        "The two towers are connected by a dot product between user and item embeddings.",
+        "Overfitting shows up as a gap between training and validation loss.",
+        "Precision is about how many of the flagged items are really positive.",
+        "Feature scaling matters for k-NN, SVMs and gradient descent.",
+        "Bagging models are trained independently and are related to variance and samples.",
+    ],
+)
+def test_claims_that_use_links_or_lists_keep_counting(text):
+    assert Status.vacuous not in statuses(text)
+
+
+def test_a_list_split_before_its_last_item_is_read_as_one_clause():
+    # "A, B | and C come in" is one list of terms, whichever way the splitter cut it.
+    parts = statuses("Residual connections, skip paths and deep networks all come into play.")
+    assert parts and set(parts) == {Status.vacuous}
+    parts = statuses("This is where bootstrap samples, replacement and voting come in.")
+    assert parts and set(parts) == {Status.vacuous}
+    # Two claims that each link two terms are not joined into a list.
+    assert Status.vacuous not in statuses(
+        "One is about false positives and the other is about false negatives."
+    )
+
+
+def test_a_link_beside_a_real_claim_drops_only_the_link():
+    parts = statuses(
+        "Weight sharing is closely tied to equivariance: a convolution slides the same small "
+        "filter over every position, so it needs far fewer parameters."
+    )
+    assert parts[0] is Status.vacuous
+    assert all(s is Status.asserted for s in parts[1:])
+    assert statuses("The learning rate is central because it sets the step size.") == [
+        Status.asserted,
+        Status.asserted,
+    ]
+
+
+def test_a_link_whose_clause_must_end_reads_only_there():
+    assert links_nothing(tokens("Class weights, thresholds and resampling all matter."))
+    assert not links_nothing(tokens("Class weights matter for rare classes, recall and cost."))
+
+
+def test_a_hyphenated_term_is_not_a_breaker():
+    text = "Define-by-run is tied to control flow, print statements and debuggers."
+    assert links_nothing(tokens(text), sentences(text)[0])
+    assert not links_nothing(tokens("Dropout is tied to units by a mask, noise and scale."))
+
+
+def test_a_link_may_not_end_in_a_gap(tmp_path):
+    path = tmp_path / "lexicon.yaml"
+    text = LEXICON_PATH.read_text(encoding="utf-8")
+    path.write_text(text.replace("  - related to\n", "  - related to *\n", 1), encoding="utf-8")
+    with pytest.raises(LexiconError) as caught:
+        read_lexicon(path)
+    assert "empty_links" in str(caught.value)
