@@ -48,6 +48,13 @@ them and the alternatives tried:
 - `nothing_stated`: the weighted coverage by the key points' words the question does
   not say under which an answer that covers no key point is held at level 1 on every
   criterion (levels.NOTHING_STATED_BELOW, 0 = never).
+- `verdicts`: how a verdict on what was just said ("..., but that's a myth", "I think they
+  are wrong about it") is told from a claim that contains its phrase - the content words
+  besides the phrase it may have (reports.VERDICT_EXTRA_WORDS) or how near the start a
+  phrase after "that" or "I" must stand (VERDICT_OPENS_WITHIN) - and how near a clause's
+  start a report verb opens a report ("some people will tell you X", REPORT_WITHIN).
+- `both_ways`: how many words a both-ways phrase ("depending on who you ask") needs to
+  hedge a clause it closes without opening it (reports.BOTH_WAYS_ALONE, 99 = only alone).
 - `modelling`: whether system design's modelling criterion reads what the answer states of
   the model stages as well as the options weighed (levels.WEIGHS_STATED_STAGES), how many
   options weighed take a stated model stage to the top level (levels.OPTIONS_FOR_TOP), and
@@ -114,7 +121,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from interviewer.commands.calibrate import Requests, read_dataset
-from interviewer.judge import asks, claims, formulas, levels, matching, offline
+from interviewer.judge import asks, claims, clauses, formulas, levels, matching, offline, reports
 from interviewer.judge.calibration import pearson, spearman
 
 # (module, constant name) -> the values tried; the first is what ships.
@@ -230,6 +237,18 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
         (levels, "STORY_ABSENT_BOUNDS"): ("telling", "competency", "both", "none"),
         (levels, "STORY_ABSENT_BELOW"): (0.05, 0.1, 0.2, 0.3),
     },
+    # How a verdict on a report ("..., but that's a myth", "I think they are wrong about
+    # it") is told from a claim that contains its phrase, and how far in a report verb
+    # opens a report.
+    "verdicts": {
+        (reports, "VERDICT_EXTRA_WORDS"): (2, 0, 1, 3, 4),
+        (reports, "VERDICT_OPENS_WITHIN"): (3, 1, 2, 4),
+        (reports, "REPORT_WITHIN"): (8, 4, 12),
+    },
+    # How long a both-ways phrase must be to hedge a clause it does not open.
+    "both_ways": {
+        (reports, "BOTH_WAYS_ALONE"): (5, 3, 4, 6, 99),
+    },
     "modelling": {
         (levels, "WEIGHS_STATED_STAGES"): (True, False),
         (levels, "OPTIONS_FOR_TOP"): (2, 1),
@@ -271,6 +290,8 @@ def score_all(requests, setting: dict[tuple[object, str], object]) -> list[float
         setattr(module, name, value)
     # Readings cached on their text alone would keep the last setting's answers.
     claims._transposed.cache_clear()
+    for cached in (clauses._clauses_of, clauses.marked_word_terms, clauses.marked_sequence):
+        cached.cache_clear()
     try:
         judge = offline.OfflineJudge()
         return [judge.score_now(r).fine_level(r.rubric) for r in requests]

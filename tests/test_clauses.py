@@ -130,11 +130,14 @@ def test_a_retraction_takes_back_what_came_before():
     ]
 
 
-def test_a_refutation_denies_the_clause_before_it():
+def test_a_refutation_disowns_the_clause_before_it():
     claim, refutation = clauses_of("People say accuracy works here, which is wrong.")
     assert refutation.status is Status.meta
-    # Reported (denied) and refuted (denied again): the reading flips twice.
-    assert claim.negated is False
+    # Reported and refuted: not the candidate's claim either way (it used to be read as
+    # denied twice, that is affirmed).
+    assert claim.status is Status.reported
+    own, refutation = clauses_of("Accuracy works here, which is wrong.")
+    assert own.status is Status.reported and refutation.status is Status.meta
 
 
 def test_a_list_of_terms_is_not_a_claim():

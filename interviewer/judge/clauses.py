@@ -115,6 +115,9 @@ class Status(StrEnum):
     retracted = "retracted"  # taken back later
     listed = "listed"  # part of a list of terms with no claim
     vacuous = "vacuous"  # names terms and links them by no relation ("X is central to A, B, C")
+    # someone else's claim that the speaker rejects or distances themselves from
+    reported = "reported"
+    undecided = "undecided"  # said both ways ("X, or the opposite: it can go either way")
     meta = "meta"  # talk about the answer itself ("none of it is true")
 
 
@@ -154,6 +157,9 @@ class Clause:
     parts: tuple[tuple[int, int], ...] = ()
     end: int | None = None
     members: tuple["Clause", ...] = ()
+    # Report frames that opened it ("people think X"): how often they turned it round, so
+    # a report the speaker endorses or rejects can be read as said (reports.py's verdicts).
+    report_flips: int = 0
 
     @property
     def spans(self) -> tuple[tuple[int, int], ...]:
@@ -224,7 +230,14 @@ class Reading:
         statuses = {c.status for c in self.clauses if _has_words(c) and id(c) not in skipped}
         if not statuses or Status.asserted in statuses:
             return None
-        for status in (Status.retracted, Status.hedged, Status.listed, Status.vacuous):
+        for status in (
+            Status.retracted,
+            Status.reported,
+            Status.undecided,
+            Status.hedged,
+            Status.listed,
+            Status.vacuous,
+        ):
             if status in statuses:
                 return status
         return Status.meta
@@ -322,6 +335,15 @@ def _tokens(text: str, offset: int) -> tuple[Token, ...]:
     return tuple(out)
 
 
+def _normalised(phrase: str) -> list[str]:
+    """A lexicon phrase's words as the reader normalises them ("don't" -> "do", "not"),
+    "*" kept."""
+    out: list[str] = []
+    for w in phrase.split():
+        out.extend(["*"] if w == "*" else [t.norm for t in tokens(w)])
+    return out
+
+
 def _formula_side(word: str) -> bool:
     return word[:1].isdigit() or (len(word) == 1 and word.isalpha())
 
@@ -398,6 +420,15 @@ class _Phrases:
     retract_all: Table
     retract_last: Table
     refutes: Table
+    report_verbs: frozenset[str]  # words
+    attributions: Table
+    distancing: Table
+    rejections: Table
+    curt_rejections: Table
+    corrections: Table
+    endorsements: Table
+    both_ways: Table
+    first_person: frozenset[str]  # words
     fillers: frozenset[str]  # words
     verbs: frozenset[str]  # stems
     irregular: frozenset[str]  # words
@@ -431,6 +462,13 @@ def phrases() -> _Phrases:
         adverbs = frozenset(lex.link_adverbs)
         return table([" ".join(w for w in item.split() if w not in adverbs) for item in items])
 
+    def worded(items: list[str]) -> Table:
+        # Matched word for word, not by stem: "reportedly" is not "reports", "rightly"
+        # is not "right".
+        return Table.of(
+            [tuple(None if w == "*" else w for w in _normalised(item)) for item in items]
+        )
+
     contrasts: list[tuple[str, int, tuple[str, ...]]] = []
     for g, group in enumerate(lex.contrasts):
         for side, alternatives in enumerate(group):
@@ -460,6 +498,15 @@ def phrases() -> _Phrases:
         retract_all=table(lex.retract_all),
         retract_last=table(lex.retract_last),
         refutes=table(lex.refutes),
+        report_verbs=frozenset(lex.report_verbs),
+        attributions=worded(lex.attributions),
+        distancing=worded(lex.distancing),
+        rejections=worded(lex.rejections + lex.refutes),
+        curt_rejections=worded(lex.curt_rejections),
+        corrections=worded(lex.corrections),
+        endorsements=worded(lex.endorsements),
+        both_ways=worded(lex.both_ways),
+        first_person=frozenset(w for p in lex.first_person for w in _normalise(p)),
         fillers=frozenset(lex.fillers),
         verbs=frozenset(stem(v) for v in lex.verbs),
         irregular=frozenset(lex.irregular_verbs),
@@ -611,6 +658,10 @@ def read(parts: Sequence[Sentence], question: "Topic | str" = "") -> Reading:
     _mark_vacuous(reading)
     _mark_hedges(reading)
     _mark_retractions(reading)
+    from interviewer.judge import reports  # it reads clauses: imported once read runs
+
+    reports.mark_reports(reading)
+    reports.mark_both_ways(reading)
     return reading
 
 
@@ -784,6 +835,7 @@ def _mark_polarity(reading: Reading) -> None:
         inner: list[int] = []  # frames inside it ("pruning stops it from growing")
         opening = False  # a denial frame that opens the clause denies the rest of the sentence
         first_word = next((k for k, t in enumerate(clause.tokens) if t.is_word), 0)
+        reports = 0
         for table in (p.denial_frames, p.report_frames):
             for a, b in sorted(_spans(stems, table), key=lambda span: span[0] - span[1]):
                 if not framed.intersection(range(a, b)):  # overlapping frames are one
@@ -794,6 +846,7 @@ def _mark_polarity(reading: Reading) -> None:
                         opening = opening or table is p.denial_frames
                     else:
                         inner.append(a)
+                    reports += table is p.report_frames
                 framed.update(range(a, b))
         carries = flips % 2 == 1 and opening
         inner += _denying_verbs(clause, framed, p.denying_verbs)
@@ -815,6 +868,8 @@ def _mark_polarity(reading: Reading) -> None:
         same_sentence = previous is not None and previous.sentence == clause.sentence
         if same_sentence and previous and _ends_with_frame(previous, p.report_frames):
             flips += 1  # "Common misreadings: X"
+            reports += 1
+        clause.report_flips = reports
         if clause.opener == TURNED_DOWN:
             flips += 1
         if same_sentence and previous and _denies_the_reason(previous, clause, p.negators):
@@ -904,11 +959,6 @@ def _mark_retractions(reading: Reading) -> None:
                 ):
                     other.status = _worse(other.status, Status.retracted)
             continue
-        refute = _spans(stems, p.refutes)
-        if refute and k > 0:
-            clause.status = Status.meta
-            previous = reading.clauses[k - 1]
-            previous.negated = not previous.negated
 
 
 _SEVERITY = {
@@ -916,9 +966,16 @@ _SEVERITY = {
     Status.listed: 1,
     Status.vacuous: 1,
     Status.hedged: 2,
-    Status.retracted: 3,
-    Status.meta: 4,
+    Status.undecided: 2,
+    Status.reported: 3,
+    Status.retracted: 4,
+    Status.meta: 5,
 }
+
+
+def worse(a: Status, b: Status) -> Status:
+    """The status that disowns more of the two."""
+    return _worse(a, b)
 
 
 def _worse(a: Status, b: Status) -> Status:

@@ -45,6 +45,14 @@ class Lexicon(BaseModel):
     retract_all: list[Phrase] = Field(default_factory=list)
     retract_last: list[Phrase] = Field(default_factory=list)
     refutes: list[Phrase] = Field(default_factory=list)
+    report_verbs: list[Phrase] = Field(default_factory=list)
+    attributions: list[Phrase] = Field(default_factory=list)
+    distancing: list[Phrase] = Field(default_factory=list)
+    rejections: list[Phrase] = Field(default_factory=list)
+    curt_rejections: list[Phrase] = Field(default_factory=list)
+    corrections: list[Phrase] = Field(default_factory=list)
+    endorsements: list[Phrase] = Field(default_factory=list)
+    both_ways: list[Phrase] = Field(default_factory=list)
     auxiliaries: list[Phrase] = Field(min_length=1)
     verbs: list[Phrase] = Field(min_length=1)
     irregular_verbs: list[Phrase] = Field(default_factory=list)
@@ -97,6 +105,7 @@ class Lexicon(BaseModel):
         "denying_verbs",
         "link_adverbs",
         "link_breakers",
+        "report_verbs",
         "first_person",
         "third_parties",
         "graders",

@@ -100,6 +100,8 @@ TIE = 1e-9
 # Why an answer whose every clause is disowned is scored at the floor.
 DISOWNED = {
     Status.retracted: "the answer takes back what it said",
+    Status.reported: "the answer only reports claims it puts in others' mouths and rejects",
+    Status.undecided: "the answer says its claims both ways and commits to neither",
     Status.hedged: "the answer only says what the candidate does not know",
     Status.listed: "the answer is a list of terms, not sentences that say something",
     Status.vacuous: "the answer names the key points' terms but says nothing of them",
