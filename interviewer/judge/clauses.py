@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from interviewer.judge.lexicon import lexicon
@@ -160,6 +160,20 @@ class Clause:
     # Report frames that opened it ("people think X"): how often they turned it round, so
     # a report the speaker endorses or rejects can be read as said (reports.py's verdicts).
     report_flips: int = 0
+
+    @cached_property
+    def words(self) -> tuple[Token, ...]:
+        """Its word tokens (no punctuation)."""
+        return tuple(t for t in self.tokens if t.is_word)
+
+    @cached_property
+    def norms(self) -> tuple[str, ...]:
+        """Its words as normalised, for phrases matched word for word."""
+        return tuple(t.norm for t in self.words)
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        return frozenset(self.norms)
 
     @property
     def spans(self) -> tuple[tuple[int, int], ...]:
@@ -381,19 +395,24 @@ class Table:
 
     by_first: dict[str, tuple[Phrase, ...]]  # each with the wild phrases after it
     wild: tuple[Phrase, ...]  # phrases that open with "*"
+    # One word of each phrase, its longest: a text with none of them holds no phrase.
+    anchors: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, phrases: Sequence[Phrase]) -> "Table":
         by_first: dict[str, list[Phrase]] = {}
         wild: list[Phrase] = []
+        anchors: set[str] = set()
         for phrase in phrases:
             if not phrase:
                 continue
+            anchors.add(max((w for w in phrase if w is not None), key=len, default=""))
             if phrase[0] is None:
                 wild.append(phrase)
             else:
                 by_first.setdefault(phrase[0], []).append(phrase)
-        return cls({k: (*v, *wild) for k, v in by_first.items()}, tuple(wild))
+        by = {k: (*v, *wild) for k, v in by_first.items()}
+        return cls(by, tuple(wild), frozenset(anchors))
 
     def candidates(self, first: str) -> tuple[Phrase, ...]:
         return self.by_first.get(first, self.wild)

@@ -47,13 +47,15 @@ _CONNECTIVES = frozenset(["but", "and", "though", "although", "yet", "however"])
 _ENDS = frozenset(["but", "however", "although", "though", "yet", "whereas", "while", ":", ""])
 
 
-def _words(clause: Clause) -> list[Token]:
-    return [t for t in clause.tokens if t.is_word]
+def _words(clause: Clause) -> tuple[Token, ...]:
+    return clause.words
 
 
 def _found(clause: Clause, table_name: str) -> list[tuple[int, int]]:
     table = getattr(phrases(), table_name)
-    return _spans([t.norm for t in _words(clause)], table)
+    if clause.vocabulary.isdisjoint(table.anchors):
+        return []  # most clauses: none of the table's phrases can be there
+    return _spans(clause.norms, table)
 
 
 def opens_report(clause: Clause) -> str | None:
@@ -168,11 +170,17 @@ def _before(reading: Reading, k: int) -> list[int]:
 def mark_reports(reading: Reading) -> None:
     """Reports endorsed or rejected, claims distanced, and verdicts on the clause before."""
     found = reading.clauses
-    opened = [opens_report(c) for c in found]
+    opened: dict[int, str | None] = {}  # read only where a verdict looks back
+
+    def opens(j: int) -> str | None:
+        if j not in opened:
+            opened[j] = opens_report(found[j])
+        return opened[j]
+
     # What the speaker distances themselves from is not claimed, unless a verdict below
     # endorses it: the clause and those that go on with it, up to a turn or a new clause.
-    for k, kind in enumerate(opened):
-        if kind != "distanced":
+    for k, clause in enumerate(found):
+        if not _found(clause, "distancing"):
             continue
         found[k].status = worse(found[k].status, Status.reported)
         for j in range(k + 1, len(found)):
@@ -182,11 +190,15 @@ def mark_reports(reading: Reading) -> None:
             after.status = worse(after.status, Status.reported)
     judged: set[int] = set()
     for k, clause in enumerate(found):
-        span = [j for j in _before(reading, k) if j not in judged]
-        starts = [j for j in span if opened[j] is not None]
-        said = verdict(clause, after_report=bool(starts))
+        said = verdict(clause)
         if said is None:
             continue
+        span = [j for j in _before(reading, k) if j not in judged]
+        starts = [j for j in span if opens(j) is not None]
+        if not starts:
+            said = verdict(clause, after_report=False)
+            if said is None:
+                continue
         if starts:
             scope = [j for j in span if j >= starts[0]]
         elif said == "correct":
