@@ -83,6 +83,8 @@ def test_an_answer_that_states_nothing_is_held_at_level_1(monkeypatch):
     assert result.covered_key_points == []
     assert {c.level for c in result.criteria} == {1}
     assert percent is not None and percent < FILLER_MOST
+    assert all("no key point stated" in c.rationale for c in result.criteria)
+    assert "states none of the question's key points" in result.feedback
     # The ceiling is what holds it: without it the same answer reads as level 2.
     monkeypatch.setattr(levels, "NOTHING_STATED_BELOW", 0.0)
     _, unheld = judged_on(*NEIGHBOUR)

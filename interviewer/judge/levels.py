@@ -747,6 +747,8 @@ def criterion_score(criterion: Criterion, reading: Reading) -> CriterionScore:
         level, evidence, rationale = _SIGNALS[criterion.offline_signal](reading)
     unique = list(dict.fromkeys(evidence))[:3]
     level = max(1, min(4, level))
+    if reading.states_nothing and "no key point stated" not in rationale:
+        rationale += "; no key point stated"
     return CriterionScore(
         criterion_id=criterion.id,
         level=level,

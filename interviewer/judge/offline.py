@@ -1188,12 +1188,21 @@ def _short(text: str, limit: int = 110) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip(" ,;") + "…"
 
 
+# Said to an answer held at level 1 for stating nothing beyond the question's words.
+NOTHING_STATED = (
+    "This states none of the question's key points beyond its own words: it could be said "
+    "of any question on the topic, so every criterion stays at the lowest level."
+)
+
+
 def _feedback(reading: Reading, criteria: list[CriterionScore]) -> str:
     kps = {kp.id: kp for kp in reading.request.key_points}
     lines = []
     covered = [kps[m.key_point_id] for m in reading.covered()]
     if covered:
         lines.append("Strong: " + "; ".join(_short(kp.text, 80) for kp in covered[:3]) + ".")
+    if reading.states_nothing:
+        lines.append(NOTHING_STATED)
     missed = missed_ids(reading.request.key_points, reading.matches)
     if missed:
         lines.append("Missing: " + "; ".join(_short(kps[i].text) for i in missed[:3]) + ".")
