@@ -254,7 +254,14 @@ def test_calibrate_prints_the_kinds_table(tmp_path, capsys):
 
 
 def test_claim_probes_rewrite_answers_as_described():
-    from interviewer.judge.probes import keyword_salad, negated, retracted, swapped
+    from interviewer.judge.probes import (
+        both_ways,
+        disowned,
+        keyword_salad,
+        negated,
+        retracted,
+        swapped,
+    )
 
     answer = "A stack is last-in first-out. Push adds to the top."
     assert keyword_salad(answer) == "stack, last, first, push, adds, top"
@@ -268,6 +275,12 @@ def test_claim_probes_rewrite_answers_as_described():
         "Pop adds to the top, push removes from the top."
     )
     assert swapped("Nothing relevant here.", ["push and pop"]) is None
+    assert disowned(answer, 0) == (
+        "Some people say that a stack is last-in first-out, but that is a myth. Some people "
+        "say that push adds to the top, but that is a myth."
+    )
+    assert disowned(answer, 1) != disowned(answer, 0)
+    assert both_ways(answer, 1).startswith("a stack is last-in first-out, or maybe not")
 
 
 def test_calibrate_runs_the_claim_probes(tmp_path, capsys):
@@ -275,8 +288,10 @@ def test_calibrate_runs_the_claim_probes(tmp_path, capsys):
     write_dataset(dataset, broken=False)
     assert main(["calibrate", str(dataset), "--json", "--probes"]) == 0
     probes = json.loads(capsys.readouterr().out)["probes"]
-    for name in ("salad", "swapped", "negated", "retracted", "lowercase"):
+    for name in ("salad", "swapped", "negated", "retracted", "disowned", "both_ways", "lowercase"):
         assert name in probes
         assert {"mean_change", "raised", "lowered", "n"} <= set(probes[name])
     assert probes["retracted"]["raised"] == 0 and probes["retracted"]["mean_change"] < 0
     assert probes["negated"]["mean_change"] < 0
+    assert probes["disowned"]["raised"] == 0 and probes["disowned"]["mean_change"] < 0
+    assert probes["both_ways"]["raised"] == 0 and probes["both_ways"]["mean_change"] < 0

@@ -4,7 +4,8 @@ Each probe rewrites an answer. Padding, repetition and instructions to the grade
 not raise the score; replacing the answer with the question, "fine" or gibberish must
 bring it to the floor (weighted level 1.0). Probes that break what an answer claims
 (its words as a list, two key terms swapped, every sentence negated, a retraction
-appended) must not raise it either; writing it in lower case must not move it.
+appended, every sentence put in others' mouths and rejected, or said both ways) must not
+raise it either; writing it in lower case must not move it.
 """
 
 import re
@@ -25,6 +26,18 @@ RETRACTIONS = (
     "I'm wrong about all of this - none of it is true.",
     "Actually, scratch all of that: I don't think any of it is right.",
     "Sorry, forget everything I just said, it is all wrong.",
+)
+
+# Each sentence put in others' mouths and rejected, and each said both ways; in turn, as
+# the retractions are.
+DISOWNINGS = (
+    "Some people say that {}, but that is a myth.",
+    "Supposedly {}, though I don't believe it.",
+    "The textbooks claim that {}; I think they are wrong.",
+)
+BOTH_WAYS = (
+    "Either {}, or the opposite is true - it can go either way.",
+    "{}, or maybe not, depending on who you ask.",
 )
 
 
@@ -60,6 +73,29 @@ def negated(answer: str) -> str:
 
 def retracted(answer: str, index: int) -> str:
     return joined(answer, RETRACTIONS[index % len(RETRACTIONS)])
+
+
+def _each_sentence(answer: str, frame: str) -> str:
+    """Every sentence of the answer put in `frame` ("{}" stands for the sentence)."""
+    parts = []
+    for s in sentences(answer):
+        text = s.text.rstrip(" .!?;:")
+        if not text:
+            continue
+        # "A stack..." -> "a stack...", but "TP / (TP + FP)..." keeps its capitals.
+        keep = len(text) > 1 and text[1].isupper()
+        parts.append(frame.format(text if keep else text[0].lower() + text[1:]))
+    return " ".join(parts)
+
+
+def disowned(answer: str, index: int) -> str:
+    """Every sentence of the answer put in others' mouths and rejected."""
+    return _each_sentence(answer, DISOWNINGS[index % len(DISOWNINGS)])
+
+
+def both_ways(answer: str, index: int) -> str:
+    """Every sentence of the answer said with its reverse beside it, and neither chosen."""
+    return _each_sentence(answer, BOTH_WAYS[index % len(BOTH_WAYS)])
 
 
 def swapped(answer: str, key_texts: Sequence[str]) -> str | None:
@@ -106,11 +142,13 @@ PROBES: dict[str, tuple[Rewrite, str]] = {
     "swapped": (lambda p: swapped(p.answer, p.key_texts), "no-raise"),
     "negated": (lambda p: negated(p.answer), "no-raise"),
     "retracted": (lambda p: retracted(p.answer, p.index), "no-raise"),
+    "disowned": (lambda p: disowned(p.answer, p.index), "no-raise"),
+    "both_ways": (lambda p: both_ways(p.answer, p.index), "no-raise"),
     "lowercase": (lambda p: p.answer.lower(), "steady"),
 }
 # A probe that breaks the answer's claims passes when at most this share of answers rise
 # (a rewrite can, rarely, read as a better answer: swapping two terms may fix a swap).
-CLAIM_PROBES = frozenset(["salad", "swapped", "negated", "retracted"])
+CLAIM_PROBES = frozenset(["salad", "swapped", "negated", "retracted", "disowned", "both_ways"])
 RAISED_SHARE = 0.02
 # "steady": a move smaller than this (on the 1-4 level scale) is no move.
 STEADY_TOLERANCE = 0.05
