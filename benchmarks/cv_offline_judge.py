@@ -51,8 +51,9 @@ them and the alternatives tried:
 - `verdicts`: how a verdict on what was just said ("..., but that's a myth", "I think they
   are wrong about it") is told from a claim that contains its phrase - the content words
   besides the phrase it may have (reports.VERDICT_EXTRA_WORDS) or how near the start a
-  phrase after "that" or "I" must stand (VERDICT_OPENS_WITHIN) - and how near a clause's
-  start a report verb opens a report ("some people will tell you X", REPORT_WITHIN).
+  phrase after "that" or "I" must stand (VERDICT_OPENS_WITHIN).
+- `report_within`: how near a clause's start a report verb opens a report ("some people
+  will tell you X", reports.REPORT_WITHIN).
 - `both_ways`: how many words a both-ways phrase ("depending on who you ask") needs to
   hedge a clause it closes without opening it (reports.BOTH_WAYS_ALONE, 99 = only alone).
 - `modelling`: whether system design's modelling criterion reads what the answer states of
@@ -243,7 +244,9 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     "verdicts": {
         (reports, "VERDICT_EXTRA_WORDS"): (2, 0, 1, 3, 4),
         (reports, "VERDICT_OPENS_WITHIN"): (3, 1, 2, 4),
-        (reports, "REPORT_WITHIN"): (8, 4, 12),
+    },
+    "report_within": {
+        (reports, "REPORT_WITHIN"): (6, 4, 8, 12),
     },
     # How long a both-ways phrase must be to hedge a clause it does not open.
     "both_ways": {
