@@ -29,6 +29,10 @@ def statuses(text: str) -> list[Status]:
         "Tokenisation, embeddings and positional encodings are how teams think about the input.",
         "Residual errors, shrinkage and weak learners are key.",
         "Bias, variance and model capacity are all interrelated.",
+        "There is a link between learning rate and batch size.",
+        "Shards, replicas and caches are the serving part.",
+        "Calibration, thresholds and costs are relevant as well.",
+        "Retrieval, grounding and citations are a big part of it.",
     ],
 )
 def test_terms_linked_by_no_relation_state_nothing(text):
@@ -57,6 +61,9 @@ def test_terms_linked_by_no_relation_state_nothing(text):
         "Precision is about how many of the flagged items are really positive.",
         "Feature scaling matters for k-NN, SVMs and gradient descent.",
         "Bagging models are trained independently and are related to variance and samples.",
+        # An imperative with its object: "put the pieces in a list".
+        "Instead, put the pieces in a list and join them at the end with join(pieces).",
+        "Cleaning the labels is the most important part.",
     ],
 )
 def test_claims_that_use_links_or_lists_keep_counting(text):
@@ -106,3 +113,12 @@ def test_a_link_may_not_end_in_a_gap(tmp_path):
     with pytest.raises(LexiconError) as caught:
         read_lexicon(path)
     assert "empty_links" in str(caught.value)
+
+
+def test_how_people_think_about_it_reports_no_claim():
+    # "people think" opens a report ("people think dropout runs at inference"), but "how
+    # people think about X" says in what terms, and denies nothing.
+    parts = read(sentences("Edges, parts and objects are how people think about depth.")).clauses
+    assert [(c.status, c.negated) for c in parts] == [(Status.vacuous, False)]
+    reported = read(sentences("People think dropout is used at inference.")).clauses
+    assert reported[0].negated

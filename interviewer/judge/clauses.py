@@ -432,6 +432,7 @@ class _Phrases:
     loose_links: Table
     link_adverbs: frozenset[str]  # words
     link_breakers: frozenset[str]  # words
+    link_trailers: frozenset[str]  # words
     report_frames: Table
     hedges: Table
     absolutes: Table
@@ -510,6 +511,7 @@ def phrases() -> _Phrases:
         loose_links=link_table(lex.loose_links),
         link_adverbs=frozenset(lex.link_adverbs),
         link_breakers=frozenset(lex.link_breakers),
+        link_trailers=frozenset(lex.link_trailers),
         report_frames=table(lex.report_frames),
         hedges=table(lex.hedges),
         absolutes=table(lex.absolutes),
@@ -856,7 +858,11 @@ def _mark_polarity(reading: Reading) -> None:
         first_word = next((k for k, t in enumerate(clause.tokens) if t.is_word), 0)
         reports = 0
         for table in (p.denial_frames, p.report_frames):
-            for a, b in sorted(_spans(stems, table), key=lambda span: span[0] - span[1]):
+            spans = _spans(stems, table)
+            if table is p.report_frames:
+                # "how people think about it" says in what terms, not what they claim.
+                spans = [(a, b) for a, b in spans if not (a and stems[a - 1] in _MANNER)]
+            for a, b in sorted(spans, key=lambda span: span[0] - span[1]):
                 if not framed.intersection(range(a, b)):  # overlapping frames are one
                     if a == first_word or (
                         a == first_word + 1 and clause.tokens[first_word].norm in _AFTER_COMMA
@@ -904,6 +910,9 @@ def _mark_polarity(reading: Reading) -> None:
         if carries:
             carried = True
         previous = clause
+
+
+_MANNER = frozenset(["how", "way"])
 
 
 def _denying_verbs(clause: Clause, framed: set[int], verbs: frozenset[str]) -> list[int]:
@@ -1072,8 +1081,11 @@ LOOSE_LINK_TERMS = 3
 # to"; "matter $", not "matter for").
 CLAUSE_END = "$"
 _SUBJECTS = _set("i we you they he she")
+# Words after which an -ing form says what something is for ("about reducing overfitting"),
+# not a term ("a link between learning rate and batch size").
+_PURPOSE = _set("about to for")
 # Words that open a verb's object ("reducing the variance"; "measuring it" names nothing).
-_OBJECT_OPENERS = _set("the a an its their our your each every")
+_OBJECT_OPENERS = _set("the a an its their our your each every them")
 
 
 def _mark_vacuous(reading: Reading) -> None:
@@ -1144,14 +1156,20 @@ def _continues_list(before: Clause, clause: Clause) -> bool:
 
 
 def _unopened(toks: Sequence[Token]) -> Sequence[Token]:
-    """The tokens without the connective that opened their clause."""
+    """The tokens without the connective that opened their clause, and without what
+    trails after its last term (lexicon `link_trailers`: "matter too", "as well")."""
     k = 0
     while k < len(toks) and toks[k].norm in _OPENERS:
         k += 1
-    return toks[k:]
+    end = len(toks)
+    trailers = phrases().link_trailers
+    while end > k and (toks[end - 1].norm in _ENDS or toks[end - 1].norm in trailers):
+        end -= 1
+    return toks[k:end]
 
 
 _OPENERS = _AFTER_COMMA | _ALWAYS | {",", ";", ":", "-"}
+_ENDS = frozenset(",;:.!?-")
 
 
 def _links(toks: Sequence[Token]) -> tuple[set[int], int]:
@@ -1214,7 +1232,8 @@ def _acts(item: Sequence[tuple[int, Token]], toks: Sequence[Token], linked: set[
     infinitive "to" ("we fit", "can reduce", "to average"), a verb's -s form between two
     words ("bagging reduces variance"; "bootstrap samples" ends on a noun), an -ed form
     after a word or a copula ("models trained", "are trained"; "mixed precision" opens on an
-    adjective), an -ing form before its object ("reducing the variance"), or opening the
+    adjective), a verb before its object ("reducing the variance", "put the pieces"), an -ing
+    form opening the
     words right after the link before a word of substance ("is about reducing overfitting":
     a purpose, where "is central to warmup, decay and range tests" names terms and "is
     central to measuring it" names none). Determiners do not count as words here."""
@@ -1234,11 +1253,16 @@ def _acts(item: Sequence[tuple[int, Token]], toks: Sequence[Token], linked: set[
             or (before.norm in _COPULAS and inflected and w.endswith("ed"))  # "are trained"
         ):
             return True
+        after = toks[k + 1].norm if k + 1 < len(toks) else ""
+        if after in _OBJECT_OPENERS and not (inflected and w.endswith("ed")):
+            return True  # "reducing the variance", "put the pieces in a list"
         if w.endswith("ing"):
-            after = toks[k + 1].norm if k + 1 < len(toks) else ""
-            if after in _OBJECT_OPENERS:
-                return True
-            if j == 0 and k - 1 in linked and any(t.norm not in STOPWORDS for _, t in said[1:]):
+            if (
+                j == 0
+                and k - 1 in linked
+                and toks[k - 1].norm in _PURPOSE
+                and any(t.norm not in STOPWORDS for _, t in said[1:])
+            ):
                 return True  # "are both about reducing overfitting": what they are for
             continue
         if inflected and w.endswith("ed") and j > 0:

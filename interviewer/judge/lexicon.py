@@ -38,6 +38,7 @@ class Lexicon(BaseModel):
     loose_links: list[Phrase] = Field(default_factory=list)
     link_adverbs: list[Phrase] = Field(default_factory=list)
     link_breakers: list[Phrase] = Field(default_factory=list)
+    link_trailers: list[Phrase] = Field(default_factory=list)
     report_frames: list[Phrase] = Field(default_factory=list)
     hedges: list[Phrase] = Field(default_factory=list)
     absolutes: list[Phrase] = Field(default_factory=list)
@@ -106,6 +107,7 @@ class Lexicon(BaseModel):
         "link_adverbs",
         "link_breakers",
         "report_verbs",
+        "link_trailers",
         "first_person",
         "third_parties",
         "graders",
