@@ -14,6 +14,7 @@ of the question fits it better the right way round: "recall is TP / (TP + FN)" i
 wrong statement of precision's formula, it is recall's.
 """
 
+import re
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -80,6 +81,13 @@ class Unit:
     # whether it says an absolute of its own ("always", "whatever the rate").
     qualified: bool = False
     absolute: bool = False
+    # The terms of its subject ("every object" of "every object keeps a count..."), for a
+    # clause of a key point; empty when it opens otherwise ("at inference...", "tracks...").
+    subject: frozenset[str] = frozenset()
+    # The terms it says are not so in words the negators do not list ("trains without
+    # the loss scaling", "keeps popular members from absorbing"): a clause that denies
+    # them agrees with it.
+    unsaid: frozenset[str] = frozenset()
 
     @property
     def groups(self) -> frozenset[str]:
@@ -158,7 +166,10 @@ def units(text: str, question: Topic | str, asked: frozenset[str]) -> tuple[Unit
     # A clause hung on another ("where training error is low") is not a claim alone.
     found = clauses.claims([c for c in reading.clauses if any(t.is_word for t in c.tokens)])
     out = [
-        _unit(c.claimed_text(), c.roles, c.negated, question, asked, _denied(c.denied_text()))
+        replace(
+            _unit(c.claimed_text(), c.roles, c.negated, question, asked, _denied(c.denied_text())),
+            subject=_subject_terms(c),
+        )
         for c in found
     ]
     if len(found) > 1:
@@ -195,6 +206,14 @@ def _head_unit(clause: Clause, question: Topic | str, asked: frozenset[str]) -> 
     )
 
 
+def _subject_terms(clause: Clause) -> frozenset[str]:
+    stems = set(clauses.subject(clause))
+    if not stems:
+        return frozenset()
+    said = " ".join(t.norm for t in clause.tokens if t.is_word and t.stem in stems)
+    return frozenset(base_term(t) for t in content_terms(said))
+
+
 def _denied(text: str) -> frozenset[str]:
     return frozenset(base_term(t) for t in content_terms(text))
 
@@ -229,7 +248,27 @@ def _unit(
         _contrasted(text) if negated is False else frozenset(),
         qualified=clauses.says_qualified(text),
         absolute=clauses.says_absolute(text),
+        unsaid=_unsaid(text),
     )
+
+
+# English ways to say "not" that are not negators, up to the next punctuation: a
+# preposition ("without the loss scaling that fp16 needs") and a verb of prevention with
+# "from" and a gerund ("keeps popular members from absorbing all the suggestions").
+_UNSAID = re.compile(r"\b(?:without|from(?=\s+[a-z]+ing\b))\b([^,;:.()]*)")
+# Negative prefixes: "unreported" says "not reported".
+_NEGATIVE_PREFIXES = ("un", "non")
+
+
+def _unsaid(text: str) -> frozenset[str]:
+    found = " ".join(m.group(1) for m in _UNSAID.finditer(text.lower()))
+    return frozenset(base_term(t) for t in content_terms(found)) if found else frozenset()
+
+
+def _said_negatively(unit: Unit, term: str) -> bool:
+    """Whether the unit says the term as not so: under "without" or a verb of prevention,
+    or with a negative prefix ("unreport" for "report")."""
+    return term in unit.unsaid or any(p + term in unit.vocabulary for p in _NEGATIVE_PREFIXES)
 
 
 @lru_cache(maxsize=4096)
@@ -441,6 +480,75 @@ def _polarity_conflict(said: ClauseTerms, unit: Unit) -> bool:
         else unit.denied & said.terms
     )
     return len(reached - said.asked) >= DENIED_WORDS
+
+
+def denied_claims(
+    said: ClauseTerms, text: str, question: Topic | str, asked: frozenset[str]
+) -> tuple[tuple[Unit, frozenset[str]], ...]:
+    """The claims of the text (a key point's clauses) that the clause denies, each with the
+    words its denial reaches. A clause denies a claim the text affirms when its own
+    negator reaches the claim's words - at least DENIED_WORDS of them besides the
+    question's, all of a short claim's own ("at inference dropout is not turned off"), or
+    one when it denies the clause's main verb ("every object does not keep a count") -
+    and it says that claim: at least the bar of it, or, for a claim that opens with its
+    subject, that subject outside the denial with nothing much of its own besides the
+    claim's words ("bias is not the systematic error of the model")."""
+    clause = said.clause
+    if not clauses.denies_its_verb(clause):
+        # Not its own claim's denial: a negator in a clause hung on a noun ("a holdout
+        # group that does not get the offer"), or a clause denied as a whole, read by its
+        # polarity (conflicts).
+        return ()
+    out = []
+    # A clause about another subject ("a list is not hashable" against "a tuple of
+    # hashable elements is hashable") denies nothing the claim says.
+    own_subject = _subject_terms(clause)
+    for unit in units(text, question, asked):
+        if unit.whole or unit.negated is not False:
+            continue
+        if own_subject and not own_subject & unit.vocabulary:
+            continue
+        reached = (said.denied & unit.vocabulary) - unit.contrasted - said.asked
+        if not reached or any(_said_negatively(unit, t) for t in said.denied):
+            # Its denial agrees with what the claim says is not so ("never reported"
+            # against "unreported takeovers").
+            continue
+        says = max(overlap(said, unit), full_overlap(said, unit)) >= COVERED_AT
+        # A claim with few words of its own is said by a clause that says all of them.
+        says = says or (
+            unit.own_words < CONTENT_WORDS and bool(unit.own) and unit.own <= said.terms
+        )
+        if len(reached) < min(DENIED_WORDS, len(unit.own)) and not says:
+            # One shared word under a denial may be about something else, unless the
+            # clause says the claim.
+            continue
+        if not says and unit.subject and len(reached) >= DENIED_WORDS:
+            says = (
+                unit.subject <= said.terms
+                and not unit.subject & said.denied
+                and _about(said, unit) >= COVERED_AT
+            )
+        if says:
+            out.append((unit, frozenset(reached)))
+    return tuple(out)
+
+
+def affirms(said: ClauseTerms, unit: Unit, reached: frozenset[str]) -> bool:
+    """Whether the clause states a claim (a unit) that another clause denies, the right
+    way round: at least the bar of it, or every word that denial reached, none of them
+    under a denial of its own."""
+    clause = said.clause
+    if clause.framed or clause.denied:
+        return False
+    if max(overlap(said, unit), full_overlap(said, unit)) >= COVERED_AT and not conflicts(
+        said, unit
+    ):
+        return True
+    return (
+        reached <= said.terms
+        and not reached & said.denied
+        and (unit.subject <= said.terms or not unit.subject)
+    )
 
 
 def conflicts(said: ClauseTerms, unit: Unit) -> bool:

@@ -208,8 +208,18 @@ class Clause:
         first = self.tokens[self.denial_from] if self.denial_from < len(self.tokens) else None
         if not self.denied and first is not None and first.norm in _ADVERBIAL:
             seen = False
+            aux = phrases().auxiliaries
             for k in range(self.denial_from + 1, stop):
                 if self.tokens[k].is_word and _finite(self.tokens[k]):
+                    if (
+                        not seen
+                        and self.tokens[k].norm in aux
+                        and k + 1 < stop
+                        and all(t.norm in aux for t in self.tokens[self.denial_from + 1 : k])
+                    ):
+                        # "cannot be changed", "not have been used": the auxiliary
+                        # carries the verb the negator denies.
+                        continue
                     if seen:
                         stop = k
                         break
@@ -1428,6 +1438,37 @@ def _subject(clause: Clause) -> tuple[str, ...]:
             continue
         out.append(tok.stem)
     return ()
+
+
+# Negators that stand for a thing, not for a verb's denial ("none of them", Python's
+# None in "Q[:, None, :]").
+_NOT_VERB_NEGATORS = _set("none nothing nobody")
+
+
+def denies_its_verb(clause: Clause) -> bool:
+    """Whether the clause's own negator denies its main verb: only its subject and
+    auxiliaries come before it ("every object does not keep a count", "dropout never
+    rescales"), no other verb and no clause hung on a noun ("impressions that were not
+    played" denies the playing, not what is said of the impressions)."""
+    if clause.denial_from is None or clause.denied or clause.framed:
+        return False
+    if clause.tokens[clause.denial_from].norm in _NOT_VERB_NEGATORS:
+        return False
+    aux = phrases().auxiliaries
+    before = [
+        t
+        for k, t in enumerate(clause.tokens[: clause.denial_from])
+        if t.is_word and k not in clause.supposed
+    ]
+    return bool(before) and not any(
+        (_finite(t) and t.norm not in aux) or t.norm in _SUBORDINATE or t.norm == "that"
+        for t in before
+    )
+
+
+def subject(clause: Clause) -> tuple[str, ...]:
+    """The stems of the clause's subject (see _subject); () when it has no plain one."""
+    return _subject(clause)
 
 
 def _unlisted_verb(toks: Sequence[Token], k: int) -> bool:

@@ -778,6 +778,27 @@ def _claims(
                 denial = by_roles < claims.COVERED_AT or by_roles <= best + TIE
                 wrong.append(Stated(kp, named, ct.clause, by_denial=denial and named is None))
             wrong_clauses.update(a for a, _ in ct.clause.spans)
+    # A clause that denies one of a point's own claims ("at inference dropout is not turned
+    # off, so the full network runs") keeps the point from being covered by the answer's
+    # other clauses, unless one of them affirms that claim too ("X is not Y; X is Z" and
+    # its point "X is Z"): then the denial is an unclear reading, and yields as before.
+    for ct in said:
+        for kp in request.key_points:
+            denied = claims.denied_claims(ct, kp.text, question, asked)
+            if not any(
+                not any(claims.affirms(o, unit, reached) for o in said if o is not ct)
+                for unit, reached in denied
+            ):
+                continue
+            at = next(
+                (k for k, w in enumerate(wrong) if w.key_point is kp and w.misconception is None),
+                None,
+            )
+            if at is None:
+                wrong.append(Stated(kp, None, ct.clause))
+            elif wrong[at].by_denial:
+                wrong[at] = Stated(kp, None, ct.clause)
+            wrong_clauses.update(a for a, _ in ct.clause.spans)
     # A key point's formula written with a sign, a bound, a number or an order changed
     # ("z / (1 - lambda)", "y - y_hat") states the point wrong, whatever its words say.
     for kp, clause in _misread_formulas(request, on_topic, said):
