@@ -84,6 +84,9 @@ class Unit:
     # The terms of its subject ("every object" of "every object keeps a count..."), for a
     # clause of a key point; empty when it opens otherwise ("at inference...", "tracks...").
     subject: frozenset[str] = frozenset()
+    # The terms from its first verb on ("turned off" of "at inference dropout is turned
+    # off"): what a denial of the claim must reach.
+    predicate: frozenset[str] = frozenset()
     # The terms it says are not so in words the negators do not list ("trains without
     # the loss scaling", "keeps popular members from absorbing"): a clause that denies
     # them agrees with it.
@@ -169,6 +172,7 @@ def units(text: str, question: Topic | str, asked: frozenset[str]) -> tuple[Unit
         replace(
             _unit(c.claimed_text(), c.roles, c.negated, question, asked, _denied(c.denied_text())),
             subject=_subject_terms(c),
+            predicate=_predicate_terms(c),
         )
         for c in found
     ]
@@ -201,9 +205,32 @@ def heads(text: str, question: Topic | str, asked: frozenset[str]) -> tuple[Unit
 
 def _head_unit(clause: Clause, question: Topic | str, asked: frozenset[str]) -> Unit:
     head = clause.members[0]
-    return _unit(
+    unit = _unit(
         head.claimed_text(), head.roles, head.negated, question, asked, _denied(head.denied_text())
     )
+    return replace(unit, subject=_subject_terms(head), predicate=_predicate_terms(head))
+
+
+def _predicate_terms(clause: Clause) -> frozenset[str]:
+    """The terms after its subject, or from its first verb; all of them when it has
+    neither."""
+    words = [k for k, t in enumerate(clause.tokens) if t.is_word]
+    verb: int | None = None
+    subject = list(clauses.subject(clause))
+    for k in words if subject else ():
+        if not subject:
+            verb = k
+            break
+        if clause.tokens[k].stem == subject[0]:
+            subject.pop(0)
+    if verb is None:
+        verb = next((k for k in words if clauses.is_finite(clause.tokens[k])), 0)
+    said = " ".join(
+        t.norm
+        for k, t in enumerate(clause.tokens)
+        if k >= verb and t.is_word and k not in clause.supposed
+    )
+    return frozenset(base_term(t) for t in content_terms(said))
 
 
 def _subject_terms(clause: Clause) -> frozenset[str]:
@@ -503,13 +530,19 @@ def denied_claims(
     # A clause about another subject ("a list is not hashable" against "a tuple of
     # hashable elements is hashable") denies nothing the claim says.
     own_subject = _subject_terms(clause)
-    for unit in units(text, question, asked):
+    # The head of a claim with a reason hung on it ("the price is memory, because...") is
+    # one of its claims too.
+    for unit in (*units(text, question, asked), *heads(text, question, asked)):
         if unit.whole or unit.negated is not False:
             continue
         if own_subject and not own_subject & unit.vocabulary:
             continue
+        if unit.subject and (not unit.subject <= said.terms or unit.subject & said.denied):
+            # Nor does one that does not name the claim's subject ("so they cannot specify
+            # a return type" against "functions have to indicate a return type").
+            continue
         reached = (said.denied & unit.vocabulary) - unit.contrasted - said.asked
-        if not reached or any(_said_negatively(unit, t) for t in said.denied):
+        if not reached & unit.predicate or any(_said_negatively(unit, t) for t in said.denied):
             # Its denial agrees with what the claim says is not so ("never reported"
             # against "unreported takeovers").
             continue
@@ -523,11 +556,7 @@ def denied_claims(
             # clause says the claim.
             continue
         if not says and unit.subject and len(reached) >= DENIED_WORDS:
-            says = (
-                unit.subject <= said.terms
-                and not unit.subject & said.denied
-                and _about(said, unit) >= COVERED_AT
-            )
+            says = _about(said, unit) >= COVERED_AT
         if says:
             out.append((unit, frozenset(reached)))
     return tuple(out)

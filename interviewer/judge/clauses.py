@@ -642,6 +642,11 @@ def _finite(token: Token) -> bool:
     return is_verb(token) and not token.norm.endswith("ing")
 
 
+def is_finite(token: Token) -> bool:
+    """A verb that can make a clause (see _finite)."""
+    return _finite(token)
+
+
 def _tensed(token: Token) -> bool:
     """Surely a verb: an auxiliary or a known verb's -ed form (irregular forms such as
     "split" or "set" are nouns as often)."""
@@ -1443,6 +1448,7 @@ def _subject(clause: Clause) -> tuple[str, ...]:
 # Negators that stand for a thing, not for a verb's denial ("none of them", Python's
 # None in "Q[:, None, :]").
 _NOT_VERB_NEGATORS = _set("none nothing nobody")
+_BOUNDS = _set("more less fewer")
 
 
 def denies_its_verb(clause: Clause) -> bool:
@@ -1454,6 +1460,9 @@ def denies_its_verb(clause: Clause) -> bool:
         return False
     if clause.tokens[clause.denial_from].norm in _NOT_VERB_NEGATORS:
         return False
+    after = [t.norm for t in clause.tokens[clause.denial_from + 1 : clause.denial_from + 3]]
+    if len(after) == 2 and after[0] in _BOUNDS and after[1] == "than":
+        return False  # "no more than two children" bounds a number, it denies nothing
     aux = phrases().auxiliaries
     before = [
         t
