@@ -87,6 +87,9 @@ class Unit:
     # The terms from its first verb on ("turned off" of "at inference dropout is turned
     # off"): what a denial of the claim must reach.
     predicate: frozenset[str] = frozenset()
+    # Said as what happens otherwise ("it must be computed out of fold, or it leaks the
+    # label"): a consequence the text warns of, not one it affirms.
+    otherwise: bool = False
     # The terms it says are not so in words the negators do not list ("trains without
     # the loss scaling", "keeps popular members from absorbing"): a clause that denies
     # them agrees with it.
@@ -173,6 +176,7 @@ def units(text: str, question: Topic | str, asked: frozenset[str]) -> tuple[Unit
             _unit(c.claimed_text(), c.roles, c.negated, question, asked, _denied(c.denied_text())),
             subject=_subject_terms(c),
             predicate=_predicate_terms(c),
+            otherwise=_otherwise(c),
         )
         for c in found
     ]
@@ -209,6 +213,11 @@ def _head_unit(clause: Clause, question: Topic | str, asked: frozenset[str]) -> 
         head.claimed_text(), head.roles, head.negated, question, asked, _denied(head.denied_text())
     )
     return replace(unit, subject=_subject_terms(head), predicate=_predicate_terms(head))
+
+
+def _otherwise(clause: Clause) -> bool:
+    words = [t.norm for t in clause.tokens if t.is_word][:2]
+    return clause.opener == "or" or bool(words and words[0] in ("otherwise", "else"))
 
 
 def _predicate_terms(clause: Clause) -> frozenset[str]:
@@ -533,7 +542,7 @@ def denied_claims(
     # The head of a claim with a reason hung on it ("the price is memory, because...") is
     # one of its claims too.
     for unit in (*units(text, question, asked), *heads(text, question, asked)):
-        if unit.whole or unit.negated is not False:
+        if unit.whole or unit.negated is not False or unit.otherwise:
             continue
         if own_subject and not own_subject & unit.vocabulary:
             continue
@@ -548,12 +557,13 @@ def denied_claims(
             continue
         says = max(overlap(said, unit), full_overlap(said, unit)) >= COVERED_AT
         # A claim with few words of its own is said by a clause that says all of them.
-        says = says or (
-            unit.own_words < CONTENT_WORDS and bool(unit.own) and unit.own <= said.terms
-        )
-        if len(reached) < min(DENIED_WORDS, len(unit.own)) and not says:
+        all_said = bool(unit.own) and unit.own <= said.terms
+        says = says or (unit.own_words < CONTENT_WORDS and all_said)
+        if len(reached) < min(DENIED_WORDS, len(unit.own)) and not (
+            all_said or (says and _about(said, unit) >= COVERED_AT)
+        ):
             # One shared word under a denial may be about something else, unless the
-            # clause says the claim.
+            # clause says all of the claim's own words, or the claim and little else.
             continue
         if not says and unit.subject and len(reached) >= DENIED_WORDS:
             says = _about(said, unit) >= COVERED_AT

@@ -1458,9 +1458,12 @@ def denies_its_verb(clause: Clause) -> bool:
     played" denies the playing, not what is said of the impressions)."""
     if clause.denial_from is None or clause.denied or clause.framed:
         return False
-    if clause.tokens[clause.denial_from].norm in _NOT_VERB_NEGATORS:
+    negator = clause.tokens[clause.denial_from].norm
+    if negator in _NOT_VERB_NEGATORS:
         return False
     after = [t.norm for t in clause.tokens[clause.denial_from + 1 : clause.denial_from + 3]]
+    if negator == "no" and after[:1] != ["longer"]:
+        return False  # "needs no reward model" denies a noun; "is no longer" the verb
     if len(after) == 2 and after[0] in _BOUNDS and after[1] == "than":
         return False  # "no more than two children" bounds a number, it denies nothing
     aux = phrases().auxiliaries
