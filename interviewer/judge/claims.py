@@ -546,6 +546,10 @@ def denied_claims(
             continue
         if own_subject and not own_subject & unit.vocabulary:
             continue
+        if _role_conflict(said, unit):
+            # It denies the other alternative ("does not settle in the global minimum"
+            # against "can settle in a local minimum"): it agrees with the claim.
+            continue
         if unit.subject and (not unit.subject <= said.terms or unit.subject & said.denied):
             # Nor does one that does not name the claim's subject ("so they cannot specify
             # a return type" against "functions have to indicate a return type").
