@@ -101,3 +101,19 @@ def test_a_negative_key_point_said_with_its_negator_is_covered():
     )
     assert "mutable_vs_immutable" in result.covered_key_points
     assert not result.misconceptions
+
+
+def test_a_denial_the_point_makes_itself_is_no_denial_of_it():
+    # The point's "and do not stop early" reads, by its terms, as not negated: the answer
+    # that says the same is right, not the point the wrong way round.
+    point = (
+        "Run for the planned sample size and whole weeks to cover weekly cycles, and do not "
+        "stop early when the result first looks significant."
+    )
+    assert _denied("We run it for two full weeks and never stop early.", point) == 0
+    assert _denied("Run for whole weeks, and do not stop early.", point) == 0
+    result, _ = judged_on(
+        "breadth.statistics.ab_test_design", "We run it for two full weeks and never stop early."
+    )
+    assert "fixed_duration" in result.covered_key_points
+    assert not result.misconceptions

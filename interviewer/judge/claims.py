@@ -555,6 +555,10 @@ def denied_claims(
             # a return type" against "functions have to indicate a return type").
             continue
         reached = (said.denied & unit.vocabulary) - unit.contrasted - said.asked
+        if reached <= unit.denied:
+            # The claim denies those words itself ("do not stop early when the result
+            # first looks significant", read by its terms as not negated): it agrees.
+            continue
         if not reached & unit.predicate or any(_said_negatively(unit, t) for t in said.denied):
             # Its denial agrees with what the claim says is not so ("never reported"
             # against "unreported takeovers").
