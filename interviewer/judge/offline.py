@@ -93,8 +93,11 @@ from interviewer.judge.text import (
 # misconceptions read in other words, a heaviest point read by its own words, more contrasts;
 # v6: formulas, exchanges and overstatements, a misconception yielding only to its point
 # stated elsewhere, denied reasons and denying verbs, stories missing a heaviest point,
-# red flags of someone else's conduct).
-METHOD = "claims-v6"
+# red flags of someone else's conduct; v7: answers written to fool a judge - grammatical
+# salad, claims put in others' mouths or stated both ways, inner denials of a key point's
+# claim, answers that state nothing beyond the question, notes to the grader, and the answer
+# read as its reader sees it).
+METHOD = "claims-v7"
 # Overlaps closer than this are equal (they are sums of rarities).
 TIE = 1e-9
 # Why an answer whose every clause is disowned is scored at the floor.
