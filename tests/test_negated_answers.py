@@ -13,6 +13,12 @@ from tests.answer_sets import scored
 
 DATA = Path(__file__).parent / "data"
 SET = DATA / "negated_answers.jsonl"
+# Three questions kept aside while the judge was changed, scored once at the end: negated
+# 14.9 -> 5.2, partial 57.8 and 57.8, right 74.5 and 74.5, legitimate negations 78.9 and
+# 78.9 (before -> after).
+ASIDE = DATA / "negated_aside.jsonl"
+ASIDE_NEGATED_MEAN = 15.0
+ASIDE_RIGHT_MEAN = 65.0
 # The judge's mean for the negated answers, at most (writers: 3-6; 41.0 before the
 # judge read a denied claim as keeping its point uncovered, 11.6 after).
 NEGATED_MEAN = 20.0
@@ -25,14 +31,18 @@ LEGIT_MEAN = 75.0
 PARTIAL_BELOW_RIGHT = 15.0
 
 
-@pytest.fixture(scope="module")
-def by_variant() -> dict[str, list[float]]:
+def _by_variant(path: Path) -> dict[str, list[float]]:
     out: dict[str, list[float]] = {}
-    for item, percent, _ in scored(SET):
+    for item, percent, _ in scored(path):
         assert item.kind is not None and item.variant is not None
         key = "legit" if item.variant == "legit_negation" else item.kind
         out.setdefault(key, []).append(percent)
     return out
+
+
+@pytest.fixture(scope="module")
+def by_variant() -> dict[str, list[float]]:
+    return _by_variant(SET)
 
 
 def test_every_kind_is_there(by_variant):
@@ -52,3 +62,11 @@ def test_one_denied_claim_costs_the_answer(by_variant):
     right = statistics.mean(by_variant["excellent"])
     partial = statistics.mean(by_variant["partial"])
     assert partial <= right - PARTIAL_BELOW_RIGHT, (partial, right)
+
+
+def test_the_set_kept_aside_reads_its_denials_too():
+    aside = _by_variant(ASIDE)
+    assert statistics.mean(aside["negated"]) <= ASIDE_NEGATED_MEAN, aside["negated"]
+    right = statistics.mean(aside["excellent"] + aside["legit"])
+    assert right >= ASIDE_RIGHT_MEAN, aside
+    assert statistics.mean(aside["partial"]) <= right - PARTIAL_BELOW_RIGHT, aside
