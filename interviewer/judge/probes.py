@@ -59,16 +59,7 @@ def keyword_salad(answer: str) -> str:
 
 def negated(answer: str) -> str:
     """Every sentence of the answer said to be untrue."""
-    parts = []
-    for s in sentences(answer):
-        text = s.text.rstrip(" .!?;:")
-        if not text:
-            continue
-        # "A stack..." -> "a stack...", but "TP / (TP + FP)..." keeps its capitals.
-        keep = len(text) > 1 and text[1].isupper()
-        first = text if keep else text[0].lower() + text[1:]
-        parts.append(f"It is not true that {first}.")
-    return " ".join(parts)
+    return _each_sentence(answer, "It is not true that {}.")
 
 
 def retracted(answer: str, index: int) -> str:
