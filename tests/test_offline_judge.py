@@ -225,7 +225,31 @@ async def test_an_internal_failure_comes_back_unscored(shipped, monkeypatch):
         assert result.criteria == []
 
 
-def test_scores_at_least_a_hundred_answers_a_second(shipped):
+# A yardstick of plain Python text work (split, lower, strip, count) that the judge's own work
+# resembles. Timing the judge against it, interleaved, makes the bar hold on a slow or busy
+# machine as on a fast one: CPU seconds alone differ 3x between machines this project runs on.
+YARDSTICK_TEXT = (
+    "Dropout zeroes each unit with probability p during training, and the survivors are "
+    "scaled by one over one minus p, so at inference the full network runs unchanged."
+)
+# claims-v7 costs 3,000-3,700 rounds an answer (six runs on a 2-core machine at a load of 2 to
+# 4.5, where that is 45-57 answers/s of CPU); the bar leaves room for that swing and fails
+# when the judge gets about twice as slow.
+YARDSTICK_ROUNDS_PER_ANSWER = 6000
+
+
+def yardstick(rounds: int) -> float:
+    words = YARDSTICK_TEXT.split()
+    started = time.process_time()
+    for _ in range(rounds):
+        counts: dict[str, int] = {}
+        for word in words:
+            word = word.lower().strip(".,")
+            counts[word] = counts.get(word, 0) + 1
+    return time.process_time() - started
+
+
+def test_judge_keeps_its_speed_against_a_yardstick_of_plain_python(shipped):
     questions = [q for kind in RoundKind for q in questions_of(shipped, kind, 3)]
     requests = [
         request(q, rubric_for(shipped, q), a)
@@ -234,12 +258,18 @@ def test_scores_at_least_a_hundred_answers_a_second(shipped):
     ]
     judge = OfflineJudge()
     judge.score_now(requests[0])  # the vocabulary loads once per process
-    # CPU time of this process: other work on the machine does not make the test flaky.
-    started = time.process_time()
+    judged = yardstick_seconds = 0.0
     for r in requests:
+        # Interleaved, so that the load on the machine weighs on both alike.
+        yardstick_seconds += yardstick(500)
+        started = time.process_time()
         judge.score_now(r)
-    rate = len(requests) / max(time.process_time() - started, 1e-6)
-    assert rate >= 100, f"{rate:.0f} answers/s"
+        judged += time.process_time() - started
+    rounds_per_answer = judged / len(requests) / (yardstick_seconds / (500 * len(requests)))
+    assert rounds_per_answer <= YARDSTICK_ROUNDS_PER_ANSWER, (
+        f"an answer costs {rounds_per_answer:.0f} yardstick rounds "
+        f"({len(requests) / judged:.0f} answers/s of CPU here)"
+    )
 
 
 KEY_POINTS = [
