@@ -47,15 +47,31 @@ def _negated(text: str, start: int) -> bool:
     return any(w in _NEGATORS or w.endswith("n't") for w in before)
 
 
+@lru_cache(maxsize=4096)
+def _longest_word(cue: str) -> str:
+    """The phrase's longest word: a text without it does not hold the phrase."""
+    return max(_normal(cue).replace("...", " ").split(), key=len, default="")
+
+
 def states(cue: str, sentence: str) -> bool:
     """Whether the sentence says the phrase, not denied just before it."""
-    text = _normal(sentence)
+    return _states(cue, _normal(sentence))
+
+
+def _states(cue: str, text: str) -> bool:
+    if _longest_word(cue) not in text:
+        return False  # most sentences, for most phrases: no need to run its pattern
     return any(not _negated(text, m.start()) for m in _phrase(cue).finditer(text))
 
 
 def stating(cues: list[str], parts: list[Sentence]) -> list[str]:
     """The sentences that state one of the phrases."""
-    return [s.text for s in parts if any(states(c, s.text) for c in cues)]
+    out = []
+    for s in parts:
+        text = _normal(s.text)  # once a sentence, not once a phrase
+        if any(_states(c, text) for c in cues):
+            out.append(s.text)
+    return out
 
 
 # --- scope --------------------------------------------------------------------------------

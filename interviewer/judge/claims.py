@@ -122,7 +122,7 @@ def clause_terms(
 ) -> ClauseTerms:
     """What the clause claims: its terms outside conditions ("assuming X" claims no X)."""
     text = clause.claimed_text()
-    role_stems = clauses.role_words(text, question)
+    role_stems = clauses.claimed_role_words(clause, question)
     own = {
         base_term(t)
         for w, t in content_word_terms(text)

@@ -17,8 +17,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from interviewer.judge.lexicon import lexicon
 from interviewer.judge.text import (
@@ -97,16 +98,20 @@ LIST_ITEM_WORDS = 4
 LIST_MIN_ITEMS = 5
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word or a punctuation mark (a named tuple: the reader makes hundreds of thousands,
+    and a tuple is made several times faster than a frozen dataclass)."""
+
     norm: str  # lower case, contractions expanded ("don't" -> "do", "not")
     stem: str
     start: int  # offsets in the answer
     end: int
+    # Whether it is a word (not punctuation): asked of every token many times over.
+    is_word: bool
 
-    @property
-    def is_word(self) -> bool:
-        return self.norm[:1].isalnum()
+
+def _token(norm: str, stem: str, start: int, end: int) -> Token:
+    return Token(norm, stem, start, end, norm[:1].isalnum())
 
 
 class Status(StrEnum):
@@ -161,19 +166,16 @@ class Clause:
     # a report the speaker endorses or rejects can be read as said (reports.py's verdicts).
     report_flips: int = 0
 
-    @cached_property
-    def words(self) -> tuple[Token, ...]:
-        """Its word tokens (no punctuation)."""
-        return tuple(t for t in self.tokens if t.is_word)
+    # Its word tokens (no punctuation); those words as normalised, for phrases matched word
+    # for word; and as a set. Asked of every clause by the report readings: set once.
+    words: tuple[Token, ...] = field(init=False, repr=False, compare=False)
+    norms: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    vocabulary: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    @cached_property
-    def norms(self) -> tuple[str, ...]:
-        """Its words as normalised, for phrases matched word for word."""
-        return tuple(t.norm for t in self.words)
-
-    @cached_property
-    def vocabulary(self) -> frozenset[str]:
-        return frozenset(self.norms)
+    def __post_init__(self) -> None:
+        self.words = tuple(t for t in self.tokens if t.is_word)
+        self.norms = tuple(t.norm for t in self.words)
+        self.vocabulary = frozenset(self.norms)
 
     @property
     def spans(self) -> tuple[tuple[int, int], ...]:
@@ -343,6 +345,12 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
 # A sentence is read for clauses and again for lists: tokenised once.
 @lru_cache(maxsize=16384)
 def _tokens(text: str, offset: int) -> tuple[Token, ...]:
+    if offset:
+        # The same text read on its own (offset 0) and in its answer: read once, moved.
+        moved = _tokens(text, 0)
+        return tuple(
+            Token(t.norm, t.stem, t.start + offset, t.end + offset, t.is_word) for t in moved
+        )
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
         raw = m.group(0)
@@ -352,11 +360,18 @@ def _tokens(text: str, offset: int) -> tuple[Token, ...]:
             following = _TOKEN.match(text, m.end())
             after = following.group(0) if following else ""
             if not (_formula_side(before) or _formula_side(after)):
-                out.append(Token("-", "-", start, end))
+                out.append(_token("-", "-", start, end))
             continue
-        for norm in _normalise(raw.lower().replace("\u2019", "'")):
-            out.append(Token(norm, _stem(norm), start, end))
+        for norm, stemmed in _read_word(raw):
+            out.append(_token(norm, stemmed, start, end))
     return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _read_word(raw: str) -> tuple[tuple[str, str], ...]:
+    """A written word as the (norm, stem) of each word it stands for ("don't": "do",
+    "not"): the same words recur in text after text."""
+    return tuple((norm, _stem(norm)) for norm in _normalise(raw.lower().replace("\u2019", "'")))
 
 
 def _normalised(phrase: str) -> list[str]:
@@ -407,6 +422,12 @@ class Table:
     wild: tuple[Phrase, ...]  # phrases that open with "*"
     # One word of each phrase, its longest: a text with none of them holds no phrase.
     anchors: frozenset[str] = frozenset()
+    # The same, None when some phrase has no word of its own (only gaps): most clauses
+    # hold none of a table's anchors, and are then not scanned word by word (_spans).
+    required: frozenset[str] | None = None
+    # Each phrase's own words (no gaps, no clause end): all must be among a text's stems
+    # for the phrase to be there (_links).
+    literal: dict[Phrase, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, phrases: Sequence[Phrase]) -> "Table":
@@ -422,7 +443,12 @@ class Table:
             else:
                 by_first.setdefault(phrase[0], []).append(phrase)
         by = {k: (*v, *wild) for k, v in by_first.items()}
-        return cls(by, tuple(wild), frozenset(anchors))
+        required = None if "" in anchors else frozenset(anchors)
+        literal = {
+            phrase: frozenset(w for w in phrase if w is not None and w != CLAUSE_END)
+            for phrase in phrases
+        }
+        return cls(by, tuple(wild), frozenset(anchors), required, literal)
 
     def candidates(self, first: str) -> tuple[Phrase, ...]:
         return self.by_first.get(first, self.wild)
@@ -593,7 +619,9 @@ def _match_at(stems: Sequence[str], i: int, phrase: tuple[str | None, ...]) -> i
 
 def _spans(stems: Sequence[str], table: Table) -> list[tuple[int, int]]:
     """Where the table's phrases occur: (start, end) pairs."""
-    found = []
+    found: list[tuple[int, int]] = []
+    if table.required is not None and table.required.isdisjoint(stems):
+        return found  # a phrase matched here would have put its anchor among the stems
     by_first, wild = table.by_first, table.wild
     for i, first in enumerate(stems):
         for phrase in by_first.get(first, wild):
@@ -671,6 +699,22 @@ def read(parts: Sequence[Sentence], question: "Topic | str" = "") -> Reading:
     """The clauses of the answer's sentences (`parts`, verbatim slices of the answer)."""
     reading = Reading(sentences=list(parts))
     groups = question_contrasts(question)
+    for clause in _read_unrolled(tuple(parts)):
+        # A copy: the cached reading is never handed out, so nothing can change it.
+        mine = object.__new__(Clause)
+        mine.__dict__.update(clause.__dict__)
+        mine.roles = roles_of([t.stem for t in clause.tokens], groups)
+        reading.clauses.append(mine)
+    return reading
+
+
+# A text is read for the claims it makes (against a question's alternatives) and for its
+# terms (against none): the same clauses, statuses and polarities, which no role changes.
+# The roles are put on a copy of a reading kept here; a key point is read once a question.
+@lru_cache(maxsize=1024)
+def _read_unrolled(parts: tuple[Sentence, ...]) -> tuple[Clause, ...]:
+    """The clauses of the sentences, with no roles."""
+    reading = Reading(sentences=list(parts))
     for index, sentence in enumerate(parts):
         toks = tokens(sentence.text, sentence.start)
         for piece, opener in _split(toks):
@@ -686,7 +730,6 @@ def read(parts: Sequence[Sentence], question: "Topic | str" = "") -> Reading:
                 tokens=tuple(piece),
                 opener=opener,
             )
-            clause.roles = roles_of([t.stem for t in piece], groups)
             clause.supposed = _conditions(piece)
             reading.clauses.append(clause)
     _mark_lists(reading)
@@ -698,7 +741,7 @@ def read(parts: Sequence[Sentence], question: "Topic | str" = "") -> Reading:
 
     reports.mark_reports(reading)
     reports.mark_both_ways(reading)
-    return reading
+    return tuple(reading.clauses)
 
 
 def _split(toks: list[Token]) -> list[tuple[list[Token], str]]:
@@ -1193,11 +1236,15 @@ def _links(toks: Sequence[Token]) -> tuple[set[int], int]:
     p = phrases()
     kept = [k for k, t in enumerate(toks) if not (t.is_word and t.norm in p.link_adverbs)]
     stems = [toks[k].stem for k in kept]
+    present = frozenset(stems)
     linked: set[int] = set()
     needed = 0
     for table, terms in ((p.empty_links, EMPTY_LINK_TERMS), (p.loose_links, LOOSE_LINK_TERMS)):
+        literal = table.literal
         for i, first in enumerate(stems):
             for phrase in table.by_first.get(first, ()):
+                if not literal[phrase] <= present:
+                    continue  # a word of its own is missing: it cannot match anywhere
                 fixed = _fixed_positions(stems, i, phrase)
                 if fixed is not None:
                     linked.update(kept[j] for j in fixed)
@@ -1522,7 +1569,7 @@ def key_point_contrasts(texts: tuple[str, ...], question: str = "") -> tuple[Con
     pairs: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
     firsts: list[tuple[str, ...]] = []
     for text in texts:
-        found = [c for c in read(sentences(text)).clauses if any(t.is_word for t in c.tokens)]
+        found = [c for c in _clauses_of(text) if any(t.is_word for t in c.tokens)]
         subjects = [(c, _subject(c)) for c in found]
         if subjects and subjects[0][1]:
             firsts.append(subjects[0][1])
@@ -1621,17 +1668,29 @@ def _question_contrasts(question: str) -> tuple[tuple[str, int, tuple[str, ...]]
     return tuple(out)
 
 
+@lru_cache(maxsize=256)
+def _by_first(extra: tuple[Contrast, ...]) -> dict[str, tuple[Contrast, ...]]:
+    """The question's contrasts by their first stem, in their order: each word of a clause
+    looks up its own instead of scanning them all (a question's topic holds dozens)."""
+    out: dict[str, list[Contrast]] = {}
+    for entry in extra:
+        out.setdefault(entry[2][0], []).append(entry)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def roles_of(
     stems: Sequence[str], extra: tuple[tuple[str, int, tuple[str, ...]], ...] = ()
 ) -> tuple[Role, ...]:
     """The alternatives named, in order (the longest phrase wins where phrases overlap)."""
     index = phrases().contrasts_by_first
+    more = _by_first(extra)
     hits: list[tuple[int, int, Role]] = []  # (-length, start, role)
     for i, first in enumerate(stems):
-        for group, side, key in index.get(first, ()) + tuple(e for e in extra if e[2][0] == first):
-            n = len(key)
-            if tuple(stems[i : i + n]) == key:
-                hits.append((-n, i, Role(group, side)))
+        for entries in (index.get(first), more.get(first)):
+            for group, side, key in entries or ():
+                n = len(key)
+                if n == 1 or tuple(stems[i : i + n]) == key:  # key[0] is `first`
+                    hits.append((-n, i, Role(group, side)))
     hits.sort(key=lambda h: (h[0], h[1]))
     found: list[tuple[int, Role]] = []
     # The things a question's key points set against each other are named whatever else
@@ -1648,17 +1707,31 @@ def roles_of(
     return tuple(r for _, r in found)
 
 
-@lru_cache(maxsize=16384)
 def role_words(text: str, question: "Topic | str" = "") -> frozenset[str]:
     """Stems of the words that name alternatives in `text`."""
-    stems = [t.stem for t in tokens(text)]
+    return _role_stems(tuple(t.stem for t in tokens(text)), question)
+
+
+def claimed_role_words(clause: Clause, question: "Topic | str" = "") -> frozenset[str]:
+    """role_words of the clause's claimed_text, from the stems it already holds: its words
+    read again one by one are the same words (bar a word the reader would expand again,
+    "dont" of "dont's")."""
+    said = [t for k, t in enumerate(clause.tokens) if k not in clause.supposed and t.is_word]
+    if any(t.norm in _SLOPPY for t in said):
+        return role_words(clause.claimed_text(), question)
+    return _role_stems(tuple(t.stem for t in said), question)
+
+
+@lru_cache(maxsize=16384)
+def _role_stems(stems: tuple[str, ...], question: "Topic | str") -> frozenset[str]:
     index = phrases().contrasts_by_first
-    extra = question_contrasts(question)
+    more = _by_first(question_contrasts(question))
     out: set[str] = set()
     for i, first in enumerate(stems):
-        for _, _, key in index.get(first, ()) + tuple(e for e in extra if e[2][0] == first):
-            if tuple(stems[i : i + len(key)]) == key:
-                out.update(key)
+        for entries in (index.get(first), more.get(first)):
+            for _, _, key in entries or ():
+                if tuple(stems[i : i + len(key)]) == key:
+                    out.update(key)
     return frozenset(out)
 
 

@@ -319,14 +319,28 @@ def _spelling_match(
     best = 0.0  # a similarity is never below 0
     if not mine:
         return best
-    for b, u in written:
-        if len(b) < MIN_TYPO_LETTERS or u.startswith(NEGATED) != negated:
-            continue
-        for a in mine:
-            # Words one edit apart agree on their first two or last two letters.
-            if abs(len(a) - len(b)) <= 1 and (a[:2] == b[:2] or a[-2:] == b[-2:]):
+    index = _long_words(written)
+    for a in mine:
+        # Words one edit apart agree on their first two or last two letters.
+        for b in index.get((negated, a[:2]), ()) + index.get((negated, "$" + a[-2:]), ()):
+            if abs(len(a) - len(b)) <= 1:
                 best = max(best, spelling_similarity(a, b))
     return best
+
+
+@lru_cache(maxsize=16384)
+def _long_words(written: tuple[tuple[str, str], ...]) -> dict[tuple[bool, str], tuple[str, ...]]:
+    """A sentence's written words long enough for a typo (MIN_TYPO_LETTERS), by whether
+    they are negated and by their first two letters, and by their last two ("$" and
+    them): each key-point word is compared only with those that may be one edit away."""
+    index: dict[tuple[bool, str], list[str]] = {}
+    for b, u in written:
+        if len(b) < MIN_TYPO_LETTERS:
+            continue
+        negated = u.startswith(NEGATED)
+        index.setdefault((negated, b[:2]), []).append(b)
+        index.setdefault((negated, "$" + b[-2:]), []).append(b)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def present(t: str, key_point: str, answer: AnswerTerms) -> float:

@@ -111,18 +111,30 @@ def _longest_synonym_phrase() -> int:
     return max((len(k) for k in _synonym_maps()[1]), default=0)
 
 
+@lru_cache(maxsize=1)
+def _synonym_phrase_firsts() -> frozenset[str]:
+    """The stems synonym phrases open with: a phrase is looked for only where one stands."""
+    return frozenset(k[0] for k in _synonym_maps()[1])
+
+
 def _fold_phrases(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Runs of content words that make a synonym phrase ("switch off") become one term."""
     phrases = _synonym_maps()[1]
     if not phrases or len(pairs) < 2:
         return pairs
     longest = _longest_synonym_phrase()
+    firsts = _synonym_phrase_firsts()
+    stems = [stem(w) for w, _ in pairs]
     out: list[tuple[str, str]] = []
     i = 0
     while i < len(pairs):
+        if stems[i] not in firsts:
+            out.append(pairs[i])
+            i += 1
+            continue
         for n in range(min(longest, len(pairs) - i), 1, -1):
             window = pairs[i : i + n]
-            key = tuple(stem(w) for w, _ in window)
+            key = tuple(stems[i : i + n])
             canonical = phrases.get(key)
             if canonical is not None:
                 negated = window[0][1].startswith(NEGATED)
@@ -148,6 +160,12 @@ def _split_word(w: str) -> list[str]:
     if w == "cannot":
         return ["can", "not"]
     return [w]
+
+
+@lru_cache(maxsize=65536)
+def _token_words(token: str) -> tuple[str, ...]:
+    """A written token as the words it stands for (a token recurs in text after text)."""
+    return tuple(_split_word(_lower(token)))
 
 
 def words(text: str) -> list[str]:
@@ -207,7 +225,7 @@ def content_word_terms(text: str, phrase: bool = False) -> tuple[tuple[str, str]
                 before = ""
             continue
         after = tokens[i + 1] if i + 1 < len(tokens) else ""
-        for w in _split_word(_lower(token)):
+        for w in _token_words(token):
             if w in NEGATORS:
                 negated = True
             elif w not in STOPWORDS or (before and _is_name(token, before, first, after)):
