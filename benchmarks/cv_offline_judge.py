@@ -56,6 +56,10 @@ them and the alternatives tried:
   will tell you X", reports.REPORT_WITHIN).
 - `both_ways`: how many words a both-ways phrase ("depending on who you ask") needs to
   hedge a clause it closes without opening it (reports.BOTH_WAYS_ALONE, 99 = only alone).
+- `choices`: whether a deep dive's choices and alternatives are read in every sentence of
+  an answer that states a key point, or only in those naming the question's terms
+  (levels.CHOICES_IN_THE_STORY), and whether a story that states the candidate's part or
+  decision in the first person is at ownership level 3 or more (levels.OWNING_STATED).
 - `modelling`: whether system design's modelling criterion reads what the answer states of
   the model stages as well as the options weighed (levels.WEIGHS_STATED_STAGES), how many
   options weighed take a stated model stage to the top level (levels.OPTIONS_FOR_TOP), and
@@ -251,6 +255,14 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     # How long a both-ways phrase must be to hedge a clause it does not open.
     "both_ways": {
         (reports, "BOTH_WAYS_ALONE"): (5, 3, 4, 6, 99),
+    },
+    # Where a deep dive's choices are read (its whole story, once it states a point, or only
+    # the sentences that name the question's terms), and whether a story's stated part and
+    # decisions ("I owned", "the call was mine") take ownership to level 3 (4 with how others
+    # were convinced) whatever its share of "we".
+    "choices": {
+        (levels, "CHOICES_IN_THE_STORY"): (True, False),
+        (levels, "OWNING_STATED"): (True, False),
     },
     "modelling": {
         (levels, "WEIGHS_STATED_STAGES"): (True, False),

@@ -446,7 +446,7 @@ REASONS_ARE_LEVEL_2 = False
 
 
 def _tradeoffs(reading: Reading) -> tuple[int, list[str], str]:
-    tr = signals.find(signals.TRADEOFF, reading.focused)
+    tr = signals.find_weighed(signals.TRADEOFF, reading.focused)
     count, evidence = tr.count, list(tr.sentences)
     if COUNTERFACTUALS:
         weighed = signals.find(signals.COUNTERFACTUAL, reading.focused)
@@ -483,7 +483,7 @@ def _weighed(reading: Reading, criterion: Criterion) -> tuple[int, list[str], st
     pattern = _weighing(tuple(criterion.markers), COUNTERFACTUALS)
     staged = [kp for kp in reading.request.key_points if kp.stage in criterion.stages]
     if not WEIGHS_STATED_STAGES or not staged:
-        found = signals.find(pattern, reading.focused)
+        found = signals.find_weighed(pattern, _choices_told(reading, criterion))
         level = _capped(level_for(found.count, (1, 2, 4)), reading)
         return level, found.sentences, f"{found.count} alternatives or costs weighed"
     by_id = {m.key_point_id: m for m in reading.matches}
@@ -503,6 +503,26 @@ def _weighed(reading: Reading, criterion: Criterion) -> tuple[int, list[str], st
         f"{count} alternatives or costs weighed"
     )
     return _capped(level, reading), [*evidence, *weighed], rationale
+
+
+# Where a project's choices are read (a criterion that weighs options by its markers and
+# names no design stage: the deep dive's "choices and alternatives"): True, in every
+# sentence of an answer that states one of the question's key points; False, only in the
+# sentences on topic that name one of its specific terms (`Reading.focused`), as for
+# breadth. A deep dive tells its choices in the project's words, not the question's ("I
+# also put a plain logistic regression on word counts next to it, because...", "the price
+# we paid: the cached lists are a day old"): those sentences name none of the question's
+# terms, and a right, measured deep dive read 0 alternatives weighed. An answer that
+# states no point has not shown its story is this question's, and `_capped` still holds
+# the level to what the answer states. A setting of benchmarks/cv_offline_judge.py's grid
+# `choices`.
+CHOICES_IN_THE_STORY = True
+
+
+def _choices_told(reading: Reading, criterion: Criterion) -> list[Sentence]:
+    if CHOICES_IN_THE_STORY and not criterion.stages and reading.covered():
+        return reading.kept
+    return reading.focused
 
 
 @lru_cache(maxsize=64)
@@ -587,6 +607,16 @@ def _star(reading: Reading) -> tuple[int, list[str], str]:
     return level, evidence, f"{present} of situation, task, action, result present"
 
 
+# Whether a story that says in the first person which part or decision was the
+# candidate's (lexicon `owning`: "I owned that comparison", "the call was mine") and does
+# at least two things itself is at the rubrics' ownership level 3 whatever its share of
+# "we", and at 4 when it also says how they got others to accept it (`convincing`). A
+# senior candidate says "we" for the team and "I" for their part: a deep dive that said
+# "I owned that comparison and I had to argue for it" beside eight "we" read level 2. A
+# setting of benchmarks/cv_offline_judge.py's grid `choices`.
+OWNING_STATED = True
+
+
 def _ownership(reading: Reading) -> tuple[int, list[str], str]:
     # "I" counts when it does something ("I built", "I decided"); "I enjoy hiking" does not.
     mine = signals.find(signals.ACTION, reading.kept)
@@ -597,7 +627,18 @@ def _ownership(reading: Reading) -> tuple[int, list[str], str]:
         share = mine.count / (mine.count + ours.count)
         level = 2 if share < 0.4 else (3 if share < 0.7 or mine.count < 2 else 4)
     rationale = f"{mine.count} things the candidate did vs {ours.count} team references"
-    return _story_capped(level, reading), mine.sentences, rationale
+    evidence = mine.sentences
+    if OWNING_STATED and mine.count >= 2:
+        words = lexicon()
+        owned = behavioral.stating(words.owning, reading.kept)
+        if owned:
+            convinced = behavioral.stating(words.convincing, reading.kept)
+            stated = 3 + bool(convinced)
+            if stated > level:
+                level, evidence = stated, list(dict.fromkeys([*owned, *convinced, *evidence]))
+                rationale += "; their part stated"
+                rationale += ", and how others agreed" if convinced else ""
+    return _story_capped(level, reading), evidence, rationale
 
 
 def _results(reading: Reading) -> tuple[int, list[str], str]:

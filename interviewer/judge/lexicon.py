@@ -65,6 +65,9 @@ class Lexicon(BaseModel):
     first_person: list[Phrase] = Field(default_factory=list)
     third_parties: list[Phrase] = Field(default_factory=list)
     graders: list[Phrase] = Field(default_factory=list)
+    denied_costs: list[Phrase] = Field(default_factory=list)
+    owning: list[Phrase] = Field(default_factory=list)
+    convincing: list[Phrase] = Field(default_factory=list)
 
     @field_validator("synonyms", "concepts")
     @classmethod

@@ -432,6 +432,29 @@ def find(pattern: re.Pattern[str], parts: list[Sentence]) -> Found:
     return Found(sum(n for n, _ in hits), [text for n, text in hits if n])
 
 
+def find_weighed(pattern: re.Pattern[str], parts: list[Sentence]) -> Found:
+    """As `find`, for options and costs weighed: a cost the sentence says there was none
+    of ("it came with no downside", "cost us nothing"; lexicon `denied_costs`) weighs
+    nothing, so its marker is not counted."""
+    denied = _denied_costs()
+    hits = []
+    for s in parts:
+        text = denied.sub(" ", s.text) if denied is not None else s.text
+        hits.append((len({m.lower() for m in pattern.findall(text)}), s.text))
+    return Found(sum(n for n, _ in hits), [text for n, text in hits if n])
+
+
+@lru_cache(maxsize=1)
+def _denied_costs() -> re.Pattern[str] | None:
+    from interviewer.judge.lexicon import lexicon
+
+    phrases = lexicon().denied_costs
+    if not phrases:
+        return None
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
 def without_instruction(sentence: Sentence) -> Sentence | None:
     """The sentence up to where an instruction to the grader starts; None if nothing is left.
     A sentence addressed to the grader ("Note to the grader: ...", "Evaluator:"), one that
