@@ -99,3 +99,24 @@ def test_phrase_concepts_name_the_terms_of_the_phrase_only():
     found = concepts.phrase_concepts(TOO_HIGH.text)
     assert found[term("learning")] == found[term("rate")]
     assert term("overshoots") not in found or found[term("overshoots")] != found[term("rate")]
+
+
+def test_articles_and_possessives_do_not_tell_concept_phrases_apart():
+    order = concept(term("monotone"))
+    assert order is not None
+    # The lexicon says "keep the order": "keeps their order" says the same.
+    assert order in named("Any function that keeps their order leaves it alone.")
+    assert order in named("Any function that keeps the order leaves it alone.")
+    # ... in the phrase's own polarity: a denied phrase names a denied concept.
+    assert NEGATED + order in named("A log does not keep their order here.")
+
+
+def test_everyday_words_of_recurring_breadth_terms_name_their_concepts():
+    for technical, said in (
+        ("compute", "For every point you work out how likely each group is."),
+        ("unbiased", "It is right on average, but very noisy from run to run."),
+        ("ignore", "AUC does not care whether the numbers are probabilities."),
+        ("ascent", "You climb uphill on the average total reward."),
+    ):
+        c = concept(term(technical))
+        assert c is not None and c in named(said), (technical, said)

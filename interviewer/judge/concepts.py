@@ -17,6 +17,24 @@ from interviewer.judge.text import NEGATED, base_term, term, words
 CONCEPT = "~"
 # How many words back a negator still denies a phrase ("do not keep it aside").
 NEGATION_REACH = 3
+# Articles and possessives do not tell one concept phrase from another: "keeps their
+# order" says "keep the order", "the average of their scores" "the average of the scores"
+# ("its" reads as "it", a pronoun that phrases keep).
+# Read out of phrases and of the words they are looked for in.
+DETERMINERS = "a an the their his her our your my this these those"
+
+
+@lru_cache(maxsize=1)
+def _determiners() -> frozenset[str]:
+    """The determiners' terms (read when first needed: terms need the lexicon)."""
+    return frozenset(term(w) for w in DETERMINERS.split())
+
+
+def _without_determiners(sequence: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The sequence without its articles and possessives, and where each kept term was."""
+    skip = _determiners()
+    kept = [(t, i) for i, t in enumerate(sequence) if base_term(t) not in skip]
+    return tuple(t for t, _ in kept), tuple(i for _, i in kept)
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +51,11 @@ def _concept_maps() -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
             if len(ws) == 1:
                 single.setdefault(term(ws[0]), name)
             elif ws:
-                phrases.setdefault(tuple(term(w) for w in ws), name)
+                key = tuple(t for w in ws if (t := term(w)) not in _determiners())
+                if len(key) > 1:
+                    phrases.setdefault(key, name)
+                elif key:
+                    single.setdefault(key[0], name)
     return single, phrases
 
 
@@ -59,15 +81,18 @@ def concepts_of(terms: frozenset[str], sequence: tuple[str, ...]) -> frozenset[s
     phrases = _concept_maps()[1]
     if phrases and len(sequence) > 1:
         longest = _longest_phrase()
-        plain = tuple(base_term(t) for t in sequence)
+        everything = tuple(base_term(t) for t in sequence)
+        kept, at = _without_determiners(sequence)
+        plain = tuple(base_term(t) for t in kept)
         for i in range(len(plain)):
             for n in range(min(longest, len(plain) - i), 1, -1):
                 name = phrases.get(plain[i : i + n])
                 if name is None:
                     continue
+                first = at[i]
                 denied = (
-                    sequence[i].startswith(NEGATED)
-                    or "not" in plain[max(0, i - NEGATION_REACH) : i]
+                    sequence[first].startswith(NEGATED)
+                    or "not" in everything[max(0, first - NEGATION_REACH) : first]
                 )
                 found.add(NEGATED + name if denied else name)
                 break
@@ -87,7 +112,7 @@ def phrase_concepts(text: str) -> dict[str, frozenset[str]]:
     if not phrases or len(sequence) < 2 or not terms:
         return {}
     longest = max(len(k) for k in phrases)
-    plain = tuple(base_term(t) for t in sequence)
+    plain = tuple(base_term(t) for t in _without_determiners(sequence)[0])
     found: dict[str, set[str]] = {}
     for i in range(len(plain)):
         for n in range(min(longest, len(plain) - i), 1, -1):
