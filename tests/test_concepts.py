@@ -120,3 +120,23 @@ def test_everyday_words_of_recurring_breadth_terms_name_their_concepts():
     ):
         c = concept(term(technical))
         assert c is not None and c in named(said), (technical, said)
+
+
+def test_a_negative_word_is_said_by_not_and_its_root_and_back():
+    from interviewer.judge.matching import term_match
+
+    said = frozenset(
+        marked_terms(
+            "The estimate is not biased, the method is not practical here, "
+            "and the baseline does not depend on the action."
+        )
+    )
+    for word in ("unbiased", "impractical", "independent"):
+        assert term_match(term(word), said) >= 0.85, word
+    negative = frozenset(marked_terms("It is unbiased, and independent of the action."))
+    assert term_match(NEGATED + term("biased"), negative) == 1.0
+    assert term_match(NEGATED + term("depend"), negative) == 1.0
+    # Only a denied root says a negative word ("biased" is not "unbiased"), and a short
+    # root is no root ("input" is not "not put").
+    assert term_match(term("unbiased"), frozenset(marked_terms("It is biased."))) == 0.0
+    assert term_match(term("input"), frozenset(marked_terms("Do not put it there."))) == 0.0

@@ -24,6 +24,7 @@ from interviewer.judge.text import (
     Sentence,
     base_term,
     content_terms,
+    negative_twin,
     rarity,
     sentences,
     spelling_similarity,
@@ -223,11 +224,34 @@ def _cue_terms(cue: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=262144)
 def term_match(t: str, terms: frozenset[str]) -> float:
-    """How well a term is present in a set of terms (exact, else best fuzzy)."""
+    """How well a term is present in a set of terms (exact, else best fuzzy, or said as the
+    negated root of a negative word - "not biased" for "unbiased" - and back)."""
     if t in terms:
         return 1.0
     candidates = _near(terms).get(_head(t), ()) + _near(terms).get(_tail(t), ())
-    return max((term_similarity(t, other) for other in candidates), default=0.0)
+    fuzzy = max((term_similarity(t, other) for other in candidates), default=0.0)
+    return max(fuzzy, _negative_match(t, terms)) if fuzzy < 1.0 else fuzzy
+
+
+def _negative_match(t: str, terms: frozenset[str]) -> float:
+    """How well a negative word is said as "not" and its root ("impractical": "not
+    practical", whose stem the prefix changed, by spelling), or a denied word as a
+    negative word; 0 below a typo's match (no look-alike roots)."""
+    twin = negative_twin(t)
+    if twin is not None:
+        pairs: tuple[tuple[str, str], ...] = tuple((twin, o) for o in terms if o[:1] == NEGATED)
+    elif t[:1] == NEGATED:
+        pairs = tuple((t, o) for o in _twins(terms))
+    else:
+        return 0.0
+    best = max((term_similarity(a, b) for a, b in pairs), default=0.0)
+    return best if best >= TYPO_MATCH else 0.0
+
+
+@lru_cache(maxsize=16384)
+def _twins(terms: frozenset[str]) -> frozenset[str]:
+    """The negated terms the set's negative words say ("independ" says "!reli")."""
+    return frozenset(twin for other in terms if (twin := negative_twin(other)) is not None)
 
 
 # Fuzzy matches (a typo, a shared long prefix, most trigrams) share their first letter or

@@ -185,6 +185,29 @@ def term(word: str) -> str:
     return _synonym_maps()[0].get(s, s)
 
 
+# Prefixes that make a word's negative ("unbiased", "independent", "impractical", "invalid",
+# "irrelevant", "illegal"), so the word says what "not" and the root say: "does not depend
+# on the action" says "independent of the action". "dis" is left out ("discount",
+# "display" are not "not count", "not play"). A root of fewer letters than this is left
+# alone ("input" is not "not put", "unit" not "not it").
+NEGATIVE_PREFIXES = ("un", "non", "in", "im", "ir", "il")
+NEGATIVE_ROOT_LETTERS = 4
+
+
+@lru_cache(maxsize=65536)
+def negative_twin(t: str) -> str | None:
+    """The negated term a term with a negative prefix says ("unbias" -> "!bias", read
+    through the synonyms: "independ" -> "!reli", as "depend" is "rely"); None for others.
+    A root that is no word ("increas" -> "creas") has no term to meet, so no harm."""
+    if t.startswith(NEGATED):
+        return None
+    for prefix in NEGATIVE_PREFIXES:
+        root = t[len(prefix) :]
+        if t.startswith(prefix) and len(root) >= NEGATIVE_ROOT_LETTERS:
+            return NEGATED + _synonym_maps()[0].get(root, root)
+    return None
+
+
 def content_words(text: str) -> list[str]:
     return [w for w in words(text) if w not in STOPWORDS and w not in NEGATORS]
 
