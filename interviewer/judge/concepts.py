@@ -19,8 +19,9 @@ CONCEPT = "~"
 NEGATION_REACH = 3
 # Articles and possessives do not tell one concept phrase from another: "keeps their
 # order" says "keep the order", "the average of their scores" "the average of the scores"
-# ("its" reads as "it", a pronoun that phrases keep).
-# Read out of phrases and of the words they are looked for in.
+# ("its" reads as "it", a pronoun that phrases keep). Each is read as "the", in phrases
+# and in the words they are looked for in; a phrase without one still needs none
+# ("shrinks weights" does not say "shrinking the weights").
 DETERMINERS = "a an the their his her our your my this these those"
 
 
@@ -30,11 +31,11 @@ def _determiners() -> frozenset[str]:
     return frozenset(term(w) for w in DETERMINERS.split())
 
 
-def _without_determiners(sequence: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """The sequence without its articles and possessives, and where each kept term was."""
-    skip = _determiners()
-    kept = [(t, i) for i, t in enumerate(sequence) if base_term(t) not in skip]
-    return tuple(t for t, _ in kept), tuple(i for _, i in kept)
+def _as_the(t: str) -> str:
+    """A term, with a determiner read as "the" (its polarity kept)."""
+    if base_term(t) in _determiners():
+        return NEGATED + "the" if t.startswith(NEGATED) else "the"
+    return t
 
 
 @lru_cache(maxsize=1)
@@ -51,11 +52,7 @@ def _concept_maps() -> tuple[dict[str, str], dict[tuple[str, ...], str]]:
             if len(ws) == 1:
                 single.setdefault(term(ws[0]), name)
             elif ws:
-                key = tuple(t for w in ws if (t := term(w)) not in _determiners())
-                if len(key) > 1:
-                    phrases.setdefault(key, name)
-                elif key:
-                    single.setdefault(key[0], name)
+                phrases.setdefault(tuple(_as_the(term(w)) for w in ws), name)
     return single, phrases
 
 
@@ -81,18 +78,15 @@ def concepts_of(terms: frozenset[str], sequence: tuple[str, ...]) -> frozenset[s
     phrases = _concept_maps()[1]
     if phrases and len(sequence) > 1:
         longest = _longest_phrase()
-        everything = tuple(base_term(t) for t in sequence)
-        kept, at = _without_determiners(sequence)
-        plain = tuple(base_term(t) for t in kept)
+        plain = tuple(_as_the(base_term(t)) for t in sequence)
         for i in range(len(plain)):
             for n in range(min(longest, len(plain) - i), 1, -1):
                 name = phrases.get(plain[i : i + n])
                 if name is None:
                     continue
-                first = at[i]
                 denied = (
-                    sequence[first].startswith(NEGATED)
-                    or "not" in everything[max(0, first - NEGATION_REACH) : first]
+                    sequence[i].startswith(NEGATED)
+                    or "not" in plain[max(0, i - NEGATION_REACH) : i]
                 )
                 found.add(NEGATED + name if denied else name)
                 break
@@ -112,7 +106,7 @@ def phrase_concepts(text: str) -> dict[str, frozenset[str]]:
     if not phrases or len(sequence) < 2 or not terms:
         return {}
     longest = max(len(k) for k in phrases)
-    plain = tuple(base_term(t) for t in _without_determiners(sequence)[0])
+    plain = tuple(_as_the(base_term(t)) for t in sequence)
     found: dict[str, set[str]] = {}
     for i in range(len(plain)):
         for n in range(min(longest, len(plain) - i), 1, -1):
