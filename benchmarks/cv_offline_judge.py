@@ -43,6 +43,8 @@ them and the alternatives tried:
   correctness held below the top by a missed heaviest point shows progress toward it
   (levels.NO_PROGRESS_PAST_A_MISSED_POINT), and whether terminology is held there too
   (levels.TERMS_OF_A_MISSED_POINT).
+- `stating_bar`: how much of a key point a unit must state for its everyday words to
+  count as the point's technical terms (matching.STATING_BAR; 0.5 is the covering bar).
 - `uncovered`: how much of its fluency (on-topic share, length) counts toward the quality
   of an answer that states no key point (offline.UNCOVERED_FLUENCY).
 - `nothing_stated`: the weighted coverage by the key points' words the question does
@@ -197,6 +199,9 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
         (offline, "HEAVY_OWN_PLACES"): (True, False),
         (levels, "NO_PROGRESS_PAST_A_MISSED_POINT"): (True, False),
         (levels, "TERMS_OF_A_MISSED_POINT"): (True, False),
+    },
+    "stating_bar": {
+        (matching, "STATING_BAR"): (0.35, 0.5, 0.4, 0.3),
     },
     "uncovered": {
         (offline, "UNCOVERED_FLUENCY"): (1.0, 0.75, 0.5, 0.25, 0.0),

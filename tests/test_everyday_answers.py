@@ -45,8 +45,9 @@ def test_each_question_has_every_variant(dev, aside):
 
 
 def test_right_answers_in_everyday_words_score_well_on_average(dev):
-    # Before this set's changes (main 8750c32): everyday 76.1, key points' words 82.5.
-    assert _mean(dev, "everyday") >= 76
+    # Before this set's changes (main 8750c32): everyday 76.1, key points' words 82.5;
+    # after 76.9 and 82.5.
+    assert _mean(dev, "everyday") >= 76.5
     assert _mean(dev, "keypoints") >= 80
 
 
@@ -62,7 +63,9 @@ def test_wrong_answers_in_everyday_words_stay_where_they_were(dev, aside):
 
 def test_the_aside_right_answers(aside):
     assert _mean(aside, "keypoints") >= 80
-    assert _mean(aside, "everyday") >= 62
+    # Scored once before the changes and once after: everyday 62.5 -> 71.0, key points'
+    # words 82.0 -> 82.0.
+    assert _mean(aside, "everyday") >= 70
 
 
 @pytest.mark.xfail(strict=True, reason="everyday words read word by word: ~77 of the 85-95 graded")

@@ -649,11 +649,23 @@ def units_stating(kp: KeyPoint, answer: AnswerTerms, question_terms: frozenset[s
     }
 
 
+# A unit that states this much of a key point says the point's technical terms by their
+# everyday concepts (stating_concepts: "data held back" is validation data there, not in
+# a clause about something else). An answer in everyday words states its points in units
+# that say a third to a half of their words ("you work out, for every point, how likely
+# each group is to have produced it"), so the covering bar (0.5) left their technical
+# terms unsaid. Chosen by cross-validation across question groups
+# (benchmarks/cv_offline_judge.py, the 23 graded sets of tests/data but the asides, 984
+# answers, 200 groups, --grid stating_bar --metric balanced_mae --keep-right 10 --folds 5):
+# 0.35 on 4 of 5 folds (0.3 on the other), -11.173 cross-validated against -11.205 at 0.5.
+STATING_BAR = 0.35
+
+
 def stating_concepts(
     kp: KeyPoint, answer: AnswerTerms, question_terms: frozenset[str]
 ) -> frozenset[str]:
-    """The concepts named by the units that state the key point on their own (at the
-    covering bar): where its technical terms may be said in other words. A concept named
+    """The concepts named by the units that state the key point on their own (at
+    STATING_BAR): where its technical terms may be said in other words. A concept named
     elsewhere ("an import lock" in a wrong claim) says nothing of this point."""
     if not answer.sentence_concepts:
         return frozenset()
@@ -663,7 +675,7 @@ def stating_concepts(
         *(
             answer.sentence_concepts[i]
             for i, row in enumerate(rows)
-            if _weighted(weights, row) >= COVERED_AT
+            if _weighted(weights, row) >= STATING_BAR
         )
     )
 
