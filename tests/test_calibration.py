@@ -261,6 +261,7 @@ def test_claim_probes_rewrite_answers_as_described():
         negated,
         retracted,
         swapped,
+        two_ways,
     )
 
     answer = "A stack is last-in first-out. Push adds to the top."
@@ -281,6 +282,12 @@ def test_claim_probes_rewrite_answers_as_described():
     )
     assert disowned(answer, 1) != disowned(answer, 0)
     assert both_ways(answer, 1).startswith("a stack is last-in first-out, or maybe not")
+    assert two_ways(answer) == (
+        "A stack is last-in first-out. Or maybe not. Push adds to the top. Or maybe not."
+    )
+    assert two_ways("Too high a rate diverges.") == (
+        "Too high a rate diverges. Or maybe too low a rate diverges."
+    )
 
 
 def test_calibrate_runs_the_claim_probes(tmp_path, capsys):
@@ -288,10 +295,12 @@ def test_calibrate_runs_the_claim_probes(tmp_path, capsys):
     write_dataset(dataset, broken=False)
     assert main(["calibrate", str(dataset), "--json", "--probes"]) == 0
     probes = json.loads(capsys.readouterr().out)["probes"]
-    for name in ("salad", "swapped", "negated", "retracted", "disowned", "both_ways", "lowercase"):
+    claim_probes = ("salad", "swapped", "negated", "retracted", "disowned", "both_ways", "two_ways")
+    for name in (*claim_probes, "lowercase"):
         assert name in probes
         assert {"mean_change", "raised", "lowered", "n"} <= set(probes[name])
     assert probes["retracted"]["raised"] == 0 and probes["retracted"]["mean_change"] < 0
     assert probes["negated"]["mean_change"] < 0
     assert probes["disowned"]["raised"] == 0 and probes["disowned"]["mean_change"] < 0
     assert probes["both_ways"]["raised"] == 0 and probes["both_ways"]["mean_change"] < 0
+    assert probes["two_ways"]["mean_change"] <= 0

@@ -165,6 +165,9 @@ class Clause:
     # Report frames that opened it ("people think X"): how often they turned it round, so
     # a report the speaker endorses or rejects can be read as said (reports.py's verdicts).
     report_flips: int = 0
+    # Said beside its twin, the same claim with one alternative or its polarity turned
+    # (twins.py): undecided, yet what it gets wrong is still read.
+    twinned: bool = False
 
     # Its word tokens (no punctuation); those words as normalised, for phrases matched word
     # for word; and as a set. Asked of every clause by the report readings: set once.
@@ -329,6 +332,7 @@ def merge(group: list[Clause]) -> Clause:
         denied=head.denied,
         denial_from=head.denial_from,
         denial_to=len(head.tokens),
+        twinned=any(c.twinned for c in group),
         parts=tuple((c.start, c.start + len(c.text)) for c in group),
         end=end,
         members=tuple(group),

@@ -48,6 +48,7 @@ from interviewer.judge import (
     levels,
     matching,
     signals,
+    twins,
 )
 from interviewer.judge.base import Judge
 from interviewer.judge.claims import Stated
@@ -679,10 +680,12 @@ def _claims(
     point), and the wrong claims found."""
     starts = {s.start for s in on_topic}
     ends = {s.start: s.start + len(s.text) for s in on_topic}
+    # A claim said beside its twin counts for no point, but what it gets wrong is read.
+    readable = [c for c in read.clauses if c.asserted or c.twinned]
     inside = [
         c
-        for c in clauses.claims(read.asserted())
-        if c.start in starts or any(a <= c.start < ends[a] for a in starts)
+        for c in clauses.claims(readable)
+        if c.twinned or c.start in starts or any(a <= c.start < ends[a] for a in starts)
     ]
     said = [claims.clause_terms(c, asked, topic) for c in inside]
     drops: dict[str, set[int]] = {kp.id: set() for kp in request.key_points}
@@ -781,15 +784,56 @@ def _claims(
                 denial = by_roles < claims.COVERED_AT or by_roles <= best + TIE
                 wrong.append(Stated(kp, named, ct.clause, by_denial=denial and named is None))
             wrong_clauses.update(a for a, _ in ct.clause.spans)
+    # Two sides offered as alternatives ("too high a rate either overshoots and diverges or
+    # makes training slow", "X, or maybe it Y"), one of which states a point while the
+    # other states a point the wrong way round by its alternatives: the claim is said both
+    # ways, so neither side counts, and the wrong one is named.
+    for offered in twins.offered_alternatives(inside):
+        if not (
+            twins.names_alternatives(offered.first) or twins.names_alternatives(offered.second)
+        ):
+            continue  # neither side can state a point the other way round by alternatives
+        read_sides = [_side_terms(text, asked, topic) for text in (offered.first, offered.second)]
+        sides = [side for side in read_sides if side is not None]
+        if len(sides) < 2:
+            continue
+        states = [
+            max((claims.support(side, t, question, asked) for t in texts.values()), default=0.0)
+            for side in sides
+        ]
+        for k, side in enumerate(sides):
+            if states[1 - k] < claims.COVERED_AT:
+                continue
+            reversed_point = next(
+                (
+                    point
+                    for point in request.key_points
+                    if claims.against(side, point.text, question, asked)[0] >= claims.COVERED_AT
+                    and claims.support(side, point.text, question, asked) < claims.COVERED_AT
+                ),
+                None,
+            )
+            if reversed_point is None:
+                continue
+            if not any(w.key_point is reversed_point and w.misconception is None for w in wrong):
+                wrong.append(Stated(reversed_point, None, offered.clause))
+            wrong_clauses.update(a for a, _ in offered.clause.spans)
+            break
     # A clause that denies one of a point's own claims ("at inference dropout is not turned
     # off, so the full network runs") keeps the point from being covered by the answer's
     # other clauses, unless one of them affirms that claim too ("X is not Y; X is Z" and
     # its point "X is Z"): then the denial is an unclear reading, and yields as before.
+    # What the denial's own colon goes on to say ("Recall is not TP over actual positives:
+    # it is TP / (TP + FN)...") elaborates the claim it denied, and buys nothing back.
     for ct in said:
         for kp in request.key_points:
             denied = claims.denied_claims(ct, kp.text, question, asked)
             if not any(
-                not any(claims.affirms(o, unit, reached) for o in said if o is not ct)
+                not any(
+                    claims.affirms(o, unit, reached)
+                    for o in said
+                    if o is not ct and not _elaborates(o.clause, ct.clause)
+                )
                 for unit, reached in denied
             ):
                 continue
@@ -849,6 +893,23 @@ def _claims(
             if kp is not served:
                 drops[kp.id].update(a for a, _ in ct.clause.spans)
     return {k: frozenset(v) for k, v in drops.items()}, wrong
+
+
+def _elaborates(clause: clauses.Clause, denial: clauses.Clause) -> bool:
+    """Whether the clause goes on from the denial after its colon, in its sentence."""
+    return (
+        clause.sentence == denial.sentence and clause.start > denial.start and clause.opener == ":"
+    )
+
+
+def _side_terms(
+    text: str, asked: frozenset[str], topic: clauses.Topic
+) -> claims.ClauseTerms | None:
+    """One side of a claim offered both ways, read as a claim of its own."""
+    read = clauses.read([Sentence(text, 0)], topic)
+    if not read.clauses:
+        return None
+    return claims.clause_terms(clauses.merge(read.clauses), asked, topic)
 
 
 def _misread_formulas(

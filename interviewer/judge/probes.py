@@ -4,14 +4,17 @@ Each probe rewrites an answer. Padding, repetition and instructions to the grade
 not raise the score; replacing the answer with the question, "fine" or gibberish must
 bring it to the floor (weighted level 1.0). Probes that break what an answer claims
 (its words as a list, two key terms swapped, every sentence negated, a retraction
-appended, every sentence put in others' mouths and rejected, or said both ways) must not
-raise it either; writing it in lower case must not move it.
+appended, every sentence put in others' mouths and rejected, or said both ways, with a
+closing phrase or beside its twin) must not raise it either; writing it in lower case must
+not move it.
 """
 
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from interviewer.judge.lexicon import lexicon
 from interviewer.judge.text import content_words, rarity, sentences, stem
 
 FILLER = (
@@ -89,6 +92,48 @@ def both_ways(answer: str, index: int) -> str:
     return _each_sentence(answer, BOTH_WAYS[index % len(BOTH_WAYS)])
 
 
+@lru_cache(maxsize=1)
+def _alternatives() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The lexicon's contrast alternatives as one pattern (longest first), and for each an
+    alternative of the next side of its group, which turns it."""
+    turned: dict[str, str] = {}
+    for group in lexicon().contrasts:
+        for side, alternatives in enumerate(group):
+            others = group[(side + 1) % len(group)]
+            for alt in alternatives:
+                # "too high" -> "too low": an alternative as long, where there is one.
+                size = len(alt.split())
+                other = next((o for o in others if len(o.split()) == size), others[0])
+                turned.setdefault(alt.lower(), other)
+    names = sorted(turned, key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE)
+    return pattern, turned
+
+
+def twin(sentence: str) -> str:
+    """The sentence with its first alternative turned ("too high" -> "too low"), or, when
+    it names none, its denial ("not")."""
+    pattern, turned = _alternatives()
+    m = pattern.search(sentence)
+    if m is None:
+        return "not"
+    return sentence[: m.start()] + turned[m.group(0).lower()] + sentence[m.end() :]
+
+
+def two_ways(answer: str) -> str:
+    """Every sentence followed by its twin, offered as the other possibility and closed by
+    no phrase: "X. Or maybe X'." (X' with one alternative turned, or "not")."""
+    parts = []
+    for s in sentences(answer):
+        text = s.text.rstrip(" .!?;:")
+        if not text:
+            continue
+        other = twin(text)
+        keep = len(other) > 1 and other[1].isupper()
+        parts.append(f"{text}. Or maybe {other if keep else other[0].lower() + other[1:]}.")
+    return " ".join(parts)
+
+
 def swapped(answer: str, key_texts: Sequence[str]) -> str | None:
     """The answer with its two rarest key terms exchanged everywhere: the same words, with
     the roles reversed. None when the answer uses fewer than two of the key points' terms."""
@@ -135,11 +180,14 @@ PROBES: dict[str, tuple[Rewrite, str]] = {
     "retracted": (lambda p: retracted(p.answer, p.index), "no-raise"),
     "disowned": (lambda p: disowned(p.answer, p.index), "no-raise"),
     "both_ways": (lambda p: both_ways(p.answer, p.index), "no-raise"),
+    "two_ways": (lambda p: two_ways(p.answer), "no-raise"),
     "lowercase": (lambda p: p.answer.lower(), "steady"),
 }
 # A probe that breaks the answer's claims passes when at most this share of answers rise
 # (a rewrite can, rarely, read as a better answer: swapping two terms may fix a swap).
-CLAIM_PROBES = frozenset(["salad", "swapped", "negated", "retracted", "disowned", "both_ways"])
+CLAIM_PROBES = frozenset(
+    ["salad", "swapped", "negated", "retracted", "disowned", "both_ways", "two_ways"]
+)
 RAISED_SHARE = 0.02
 # "steady": a move smaller than this (on the 1-4 level scale) is no move.
 STEADY_TOLERANCE = 0.05
