@@ -13,6 +13,7 @@ from interviewer.domain.judging import JudgeRequest
 from interviewer.judge import clauses
 from interviewer.judge.offline import OfflineJudge
 from interviewer.judge.text import sentences
+from tests.answer_sets import bank_request
 
 ANSWERS = (
     # Right, with a clause hung on another and a turn.
@@ -29,17 +30,7 @@ ANSWERS = (
 def _requests() -> list[JudgeRequest]:
     content = load_content()
     question = content.questions["breadth.regularization.dropout_mechanics"]
-    rubric = content.rubrics[question.round.value]
-    return [
-        JudgeRequest(
-            round_kind=question.round,
-            question=question.prompt,
-            key_points=question.key_points,
-            rubric=rubric,
-            answer=answer,
-        )
-        for answer in ANSWERS
-    ]
+    return [bank_request(content, question, answer) for answer in ANSWERS]
 
 
 def test_a_verdict_does_not_depend_on_the_answers_scored_before_it():
