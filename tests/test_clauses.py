@@ -1,5 +1,7 @@
 """The clause reader: clauses, denial, hedges, retractions, lists and alternatives."""
 
+import pytest
+
 from interviewer.judge.clauses import (
     Clause,
     Status,
@@ -110,6 +112,45 @@ def test_hedges_disown_their_clause_and_a_hanging_one():
     parts = clauses_of("I'm not sure about the constant, but L1 gives sparse weights.")
     assert [c.status for c in parts] == [Status.hedged, Status.asserted]
     assert clauses_of("i dont know what dropout does")[0].status is Status.hedged
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "Actually, no, all of that is wrong.",
+        "Hmm, I take all of that back.",
+        "Please ignore my answer; I don't think it's right.",
+        "Sorry, everything I just said is wrong.",
+        "Wait - that's all backwards.",
+        "I think what I said is completely wrong, sorry.",
+        "Never mind all of that, I really don't know.",
+        "Sorry - I take it all back.",
+        "Actually I take all that back - I think it's wrong.",
+        "None of it holds.",
+    ],
+)
+def test_everything_said_is_taken_back_in_other_words(ending: str) -> None:
+    parts = clauses_of(f"L1 gives sparse weights. L2 shrinks them. {ending}")
+    assert [c.status for c in parts[:2]] == [Status.retracted, Status.retracted]
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "Teams often get all of that wrong under deadline pressure.",
+        "That's all I'd say at this level.",
+        "None of that is exotic; it is standard practice.",
+        "The model learns to ignore all of that noise.",
+        "It was all wrong at first, so I rebuilt the pipeline.",
+        "I am not saying all of that is wrong.",
+        "We take all of that into account.",
+        "We took all of that back to the product team.",
+        "If any of that is wrong for your data, the curve will show it.",
+    ],
+)
+def test_words_of_a_retraction_that_take_nothing_back(ending: str) -> None:
+    parts = clauses_of(f"L1 gives sparse weights. L2 shrinks them. {ending}")
+    assert [c.status for c in parts[:2]] == [Status.asserted, Status.asserted]
 
 
 def test_a_retraction_takes_back_what_came_before():

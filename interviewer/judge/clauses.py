@@ -479,6 +479,11 @@ class _Phrases:
     qualifiers: Table
     retract_all: Table
     retract_last: Table
+    retract_objects: Table
+    retract_commands: tuple[tuple[str, ...], ...]
+    retract_subjects: Table
+    retract_verdicts: Table
+    retract_degrees: frozenset[str]  # stems
     refutes: Table
     report_verbs: frozenset[str]  # words
     attributions: Table
@@ -558,6 +563,13 @@ def phrases() -> _Phrases:
         qualifiers=table(lex.qualifiers),
         retract_all=table(lex.retract_all),
         retract_last=table(lex.retract_last),
+        retract_objects=table(lex.retract_objects),
+        retract_commands=tuple(
+            tuple(t.stem for t in tokens(c)) for c in lex.retract_commands if c.strip()
+        ),
+        retract_subjects=table(lex.retract_subjects),
+        retract_verdicts=table(lex.retract_verdicts),
+        retract_degrees=frozenset(t.stem for w in lex.retract_degrees for t in tokens(w)),
         refutes=table(lex.refutes),
         report_verbs=frozenset(lex.report_verbs),
         attributions=worded(lex.attributions),
@@ -1031,7 +1043,7 @@ def _mark_retractions(reading: Reading) -> None:
     p = phrases()
     for k, clause in enumerate(reading.clauses):
         stems = [t.stem for t in clause.tokens]
-        if _spans(stems, p.retract_all):
+        if _spans(stems, p.retract_all) or _takes_back_everything(stems, p):
             sentence = clause.sentence
             for other in reading.clauses:
                 if other.sentence == sentence:
@@ -1049,6 +1061,50 @@ def _mark_retractions(reading: Reading) -> None:
                 ):
                     other.status = _worse(other.status, Status.retracted)
             continue
+
+
+def _takes_back_everything(stems: Sequence[str], p: "_Phrases") -> bool:
+    """Whether the clause takes back all that was said, in other words than the fixed
+    list: everything said called wrong ("all of that is wrong", "my whole answer is
+    nonsense", "that's all backwards") or a take-back verb on it ("I take all of that
+    back", "please ignore my answer", "never mind all of that")."""
+    for start, end in _spans(stems, p.retract_subjects):
+        if "not" in stems[:start]:
+            continue  # "I'm not saying all of that is wrong"
+        at = end
+        while at < len(stems) and stems[at] in p.retract_degrees:
+            at += 1
+        if _starts_with(stems, at, p.retract_verdicts):
+            return True
+    for start, end in _spans(stems, p.retract_objects):
+        # The object must close the clause: "ignore all of that noise" keeps the noise.
+        closes = end >= len(stems) or not stems[end][:1].isalnum()
+        for command in p.retract_commands:
+            n = len(command)
+            if closes and tuple(stems[max(0, start - n) : start]) == command:
+                return True
+            # A verb and its particle around the object: "take all of that back".
+            if (
+                n == 2
+                and start >= 1
+                and stems[start - 1] == command[0]
+                and end < len(stems)
+                and stems[end] == command[1]
+                # "take all of that back to the team" takes nothing back
+                and (end + 1 >= len(stems) or stems[end + 1] not in _PLACE_WORDS)
+            ):
+                return True
+    return False
+
+
+_PLACE_WORDS = frozenset(["to", "into", "from", "for", "at", "in", "on", "with", "over"])
+
+
+def _starts_with(stems: Sequence[str], at: int, table: Table) -> bool:
+    """Whether one of the table's phrases begins at position at."""
+    if at >= len(stems):
+        return False
+    return any(_match_at(stems, at, phrase) >= 0 for phrase in table.by_first.get(stems[at], ()))
 
 
 _SEVERITY = {
