@@ -99,6 +99,9 @@ them and the alternatives tried:
   (levels.PLAIN_STAGE_AT, 1 = only the key point's own words, levels.STAGE_WALKED_AT).
 - `heavy_walked`: whether a heaviest design point whose stage the answer walks is, for
   the explaining criteria, not left out (levels.WALKED_IS_NOT_MISSED), with PLAIN_STAGE_AT.
+- `neighbour`: how much of a neighbouring question's own terms an answer must say, and how
+  many times what it says of the asked question's own, to be read as answering the
+  neighbour and floored (neighbours.NEIGHBOUR_SAID_AT, 0 = never; NEIGHBOUR_OVER_OWN).
 - `asks_topic`: how many of the question's distinct terms an answer that states no point
   of fact must name for its kinds of content to be read (asks.TOPIC_TERMS, 0 = only an
   answer that states a point of fact).
@@ -128,7 +131,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from interviewer.commands.calibrate import Requests, read_dataset
-from interviewer.judge import asks, claims, clauses, formulas, levels, matching, offline, reports
+from interviewer.judge import (
+    asks,
+    claims,
+    clauses,
+    formulas,
+    levels,
+    matching,
+    neighbours,
+    offline,
+    reports,
+)
 from interviewer.judge.calibration import pearson, spearman
 
 # (module, constant name) -> the values tried; the first is what ships.
@@ -208,6 +221,10 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     },
     "nothing_stated": {
         (levels, "NOTHING_STATED_BELOW"): (0.2, 0.0, 0.1, 0.15, 0.25, 0.3),
+    },
+    "neighbour": {
+        (neighbours, "NEIGHBOUR_SAID_AT"): (0.25, 0.0, 0.2, 0.3),
+        (neighbours, "NEIGHBOUR_OVER_OWN"): (2.0, 1.5, 3.0),
     },
     "differs": {
         (claims, "DIFFERS_SHARE"): (0.5, 1.01, 0.4, 0.6),

@@ -7,7 +7,7 @@ from pathlib import Path
 from interviewer.commands.calibrate import CalibrationItem, Requests, read_dataset
 from interviewer.content.loader import Content, load_content
 from interviewer.domain.judging import JudgeRequest, JudgeResult
-from interviewer.domain.question import Question
+from interviewer.domain.question import Question, neighbour_texts
 from interviewer.judge.offline import OfflineJudge
 
 
@@ -47,6 +47,7 @@ def bank_request(content: Content, question: Question, answer: str) -> JudgeRequ
         key_points=question.key_points,
         rubric=content.rubrics[question.round.value],
         answer=answer,
+        neighbours=neighbour_texts(question.id, content.questions),
     )
 
 

@@ -21,7 +21,7 @@ from typing import TextIO
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from interviewer.domain.judging import JudgeRequest, JudgeResult
-from interviewer.domain.question import KeyPoint, Question, RoundKind
+from interviewer.domain.question import KeyPoint, Question, RoundKind, neighbour_texts
 from interviewer.domain.rubric import Rubric
 from interviewer.judge.base import Judge
 from interviewer.judge.calibration import Agreement, agreement, mean, spearman
@@ -78,6 +78,9 @@ class Bank:
     def rubric(self, question: Question) -> Rubric | None:
         self._load()
         return self._rubrics.get(question.round.value)
+
+    def neighbours(self, question_id: str) -> list[str]:
+        return neighbour_texts(question_id, self._load())
 
 
 def read_dataset(
@@ -181,6 +184,7 @@ class Requests:
                 key_points=question.key_points,
                 rubric=self.rubric(item),
                 answer=text,
+                neighbours=self.bank.neighbours(item.question_id),
             )
         return JudgeRequest(
             round_kind=RoundKind.breadth,

@@ -126,3 +126,6 @@ class JudgeRequest(Strict):
     context: list[str] = Field(default_factory=list)
     # Coding rounds: the code and what running it against the tests produced.
     coding: CodingEvidence | None = None
+    # What the neighbouring questions of the bank ask (question.neighbour_texts): an answer
+    # to one of them is not an answer to this one. Empty outside the bank.
+    neighbours: list[str] = Field(default_factory=list)

@@ -1,6 +1,7 @@
 """Questions of the bank: prompt, reference key points, follow-up probes, hints."""
 
 import re
+from collections.abc import Mapping
 from enum import StrEnum
 
 from pydantic import Field, model_validator
@@ -165,3 +166,23 @@ class Question(Strict):
             if fu.probes == key_point_id:
                 return fu
         return None
+
+
+def family(question_id: str) -> str:
+    """The bank family a question belongs to: its id without the last part
+    (`python.numpy` for `python.numpy.memory_layout`)."""
+    return question_id.rpartition(".")[0]
+
+
+def neighbour_texts(question_id: str, bank: Mapping[str, Question]) -> list[str]:
+    """What each other question of the same bank family asks - its prompt and key points as
+    one text - in the bank's order: the neighbouring questions, whose answers share the
+    area's words but do not answer this one."""
+    own = family(question_id)
+    if not own:
+        return []
+    return [
+        " ".join([q.prompt, *(kp.text for kp in q.key_points)])
+        for qid, q in bank.items()
+        if qid != question_id and family(qid) == own
+    ]

@@ -47,6 +47,7 @@ from interviewer.judge import (
     formulas,
     levels,
     matching,
+    neighbours,
     signals,
     twins,
 )
@@ -142,6 +143,7 @@ ONE_WORD_SHARE = 0.5
 # the interview set alone chose 0.2 before there was a coverage bar); 0 turns it off.
 OFF_TOPIC_SHARE = 0.25
 OFF_TOPIC = "the answer is about something else"
+NEIGHBOUR = "the answer is about a neighbouring question, not the one asked"
 # ... when the question's key points name at least this many terms: a one-line reference
 # (the UNT short-answer set's, 3-17 terms; the bank's questions have 38 or more) is too
 # thin for a right answer in other words to share its words.
@@ -328,9 +330,12 @@ class OfflineJudge(Judge):
             _, wrong = _claims(request, read, units, asked, topic)
             return self._floor(request, reason, [_stated(w, request.answer) for w in wrong])
         reading = self._read(request, parts, units, spans, on_topic, read, asked, vocabulary, topic)
-        if _off_topic(reading, vocabulary):
+        off_topic = _off_topic(reading, vocabulary)
+        if off_topic or _answers_a_neighbour(request, parts, reading):
             floored = self._floor(
-                request, OFF_TOPIC, [_stated(w, request.answer) for w in reading.wrong]
+                request,
+                OFF_TOPIC if off_topic else NEIGHBOUR,
+                [_stated(w, request.answer) for w in reading.wrong],
             )
             notes = _notes(dropped, repeated)
             if notes:
@@ -626,6 +631,17 @@ def _off_topic(reading: Reading, vocabulary: frozenset[str]) -> bool:
         and reading.coverage < OFF_TOPIC_COVERAGE
         and not _touches_every_point(reading)
     )
+
+
+def _answers_a_neighbour(request: JudgeRequest, parts: list[Sentence], reading: Reading) -> bool:
+    """Whether the answer answers a neighbouring question of the bank (neighbours.py): all
+    of it is read, off-topic sentences too, since that is where a neighbour's words are.
+    Stories are not read so: a behavioral family's questions probe neighbouring
+    competencies, and one story rightly tells several of them."""
+    if _tells_a_story(request):
+        return False
+    text = " ".join(s.text for s in parts)
+    return neighbours.answers_a_neighbour(request, text, reading.coverage)
 
 
 def _touches_every_point(reading: Reading) -> bool:
