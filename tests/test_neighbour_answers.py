@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from interviewer.content.loader import load_content
+from interviewer.domain.judging import JudgeRequest
 from interviewer.domain.question import family, neighbour_texts
 from interviewer.judge import neighbours
 from tests.answer_sets import bank_request, judged_on, scored
@@ -65,7 +66,7 @@ def test_neighbour_texts_are_the_other_questions_of_the_family():
     assert not any(bank["python.numpy.memory_layout"].prompt in t for t in texts)
 
 
-def _request(question_id: str, answer: str):
+def _request(question_id: str, answer: str) -> JudgeRequest:
     content = load_content()
     return bank_request(content, content.questions[question_id], answer)
 
@@ -118,3 +119,14 @@ def test_the_aside_is_well_formed():
     lines = [json.loads(line) for line in (DATA / "neighbour_aside.jsonl").read_text().splitlines()]
     assert len(lines) == 6
     assert {d["kind"] for d in lines} == {"offtopic", "excellent"}
+
+
+def test_the_aside_scored_at_the_end():
+    # Kept aside while the judge was changed; scored once before (neighbouring-question
+    # answers 51.0, 10.0, 44.8; right answers 92.6, 86.7, 96.3) and once after.
+    by_kind: dict[str, list[float]] = {}
+    for item, percent, _ in scored(DATA / "neighbour_aside.jsonl"):
+        assert item.kind is not None
+        by_kind.setdefault(item.kind, []).append(percent)
+    assert max(by_kind["offtopic"]) <= 5
+    assert min(by_kind["excellent"]) >= 85
