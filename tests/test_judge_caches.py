@@ -5,12 +5,15 @@ or a calibration run, scores thousands of answers)."""
 import importlib
 import pkgutil
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
+
+import pytest
 
 import interviewer.judge
 from interviewer.content.loader import load_content
 from interviewer.domain.judging import JudgeRequest
-from interviewer.judge import clauses
+from interviewer.judge import claims, clauses, matching
 from interviewer.judge.offline import OfflineJudge
 from interviewer.judge.text import sentences
 from tests.answer_sets import bank_request
@@ -89,3 +92,62 @@ def test_caches_stay_within_their_bound_over_many_answers():
         clauses.read(sentences(f"Case {k} is read, but it is not claimed."), "case")
     assert clauses._read_unrolled.cache_info().currsize <= bound
     assert all(f.cache_info().currsize <= f.cache_info().maxsize for _, f in _cached_functions())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is not true that dropout is used at inference, but it is used in training.",
+        # Said both ways: read() marks both sides undecided, a reading for terms does not.
+        "Dropout is turned off at inference, or it is turned off in training.",
+    ],
+)
+def test_a_text_read_for_its_terms_is_read_as_read_does_but_for_roles_and_both_ways(text):
+    # _clauses_of hands out the cached reading itself: its readers ask for the words, the
+    # openers and the denials, never for roles or whether a claim is said both ways.
+    alone = clauses._clauses_of(text)
+    read = clauses.read(sentences(text)).clauses
+    assert [(c.text, c.start, c.opener, c.negated, c.denied, c.tokens) for c in alone] == [
+        (c.text, c.start, c.opener, c.negated, c.denied, c.tokens) for c in read
+    ]
+    assert all(c.roles == () and not c.twinned for c in alone)
+    assert any(c.roles for c in read)  # "inference", "training": read() still names them
+    # The reading handed out by read() is the full one, however often the text was read
+    # for its terms first.
+    clauses._read_unrolled.cache_clear()
+    assert [(c.status, c.twinned) for c in clauses.read(sentences(text)).clauses] == [
+        (c.status, c.twinned) for c in read
+    ]
+
+
+def test_a_claim_said_both_ways_is_undecided_in_a_full_reading_only():
+    text = "Dropout is turned off at inference, or it is turned off in training."
+    assert all(c.twinned and not c.asserted for c in clauses.read(sentences(text)).clauses)
+    assert all(c.asserted for c in clauses._clauses_of(text))
+
+
+def test_a_key_points_prepared_terms_follow_its_weights_and_its_text():
+    # Prepared once per (weights, text): the same text weighed without the question's
+    # terms, or another text with the same terms, gets its own.
+    text = "Dropout is not applied at inference time"
+    for asked in (frozenset(), frozenset({"dropout"})):
+        weights = matching._key_point_terms(text, asked)
+        denies, prepared = matching._prepared_terms(weights, text)
+        assert [p[0] for p in prepared] == [t for t, _ in weights]
+        assert denies == (sum(1 for t, _ in weights if t.startswith("!")) == 1)
+        forms = matching._written_forms(text)
+        assert [p[3] for p in prepared] == [forms.get(t) for t, _ in weights]
+    other = "Dropout is applied at inference time"
+    weights = matching._key_point_terms(other, frozenset())
+    assert not matching._prepared_terms(weights, other)[0]
+
+
+def test_a_units_sums_and_groups_are_its_own_after_a_replace():
+    for unit in claims.units(
+        "Dropout is turned off at inference, while at training it zeroes units.", "", frozenset()
+    ):
+        again = replace(unit, weights=unit.weights[:1], roles=())
+        for u in (unit, again):
+            assert u.weight_total == sum(w for _, w in u.weights)
+            assert u.all_weight_total == sum(w for _, w in u.all_weights)
+            assert u.groups == frozenset(r.group for r in u.roles)

@@ -15,7 +15,7 @@ wrong statement of precision's formula, it is recall's.
 """
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -94,10 +94,16 @@ class Unit:
     # the loss scaling", "keeps popular members from absorbing"): a clause that denies
     # them agrees with it.
     unsaid: frozenset[str] = frozenset()
+    # Worked out once (a unit is held against every clause of every answer to its
+    # question): the groups of its alternatives, and the sums of its two weightings.
+    groups: frozenset[str] = field(init=False, repr=False, compare=False)
+    weight_total: float = field(init=False, repr=False, compare=False)
+    all_weight_total: float = field(init=False, repr=False, compare=False)
 
-    @property
-    def groups(self) -> frozenset[str]:
-        return frozenset(r.group for r in self.roles)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "groups", frozenset(r.group for r in self.roles))
+        object.__setattr__(self, "weight_total", sum(w for _, w in self.weights))
+        object.__setattr__(self, "all_weight_total", sum(w for _, w in self.all_weights))
 
 
 @dataclass(frozen=True)
@@ -330,7 +336,7 @@ def overlap(said: ClauseTerms, unit: Unit) -> float:
         # inference dropout is turned off" against "at training dropout is turned off").
         same = bool(unit.own) and unit.own == said.own and bool(unit.groups & said.role_groups)
         return COVERED_AT if relational or same else 0.0
-    return _share(said, unit.weights)
+    return _share(said, unit.weights, unit.weight_total)
 
 
 def full_overlap(said: ClauseTerms, unit: Unit) -> float:
@@ -338,12 +344,12 @@ def full_overlap(said: ClauseTerms, unit: Unit) -> float:
     a clause must share with a unit to deny it."""
     if unit.all_own_words < CONTENT_WORDS:
         return 0.0
-    return _share(said, unit.all_weights)
+    return _share(said, unit.all_weights, unit.all_weight_total)
 
 
-def _share(said: ClauseTerms, weights: tuple[tuple[str, float], ...]) -> float:
-    """Exact terms only: a claim is judged on what the clause plainly says."""
-    total = sum(w for _, w in weights)
+def _share(said: ClauseTerms, weights: tuple[tuple[str, float], ...], total: float) -> float:
+    """Exact terms only: a claim is judged on what the clause plainly says. `total`: the
+    sum of the weights (the unit's own)."""
     if total <= 0:
         return 0.0
     return sum(w for t, w in weights if t in said.terms) / total
@@ -632,7 +638,10 @@ def support(
         value = max(overlap(said, unit), full_overlap(said, unit))
         # A unit too thin to contradict is still stated by a clause that says all of it
         # ("constructors have no return type").
-        if unit.all_own_words >= 2 and _share(said, unit.all_weights) >= 1.0 - TIE:
+        if (
+            unit.all_own_words >= 2
+            and _share(said, unit.all_weights, unit.all_weight_total) >= 1.0 - TIE
+        ):
             value = 1.0
         # Whether it says the unit the other way round matters only for a better value,
         # or for a clause it states at the bar.
@@ -745,7 +754,7 @@ def against(
             # Two of its terms exchanged, the rest said as written and in order: the unit
             # the other way round however few words of its own it has ("switching wins
             # with probability 1/3 and staying 2/3"), whatever else the clause says.
-            by_roles = max(by_roles, _share(said, unit.all_weights))
+            by_roles = max(by_roles, _share(said, unit.all_weights, unit.all_weight_total))
         if _about(said, unit) < COVERED_AT:
             continue
         if _role_conflict(said, unit):

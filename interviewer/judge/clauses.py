@@ -730,6 +730,25 @@ def read(parts: Sequence[Sentence], question: "Topic | str" = "") -> Reading:
 @lru_cache(maxsize=1024)
 def _read_unrolled(parts: tuple[Sentence, ...]) -> tuple[Clause, ...]:
     """The clauses of the sentences, with no roles."""
+    from interviewer.judge import reports  # it reads clauses: imported once read runs
+
+    reading = Reading(sentences=list(parts))
+    for clause in _read_marked(parts):
+        # A copy: the readings below share the marked clauses, and this one marks on.
+        mine = object.__new__(Clause)
+        mine.__dict__.update(clause.__dict__)
+        reading.clauses.append(mine)
+    reports.mark_both_ways(reading)
+    return tuple(reading.clauses)
+
+
+# The clauses of a text as far as its terms need them (their words, their denials): all
+# but what says a claim both ways, which marks only a clause's status (the bulk of the
+# reading's cost a text read for its terms alone, as every key point, cue and unit of an
+# answer is, never used).
+@lru_cache(maxsize=4096)
+def _read_marked(parts: tuple[Sentence, ...]) -> tuple[Clause, ...]:
+    """The clauses of the sentences, with no roles and no both-ways reading."""
     reading = Reading(sentences=list(parts))
     for index, sentence in enumerate(parts):
         toks = tokens(sentence.text, sentence.start)
@@ -756,7 +775,6 @@ def _read_unrolled(parts: tuple[Sentence, ...]) -> tuple[Clause, ...]:
     from interviewer.judge import reports  # it reads clauses: imported once read runs
 
     reports.mark_reports(reading)
-    reports.mark_both_ways(reading)
     return tuple(reading.clauses)
 
 
@@ -1868,8 +1886,11 @@ def role_conflict(claim: Sequence[Role], said: Sequence[Role], stance: bool = Tr
 @lru_cache(maxsize=4096)
 def _clauses_of(text: str) -> tuple[Clause, ...]:
     """The clauses of a text read on its own (no question): shared by the two readings
-    below, which each used to read the same text again."""
-    return tuple(read(sentences(text)).clauses)
+    below, which each used to read the same text again. Without roles (read() puts them
+    on a copy) and without the both-ways reading (it sets a clause's status and
+    `twinned`): none of its readers asks for them, and none changes a clause, so the
+    cached reading itself is read rather than a copy."""
+    return _read_marked(tuple(sentences(text)))
 
 
 @lru_cache(maxsize=65536)

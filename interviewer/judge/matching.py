@@ -371,7 +371,7 @@ def present(t: str, key_point: str, answer: AnswerTerms) -> float:
     """How well a term of the key point (text `key_point`) is present anywhere in the
     answer: exactly, or misspelt (by stem, else by the written word)."""
     m = term_match(t, answer.all_terms)
-    if m < 1.0 and sum(1 for k in _written_forms(key_point) if k.startswith(NEGATED)) == 1:
+    if m < 1.0 and _denies_once(key_point):
         # As in a unit (see _term_matches): where both deny once, the negator may sit
         # before another word.
         for terms in answer.sentence_terms:
@@ -384,13 +384,18 @@ def present(t: str, key_point: str, answer: AnswerTerms) -> float:
     return m
 
 
+@lru_cache(maxsize=4096)
+def _denies_once(key_point: str) -> bool:
+    """Whether the key point's text has one negated term (asked of it for each term)."""
+    return sum(1 for k in _written_forms(key_point) if k.startswith(NEGATED)) == 1
+
+
 def _term_matches(
     weights: Sequence[tuple[str, float]], answer: AnswerTerms, text: str
 ) -> list[list[float]]:
     """Per sentence, how well each key-point term (of the key point `text`) is present:
     exactly, or misspelt (by stem, else by the written word)."""
-    forms = _written_forms(text)
-    denies = sum(1 for t, _ in weights if t.startswith(NEGATED)) == 1
+    denies, prepared = _prepared_terms(tuple(weights), text)
     out = []
     for i, terms in enumerate(answer.sentence_terms):
         written = answer.sentence_words[i] if answer.sentence_words else ()
@@ -399,18 +404,34 @@ def _term_matches(
         # is provided" is "you do not provide a constructor".
         plain = _unmarked(terms) if denies and _denies(terms) else None
         row = []
-        for t, _ in weights:
-            m = term_match(t, terms)
+        for t, base, negated, forms, concepts in prepared:
+            m = 1.0 if t in terms else term_match(t, terms)
             if m < 1.0 and plain is not None:
-                m = max(m, term_match(base_term(t), plain))
+                m = max(m, term_match(base, plain))
             # A term with no written form has no spelling to match (it scores 0 there).
-            if m < TYPO_MATCH and written and t in forms:
-                m = max(m, _spelling_match(t.startswith(NEGATED), forms[t], written))
-            if m < CONCEPT_MATCH and named and term_concepts(t, text) & named:
+            if m < TYPO_MATCH and written and forms is not None:
+                m = max(m, _spelling_match(negated, forms, written))
+            if m < CONCEPT_MATCH and named and concepts & named:
                 m = CONCEPT_MATCH
             row.append(m)
         out.append(row)
     return out
+
+
+@lru_cache(maxsize=4096)
+def _prepared_terms(
+    weights: tuple[tuple[str, float], ...], text: str
+) -> tuple[bool, tuple[tuple[str, str, bool, frozenset[str] | None, frozenset[str]], ...]]:
+    """What _term_matches asks of each of a key point's terms, worked out once per key
+    point rather than once per sentence of every answer: whether the point denies once,
+    and per term its unmarked term, whether it is negated, its written forms (None when
+    it has none) and its concepts."""
+    forms = _written_forms(text)
+    denies = sum(1 for t, _ in weights if t.startswith(NEGATED)) == 1
+    return denies, tuple(
+        (t, base_term(t), t.startswith(NEGATED), forms.get(t), term_concepts(t, text))
+        for t, _ in weights
+    )
 
 
 @lru_cache(maxsize=16384)
@@ -429,13 +450,16 @@ def _weighted(
     weights: Sequence[tuple[str, float]],
     matches: Sequence[float],
     slots: "Slots | None" = None,
+    total: float | None = None,
 ) -> float:
     """How much of a key point (its terms `weights`) a unit states, given how well each
     term is present (`matches`); with `slots`, each list of examples the point gives
-    counts as one of its items (see _slots)."""
+    counts as one of its items (see _slots). `total`: the sum of the weights, when the
+    caller weighs many units against the same point."""
     if slots is not None:
         return _slotted(weights, matches, slots)
-    total = sum(w for _, w in weights)
+    if total is None:
+        total = _total(weights)
     if total <= 0:
         return 0.0
     return sum(w * m for (_, w), m in zip(weights, matches, strict=True)) / total
@@ -464,6 +488,10 @@ _ITEM_BREAK = re.compile(r"\s*,\s*(?:(?:or|and)\s+)?|\s+or\s+")
 def _indices(text: str, index: dict[str, int]) -> tuple[int, ...]:
     """The indices of the text's terms among a key point's weighted terms."""
     return tuple(sorted({index[t] for _, t in marked_word_terms(text) if t in index}))
+
+
+def _total(weights: Sequence[tuple[str, float]]) -> float:
+    return sum(w for _, w in weights)
 
 
 def _slotted(weights: Sequence[tuple[str, float]], matches: Sequence[float], slots: Slots) -> float:
@@ -553,13 +581,14 @@ def _lexical(
     its words; whether one place (a unit or two) states that much; the quote from there."""
     per_sentence = _term_matches(weights, answer, text)
     n = len(per_sentence)
+    total = _total(weights)  # the same for every window
     whole = (
-        _weighted(weights, [max(col) for col in zip(*per_sentence, strict=True)], slots)
+        _weighted(weights, [max(col) for col in zip(*per_sentence, strict=True)], slots, total)
         if n
         else 0.0
     )
-    best_window, evidence = 0.0, None
-    singles = [_weighted(weights, m, slots) for m in per_sentence]
+    best_window, quoted = 0.0, None
+    singles = [_weighted(weights, m, slots, total) for m in per_sentence]
     for i in range(n):
         for j in (i + 1, i + 2):
             if j > n:
@@ -571,14 +600,16 @@ def _lexical(
                     weights,
                     [max(a, b) for a, b in zip(per_sentence[i], per_sentence[i + 1], strict=True)],
                     slots,
+                    total,
                 )
             )
             if score > best_window + 1e-9:
                 best_window = score
                 # Quote the window's stronger unit (its clauses that state the point):
                 # always a verbatim slice.
-                k = i if j == i + 1 or singles[i] >= singles[i + 1] else i + 1
-                evidence = _quote(answer, k, weights, text)
+                quoted = i if j == i + 1 or singles[i] >= singles[i + 1] else i + 1
+    # Only the best window's quote is kept: it is cut once, not at every better window.
+    evidence = None if quoted is None else _quote(answer, quoted, weights, text)
     # A point stated in one place counts fully; scattered words count a little less.
     lexical = max(best_window, 0.85 * whole)
     return lexical, best_window >= lexical, evidence
@@ -641,10 +672,11 @@ def units_stating(kp: KeyPoint, answer: AnswerTerms, question_terms: frozenset[s
     weights = _key_point_terms(kp.text, question_terms)
     rows = _term_matches(weights, answer, kp.text)
     phrases = [_cue_terms(cue) for cue in kp.cues]
+    total = _total(weights)
     return {
         i
         for i, row in enumerate(rows)
-        if _weighted(weights, row) >= COVERED_AT
+        if _weighted(weights, row, total=total) >= COVERED_AT
         or any(_contains(answer.sentence_sequences[i], p) for p in phrases)
     }
 
@@ -671,11 +703,12 @@ def stating_concepts(
         return frozenset()
     weights = _key_point_terms(kp.text, question_terms)
     rows = _term_matches(weights, answer, kp.text)
+    total = _total(weights)
     return frozenset().union(
         *(
             answer.sentence_concepts[i]
             for i, row in enumerate(rows)
-            if _weighted(weights, row) >= STATING_BAR
+            if _weighted(weights, row, total=total) >= STATING_BAR
         )
     )
 
@@ -703,6 +736,7 @@ def _quote(answer: AnswerTerms, k: int, weights: Sequence[tuple[str, float]], te
         return answer.sentence_texts[k]
     unit = answer.pieces[k]
     forms = _written_forms(text)
+    total = _total(weights)
 
     def coverage(run: Sequence[Piece]) -> float:
         terms = frozenset().union(*(p.terms for p in run))
@@ -713,7 +747,7 @@ def _quote(answer: AnswerTerms, k: int, weights: Sequence[tuple[str, float]], te
             if m < TYPO_MATCH and written and t in forms:
                 m = max(m, _spelling_match(t.startswith(NEGATED), forms[t], written))
             row.append(m)
-        return _weighted(weights, row)
+        return _weighted(weights, row, total=total)
 
     whole = coverage(unit)
     best = (len(unit), 0, len(unit))

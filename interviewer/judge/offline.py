@@ -1140,8 +1140,11 @@ def _speaks_to(s: Sentence, request: JudgeRequest, vocabulary: frozenset[str]) -
         or states_part_of_a_key_point(s.text, request.key_points, request.question, ON_TOPIC_SHARE)
     ):
         return True
-    matches = match_key_points(AnswerTerms.of(s.text), request.key_points, request.question)
-    return any(m.coverage >= COVERED_AT for m in matches)
+    # One covered point is enough: the rest are not matched.
+    alone, asked = AnswerTerms.of(s.text), question_terms(request.question)
+    return any(
+        match_key_point(kp, alone, asked).coverage >= COVERED_AT for kp in request.key_points
+    )
 
 
 # How much a word that names a key-point term's concept in everyday words counts toward
