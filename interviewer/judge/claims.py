@@ -849,11 +849,21 @@ def states_claim(
     that...") nothing is claimed."""
     if said.clause.framed:
         return False
+    found = units(misconception.claim, question, asked)
+    if not found:
+        return False  # support() finds nothing to state
+    whole = found[-1]
+    # support() reaches the bar only through a share of the whole claim's words of 1 (or
+    # 1 - TIE): a clause that says less of them is not read further (most clauses of an
+    # answer, against each misconception of its question).
+    if _share(said, whole.weights, whole.weight_total) < CLAIM_STATED_AT and _share(
+        said, whole.all_weights, whole.all_weight_total
+    ) < min(CLAIM_STATED_AT, 1.0 - TIE):
+        return False
     claimed = support(said, misconception.claim, question, asked, whole_only=True)
     if claimed < CLAIM_STATED_AT or claimed <= best_support + TIE:
         return False
     # ... and the clause is about the claim: most of what it says is the claim's.
-    whole = units(misconception.claim, question, asked)[-1]
     return _about(said, whole) >= COVERED_AT
 
 
@@ -1049,13 +1059,23 @@ def _says_cue(text: str, cues: tuple[str, ...]) -> bool:
     from interviewer.judge.matching import contains_phrase
 
     sequence = clauses.marked_sequence(text)
-    fillers = _filler_terms()
-    plain = tuple(t for t in sequence if t not in fillers)
+    plain = _without_fillers(sequence)
     for cue in cues:
         phrase = clauses.marked_sequence(cue)
-        if contains_phrase(sequence, phrase) or contains_phrase(plain, phrase):
+        if contains_phrase(sequence, phrase) or (
+            plain is not sequence and contains_phrase(plain, phrase)
+        ):
             return True
     return False
+
+
+@lru_cache(maxsize=16384)
+def _without_fillers(sequence: tuple[str, ...]) -> tuple[str, ...]:
+    """The sequence without its fillers (the sequence itself when it has none): asked of
+    a clause for each misconception of its question."""
+    fillers = _filler_terms()
+    plain = tuple(t for t in sequence if t not in fillers)
+    return sequence if len(plain) == len(sequence) else plain
 
 
 @lru_cache(maxsize=1)

@@ -228,7 +228,8 @@ def term_match(t: str, terms: frozenset[str]) -> float:
     negated root of a negative word - "not biased" for "unbiased" - and back)."""
     if t in terms:
         return 1.0
-    candidates = _near(terms).get(_head(t), ()) + _near(terms).get(_tail(t), ())
+    near = _near(terms)
+    candidates = near.get(_head(t), ()) + near.get(_tail(t), ())
     fuzzy = max((term_similarity(t, other) for other in candidates), default=0.0)
     return max(fuzzy, _negative_match(t, terms)) if fuzzy < 1.0 else fuzzy
 
