@@ -151,3 +151,15 @@ def test_a_units_sums_and_groups_are_its_own_after_a_replace():
             assert u.weight_total == sum(w for _, w in u.weights)
             assert u.all_weight_total == sum(w for _, w in u.all_weights)
             assert u.groups == frozenset(r.group for r in u.roles)
+
+
+def test_a_clauses_sequence_without_fillers_is_cut_per_sequence():
+    said = clauses.marked_sequence("a token is basically a word")
+    plain = claims._without_fillers(said)
+    assert plain == tuple(t for t in said if t not in claims._filler_terms()) != said
+    unfilled = clauses.marked_sequence("a token is a word")
+    assert claims._without_fillers(unfilled) is unfilled  # nothing to leave out
+    # A cue is said with or without the filler, whichever clause was read first.
+    assert claims._says_cue("A token is basically a word.", ("a token is a word",))
+    assert claims._says_cue("A token is a word.", ("a token is a word",))
+    assert not claims._says_cue("A token is basically a sentence.", ("a token is a word",))
