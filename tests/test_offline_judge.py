@@ -234,9 +234,11 @@ YARDSTICK_TEXT = (
 )
 # claims-v7 cost 3,000-3,700 rounds an answer (six runs on a 2-core machine at a load of 2 to
 # 4.5, where that is 45-57 answers/s of CPU); read faster (the same scores), 2,400 (two runs
-# at a load of 5-6, against 2,900-3,300 before it there). The bar leaves room for the swing
-# and fails when the judge gets about twice as slow.
-YARDSTICK_ROUNDS_PER_ANSWER = 5000
+# at a load of 5-6, against 2,900-3,300 before it there); with work done once per key point
+# or text (the same verdicts), 2,285-2,300 against 2,370-2,590 before it (two alternated
+# runs each at a load of about 10). The bar leaves room for the swing and fails when the
+# judge gets about twice as slow.
+YARDSTICK_ROUNDS_PER_ANSWER = 4600
 
 
 def yardstick(rounds: int) -> float:
