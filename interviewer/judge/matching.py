@@ -405,14 +405,14 @@ def _term_matches(
         # is provided" is "you do not provide a constructor".
         plain = _unmarked(terms) if denies and _denies(terms) else None
         row = []
-        for t, base, negated, forms, concepts in prepared:
+        for t, base, negated, forms in prepared:
             m = 1.0 if t in terms else term_match(t, terms)
             if m < 1.0 and plain is not None:
                 m = max(m, term_match(base, plain))
             # A term with no written form has no spelling to match (it scores 0 there).
             if m < TYPO_MATCH and written and forms is not None:
                 m = max(m, _spelling_match(negated, forms, written))
-            if m < CONCEPT_MATCH and named and concepts & named:
+            if m < CONCEPT_MATCH and named and term_concepts(t, text) & named:
                 m = CONCEPT_MATCH
             row.append(m)
         out.append(row)
@@ -422,17 +422,14 @@ def _term_matches(
 @lru_cache(maxsize=4096)
 def _prepared_terms(
     weights: tuple[tuple[str, float], ...], text: str
-) -> tuple[bool, tuple[tuple[str, str, bool, frozenset[str] | None, frozenset[str]], ...]]:
+) -> tuple[bool, tuple[tuple[str, str, bool, frozenset[str] | None], ...]]:
     """What _term_matches asks of each of a key point's terms, worked out once per key
     point rather than once per sentence of every answer: whether the point denies once,
-    and per term its unmarked term, whether it is negated, its written forms (None when
-    it has none) and its concepts."""
+    and per term its unmarked term, whether it is negated and its written forms (None
+    when it has none). Not its concepts: they come from the concepts' own cache."""
     forms = _written_forms(text)
     denies = sum(1 for t, _ in weights if t.startswith(NEGATED)) == 1
-    return denies, tuple(
-        (t, base_term(t), t.startswith(NEGATED), forms.get(t), term_concepts(t, text))
-        for t, _ in weights
-    )
+    return denies, tuple((t, base_term(t), t.startswith(NEGATED), forms.get(t)) for t, _ in weights)
 
 
 @lru_cache(maxsize=16384)
