@@ -484,6 +484,8 @@ class _Phrases:
     retract_subjects: Table
     retract_verdicts: Table
     retract_degrees: frozenset[str]  # stems
+    retract_denials: frozenset[str]  # stems
+    retract_destinations: frozenset[str]  # stems
     refutes: Table
     report_verbs: frozenset[str]  # words
     attributions: Table
@@ -570,6 +572,8 @@ def phrases() -> _Phrases:
         retract_subjects=table(lex.retract_subjects),
         retract_verdicts=table(lex.retract_verdicts),
         retract_degrees=frozenset(t.stem for w in lex.retract_degrees for t in tokens(w)),
+        retract_denials=frozenset(t.stem for w in lex.retract_denials for t in tokens(w)),
+        retract_destinations=frozenset(t.stem for w in lex.retract_destinations for t in tokens(w)),
         refutes=table(lex.refutes),
         report_verbs=frozenset(lex.report_verbs),
         attributions=worded(lex.attributions),
@@ -1087,7 +1091,7 @@ def _takes_back_everything(stems: Sequence[str], p: "_Phrases") -> bool:
     nonsense", "that's all backwards") or a take-back verb on it ("I take all of that
     back", "please ignore my answer", "never mind all of that")."""
     for start, end in _spans(stems, p.retract_subjects):
-        if "not" in stems[:start]:
+        if p.retract_denials.intersection(stems[:start]):
             continue  # "I'm not saying all of that is wrong"
         at = end
         while at < len(stems) and stems[at] in p.retract_degrees:
@@ -1109,13 +1113,10 @@ def _takes_back_everything(stems: Sequence[str], p: "_Phrases") -> bool:
                 and end < len(stems)
                 and stems[end] == command[1]
                 # "take all of that back to the team" takes nothing back
-                and (end + 1 >= len(stems) or stems[end + 1] not in _PLACE_WORDS)
+                and (end + 1 >= len(stems) or stems[end + 1] not in p.retract_destinations)
             ):
                 return True
     return False
-
-
-_PLACE_WORDS = frozenset(["to", "into", "from", "for", "at", "in", "on", "with", "over"])
 
 
 def _starts_with(stems: Sequence[str], at: int, table: Table) -> bool:

@@ -50,6 +50,8 @@ class Lexicon(BaseModel):
     retract_subjects: list[Phrase] = Field(default_factory=list)
     retract_verdicts: list[Phrase] = Field(default_factory=list)
     retract_degrees: list[Phrase] = Field(default_factory=list)
+    retract_denials: list[Phrase] = Field(default_factory=list)
+    retract_destinations: list[Phrase] = Field(default_factory=list)
     refutes: list[Phrase] = Field(default_factory=list)
     report_verbs: list[Phrase] = Field(default_factory=list)
     attributions: list[Phrase] = Field(default_factory=list)
