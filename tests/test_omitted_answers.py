@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from interviewer.judge.calibration import spearman
 from tests.answer_sets import scored
 
 DATA = Path(__file__).parent / "data"
