@@ -684,6 +684,37 @@ def is_verb(token: Token) -> bool:
     return w.endswith(("s", "ed", "ing")) or len(w) - len(token.stem) <= 1
 
 
+def narrates(clause: Clause) -> bool:
+    """Whether a clause tells what the speaker did: a first-person subject before a verb
+    in the past ("I sat with the finance lead", "we fixed the join", "then I wrote to the
+    teams"), as a story's sentences do whatever their words. A habit or a belief in the
+    present ("I always take ownership", "I believe in...") does not narrate; nor does
+    the first person after the verb ("it was given to me")."""
+    p = phrases()
+    mine = False
+    for t in clause.words:
+        if t.norm in p.first_person:
+            mine = True
+        elif mine and _past(t):
+            return True
+    return False
+
+
+def _past(token: Token) -> bool:
+    """A verb in the past: an irregular past form, "was", "were", "had", "did", or a
+    word of at least five letters ending in "-ed" (most verbs a story uses are not in the
+    lexicon's list, and few nouns end so)."""
+    w = token.norm
+    return (
+        w in phrases().irregular
+        or w in _PAST_AUXILIARIES
+        or (len(w) >= 5 and w.endswith("ed") and w.isalpha())
+    )
+
+
+_PAST_AUXILIARIES = frozenset({"was", "were", "had", "did"})
+
+
 def _finite(token: Token) -> bool:
     """A verb that can make a clause: not an -ing form ("between training and
     validation" coordinates two nouns)."""

@@ -28,6 +28,7 @@ How an answer is read:
 import asyncio
 import gc
 import math
+from collections.abc import Sequence
 from functools import lru_cache
 
 from interviewer.domain.judging import (
@@ -293,7 +294,9 @@ class OfflineJudge(Judge):
         units, spans = _units(read)
         on_topic = _on_topic(units, request, vocabulary)
         disowned = read.disowned(ignore=read.asserted())
-        if disowned is not None and not _mostly_disowned(read, on_topic):
+        if disowned is not None and not _mostly_disowned(
+            read, on_topic, units if _tells_a_story(request) else ()
+        ):
             # One clause hedged in passing ("so I can't explain the model in terms of the
             # original columns") among many claimed ones does not disown the answer.
             disowned = None
@@ -654,14 +657,34 @@ def _touches_every_point(reading: Reading) -> bool:
     )
 
 
-def _mostly_disowned(read: clauses.Reading, on_topic: list[Sentence]) -> bool:
+def _mostly_disowned(
+    read: clauses.Reading, on_topic: list[Sentence], story: Sequence[Sentence] = ()
+) -> bool:
     """Whether what the answer hedges, retracts or only lists is at least as long as what
     it claims on topic: filler beside a retraction or "I don't know X" is short or speaks
     to nothing; an answer that hedges one clause in passing says most of what it says as
-    claims about the question."""
+    claims about the question. `story`: the claimed units of a story (a behavioral answer,
+    a deep dive), whose sentences that narrate what the candidate did count as claimed
+    whatever their words: a story told in everyday words reads mostly off the question's
+    vocabulary ("I sat with the finance lead and went through the numbers line by line"),
+    and one clause read as vacuous or hedged in passing ("the impact was about a day of
+    work", "I don't remember the exact number") outweighed the whole story and floored
+    it. Filler beside a hedge ("I always take ownership...") narrates nothing."""
     disowned = sum(sum(1 for t in c.tokens if t.is_word) for c in read.clauses if not c.asserted)
-    claimed = sum(len(words(u.text)) for u in on_topic)
+    counted = {u.start for u in on_topic}
+    told = {c.start for c in read.clauses if c.asserted and clauses.narrates(c)}
+    claimed = sum(len(words(u.text)) for u in on_topic) + sum(
+        len(words(u.text))
+        for u in story
+        if u.start not in counted and any(start in told for start in _clause_starts(u, read))
+    )
     return disowned >= claimed
+
+
+def _clause_starts(unit: Sentence, read: clauses.Reading) -> list[int]:
+    """The start offsets of the clauses inside a unit (a sentence, or one clause)."""
+    end = unit.start + len(unit.text)
+    return [c.start for c in read.clauses if unit.start <= c.start < end]
 
 
 def _units(read: clauses.Reading) -> tuple[list[Sentence], dict[int, list[tuple[int, int]]]]:
