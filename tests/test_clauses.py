@@ -261,3 +261,39 @@ def test_a_verb_that_denies_its_object_denies_it():
     assert by_verb.negated and by_frame.negated
     # Before a pronoun it denies nothing the clause goes on to say.
     assert not any(c.negated for c in clauses_of("To prevent it I split the data first."))
+
+
+def test_a_frame_before_a_list_of_terms_heads_no_list():
+    # "It is not true that GIL, mutex, ..." is keyword salad behind a frame, not a claim
+    # introducing a list (as "I'd use a, b, c" is).
+    for said in (
+        "It is not true that GIL, mutex, bytecode, reference counts, CPU-bound, no speedup.",
+        "Some people say that friction, recall, challenge rate, anomaly scores, velocity.",
+    ):
+        assert all(c.status is Status.listed for c in clauses_of(said)), said
+    (headed,) = clauses_of("It is not true that we used PR AUC, recall, precision, F1 and ROC.")
+    assert headed.status is Status.asserted and headed.denied
+
+
+def test_a_use_or_a_gain_denied_in_other_words_denies_the_clause():
+    for said in (
+        "I/O-bound work gets no benefit from threads.",
+        "Analyst review gains nothing.",
+        "Accuracy is of no use here.",
+        "There is no point in anomaly scores.",
+        "Precomputing the lists buys you nothing.",
+        "Content embeddings bring no benefit.",
+    ):
+        (clause,) = clauses_of(said)
+        assert clause.negated and clause.denied, said
+    # Two such predicates in one clause deny two things; they do not cancel out.
+    (both,) = clauses_of("Analyst review gains nothing and there is no point in anomaly scores.")
+    assert both.negated and both.denied
+
+
+def test_a_denial_stops_before_a_second_predicate_of_the_same_subject():
+    (said,) = clauses_of(
+        "It prevents units from co-adapting and behaves like an ensemble of subnetworks."
+    )
+    assert said.negated
+    assert "ensemble" not in said.denied_text() and "co" in said.denied_text()

@@ -211,6 +211,14 @@ class Clause:
             return ""
         stop = len(self.tokens) if self.denial_to is None else self.denial_to
         first = self.tokens[self.denial_from] if self.denial_from < len(self.tokens) else None
+        if not self.denied:
+            # A second predicate of the same subject is not under the first one's denial:
+            # "it prevents units from co-adapting and behaves like an ensemble" denies the
+            # co-adapting, not the ensemble.
+            for k in range(self.denial_from + 2, stop - 1):
+                if self.tokens[k].norm in _COORDINATORS and _finite(self.tokens[k + 1]):
+                    stop = k
+                    break
         if not self.denied and first is not None and first.norm in _ADVERBIAL:
             seen = False
             aux = phrases().auxiliaries
@@ -931,6 +939,7 @@ def _ahead(toks: list[Token], i: int) -> list[Token]:
 
 
 _COPULAS = _set("is are was were be been being")
+_COORDINATORS = _set("and or but")
 
 
 def _subject_then_verb(toks: Sequence[Token]) -> bool:
@@ -1012,6 +1021,9 @@ def _mark_polarity(reading: Reading) -> None:
             if not framed.intersection(range(a, b)) and not set(range(a, b)) & clause.supposed:
                 predicated += 1
                 framed.update(range(a, b))
+        # Two such predicates in one clause deny two things ("analyst review gains nothing
+        # and there is no point in anomaly scores"); they do not cancel out.
+        predicated = min(predicated, 1)
         negators = [
             k
             for k, t in enumerate(clause.tokens)
@@ -1473,6 +1485,16 @@ def _is_head(item: list[Token]) -> bool:
     ("I'd use", "we tracked", "the features include"), not a verb phrase ("set to zero
     with probability", "rolled back")."""
     words = [t for t in item if t.is_word]
+    # A frame that opens the item ("it is not true that X", "some people say that X")
+    # claims nothing of its own: what heads the list is what follows it, and a lone term
+    # there ("It is not true that GIL, mutex, bytecode...") heads nothing.
+    p = phrases()
+    stems = [t.stem for t in words]
+    for table in (p.denial_frames, p.report_frames):
+        opening = [b for a, b in _spans(stems, table) if a == 0]
+        if opening:
+            words = words[max(opening) :]
+            stems = stems[max(opening) :]
     if len(words) < 3:
         return False
     for k, t in enumerate(words[1:], start=1):
