@@ -304,3 +304,28 @@ def test_calibrate_runs_the_claim_probes(tmp_path, capsys):
     assert probes["disowned"]["raised"] == 0 and probes["disowned"]["mean_change"] < 0
     assert probes["both_ways"]["raised"] == 0 and probes["both_ways"]["mean_change"] < 0
     assert probes["two_ways"]["mean_change"] <= 0
+
+
+def test_probes_that_turn_claims_round_skip_answers_graded_wrong():
+    # Negated, disowned or with two key terms exchanged, a wrong answer is no wrong answer
+    # ("It is not true that bagging reduces bias"): those probes rewrite only answers graded
+    # at least TURNED_FROM_GRADE of the top mark, when the grade is known.
+    from interviewer.judge.probes import PROBES, TURNED_FROM_GRADE, ProbeInput
+
+    def probe(graded: float | None) -> ProbeInput:
+        return ProbeInput(
+            answer="Bagging reduces variance, while boosting reduces bias.",
+            question="Bagging or boosting?",
+            key_texts=("Bagging reduces variance and boosting reduces bias.",),
+            index=0,
+            graded=graded,
+        )
+
+    for name in ("negated", "disowned", "swapped"):
+        rewrite = PROBES[name][0]
+        assert rewrite(probe(TURNED_FROM_GRADE - 0.1)) is None, name
+        assert rewrite(probe(TURNED_FROM_GRADE)) is not None, name
+        assert rewrite(probe(None)) is not None, name
+    # Probes that turn nothing round, or say both sides, rewrite every answer.
+    for name in ("salad", "retracted", "padded", "both_ways", "two_ways"):
+        assert PROBES[name][0](probe(0.0)) is not None, name

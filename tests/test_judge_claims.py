@@ -259,3 +259,50 @@ def test_no_heading_a_phrase_denies_the_phrase_not_the_sentence(shipped):
     denied = "Broadcasting does not compute every pairwise difference at once."
     result, _ = judged(shipped, question, denied)
     assert "broadcast_difference" not in result.covered_key_points
+
+
+def test_the_fix_for_one_way_gradients_go_wrong_is_not_a_fix_for_the_other(shipped):
+    # Vanishing and exploding gradients are alternatives: clipping named as the fix for
+    # exploding ones does not state the misconception that it fixes vanishing ones.
+    question = "breadth.backprop.vanishing_exploding"
+    right, _ = judged(
+        shipped,
+        question,
+        "For exploding gradients, gradient clipping by norm is the cheap fix, and for sequence "
+        "models switch to an LSTM or GRU, whose gates let the gradient flow across long "
+        "sequences.",
+    )
+    assert not right.misconceptions and "clipping_and_gating" in right.covered_key_points
+    wrong, _ = judged(shipped, question, "Gradient clipping is the fix for vanishing gradients.")
+    assert [m.misconception_id for m in wrong.misconceptions] == ["clipping_fixes_vanishing"]
+
+
+def test_a_point_denied_in_other_words_is_not_covered(shipped):
+    question = "python.gil.what_and_why"
+    for said in (
+        "I/O-bound work gets no benefit from threads.",
+        "There is no point using threads for I/O-bound work.",
+    ):
+        result, _ = judged(shipped, question, said)
+        assert "io_releases" not in result.covered_key_points, said
+
+
+def test_a_second_predicate_is_not_under_a_denying_verb(shipped):
+    # The key point "It prevents units from co-adapting and behaves like averaging an
+    # ensemble of many subnetworks that share weights" affirms the ensemble.
+    result, _ = judged(
+        shipped, DROPOUT, "It's like averaging an ensemble of many subnetworks with shared weights."
+    )
+    assert not result.misconceptions and "why_it_works" in result.covered_key_points
+
+
+def test_training_and_evaluating_on_the_other_periods_is_the_point_the_wrong_way_round(shipped):
+    question = "system_design.fraud_detection.account_takeover"
+    swapped, _ = judged(
+        shipped, question, "I'd train on the later attack waves and evaluate on the earlier ones."
+    )
+    right, _ = judged(
+        shipped, question, "I'd train on the earlier attack waves and evaluate on the later ones."
+    )
+    assert "adversarial_evaluation" not in swapped.covered_key_points
+    assert "adversarial_evaluation" in right.covered_key_points

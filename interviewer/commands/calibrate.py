@@ -366,6 +366,7 @@ def run_probes(
                 question=request.question,
                 key_texts=tuple(kp.text for kp in request.key_points),
                 index=i,
+                graded=items[i].score / items[i].max_score,
             )
             text = rewrite(probe)
             if text is not None:

@@ -162,9 +162,32 @@ class ProbeInput:
     question: str
     key_texts: tuple[str, ...]  # the key points' texts
     index: int  # the answer's position, so rotating rewrites are deterministic
+    # The human grade as a share of the top mark, where the data set has one.
+    graded: float | None = None
 
 
 Rewrite = Callable[[ProbeInput], str | None]  # None: the probe does not apply
+
+# Negating an answer, putting it in others' mouths and rejecting it, or exchanging two of
+# its key terms turns what it claims round: a wrong answer turned round is no wrong answer
+# ("It is not true that bagging reduces bias" is right; exchanging the swapped "overfitting"
+# and "underfitting" of a wrong answer puts them right; exchanging the words of a
+# misconception with other terms garbles the error away, as deleting it would). These
+# probes rewrite only answers graded at least this share of the top mark, when the grade is
+# known: the answers whose claims are worth turning round.
+TURNED_FROM_GRADE = 0.5
+
+
+def _turning(rewrite: Rewrite) -> Rewrite:
+    """The rewrite, for an answer whose claims are right enough to turn round."""
+
+    def turned(p: ProbeInput) -> str | None:
+        if p.graded is not None and p.graded < TURNED_FROM_GRADE:
+            return None
+        return rewrite(p)
+
+    return turned
+
 
 # name -> (rewrite, kind): "no-raise", "floor" or "steady" (must not move)
 PROBES: dict[str, tuple[Rewrite, str]] = {
@@ -175,10 +198,10 @@ PROBES: dict[str, tuple[Rewrite, str]] = {
     "fine": (lambda p: "fine", "floor"),
     "gibberish": (lambda p: GIBBERISH, "floor"),
     "salad": (lambda p: keyword_salad(p.answer), "no-raise"),
-    "swapped": (lambda p: swapped(p.answer, p.key_texts), "no-raise"),
-    "negated": (lambda p: negated(p.answer), "no-raise"),
+    "swapped": (_turning(lambda p: swapped(p.answer, p.key_texts)), "no-raise"),
+    "negated": (_turning(lambda p: negated(p.answer)), "no-raise"),
     "retracted": (lambda p: retracted(p.answer, p.index), "no-raise"),
-    "disowned": (lambda p: disowned(p.answer, p.index), "no-raise"),
+    "disowned": (_turning(lambda p: disowned(p.answer, p.index)), "no-raise"),
     "both_ways": (lambda p: both_ways(p.answer, p.index), "no-raise"),
     "two_ways": (lambda p: two_ways(p.answer), "no-raise"),
     "lowercase": (lambda p: p.answer.lower(), "steady"),
