@@ -327,6 +327,7 @@ def score_all(requests, setting: dict[tuple[object, str], object]) -> list[float
         setattr(module, name, value)
     # Readings cached on their text alone would keep the last setting's answers.
     claims._transposed.cache_clear()
+    matching._row.cache_clear()
     for cached in (clauses._clauses_of, clauses.marked_word_terms, clauses.marked_sequence):
         cached.cache_clear()
     try:

@@ -15,6 +15,7 @@ wrong statement of precision's formula, it is recall's.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -404,8 +405,9 @@ def transposed(said: ClauseTerms, unit: Unit) -> bool:
     if unit.whole or len(unit.sequence) < 3:
         return False
     # Most of the unit's terms said at all, else nothing to align (most clauses).
-    missing = sum(1 for t in unit.sequence if t not in said.terms)
-    if missing > (1.0 - TRANSPOSED_SAME) * len(unit.sequence):
+    n = len(unit.sequence)
+    missing = n - sum(map(said.terms.__contains__, unit.sequence))
+    if missing > (1.0 - TRANSPOSED_SAME) * n:
         return False
     return _transposed(unit.sequence, said.sequence)
 
@@ -840,13 +842,13 @@ def says_cue(said: ClauseTerms, misconception: Misconception) -> bool:
 def states_claim(
     said: ClauseTerms,
     misconception: Misconception,
-    best_support: float,
+    best_support: float | Callable[[], float],
     question: Topic | str,
     asked: frozenset[str],
 ) -> bool:
     """Whether the clause states the misconception's claim, the same way round, and more
-    of it than of any key point (`best_support`). Under a denial frame ("it is not true
-    that...") nothing is claimed."""
+    of it than of any key point (`best_support`, or what works it out when it is asked
+    for). Under a denial frame ("it is not true that...") nothing is claimed."""
     if said.clause.framed:
         return False
     found = units(misconception.claim, question, asked)
@@ -861,7 +863,11 @@ def states_claim(
     ) < min(CLAIM_STATED_AT, 1.0 - TIE):
         return False
     claimed = support(said, misconception.claim, question, asked, whole_only=True)
-    if claimed < CLAIM_STATED_AT or claimed <= best_support + TIE:
+    if claimed < CLAIM_STATED_AT:
+        return False
+    if callable(best_support):
+        best_support = best_support()
+    if claimed <= best_support + TIE:
         return False
     # ... and the clause is about the claim: most of what it says is the claim's.
     return _about(said, whole) >= COVERED_AT

@@ -629,6 +629,10 @@ def _match_at(stems: Sequence[str], i: int, phrase: tuple[str | None, ...]) -> i
     """The end of the phrase matched at i, or -1."""
     if not phrase:
         return i
+    if None not in phrase:
+        # No gap: the words that follow are the phrase or not (one comparison, in C).
+        n = len(phrase)
+        return i + n if tuple(stems[i : i + n]) == phrase else -1
     head, rest = phrase[0], phrase[1:]
     if head is None:
         # Up to four words, never across punctuation ("when training stops, just keep

@@ -393,30 +393,51 @@ def _denies_once(key_point: str) -> bool:
 
 def _term_matches(
     weights: Sequence[tuple[str, float]], answer: AnswerTerms, text: str
-) -> list[list[float]]:
+) -> list[tuple[float, ...]]:
     """Per sentence, how well each key-point term (of the key point `text`) is present:
-    exactly, or misspelt (by stem, else by the written word)."""
+    exactly, or misspelt (by stem, else by the written word), or by a concept the sentence
+    names."""
     denies, prepared = _prepared_terms(tuple(weights), text)
     out = []
     for i, terms in enumerate(answer.sentence_terms):
         written = answer.sentence_words[i] if answer.sentence_words else ()
         named = answer.sentence_concepts[i] if answer.sentence_concepts else frozenset()
-        # Where both deny once, the negator may sit before another word: "no constructor
-        # is provided" is "you do not provide a constructor".
-        plain = _unmarked(terms) if denies and _denies(terms) else None
-        row = []
-        for t, base, negated, forms in prepared:
-            m = 1.0 if t in terms else term_match(t, terms)
-            if m < 1.0 and plain is not None:
-                m = max(m, term_match(base, plain))
-            # A term with no written form has no spelling to match (it scores 0 there).
-            if m < TYPO_MATCH and written and forms is not None:
-                m = max(m, _spelling_match(negated, forms, written))
-            if m < CONCEPT_MATCH and named and term_concepts(t, text) & named:
-                m = CONCEPT_MATCH
-            row.append(m)
+        row = _row(prepared, denies, terms, written)
+        if named and any(m < CONCEPT_MATCH for m in row):
+            # Concepts come from their own cache (a reading may switch them off).
+            row = tuple(
+                CONCEPT_MATCH if m < CONCEPT_MATCH and term_concepts(p[0], text) & named else m
+                for p, m in zip(prepared, row, strict=True)
+            )
         out.append(row)
     return out
+
+
+# A unit's row against a key point is asked for again by the readings of one answer (each
+# sentence alone, the whole answer, the point's own words, the concepts stating it):
+# worked out once.
+@lru_cache(maxsize=65536)
+def _row(
+    prepared: tuple[tuple[str, str, bool, frozenset[str] | None], ...],
+    denies: bool,
+    terms: frozenset[str],
+    written: tuple[tuple[str, str], ...],
+) -> tuple[float, ...]:
+    """How well each of a key point's prepared terms (_prepared_terms) is present in one
+    unit's terms, else by the spelling of its written words."""
+    # Where both deny once, the negator may sit before another word: "no constructor
+    # is provided" is "you do not provide a constructor".
+    plain = _unmarked(terms) if denies and _denies(terms) else None
+    row = []
+    for t, base, negated, forms in prepared:
+        m = 1.0 if t in terms else term_match(t, terms)
+        if m < 1.0 and plain is not None:
+            m = max(m, term_match(base, plain))
+        # A term with no written form has no spelling to match (it scores 0 there).
+        if m < TYPO_MATCH and written and forms is not None:
+            m = max(m, _spelling_match(negated, forms, written))
+        row.append(m)
+    return tuple(row)
 
 
 @lru_cache(maxsize=4096)

@@ -907,14 +907,18 @@ def _claims(
     for parts in groups:
         if len(parts) < 2 or not all(c.asserted and not c.framed for c in parts):
             continue
+        if all((kp.id, m.id) in already for kp in request.key_points for m in kp.misconceptions):
+            continue  # no misconception left to read it for
         whole = claims.clause_terms(clauses.merge(parts), asked, topic)
-        best = max((claims.support(whole, t, question, asked) for t in texts.values()), default=0)
+        # How much of a key point it states, worked out only for a misconception whose
+        # claim it says enough of (states_claim): most wholes say none.
+        best_of_whole = _BestSupport(whole, tuple(texts.values()), question, asked)
         for kp in request.key_points:
             for m in kp.misconceptions:
                 if (kp.id, m.id) in already:
                     continue
                 cued = _says_cue(whole, m, question, asked)
-                if cued or claims.states_claim(whole, m, best, question, asked):
+                if cued or claims.states_claim(whole, m, best_of_whole, question, asked):
                     wrong.append(Stated(kp, m, whole.clause))
                     wrong_clauses.update(a for a, _ in whole.clause.spans)
                     already.add((kp.id, m.id))
@@ -932,6 +936,27 @@ def _claims(
             if kp is not served:
                 drops[kp.id].update(a for a, _ in ct.clause.spans)
     return {k: frozenset(v) for k, v in drops.items()}, wrong
+
+
+class _BestSupport:
+    """How much of the best-stated key point a clause states (claims.support), worked out
+    the first time it is asked for, then kept."""
+
+    def __init__(
+        self,
+        said: claims.ClauseTerms,
+        texts: tuple[str, ...],
+        topic: clauses.Topic,
+        asked: frozenset[str],
+    ) -> None:
+        self._args = (said, texts, topic, asked)
+        self._value: float | None = None
+
+    def __call__(self) -> float:
+        if self._value is None:
+            said, texts, topic, asked = self._args
+            self._value = max((claims.support(said, t, topic, asked) for t in texts), default=0)
+        return self._value
 
 
 def _elaborates(clause: clauses.Clause, denial: clauses.Clause) -> bool:
