@@ -13,6 +13,13 @@ from tests.answer_sets import scored
 
 DATA = Path(__file__).parent / "data"
 SET = DATA / "probes2_answers.jsonl"
+# Three questions kept aside while the judge was changed: denied in other words 40.2 ->
+# 18.4, right and legitimate denials 74.1 -> 80.2, lists behind a frame 0.0 (before ->
+# after).
+ASIDE = DATA / "probes2_aside.jsonl"
+ASIDE_DENIED_MEAN = 30.0
+ASIDE_RIGHT_MEAN = 70.0
+ASIDE_FRAMED_LIST_MEAN = 10.0
 # Right answers (writers: 88-90) and right answers that deny in those words legitimately
 # (86-88) keep at least these means (97.6 and 92.2; the legitimate ones were 73.8 before
 # "gains nothing", "is of no use"... were read as denials).
@@ -66,3 +73,14 @@ def test_one_claim_denied_in_other_words_costs_the_answer(by_variant):
     right = statistics.mean(by_variant["right"])
     partial = statistics.mean(by_variant["one_denied"])
     assert partial <= right - ONE_DENIED_BELOW_RIGHT, (partial, right)
+
+
+def test_the_set_kept_aside_reads_denials_in_other_words_too():
+    aside: dict[str, list[float]] = {}
+    for item, percent, _ in scored(ASIDE):
+        assert item.variant is not None
+        aside.setdefault(item.variant, []).append(percent)
+    assert statistics.mean(aside["denied_other_forms"]) <= ASIDE_DENIED_MEAN, aside
+    right = aside["right"] + aside["legit_denial"]
+    assert statistics.mean(right) >= ASIDE_RIGHT_MEAN, aside
+    assert statistics.mean(aside["framed_list"]) <= ASIDE_FRAMED_LIST_MEAN, aside
