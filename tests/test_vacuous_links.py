@@ -122,3 +122,59 @@ def test_how_people_think_about_it_reports_no_claim():
     assert [(c.status, c.negated) for c in parts] == [(Status.vacuous, False)]
     reported = read(sentences("People think dropout is used at inference.")).clauses
     assert reported[0].negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Relational and empty predicates whose arguments are only terms: no direction, no
+        # mechanism, no property of any term (tests/data/salad2_answers.jsonl).
+        "Fairness brings together calibration, false positive rates and false negative "
+        "rates within the group setting.",
+        "Base rates, thresholds and prevalence are all connected through the classifier "
+        "and its scores.",
+        "Quantisation and speculative decoding sit alongside tensor parallelism in the way "
+        "prefill relates to decode.",
+        "Mitigation involves reweighing, adversarial debiasing and group-specific thresholds.",
+        "Threads interact with I/O, CPU work and lock contention.",
+        "The key thing is the relationship between latency and throughput, and the interplay "
+        "between prefill, decode and the KV cache.",
+        "What matters is the interaction between the agent and concepts such as reward, "
+        "credit assignment and exploration.",
+        "Methods such as continued pre-training, adapters and weak labels are relevant to "
+        "the problem.",
+        "Reference counts play a key role in it.",
+        "The defaults attribute has a connection to all of this.",
+    ],
+)
+def test_terms_as_the_arguments_of_an_empty_predicate_state_nothing(text):
+    parts = statuses(text)
+    assert parts and set(parts) == {Status.vacuous}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The relational verb carries a claim: a reason, a means, a direction, a verb of
+        # the term's own, a figure, fewer terms than a loose link needs.
+        "Dropout is related to ensembling because it trains many thinned networks.",
+        "Larger batches interact with the learning rate by reducing gradient noise.",
+        "The learning rate interacts with batch size through the noise of the gradient.",
+        "Pre-processing involves reweighing the groups before training.",
+        "Post-processing involves group-specific thresholds.",
+        "Serving a 13B model involves latency, throughput and tokens per second.",
+        "The model overfits on small data.",
+        "Each stage has its own metric, such as recall, NDCG and AUC.",
+    ],
+)
+def test_relational_verbs_that_carry_a_claim_keep_counting(text):
+    parts = statuses(text)
+    assert parts and set(parts) != {Status.vacuous}
+
+
+def test_an_empty_relation_before_its_explanation_drops_only_the_relation():
+    parts = statuses(
+        "The learning rate interacts with batch size: larger batches tolerate larger rates."
+    )
+    assert parts[0] is Status.vacuous
+    assert all(s is Status.asserted for s in parts[1:])

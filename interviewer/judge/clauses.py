@@ -1301,7 +1301,12 @@ def _mark_vacuous(reading: Reading) -> None:
             )
         ]
         for run in [[c] for c in parts] + joined:
-            if any(c.status is not Status.asserted or c.negated or c.framed for c in run):
+            # A clause already read as vacuous on its own may still open a run ("A, B
+            # are all connected through C | and its D").
+            if any(
+                c.status not in (Status.asserted, Status.vacuous) or c.negated or c.framed
+                for c in run
+            ):
                 continue
             toks = [t for c in run for k, t in enumerate(c.tokens) if k not in c.supposed]
             if links_nothing(toks, sentence):
@@ -1384,25 +1389,75 @@ def _terms(toks: Sequence[Token], linked: set[int], sentence: Sentence | None) -
     p = phrases()
     items: list[list[tuple[int, Token]]] = [[]]
     for k, tok in enumerate(toks):
-        if k in linked or not tok.is_word or tok.norm in ("and", "or", "nor"):
-            items.append([])
+        if k in linked or not tok.is_word or tok.norm in ("and", "or", "nor", "such"):
+            items.append([])  # "such as" opens examples of the term before it
             continue
         if tok.norm.isdigit() or (tok.norm in p.link_breakers and not _hyphenated(tok, sentence)):
             return None  # a figure ("is about 20 GB") is a claim
         if tok.norm in p.auxiliaries:
+            if tok.norm in _MODALS and _verb_follows(toks, k, linked):
+                return None  # "the team can actually contact": a verb of the term's own
             items.append([])
             continue
         if tok.norm not in p.link_adverbs:
             items[-1].append((k, tok))
     terms = 0
     for item in items:
-        content = sum(1 for _, t in item if t.norm not in STOPWORDS)
-        if not content:
-            continue
-        if content > LIST_ITEM_WORDS or _acts(item, toks, linked):
+        if _acts(item, toks, linked):
             return None
-        terms += 1
+        # A term may carry a phrase that places it ("false negative rates | within the
+        # group setting"): the phrase is a term of its own, and each must be short.
+        for part in _placed(item):
+            content = sum(1 for _, t in part if t.norm not in STOPWORDS)
+            if not content and not _refers(part):
+                continue
+            if content > LIST_ITEM_WORDS:
+                return None
+            terms += 1
     return terms
+
+
+# Prepositions that attach a term to another ("latency in the decode phase", "rates within
+# groups"): in a clause of bare terms, what they join are terms side by side. Not "by",
+# "via", "through" (a means: lexicon `link_breakers`), nor "to" (an infinitive).
+_PLACING = _set(
+    "in within inside across at on for from with into over under during between among "
+    "alongside of per around throughout beside"
+)
+
+
+_MODALS = _set("can could would should will may might must shall")
+
+
+def _verb_follows(toks: Sequence[Token], k: int, linked: set[int]) -> bool:
+    """Whether a word outside the link follows the modal at k, past adverbs."""
+    adverbs = phrases().link_adverbs
+    j = k + 1
+    while j < len(toks) and toks[j].norm in adverbs:
+        j += 1
+    return j < len(toks) and toks[j].is_word and j not in linked
+
+
+# Words that stand for a term said before ("plays a key role in it", "has a connection to all
+# of this"): the other side of a link, and no claim of their own.
+_REFERRING = _set("it this these them those")
+
+
+def _refers(part: list[tuple[int, Token]]) -> bool:
+    """Whether the words are only a word that stands for a term ("it", "all of this")."""
+    said = [t.norm for _, t in part if t.norm not in ("all", "of")]
+    return bool(said) and all(w in _REFERRING for w in said)
+
+
+def _placed(item: list[tuple[int, Token]]) -> list[list[tuple[int, Token]]]:
+    """The item cut at its placing prepositions."""
+    parts: list[list[tuple[int, Token]]] = [[]]
+    for k, tok in item:
+        if tok.norm in _PLACING:
+            parts.append([])
+        else:
+            parts[-1].append((k, tok))
+    return parts
 
 
 def _hyphenated(tok: Token, sentence: Sentence | None) -> bool:
@@ -1433,7 +1488,11 @@ def _acts(item: Sequence[tuple[int, Token]], toks: Sequence[Token], linked: set[
             continue
         w = tok.norm
         inflected = tok.stem != w  # "trained", "reduces"; not "speed", "process"
-        before = toks[k - 1] if k and k - 1 not in linked else None
+        # The word before it, past adverbs ("can actually contact" has its auxiliary).
+        b = k - 1
+        while b > 0 and b not in linked and toks[b].norm in p.link_adverbs:
+            b -= 1
+        before = toks[b] if k and b >= 0 and b not in linked else None
         if before is not None and (
             before.norm in _SUBJECTS
             or before.norm == "to"
