@@ -135,7 +135,6 @@ def test_how_people_think_about_it_reports_no_claim():
         "and its scores.",
         "Quantisation and speculative decoding sit alongside tensor parallelism in the way "
         "prefill relates to decode.",
-        "Mitigation involves reweighing, adversarial debiasing and group-specific thresholds.",
         "Threads interact with I/O, CPU work and lock contention.",
         "The key thing is the relationship between latency and throughput, and the interplay "
         "between prefill, decode and the KV cache.",
@@ -161,6 +160,9 @@ def test_terms_as_the_arguments_of_an_empty_predicate_state_nothing(text):
         "Larger batches interact with the learning rate by reducing gradient noise.",
         "The learning rate interacts with batch size through the noise of the gradient.",
         "Pre-processing involves reweighing the groups before training.",
+        # "involve" says what a thing consists of (Mohler: "iteration and recursion both
+        # involve repetition and a termination test" is a full-marks answer).
+        "Both iteration and recursion are based on control statements and involve repetition.",
         "Post-processing involves group-specific thresholds.",
         "Serving a 13B model involves latency, throughput and tokens per second.",
         "The model overfits on small data.",
