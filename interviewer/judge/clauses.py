@@ -1419,10 +1419,11 @@ def _terms(toks: Sequence[Token], linked: set[int], sentence: Sentence | None) -
 
 # Prepositions that attach a term to another ("latency in the decode phase", "rates within
 # groups"): in a clause of bare terms, what they join are terms side by side. Not "by",
-# "via", "through" (a means: lexicon `link_breakers`), nor "to" (an infinitive).
+# "via", "through" (a means: lexicon `link_breakers`), "to" (an infinitive), nor "of" ("the
+# specification phase of problem solving" is one term: "X is part of it" is a claim).
 _PLACING = _set(
     "in within inside across at on for from with into over under during between among "
-    "alongside of per around throughout beside"
+    "alongside per around throughout beside"
 )
 
 
