@@ -180,3 +180,28 @@ def test_an_empty_relation_before_its_explanation_drops_only_the_relation():
     )
     assert parts[0] is Status.vacuous
     assert all(s is Status.asserted for s in parts[1:])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A word that shares only a stem with a link's word is not that link: "integrates
+        # to" is not "integral to", "relative to" is not "relate to".
+        "The likelihood is a density over the data, so it integrates to one over x.",
+        "Take each element and place it in its position relative to the sorted elements.",
+    ],
+)
+def test_a_word_that_only_shares_a_links_stem_is_no_link(text):
+    assert Status.vacuous not in statuses(text)
+
+
+def test_a_links_own_inflections_still_link():
+    assert statuses("Dropout, noise and ensembling all relate to regularisation.") == [
+        Status.vacuous
+    ]
+    assert statuses("Dropout, noise and ensembling are related to regularisation.") == [
+        Status.vacuous
+    ]
+    assert set(statuses("Dropout is integral to regularisation, ensembling and noise.")) == {
+        Status.vacuous
+    }

@@ -420,6 +420,21 @@ def _stem(word: str) -> str:
     return stem(word) if word.isalpha() else word
 
 
+_INFLECTIONS = ("ing", "ed", "es", "s", "d")
+
+
+@lru_cache(maxsize=16384)
+def _uninflected(word: str) -> str:
+    """The word without a verb's or noun's inflection ("relates", "related", "relating"
+    -> "relat"), where a stem also strips what derives one word from another
+    ("integrates", "integral" -> "integr")."""
+    for suffix in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+            word = word[: -len(suffix)]
+            break
+    return word.rstrip("e") or word
+
+
 # ---------------------------------------------------------------------------- phrases
 
 
@@ -479,6 +494,9 @@ class _Phrases:
     empty_links: Table
     loose_links: Table
     link_adverbs: frozenset[str]  # words
+    # The links' own words up to inflection (`_uninflected`): a word that shares a link
+    # word's stem only ("integrates" and "integral", "relative" and "relate") is no link.
+    link_words: frozenset[str]
     link_breakers: frozenset[str]  # words
     link_trailers: frozenset[str]  # words
     report_frames: Table
@@ -565,6 +583,12 @@ def phrases() -> _Phrases:
         empty_links=link_table(lex.empty_links),
         loose_links=link_table(lex.loose_links),
         link_adverbs=frozenset(lex.link_adverbs),
+        link_words=frozenset(
+            _uninflected(t.norm)
+            for item in lex.empty_links + lex.loose_links
+            for w in item.split()
+            for t in tokens(w)
+        ),
         link_breakers=frozenset(lex.link_breakers),
         link_trailers=frozenset(lex.link_trailers),
         report_frames=table(lex.report_frames),
@@ -1377,7 +1401,9 @@ def _links(toks: Sequence[Token]) -> tuple[set[int], int]:
                 if not literal[phrase] <= present:
                     continue  # a word of its own is missing: it cannot match anywhere
                 fixed = _fixed_positions(stems, i, phrase)
-                if fixed is not None:
+                if fixed is not None and all(
+                    _uninflected(toks[kept[j]].norm) in p.link_words for j in fixed
+                ):
                     linked.update(kept[j] for j in fixed)
                     needed = min(needed, terms) if needed else terms
     return linked, needed
