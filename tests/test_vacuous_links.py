@@ -205,3 +205,41 @@ def test_a_links_own_inflections_still_link():
     assert set(statuses("Dropout is integral to regularisation, ensembling and noise.")) == {
         Status.vacuous
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Said before the copula: "at the heart of X are A, B and C".
+        "At the heart of k-means are the centroids, the points and the distances.",
+        # Support named with no mechanism.
+        "The Hessian underpins the leaf weights, the split gain and the Taylor expansion.",
+        "With broadcasting we are talking about shapes, strides and trailing dimensions.",
+        # An idle predicate says nothing even of one term (a term per sentence).
+        "Inertia is another thing.",
+        "Monte Carlo dropout is worth a mention.",
+        "Each layer comes into it.",
+        "Memory bandwidth is another important thing to keep in mind.",
+        "Grouped-query attention and paged allocation are also worth knowing about.",
+    ],
+)
+def test_terms_named_as_topics_state_nothing(text):
+    parts = statuses(text)
+    assert parts and set(parts) == {Status.vacuous}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The same predicates with a claim: a reason after a colon, fewer terms than a loose
+        # link needs, an embedded claim, a figure, a verb of the term's own.
+        "At the heart of XGBoost is a second-order Taylor expansion of the loss.",
+        "Calibration is at the heart of the difference.",
+        "It is worth noting that dropout is switched off at inference.",
+        "For a 4,096-token context you are talking about a few megabytes per sequence.",
+        "Seeds drive initialisation, shuffling, dropout and augmentation.",
+        "The underlying rate differs between the groups.",
+    ],
+)
+def test_topic_predicates_with_a_claim_keep_counting(text):
+    assert Status.vacuous not in statuses(text)

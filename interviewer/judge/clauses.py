@@ -493,6 +493,7 @@ class _Phrases:
     denying_predicates: Table
     empty_links: Table
     loose_links: Table
+    idle_links: Table
     link_adverbs: frozenset[str]  # words
     # The links' own words up to inflection (`_uninflected`): a word that shares a link
     # word's stem only ("integrates" and "integral", "relative" and "relate") is no link.
@@ -582,10 +583,11 @@ def phrases() -> _Phrases:
         denying_predicates=table(lex.denying_predicates),
         empty_links=link_table(lex.empty_links),
         loose_links=link_table(lex.loose_links),
+        idle_links=link_table(lex.idle_links),
         link_adverbs=frozenset(lex.link_adverbs),
         link_words=frozenset(
             _uninflected(t.norm)
-            for item in lex.empty_links + lex.loose_links
+            for item in lex.empty_links + lex.loose_links + lex.idle_links
             for w in item.split()
             for t in tokens(w)
         ),
@@ -1285,6 +1287,9 @@ _PRONOUNS = _set("i we you they he she it this that these those")
 # between two terms may still say something ("bagging is about variance reduction").
 EMPTY_LINK_TERMS = 2
 LOOSE_LINK_TERMS = 3
+# An idle predicate (`idle_links`: "is worth a mention", "is another thing") says nothing
+# even of one term.
+IDLE_LINK_TERMS = 1
 # In a link, where its clause must end ("are key $": "A, B and C are key." but not "is key
 # to"; "matter $", not "matter for").
 CLAUSE_END = "$"
@@ -1394,7 +1399,11 @@ def _links(toks: Sequence[Token]) -> tuple[set[int], int]:
     present = frozenset(stems)
     linked: set[int] = set()
     needed = 0
-    for table, terms in ((p.empty_links, EMPTY_LINK_TERMS), (p.loose_links, LOOSE_LINK_TERMS)):
+    for table, terms in (
+        (p.empty_links, EMPTY_LINK_TERMS),
+        (p.loose_links, LOOSE_LINK_TERMS),
+        (p.idle_links, IDLE_LINK_TERMS),
+    ):
         literal = table.literal
         for i, first in enumerate(stems):
             for phrase in table.by_first.get(first, ()):
