@@ -221,6 +221,8 @@ def test_a_links_own_inflections_still_link():
         "Each layer comes into it.",
         "Memory bandwidth is another important thing to keep in mind.",
         "Grouped-query attention and paged allocation are also worth knowing about.",
+        # A list named as the concepts of the topic.
+        "Important concepts here are the chain rule, Jacobians, depth and residual connections.",
     ],
 )
 def test_terms_named_as_topics_state_nothing(text):
