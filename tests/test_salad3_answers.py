@@ -17,7 +17,7 @@ DATA = Path(__file__).parent / "data"
 # The judge's mean for the salad of each file, at most (writers: 3-5). Before the topic
 # predicates were read: SALAD_BEFORE.
 SALAD_BEFORE = {"salad3_answers.jsonl": 31.8, "salad3_aside.jsonl": 24.6}
-SALAD_MEAN = {"salad3_answers.jsonl": 26.0, "salad3_aside.jsonl": 24.6}
+SALAD_MEAN = {"salad3_answers.jsonl": 26.0, "salad3_aside.jsonl": 18.0}
 # The right answers (writers: 84-87) keep at least this mean (87.8 and 87.9 before).
 RIGHT_MEAN = {"salad3_answers.jsonl": 80.0, "salad3_aside.jsonl": 80.0}
 

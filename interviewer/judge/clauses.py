@@ -1404,6 +1404,8 @@ def _links(toks: Sequence[Token]) -> tuple[set[int], int]:
         (p.loose_links, LOOSE_LINK_TERMS),
         (p.idle_links, IDLE_LINK_TERMS),
     ):
+        if table.required is not None and table.required.isdisjoint(present):
+            continue  # a link there would have put its anchor among the stems
         literal = table.literal
         for i, first in enumerate(stems):
             for phrase in table.by_first.get(first, ()):
