@@ -245,3 +245,12 @@ def test_terms_named_as_topics_state_nothing(text):
 )
 def test_topic_predicates_with_a_claim_keep_counting(text):
     assert Status.vacuous not in statuses(text)
+
+
+def test_a_participle_with_its_complement_is_a_claim_not_a_term():
+    # A list of requirements after a real verb phrase (tests/data/everyday3_answers.jsonl).
+    text = (
+        "Choose with your own evaluation set of real inputs from the product, scored on the "
+        "criteria that matter, weighed with latency and cost, context length and licence."
+    )
+    assert Status.vacuous not in statuses(text)

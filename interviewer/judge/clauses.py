@@ -1541,6 +1541,11 @@ def _acts(item: Sequence[tuple[int, Token]], toks: Sequence[Token], linked: set[
         after = toks[k + 1].norm if k + 1 < len(toks) else ""
         if after in _OBJECT_OPENERS and not (inflected and w.endswith("ed")):
             return True  # "reducing the variance", "put the pieces in a list"
+        # A participle with its own complement ("scored on the criteria that matter",
+        # "trained on ImageNet"): a claim about the term before it. Not "of" ("the
+        # accumulated of ..." is no participle phrase).
+        if inflected and w.endswith("ed") and after in _PLACING and after != "of":
+            return True
         if w.endswith("ing"):
             if (
                 j == 0
