@@ -286,6 +286,13 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
         (levels, "CHOICES_IN_THE_STORY"): (True, False),
         (levels, "OWNING_STATED"): (True, False),
     },
+    # Whether a story that states a key point beyond its question's lightest has its
+    # sentences that narrate what the candidate did read as on topic (offline.
+    # NARRATION_ON_TOPIC), and how many it must narrate (NARRATED_AT_LEAST).
+    "narration": {
+        (offline, "NARRATION_ON_TOPIC"): (True, False),
+        (offline, "NARRATED_AT_LEAST"): (2, 1, 3),
+    },
     "modelling": {
         (levels, "WEIGHS_STATED_STAGES"): (True, False),
         (levels, "OPTIONS_FOR_TOP"): (2, 1),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from interviewer.judge import clauses
+from interviewer.judge import clauses, offline
 from interviewer.judge.text import sentences
 from tests.answer_sets import judged_on, scored
 
@@ -47,8 +47,9 @@ def test_stories_in_the_usual_vocabulary_score_near_their_grade(judged):
 
 
 def test_plain_stories_keep_what_they_score(judged):
-    # Graded 87; before this set's changes 62.0 (one floored as off the question).
-    assert statistics.mean(_all(judged, "excellent.plain")) >= 58
+    # Graded 87; before this set's changes 62.0 (one floored as off the question), 63.7
+    # once a story's narration is read on topic.
+    assert statistics.mean(_all(judged, "excellent.plain")) >= 60
 
 
 @pytest.mark.xfail(strict=True, reason="plain stories say their points in words no key point uses")
@@ -120,3 +121,51 @@ def test_a_hedge_beside_filler_is_still_floored():
     )
     _, percent = judged_on("behavioral.failure.model_failed_in_production", answer)
     assert percent == 0.0
+
+
+def _scored(answer_id: str, path: Path = DATASET) -> tuple[float, float]:
+    """An answer's percent with its narration read on topic, and without."""
+    question, answer = _answer(path, answer_id)
+    _, on = judged_on(question, answer)
+    offline.NARRATION_ON_TOPIC = False
+    try:
+        _, off = judged_on(question, answer)
+    finally:
+        offline.NARRATION_ON_TOPIC = True
+    assert on is not None and off is not None
+    return on, off
+
+
+def test_a_plain_story_that_states_a_point_is_read_through_its_narration():
+    # Monitoring told in everyday words: "If either moved far from normal, the person on
+    # duty that week got a message", "Once a retrained model came out worse because...".
+    # Graded 87: 60.4 with only its sentences in the key points' words read.
+    on, off = _scored("ps.production.monitoring_retraining.excellent.plain")
+    assert on >= 65 > off
+
+
+@pytest.mark.parametrize(
+    ("answer_id", "path"),
+    [
+        # Another question's story (a fairness fix told to "better or on time"), graded 5.
+        ("ps.prioritisation.perfect_vs_shipped.offtopic.other_question", DATASET),
+        # "so we didn't need to check them": what was not done narrates nothing. Graded 6.
+        (
+            "st_aside.data.sources_and_labels.wrong.labels_perfect",
+            DATASET.with_name("story_aside.jsonl"),
+        ),
+        # "I rewrote her pull requests instead of reviewing them", graded 5.
+        (
+            "fw.behavioral.leadership.growing_people.wrong_later1",
+            DATASET.with_name("fluent_wrong_answers.jsonl"),
+        ),
+        # "We tried to handle it by cleaning the data...": one sentence sums the story up.
+        (
+            "dd5.deep_dive.maths.assumptions.vague",
+            DATASET.with_name("design_dive_unseen_answers.jsonl"),
+        ),
+    ],
+)
+def test_narration_lifts_no_wrong_story(answer_id, path):
+    on, off = _scored(answer_id, path)
+    assert on <= off + 0.5, (on, off)

@@ -526,6 +526,7 @@ class _Phrases:
     fillers: frozenset[str]  # words
     verbs: frozenset[str]  # stems
     irregular: frozenset[str]  # words
+    past: frozenset[str]  # words: simple past forms (narrates)
     auxiliaries: frozenset[str]  # words
     # contrast group id -> sides -> phrases (stem tuples), longest first
     contrasts: tuple[tuple[str, int, tuple[str, ...]], ...]
@@ -621,6 +622,7 @@ def phrases() -> _Phrases:
         fillers=frozenset(lex.fillers),
         verbs=frozenset(stem(v) for v in lex.verbs),
         irregular=frozenset(lex.irregular_verbs),
+        past=frozenset(lex.past_forms),
         auxiliaries=frozenset(lex.auxiliaries),
         contrasts=tuple(contrasts),
         contrasts_by_first={k: tuple(v) for k, v in by_first.items()},
@@ -726,31 +728,47 @@ def narrates(clause: Clause) -> bool:
     """Whether a clause tells what the speaker did: a first-person subject before a verb
     in the past ("I sat with the finance lead", "we fixed the join", "then I wrote to the
     teams"), as a story's sentences do whatever their words. A habit or a belief in the
-    present ("I always take ownership", "I believe in...") does not narrate; nor does
-    the first person after the verb ("it was given to me")."""
+    present ("I always take ownership", "I'm deeply committed to...", "I'm a believer
+    that done is better") does not narrate; nor does the first person after the verb ("it
+    was given to me")."""
     p = phrases()
     mine = False
+    before = ""
     for t in clause.words:
         if t.norm in p.first_person:
             mine = True
-        elif mine and _past(t):
+        elif mine and _past(t.norm, before):
             return True
+        if not t.norm.endswith("ly"):  # "I am deeply committed": the adverb is skipped
+            before = t.norm
     return False
 
 
-def _past(token: Token) -> bool:
-    """A verb in the past: an irregular past form, "was", "were", "had", "did", or a
-    word of at least five letters ending in "-ed" (most verbs a story uses are not in the
-    lexicon's list, and few nouns end so)."""
-    w = token.norm
+def _past(w: str, before: str) -> bool:
+    """A verb in the past: a simple past form (lexicon `past_forms`), a participle after
+    "have" ("I've done"), "was", "were", "had", "did", or a word of at least five letters
+    ending in "-ed" (most verbs a story uses are not in the lexicon's lists, few nouns end so;
+    not "speed", "need", nor an adjective after "am", "is", "are": "I am committed")."""
+    if w in _PARTICIPLES:
+        return before in _HAVE
+    if w in phrases().past or w in _PAST_AUXILIARIES:
+        return True
     return (
-        w in phrases().irregular
-        or w in _PAST_AUXILIARIES
-        or (len(w) >= 5 and w.endswith("ed") and w.isalpha())
+        len(w) >= 5
+        and w.endswith("ed")
+        and not w.endswith("eed")
+        and w.isalpha()
+        and before not in _PRESENT_BE
     )
 
 
 _PAST_AUXILIARIES = frozenset({"was", "were", "had", "did"})
+_PARTICIPLES = frozenset(
+    {"done", "gone", "seen", "known", "shown", "drawn", "grown", "thrown", "fallen"}
+    | {"risen", "broken", "chosen", "given", "taken", "written"}
+)
+_HAVE = frozenset({"have", "has", "had"})
+_PRESENT_BE = frozenset({"am", "is", "are", "be", "being", "feel", "feels", "very", "so"})
 
 
 def _finite(token: Token) -> bool:

@@ -70,6 +70,7 @@ class Lexicon(BaseModel):
     auxiliaries: list[Phrase] = Field(min_length=1)
     verbs: list[Phrase] = Field(min_length=1)
     irregular_verbs: list[Phrase] = Field(default_factory=list)
+    past_forms: list[Phrase] = Field(default_factory=list)
     meta_verbs: list[Phrase] = Field(default_factory=list)
     directions: list[Phrase] = Field(default_factory=list)
     lessons: list[Phrase] = Field(default_factory=list)
@@ -118,6 +119,7 @@ class Lexicon(BaseModel):
         "auxiliaries",
         "verbs",
         "irregular_verbs",
+        "past_forms",
         "meta_verbs",
         "denying_verbs",
         "link_adverbs",

@@ -382,6 +382,14 @@ class OfflineJudge(Judge):
         story = _tells_a_story(request)
         examples = _examples_as_one(request)
         matches = match_key_points(answer, request.key_points, request.question, drops, examples)
+        told = _narration(request, units, on_topic, read, vocabulary) if story and not wrong else []
+        if len(told) >= NARRATED_AT_LEAST and _states_beyond_the_lightest(request, matches):
+            # The story is shown to answer this question: what it narrates speaks to it.
+            on_topic = sorted([*on_topic, *told], key=lambda s: s.start)
+            answer = AnswerTerms.of(request.answer, on_topic, [spans[s.start] for s in on_topic])
+            matches = match_key_points(
+                answer, request.key_points, request.question, drops, examples
+            )
         # A point that asks for a kind of content (figures before and after, a cost
         # accepted) is stated by a sentence that has it, in whatever words; in an answer
         # that states no point of fact, only when it names the question's topic and says
@@ -539,6 +547,59 @@ class OfflineJudge(Judge):
 # benchmarks/cv_offline_judge.py's grid `explains`.
 STORY_SENTENCE_SHARE = True
 _STORY_SIGNALS = frozenset({OfflineSignal.star, OfflineSignal.ownership})
+
+
+# Whether a story (behavioral, deep dive) that states one of its question's key points
+# beyond the lightest, in sentences on topic, and says nothing wrong, has its sentences
+# that narrate what the candidate did (clauses.narrates) read as on topic too, when they
+# brush the question's terms (LOOSE_SHARE): a story told in everyday words says its
+# points in sentences that share few words with the key points ("I switched the page
+# back to the old best-sellers list the same afternoon"), and they could neither cover a
+# point nor count as speaking to the question. A story that states no such point (an
+# answer to another question, fluent filler) is read as before. A setting of
+# benchmarks/cv_offline_judge.py's grid `narration`.
+NARRATION_ON_TOPIC = True
+# ... when it narrates at least this many such sentences: a story tells several things the
+# candidate did, where a vague answer sums them up in one ("We tried to handle it by
+# cleaning the data and checking the performance"). A setting of the same grid.
+NARRATED_AT_LEAST = 2
+
+
+def _narration(
+    request: JudgeRequest,
+    units: list[Sentence],
+    on_topic: list[Sentence],
+    read: clauses.Reading,
+    vocabulary: frozenset[str],
+) -> list[Sentence]:
+    """The claimed units off the question's vocabulary that narrate what the candidate
+    did, deny nothing, and brush the question's terms (see NARRATION_ON_TOPIC)."""
+    if not NARRATION_ON_TOPIC or not vocabulary:
+        return []
+    have = {u.start for u in on_topic}
+    told = [c.start for c in read.clauses if c.asserted and clauses.narrates(c)]
+    # What was not done narrates no action ("so we didn't need to check them").
+    denied = [c.start for c in read.clauses if c.negated or c.denied]
+
+    def inside(start: int, u: Sentence) -> bool:
+        return u.start <= start < u.start + len(u.text)
+
+    return [
+        u
+        for u in units
+        if u.start not in have
+        and any(inside(start, u) for start in told)
+        and not any(inside(start, u) for start in denied)
+        and _topic_share(u.text, vocabulary, synonym_weight=0.5) >= LOOSE_SHARE
+    ]
+
+
+def _states_beyond_the_lightest(request: JudgeRequest, matches: list[KeyPointMatch]) -> bool:
+    """Whether a key point heavier than the question's lightest is covered: setting the
+    scene or saying how it ended is not yet answering (asks.BEYOND_THE_LIGHTEST)."""
+    lightest = min((kp.weight for kp in request.key_points), default=0)
+    heavier = {kp.id for kp in request.key_points if kp.weight > lightest}
+    return any(m.coverage >= COVERED_AT and m.key_point_id in heavier for m in matches)
 
 
 def _heaviest_own(
