@@ -229,8 +229,14 @@ def term_match(t: str, terms: frozenset[str]) -> float:
     if t in terms:
         return 1.0
     near = _near(terms)
-    candidates = near.get(_head(t), ()) + near.get(_tail(t), ())
-    fuzzy = max((term_similarity(t, other) for other in candidates), default=0.0)
+    # _head(t) and _tail(t), written out: this runs for every term of every unit read.
+    negated = t.startswith(NEGATED)
+    fuzzy = 0.0  # a similarity is never below 0
+    for key in (t[: 1 + negated], NEGATED * negated + "$" + t[-2:]):
+        for other in near.get(key, ()):
+            similarity = term_similarity(t, other)
+            if similarity > fuzzy:
+                fuzzy = similarity
     return max(fuzzy, _negative_match(t, terms)) if fuzzy < 1.0 else fuzzy
 
 
@@ -340,17 +346,25 @@ def _spelling_match(
 ) -> float:
     """How well a key-point term's written words (`forms`) match one of a sentence's words
     by spelling alone; a negated term only a negated word."""
-    mine = [w for w in forms if len(w) >= MIN_TYPO_LETTERS]
+    mine = _typo_keys(forms)
     best = 0.0  # a similarity is never below 0
     if not mine:
         return best
     index = _long_words(written)
-    for a in mine:
+    for a, head, tail in mine:
         # Words one edit apart agree on their first two or last two letters.
-        for b in index.get((negated, a[:2]), ()) + index.get((negated, "$" + a[-2:]), ()):
-            if abs(len(a) - len(b)) <= 1:
-                best = max(best, spelling_similarity(a, b))
+        for key in ((negated, head), (negated, tail)):
+            for b in index.get(key, ()):
+                if abs(len(a) - len(b)) <= 1:
+                    best = max(best, spelling_similarity(a, b))
     return best
+
+
+@lru_cache(maxsize=16384)
+def _typo_keys(forms: frozenset[str]) -> tuple[tuple[str, str, str], ...]:
+    """A key-point term's written words long enough for a typo, each with its first two
+    and last two letters: worked out once per term, not once per unit it is held against."""
+    return tuple((a, a[:2], "$" + a[-2:]) for a in forms if len(a) >= MIN_TYPO_LETTERS)
 
 
 @lru_cache(maxsize=16384)

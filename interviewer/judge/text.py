@@ -251,7 +251,10 @@ def content_word_terms(text: str, phrase: bool = False) -> tuple[tuple[str, str]
         for w in _token_words(token):
             if w in NEGATORS:
                 negated = True
-            elif w not in STOPWORDS or (before and _is_name(token, before, first, after)):
+            elif w not in STOPWORDS or (
+                # A name opens on a capital: most stopwords are not asked about further.
+                before and token[0].isupper() and _is_name(token, before, first, after)
+            ):
                 t = term(w)
                 out.append((w, NEGATED + t if negated else t))
                 negated = False
