@@ -38,6 +38,17 @@ def percents_by_part(path: Path, aside_prefix: str) -> dict[str, dict[str, dict[
     return out
 
 
+def percents_by_question(path: Path, field: str, allowed: set[str]) -> dict[str, dict[str, float]]:
+    """Each answer's percent by question and by its `field` (`kind` or `variant`), whose
+    value must be one of `allowed`."""
+    out: dict[str, dict[str, float]] = {}
+    for item, percent, _ in scored(path):
+        label = getattr(item, field)
+        assert item.question_id is not None and label in allowed, (item.id, label)
+        out.setdefault(item.question_id, {})[label] = percent
+    return out
+
+
 def bank_request(content: Content, question: Question, answer: str) -> JudgeRequest:
     """The judge's request for an answer to a shipped question: its key points and its
     round's rubric."""

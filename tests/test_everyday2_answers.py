@@ -9,28 +9,20 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import scored
+from tests.answer_sets import percents_by_question
 
 DATA = Path(__file__).parent / "data"
 KINDS = {"excellent", "wrong"}
 
 
-def _judged(name: str) -> dict[str, dict[str, float]]:
-    out: dict[str, dict[str, float]] = {}
-    for item, percent, _ in scored(DATA / name):
-        assert item.question_id is not None and item.kind in KINDS
-        out.setdefault(item.question_id, {})[item.kind] = percent
-    return out
-
-
 @pytest.fixture(scope="module")
 def dev() -> dict[str, dict[str, float]]:
-    return _judged("everyday2_answers.jsonl")
+    return percents_by_question(DATA / "everyday2_answers.jsonl", "kind", KINDS)
 
 
 @pytest.fixture(scope="module")
 def aside() -> dict[str, dict[str, float]]:
-    return _judged("everyday2_aside.jsonl")
+    return percents_by_question(DATA / "everyday2_aside.jsonl", "kind", KINDS)
 
 
 def _mean(judged: dict[str, dict[str, float]], kind: str) -> float:
