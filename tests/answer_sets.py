@@ -2,6 +2,7 @@
 sets' tests each hold thresholds on the same scores."""
 
 import io
+import json
 from pathlib import Path
 
 from interviewer.commands.calibrate import CalibrationItem, Requests, read_dataset
@@ -9,6 +10,18 @@ from interviewer.content.loader import Content, load_content
 from interviewer.domain.judging import JudgeRequest, JudgeResult
 from interviewer.domain.question import Question, neighbour_texts
 from interviewer.judge.offline import OfflineJudge
+
+DATA = Path(__file__).parent / "data"
+
+
+def questions_of(names: tuple[str, ...]) -> set[str]:
+    """The bank questions (or groups) that the named tests/data sets answer."""
+    out: set[str] = set()
+    for name in names:
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            out.add(row.get("question_id") or row.get("group"))
+    return out
 
 
 def scored(path: Path) -> list[tuple[CalibrationItem, float, JudgeResult]]:
