@@ -494,6 +494,7 @@ class _Phrases:
     empty_links: Table
     loose_links: Table
     idle_links: Table
+    light_links: Table  # links only beside another link (`_links`)
     link_adverbs: frozenset[str]  # words
     # The links' own words up to inflection (`_uninflected`): a word that shares a link
     # word's stem only ("integrates" and "integral", "relative" and "relate") is no link.
@@ -585,10 +586,11 @@ def phrases() -> _Phrases:
         empty_links=link_table(lex.empty_links),
         loose_links=link_table(lex.loose_links),
         idle_links=link_table(lex.idle_links),
+        light_links=link_table(lex.light_links),
         link_adverbs=frozenset(lex.link_adverbs),
         link_words=frozenset(
             _uninflected(t.norm)
-            for item in lex.empty_links + lex.loose_links + lex.idle_links
+            for item in lex.empty_links + lex.loose_links + lex.idle_links + lex.light_links
             for w in item.split()
             for t in tokens(w)
         ),
@@ -1312,9 +1314,10 @@ IDLE_LINK_TERMS = 1
 # to"; "matter $", not "matter for").
 CLAUSE_END = "$"
 _SUBJECTS = _set("i we you they he she")
-# Words after which an -ing form says what something is for ("about reducing overfitting"),
-# not a term ("a link between learning rate and batch size").
-_PURPOSE = _set("about to for")
+# Words after which an -ing form says what something is for or does ("about reducing
+# overfitting", "involves computing gradients"), not a term ("a link between learning rate
+# and batch size").
+_PURPOSE = _set("about to for involve involves involved involving")
 # Words that open a verb's object ("reducing the variance"; "measuring it" names nothing).
 _OBJECT_OPENERS = _set("the a an its their our your each every them")
 
@@ -1421,7 +1424,10 @@ def _links(toks: Sequence[Token]) -> tuple[set[int], int]:
         (p.empty_links, EMPTY_LINK_TERMS),
         (p.loose_links, LOOSE_LINK_TERMS),
         (p.idle_links, IDLE_LINK_TERMS),
+        (p.light_links, 0),
     ):
+        if table is p.light_links and not linked:
+            break  # "X involves A and B" says what X holds; beside a link it says no more
         if table.required is not None and table.required.isdisjoint(present):
             continue  # a link there would have put its anchor among the stems
         literal = table.literal
@@ -1434,7 +1440,8 @@ def _links(toks: Sequence[Token]) -> tuple[set[int], int]:
                     _uninflected(toks[kept[j]].norm) in p.link_words for j in fixed
                 ):
                     linked.update(kept[j] for j in fixed)
-                    needed = min(needed, terms) if needed else terms
+                    if terms:
+                        needed = min(needed, terms) if needed else terms
     return linked, needed
 
 
@@ -1458,7 +1465,7 @@ def _terms(toks: Sequence[Token], linked: set[int], sentence: Sentence | None) -
             items[-1].append((k, tok))
     terms = 0
     for item in items:
-        if _acts(item, toks, linked):
+        if _acts(item, toks, linked, sentence):
             return None
         # A term may carry a phrase that places it ("false negative rates | within the
         # group setting"): the phrase is a term of its own, and each must be short.
@@ -1525,7 +1532,22 @@ def _hyphenated(tok: Token, sentence: Sentence | None) -> bool:
     return a > 0 and b < len(text) and text[a - 1] == "-" and text[b] == "-"
 
 
-def _acts(item: Sequence[tuple[int, Token]], toks: Sequence[Token], linked: set[int]) -> bool:
+def _compound_tail(tok: Token, sentence: Sentence | None) -> bool:
+    """Whether the word ends a hyphenated compound ("k-means", "re-ranks"): a name's part,
+    not a verb of its own."""
+    if sentence is None:
+        return False
+    a = tok.start - sentence.start
+    text = sentence.text
+    return a > 1 and text[a - 1] == "-" and text[a - 2].isalnum()
+
+
+def _acts(
+    item: Sequence[tuple[int, Token]],
+    toks: Sequence[Token],
+    linked: set[int],
+    sentence: Sentence | None = None,
+) -> bool:
     """Whether a term (its words, with their positions in the clause) holds a verb of its
     own, so that it is a claim, not a term: after a subject pronoun, an auxiliary or an
     infinitive "to" ("we fit", "can reduce", "to average"), a verb's -s form between two
@@ -1535,12 +1557,13 @@ def _acts(item: Sequence[tuple[int, Token]], toks: Sequence[Token], linked: set[
     form opening the
     words right after the link before a word of substance ("is about reducing overfitting":
     a purpose, where "is central to warmup, decay and range tests" names terms and "is
-    central to measuring it" names none). Determiners do not count as words here."""
+    central to measuring it" names none). Determiners do not count as words here, nor the
+    last word of a hyphenated name ("k-means", "copy-on-write")."""
     p = phrases()
     said = [(k, t) for k, t in item if t.norm not in _DETERMINERS]
     last = len(said) - 1
     for j, (k, tok) in enumerate(said):
-        if not is_verb(tok):
+        if not is_verb(tok) or _compound_tail(tok, sentence):
             continue
         w = tok.norm
         inflected = tok.stem != w  # "trained", "reduces"; not "speed", "process"

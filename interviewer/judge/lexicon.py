@@ -37,6 +37,7 @@ class Lexicon(BaseModel):
     empty_links: list[Phrase] = Field(default_factory=list)
     loose_links: list[Phrase] = Field(default_factory=list)
     idle_links: list[Phrase] = Field(default_factory=list)
+    light_links: list[Phrase] = Field(default_factory=list)
     link_adverbs: list[Phrase] = Field(default_factory=list)
     link_breakers: list[Phrase] = Field(default_factory=list)
     link_trailers: list[Phrase] = Field(default_factory=list)
@@ -102,7 +103,7 @@ class Lexicon(BaseModel):
                     raise ValueError(f"contrasts[{i}][{j}] is empty")
         return groups
 
-    @field_validator("empty_links", "loose_links", "idle_links")
+    @field_validator("empty_links", "loose_links", "idle_links", "light_links")
     @classmethod
     def _links(cls, links: list[str]) -> list[str]:
         for link in links:
