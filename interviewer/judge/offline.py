@@ -302,7 +302,14 @@ class OfflineJudge(Judge):
             disowned = None
         claimed = [c for c in read.asserted() if any(t.is_word for t in c.tokens)]
         only_denied = bool(claimed) and all(c.framed for c in claimed)
-        if (disowned is not None or only_denied) and not _states_a_point(units, request):
+        stating = units
+        if not only_denied and _examples_as_one(request) and _only_denies(claimed):
+            # A story told only in denials ("I did not roll anything back", "there was
+            # no A/B test") tells none of what the question asks for, whatever words of
+            # its points the denials name.
+            only_denied = True
+            stating = [u for u in units if not _denied_unit(u, read)]
+        if (disowned is not None or only_denied) and not _states_a_point(stating, request):
             # Filler beside what was disowned does not make an answer of it; nor do
             # denials ("it is not true that X" for every X) none of which is a point the
             # question asks for. A wrong claim made on the way is still named.
@@ -669,6 +676,26 @@ def _serving_others(
         if other.id != kp.id and other.id in covered:
             units |= units_stating(other, answer, asked)
     return frozenset(p.start for i in units for p in answer.pieces[i])
+
+
+def _only_denies(claimed: Sequence[clauses.Clause]) -> bool:
+    """Whether every claimed clause that hangs on no other denies what it says. A clause
+    opened by "or" offers an alternative to the one before it ("I did not roll anything
+    back | or tell anyone"): it is read with that one."""
+    main = [c for c in claimed if not c.subordinate and c.opener != "or"]
+    return bool(main) and all(c.negated or c.framed for c in main)
+
+
+def _denied_unit(unit: Sentence, read: clauses.Reading) -> bool:
+    """Whether the unit's clauses that hang on no other all deny what they say."""
+    inside = [
+        c
+        for c in read.clauses
+        if unit.start <= c.start < unit.start + len(unit.text)
+        and not c.subordinate
+        and c.opener != "or"
+    ]
+    return bool(inside) and all(c.negated or c.framed for c in inside)
 
 
 def _tells_a_story(request: JudgeRequest) -> bool:
