@@ -105,26 +105,3 @@ def test_stories_told_only_in_denials_score_low():
     stories = [p for item, p, _ in rows if item.kind == "negated" and "behavioral." in item.group]
     # Before denials in stories were read: 54.5 and 45.7.
     assert stories and max(stories) <= 10.0, stories
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "There was no A/B test and no before-and-after comparison.",
-        "It needs no reward model, no critic and no sampling during training.",
-        "I did not measure its impact.",
-    ],
-)
-def test_negators_that_open_the_items_of_one_list_deny_once(text):
-    assert all(c.negated for c in read(sentences(text)).clauses)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "It is not true that there is no leakage.",
-        "We never had no labels at all.",
-    ],
-)
-def test_two_denials_of_one_claim_still_cancel(text):
-    assert not all(c.negated for c in read(sentences(text)).clauses)

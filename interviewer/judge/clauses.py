@@ -1074,7 +1074,11 @@ def _mark_polarity(reading: Reading) -> None:
         # Two such predicates in one clause deny two things ("analyst review gains nothing
         # and there is no point in anomaly scores"); they do not cancel out.
         predicated = min(predicated, 1)
-        negators = _counted_negators(clause, framed, p.negators)
+        negators = [
+            k
+            for k, t in enumerate(clause.tokens)
+            if k not in framed and k not in clause.supposed and t.norm in p.negators
+        ]
         same_sentence = previous is not None and previous.sentence == clause.sentence
         if same_sentence and previous and _ends_with_frame(previous, p.report_frames):
             flips += 1  # "Common misreadings: X"
@@ -1098,21 +1102,6 @@ def _mark_polarity(reading: Reading) -> None:
 
 
 _MANNER = frozenset(["how", "way"])
-
-
-def _counted_negators(clause: Clause, framed: set[int], negators: frozenset[str]) -> list[int]:
-    """The clause's negators outside its frames and conditions, a negator that opens an
-    item of a list another negator opened counted once with it: "there was no test and no
-    comparison" denies both, it does not deny a denial."""
-    out: list[int] = []
-    for k, t in enumerate(clause.tokens):
-        if k in framed or k in clause.supposed or t.norm not in negators:
-            continue
-        before = clause.tokens[k - 1].norm if k else ""
-        if out and t.norm == "no" and before in ("and", "or", "nor", ","):
-            continue
-        out.append(k)
-    return out
 
 
 def _denying_verbs(clause: Clause, framed: set[int], verbs: frozenset[str]) -> list[int]:
