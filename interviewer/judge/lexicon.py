@@ -67,6 +67,8 @@ class Lexicon(BaseModel):
     choices: list[Phrase] = Field(default_factory=list)
     twin_asides: list[Phrase] = Field(default_factory=list)
     twin_hedges: list[Phrase] = Field(default_factory=list)
+    possibilities: list[Phrase] = Field(default_factory=list)
+    possible_modals: list[Phrase] = Field(default_factory=list)
     twin_contrasts: list[list[list[Phrase]]] = Field(default_factory=list)
     auxiliaries: list[Phrase] = Field(min_length=1)
     verbs: list[Phrase] = Field(min_length=1)

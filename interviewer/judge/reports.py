@@ -14,7 +14,7 @@ The marker phrases are data (lexicon.yaml: report_verbs, attributions, distancin
 rejections, endorsements, both_ways), matched word for word.
 """
 
-from interviewer.judge import twins
+from interviewer.judge import possibilities, twins
 from interviewer.judge.clauses import Clause, Reading, Status, Token, _spans, phrases, worse
 from interviewer.judge.text import STOPWORDS
 
@@ -251,5 +251,7 @@ def mark_both_ways(reading: Reading) -> None:
     for clause in reading.clauses:
         if clause.sentence in undecided:
             clause.status = worse(clause.status, Status.undecided)
-    # Said both ways with no closing phrase: a claim beside its twin (twins.py).
+    # Said both ways with no closing phrase: a claim beside its twin (twins.py), or
+    # beside another, each offered as a possibility (possibilities.py).
     twins.mark_twins(reading)
+    possibilities.mark_possibilities(reading)
