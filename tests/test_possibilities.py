@@ -46,6 +46,8 @@ def test_claims_offered_as_possibilities_side_by_side_are_undecided(text):
         "Choose K with BIC or AIC, or with held-out likelihood.",
         # a plain claim, then a modal after a pronoun: what happens next, not a hedge
         "The loss drops quickly, or it may plateau for a while.",
+        # a condition says when the value changes
+        "A variable stands in for a value that may or may not change depending on the program.",
         # a question of which
         "Whether the model overfits or maybe underfits shows in the validation curve.",
     ],

@@ -28,8 +28,9 @@ _OR = "or"
 # Pronouns that keep the first side's subject in the second ("or it might be the reward").
 _SAME_SUBJECT = frozenset(["it", "they", "this", "that", "these", "those", "each", "he", "she"])
 # Words that make a side's claim hold under a condition of its own: an explanation of
-# when, not the claim said another way ("..., or it might underfit if the data is tiny").
-_CONDITIONS = frozenset(["if", "when", "whenever", "unless", "once"])
+# when, not the claim said another way ("..., or it might underfit if the data is tiny";
+# "a value that may or may not change depending on the program").
+_CONDITIONS = frozenset(["if", "when", "whenever", "unless", "once", "depending"])
 # The speaker or the listener as a side's subject: what they could do, offered as options
 # ("you could add dropout, or maybe weight decay"; "I'd initialise with He, or maybe
 # Xavier"), not a claim about the topic. Read among a side's first words.
