@@ -1,7 +1,9 @@
 """A claim with another offered in its place as a possibility ("X, or maybe Y", "X could
 be A, or it might be B", "may or may not") claims neither side; another hypothesis with a
 subject of its own, a side with a condition of its own, options offered with a verb of
-choice, and a plain "or" stay claims (possibilities.py)."""
+choice, and a plain "or" stay claims (possibilities.py). A sentence closed by a both-ways
+hedge ("- hard to say", "either could be true") claims nothing (reports.py, lexicon
+`both_ways`)."""
 
 import pytest
 
@@ -58,4 +60,21 @@ def test_hypotheses_conditions_and_options_stay_claims(text):
 
 def test_a_condition_hanging_on_the_pair_keeps_it_claimed():
     text = "The loss might plateau for a while, or maybe diverge when the rate is too high."
+    assert "undecided" not in _statuses(text), _statuses(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You could split sessions by time for evaluation, or at random - hard to say.",
+        "The normal might come from averaging many effects, or from one big one. Hard to tell.",
+        "It maximises the long-run reward, or the immediate one; either could be true.",
+    ],
+)
+def test_a_closing_hedge_leaves_the_sentence_undecided(text):
+    assert set(_statuses(text)) == {"undecided"}, _statuses(text)
+
+
+def test_the_same_words_inside_a_claim_hedge_nothing():
+    text = "Whether it generalises is hard to say without a held-out set."
     assert "undecided" not in _statuses(text), _statuses(text)
