@@ -1155,16 +1155,17 @@ def _mark_hedges(reading: Reading) -> None:
 
 
 def _mark_retractions(reading: Reading) -> None:
+    from interviewer.judge import retractions  # it reads with this module's tables
+
     p = phrases()
+    for index in retractions.tail(len(reading.sentences)):
+        # The whole answer taken back in the speaker's own words, read by its parts.
+        if retractions.takes_back_whole(reading.sentences[index].text):
+            _take_back_before(reading, index)
     for k, clause in enumerate(reading.clauses):
         stems = [t.stem for t in clause.tokens]
         if _spans(stems, p.retract_all) or _takes_back_everything(stems, p):
-            sentence = clause.sentence
-            for other in reading.clauses:
-                if other.sentence == sentence:
-                    other.status = Status.meta
-                elif other.sentence < sentence:
-                    other.status = _worse(other.status, Status.retracted)
+            _take_back_before(reading, clause.sentence)
             continue
         if clause.status is Status.meta:
             continue
@@ -1176,6 +1177,15 @@ def _mark_retractions(reading: Reading) -> None:
                 ):
                     other.status = _worse(other.status, Status.retracted)
             continue
+
+
+def _take_back_before(reading: Reading, sentence: int) -> None:
+    """The sentence is talk about the answer; everything before it is taken back."""
+    for other in reading.clauses:
+        if other.sentence == sentence:
+            other.status = Status.meta
+        elif other.sentence < sentence:
+            other.status = _worse(other.status, Status.retracted)
 
 
 def _takes_back_everything(stems: Sequence[str], p: "_Phrases") -> bool:
