@@ -62,6 +62,13 @@ them and the alternatives tried:
   an answer that states a key point, or only in those naming the question's terms
   (levels.CHOICES_IN_THE_STORY), and whether a story that states the candidate's part or
   decision in the first person is at ownership level 3 or more (levels.OWNING_STATED).
+- `nothing_to_read`: how a criterion with nothing of its own to read in a question is read:
+  applied judgement for a question none of whose key points weighs options
+  (levels.CHOICELESS_READS), evaluation for one with no key point at its stage
+  (levels.STAGELESS_READS): by the markers as before or at the correctness level, and from
+  which correctness level (levels.KEY_POINTS_FROM_LEVEL); and whether a covered key point
+  that weighs options counts as one weighed (levels.POINTS_THAT_WEIGH); the same for the
+  choices a deep dive's story weighs (levels.CHOICELESS_STORIES_READ).
 - `modelling`: whether system design's modelling criterion reads what the answer states of
   the model stages as well as the options weighed (levels.WEIGHS_STATED_STAGES), how many
   options weighed take a stated model stage to the top level (levels.OPTIONS_FOR_TOP), and
@@ -292,6 +299,13 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     "narration": {
         (offline, "NARRATION_ON_TOPIC"): (True, False),
         (offline, "NARRATED_AT_LEAST"): (2, 1, 3),
+    },
+    "nothing_to_read": {
+        (levels, "CHOICELESS_READS"): ("key_points", "markers"),
+        (levels, "STAGELESS_READS"): ("key_points", "markers"),
+        (levels, "KEY_POINTS_FROM_LEVEL"): (4, 3),
+        (levels, "POINTS_THAT_WEIGH"): (False, True),
+        (levels, "CHOICELESS_STORIES_READ"): ("markers", "key_points"),
     },
     "modelling": {
         (levels, "WEIGHS_STATED_STAGES"): (True, False),

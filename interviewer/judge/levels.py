@@ -446,14 +446,25 @@ REASONS_ARE_LEVEL_2 = False
 
 
 def _tradeoffs(reading: Reading) -> tuple[int, list[str], str]:
+    if CHOICELESS_READS != "markers" and not _weighing_points(reading.request):
+        return _from_key_points(reading, _weighed_markers, "options")
+    return _weighed_markers(reading)
+
+
+def _weighed_markers(reading: Reading) -> tuple[int, list[str], str]:
     tr = signals.find_weighed(signals.TRADEOFF, reading.focused)
     count, evidence = tr.count, list(tr.sentences)
     if COUNTERFACTUALS:
         weighed = signals.find(signals.COUNTERFACTUAL, reading.focused)
         count += weighed.count
         evidence += [s for s in weighed.sentences if s not in evidence]
+    stated = _stating(reading, _WEIGHS, evidence) if POINTS_THAT_WEIGH else []
+    count += len(stated)
+    evidence += stated
     level = level_for(count, (1, 2, 4))
     rationale = f"{count} alternatives or costs weighed"
+    if stated:
+        rationale += f" ({len(stated)} in key points stated)"
     if level == 1 and REASONS_ARE_LEVEL_2:
         pattern = signals.EXPLAINS if READS_CONSEQUENCES else signals.CAUSAL
         reasons = signals.find(pattern, reading.focused)
@@ -461,6 +472,84 @@ def _tradeoffs(reading: Reading) -> tuple[int, list[str], str]:
             level, evidence = 2, reasons.sentences[:1]
             rationale += "; reasons given"
     return _capped(level, reading), evidence, rationale
+
+
+# A criterion whose signal has nothing to read in a question: applied judgement (options
+# weighed) for a question none of whose key points weighs options (CHOICELESS_READS), and
+# evaluation (a stage walked) for one with no key point at that stage (STAGELESS_READS).
+# A complete answer to "how does a vision transformer turn an image into a sequence" or
+# "how does matrix factorisation recommend" walks no evaluation stage and makes no
+# trade-off speech because the question asks for neither; both criteria read level 1 on it
+# (the generic stage markers, the trade-off markers) and held right answers at 56-73 where
+# the interviewer gave 90. "markers": read as before; "key_points": at the correctness
+# criterion's level (what the answer states of what the question does ask, with its caps
+# for errors and a heaviest point missed) once that reaches KEY_POINTS_FROM_LEVEL, by the
+# markers below it, so no marker counts for more than it did. Settings of
+# benchmarks/cv_offline_judge.py's grid `nothing_to_read`: on the domain answers of the
+# graded sets (146 answers, 18 questions, forbidden questions and asides left out, --folds
+# 5) Spearman and the mean distance over right and wrong halves (balanced_mae) chose
+# "key_points" for both on 4 of 5 folds each (cross-validated 0.801 and -12.94; in-sample
+# 0.782 and -15.04 with both "markers").
+CHOICELESS_READS = "key_points"
+STAGELESS_READS = "key_points"
+# ... from this correctness level: 4, an answer that states every point the question asks.
+# Not the grid's choice: both metrics chose 3 on 4 of 5 folds (in-sample 0.806 and -12.67
+# against 0.803 and -13.54 at 4), but 3 lifts what the correctness criterion holds at 3 -
+# a good answer that leaves out a heaviest point (40 -> 67 on tests/data/ceiling_answers.jsonl,
+# where its writer gave 58-62) and a salad of the key points' words read there ("the user
+# tower plays a key role in the item tower": 67 -> 80, graded 8) - and 2 lifts more salads
+# (32 -> 46). At 4 the good answers and salads keep their scores.
+KEY_POINTS_FROM_LEVEL = 4
+# Whether a covered key point whose own text weighs options ("accurate but slower", "at a
+# cost", "instead of") counts as an option weighed: the clause that covered it said so,
+# whatever words it used (as POINTS_THAT_EXPLAIN for depth). A setting of the grid
+# `nothing_to_read`: chosen with the settings above on every fold where they were, by a
+# hair (in-sample 0.803 against 0.802, -13.54 against -13.63). Off: it lifts a vague answer
+# whose one light point weighs options ("pick a similarity threshold" for the banding
+# trade-off of near-duplicate removal: 24 -> 31, graded 28 but by the same step as right
+# answers).
+POINTS_THAT_WEIGH = False
+# The same for the choices a project's story weighs (the deep dive's trade-offs, read by
+# the rubric's markers): a deep dive question none of whose key points weighs options
+# ("how did you evaluate it offline", "what did you own") is answered by a complete story
+# that weighs none (an interviewer's 90 read 0 alternatives weighed, level 1, and scored
+# 70). "markers" or "key_points", as CHOICELESS_READS. A setting of the grid
+# `nothing_to_read`: on the deep dive answers of the graded sets (195 answers, 22
+# questions, --folds 5) balanced_mae chose "key_points" on 5 of 5 folds (cross-validated
+# -12.52, in-sample -12.24 at KEY_POINTS_FROM_LEVEL 4 against -13.28 with "markers"),
+# Spearman on 4 of 5 (0.803 both in-sample). Not shipped: it lifts what the correctness
+# criterion misreads as complete with it - a deep dive told with every direction reversed
+# ("clipping makes gradients explode, so we removed it"), read at correctness 4, rose from
+# 73 to 85 (graded 6), level with its right twin.
+CHOICELESS_STORIES_READ = "markers"
+
+_WEIGHS = re.compile(
+    f"(?:{signals.TRADEOFF.pattern})|(?:{signals.COUNTERFACTUAL.pattern})", re.IGNORECASE
+)
+
+
+def _weighing_points(request: JudgeRequest) -> list[KeyPoint]:
+    """The question's key points whose own text weighs options (see CHOICELESS_READS)."""
+    return [kp for kp in request.key_points if _weighs(kp.text)]
+
+
+@lru_cache(maxsize=4096)
+def _weighs(text: str) -> bool:
+    return _WEIGHS.search(text) is not None
+
+
+def _from_key_points(
+    reading: Reading,
+    own: Callable[[Reading], tuple[int, list[str], str]],
+    what: str,
+) -> tuple[int, list[str], str]:
+    """A criterion with nothing of its own to read in this question: at the correctness
+    level from KEY_POINTS_FROM_LEVEL, else by its own reading (`own`)."""
+    level, evidence, rationale = _coverage(reading)
+    if level < KEY_POINTS_FROM_LEVEL:
+        return own(reading)
+    note = f"the question asks for no {what}: read from its key points stated ({rationale})"
+    return level, evidence, note
 
 
 # Whether a criterion that names design stages (system design's modelling: baseline, model,
@@ -483,9 +572,16 @@ def _weighed(reading: Reading, criterion: Criterion) -> tuple[int, list[str], st
     pattern = _weighing(tuple(criterion.markers), COUNTERFACTUALS)
     staged = [kp for kp in reading.request.key_points if kp.stage in criterion.stages]
     if not WEIGHS_STATED_STAGES or not staged:
-        found = signals.find_weighed(pattern, _choices_told(reading, criterion))
-        level = _capped(level_for(found.count, (1, 2, 4)), reading)
-        return level, found.sentences, f"{found.count} alternatives or costs weighed"
+
+        def told(reading: Reading) -> tuple[int, list[str], str]:
+            found = signals.find_weighed(pattern, _choices_told(reading, criterion))
+            level = _capped(level_for(found.count, (1, 2, 4)), reading)
+            return level, found.sentences, f"{found.count} alternatives or costs weighed"
+
+        asks = criterion.stages or _weighing_points(reading.request)
+        if CHOICELESS_STORIES_READ != "markers" and not asks:
+            return _from_key_points(reading, told, "options")
+        return told(reading)
     by_id = {m.key_point_id: m for m in reading.matches}
     best = max((by_id[kp.id] for kp in staged), key=lambda m: m.coverage)
     walked = any(_walked(reading, kp, by_id[kp.id]) for kp in staged)
@@ -657,20 +753,31 @@ def _results(reading: Reading) -> tuple[int, list[str], str]:
 def _stages(reading: Reading, judged: list[str]) -> tuple[int, list[str], str]:
     """How many of the design stages the criterion judges (`judged`; empty: all) the
     answer walks through: by the question's staged key points where it has some for
-    those stages, else by generic stage markers."""
+    those stages, else by generic stage markers (or, for a question with no key point at
+    the stages named, by its key points stated: STAGELESS_READS)."""
     staged = [kp for kp in reading.request.key_points if kp.stage and _judges(judged, kp.stage)]
-    if staged:
-        coverage = {m.key_point_id: m for m in reading.matches}
-        stages = {kp.stage or "" for kp in staged}
-        walked = {kp.stage or "" for kp in staged if _walked(reading, kp, coverage[kp.id])}
-        evidence = [e for kp in staged if kp.stage in walked and (e := coverage[kp.id].evidence)]
-        share = len(walked) / len(stages)
-    else:
-        patterns = {n: p for n, p in signals.STAGES.items() if _judges(judged, n)}
-        hits = {name: signals.find(p, reading.focused) for name, p in patterns.items()}
-        walked = {name for name, f in hits.items() if f.count}
-        evidence = [f.sentences[0] for f in hits.values() if f.sentences]
-        share = len(walked) / len(patterns) if patterns else 0.0
+    if not staged:
+        if judged and STAGELESS_READS != "markers":
+            return _from_key_points(
+                reading, lambda r: _stage_markers(r, judged), " or ".join(judged)
+            )
+        return _stage_markers(reading, judged)
+    coverage = {m.key_point_id: m for m in reading.matches}
+    stages = {kp.stage or "" for kp in staged}
+    walked = {kp.stage or "" for kp in staged if _walked(reading, kp, coverage[kp.id])}
+    evidence = [e for kp in staged if kp.stage in walked and (e := coverage[kp.id].evidence)]
+    share = len(walked) / len(stages)
+    level = _capped(level_for(share, (0.25, 0.5, 0.75)), reading)
+    return level, evidence, f"stages walked: {', '.join(sorted(walked)) or 'none'}"
+
+
+def _stage_markers(reading: Reading, judged: list[str]) -> tuple[int, list[str], str]:
+    """The stages the answer walks by the generic stage markers (`judged`; empty: all)."""
+    patterns = {n: p for n, p in signals.STAGES.items() if _judges(judged, n)}
+    hits = {name: signals.find(p, reading.focused) for name, p in patterns.items()}
+    walked = {name for name, f in hits.items() if f.count}
+    evidence = [f.sentences[0] for f in hits.values() if f.sentences]
+    share = len(walked) / len(patterns) if patterns else 0.0
     level = _capped(level_for(share, (0.25, 0.5, 0.75)), reading)
     return level, evidence, f"stages walked: {', '.join(sorted(walked)) or 'none'}"
 
