@@ -304,6 +304,7 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
         (levels, "CHOICELESS_READS"): ("key_points", "markers"),
         (levels, "STAGELESS_READS"): ("key_points", "markers"),
         (levels, "KEY_POINTS_FROM_LEVEL"): (4, 3),
+        (levels, "EVERY_POINT_STATED"): (True, False),
         (levels, "POINTS_THAT_WEIGH"): (False, True),
         (levels, "CHOICELESS_STORIES_READ"): ("markers", "key_points"),
     },
