@@ -49,6 +49,26 @@ TOPIC_TERMS = 7
 BEYOND_THE_LIGHTEST = True
 
 
+# A story told in the candidate's own words states no point of fact of its question in the
+# question's words, and names few of its terms ("before, the typical wait for a reply was
+# about four hours; afterwards about 70 minutes", "we switched it on for half the agents,
+# picked at random, and compared the two halves"), so none of its kinds were read and it
+# was floored as about something else. Such a story shows it answers this question by
+# supplying what at least this many of its points heavier than the lightest ask for, each
+# point's every kind that any story need not have (not needs_a_point), said and not
+# denied: a story that answers another question supplies one such point's kinds at most
+# (a before-and-after figure, which any story has). Then its kinds are read as an answer
+# that states a point of fact. 0: never. A setting of benchmarks/cv_offline_judge.py's
+# grid `asks_story`.
+KINDS_SHOW_THE_QUESTION = 2
+# A kind's words with one of these within the few words before them are denied ("we didn't
+# run any comparison", "there was no holdout"): they supply nothing toward the question.
+_DENIED_BEFORE = re.compile(
+    r"\b(?:no|not|never|without|nor|n't|didn't|don't|wasn't|weren't|couldn't)\b(?:\W+\w+){0,3}\W*$",
+    re.IGNORECASE,
+)
+
+
 class Kind(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
@@ -123,6 +143,34 @@ def supplied(text: str, kinds: Sequence[str]) -> int:
     return sum(1 for k in kinds if said[k].search(text))
 
 
+def supplied_undenied(text: str, kind: str) -> bool:
+    """Whether the text has `kind` somewhere no negator just before denies."""
+    return any(
+        not _DENIED_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+        for m in _said()[kind].finditer(text)
+    )
+
+
+def shows_the_question(
+    key_points: Sequence[KeyPoint], units: Sequence[Sentence], lightest: float | None
+) -> bool:
+    """Whether a story supplies, undenied, every kind that needs no point of at least
+    KINDS_SHOW_THE_QUESTION of its question's points heavier than the lightest."""
+    if KINDS_SHOW_THE_QUESTION <= 0:
+        return False
+    generic = _needing_a_point()
+    shown = 0
+    for kp in key_points:
+        if lightest is not None and kp.weight == lightest:
+            continue
+        kinds = [k for k in asked_kinds(kp.text) if k not in generic]
+        if kinds and all(any(supplied_undenied(u.text, k) for u in units) for k in kinds):
+            shown += 1
+            if shown >= KINDS_SHOW_THE_QUESTION:
+                return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def _said() -> dict[str, re.Pattern[str]]:
     return {name: pattern for name, _, pattern in _asks()}
@@ -161,6 +209,8 @@ def credit(
         and (kp.weight != lightest or not BEYOND_THE_LIGHTEST)
         for kp, m in zip(key_points, matches, strict=True)
     )
+    if not states_a_point and shows_the_question(key_points, units, lightest):
+        states_a_point = True
     on_question = states_a_point or (TOPIC_TERMS > 0 and named_terms >= TOPIC_TERMS)
     if ASKED_SHARE <= 0 or not on_question:
         return matches, {}
