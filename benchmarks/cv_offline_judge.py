@@ -112,6 +112,9 @@ them and the alternatives tried:
 - `asks_topic`: how many of the question's distinct terms an answer that states no point
   of fact must name for its kinds of content to be read (asks.TOPIC_TERMS, 0 = only an
   answer that states a point of fact).
+- `asks_story`: how many of a question's points heavier than the lightest a story that
+  states no point of fact must supply every specific kind of (undenied) to be read as
+  answering it, so that its kinds count (asks.KINDS_SHOW_THE_QUESTION, 0 = never).
 `--keep-right POINTS` chooses (in-sample and per fold) only among the settings under which
 no answer graded 50 or more scores more than POINTS below its score under the setting
 kindest to those answers: a constant that reads right answers as wrong is not bought back
@@ -243,6 +246,9 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     },
     "asks_topic": {
         (asks, "TOPIC_TERMS"): (7, 0, 3, 5, 9, 11, 13),
+    },
+    "asks_story": {
+        (asks, "KINDS_SHOW_THE_QUESTION"): (2, 0, 1, 3),
     },
     "heads": {
         (claims, "HEAD_TERMS"): (2, 3, 99),

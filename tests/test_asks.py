@@ -222,3 +222,83 @@ def test_the_judge_reads_a_plain_scaling_story_for_what_its_points_ask():
     assert {"scale_numbers", "tradeoff_accepted"} <= set(result.covered_key_points)
     elsewhere = judge.score_now(_request(ELSEWHERE))
     assert not elsewhere.covered_key_points
+
+
+# A story told in the candidate's own words shows it answers its question by what two of
+# the question's points ask for as kinds of content (asks.KINDS_SHOW_THE_QUESTION).
+IMPACT_STORY = (
+    "Complaints about slow replies fell by roughly a third. "
+    "We switched it on for half the agents first, picked at random, and compared the two "
+    "halves over a month."
+)
+ANOTHER_STORY = (
+    "He wanted a custom feature store and I wanted an open-source one. "
+    "We listed our requirements together and scored both designs. "
+    "We shipped the hybrid in two months."
+)
+DENIED_STORY = (
+    "Revenue went from 10 million to 11 million that quarter. "
+    "We didn't pick anyone at random or keep any stores on the old forecast."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("We switched it on for half the agents first, picked at random.", 1),
+        ("Half kept the old list and half got the new one.", 1),
+        ("We kept the other site as it was for six weeks.", 1),
+        ("We compared the two halves over a month.", 1),
+        ("We tested it in 20 shops against 20 similar shops.", 1),
+        ("We launched it everywhere on the same day.", 0),
+    ],
+)
+def test_a_controlled_comparison_is_read_in_plain_words(text, count):
+    assert asks.supplied(text, ("compared",)) == count
+
+
+def test_a_denied_comparison_supplies_nothing():
+    assert not asks.supplied_undenied("We didn't pick anyone at random.", "compared")
+    assert asks.supplied_undenied("We picked half the stores at random.", "compared")
+
+
+def _impact_points() -> list[KeyPoint]:
+    question = Bank().question("behavioral.results.proudest_impact")
+    assert question is not None
+    return question.key_points
+
+
+def test_a_story_that_supplies_two_points_kinds_shows_its_question():
+    assert asks.shows_the_question(_impact_points(), sentences(IMPACT_STORY), 1.0)
+
+
+@pytest.mark.parametrize("story", [ANOTHER_STORY, DENIED_STORY])
+def test_another_question_s_story_or_denied_kinds_show_nothing(story):
+    assert not asks.shows_the_question(_impact_points(), sentences(story), 1.0)
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Complaints about slow replies fell by roughly a third.",
+        "We switched it on for half the agents first, picked at random.",
+    ],
+)
+def test_one_point_s_kinds_are_not_enough(story):
+    assert not asks.shows_the_question(_impact_points(), sentences(story), 1.0)
+
+
+def test_kinds_any_story_has_do_not_show_the_question():
+    # Figures, a change, a price and how it was found: any story's (the team grew).
+    points = [FOUND, SCALE, PRICE, FACT]
+    assert not asks.shows_the_question(points, sentences(ELSEWHERE), None)
+
+
+def test_before_and_after_is_read_across_a_clause():
+    said = "Before, the wait was about four hours, and afterwards it was about 70 minutes."
+    assert asks.supplied(said, ("change",)) == 1
+
+
+def test_the_gate_can_be_turned_off(monkeypatch):
+    monkeypatch.setattr(asks, "KINDS_SHOW_THE_QUESTION", 0)
+    assert not asks.shows_the_question(_impact_points(), sentences(IMPACT_STORY), 1.0)

@@ -54,12 +54,13 @@ BEYOND_THE_LIGHTEST = True
 # about four hours; afterwards about 70 minutes", "we switched it on for half the agents,
 # picked at random, and compared the two halves"), so none of its kinds were read and it
 # was floored as about something else. Such a story shows it answers this question by
-# supplying what at least this many of its points heavier than the lightest ask for, each
-# point's every kind that any story need not have (not needs_a_point), said and not
-# denied: a story that answers another question supplies one such point's kinds at most
-# (a before-and-after figure, which any story has). Then its kinds are read as an answer
-# that states a point of fact. 0: never. A setting of benchmarks/cv_offline_judge.py's
-# grid `asks_story`.
+# supplying what at least this many of its points heavier than the lightest ask for (each
+# point's every kind that is not needs_a_point, said and not denied), one of them a kind
+# that not any story says (not in_any_story: a controlled comparison, a plan to keep
+# improving): a story that answers another question has figures, a change, a price and
+# "I built" whatever it is about, and supplies this question's own kinds seldom. Then its
+# kinds are read as an answer that states a point of fact. 0: never. A setting of
+# benchmarks/cv_offline_judge.py's grid `asks_story`.
 KINDS_SHOW_THE_QUESTION = 2
 # A kind's words with one of these within the few words before them are denied ("we didn't
 # run any comparison", "there was no holdout"): they supply nothing toward the question.
@@ -78,6 +79,9 @@ class Kind(BaseModel):
     # not in one that merely names its topic: any story has an outcome and a part for its
     # teller, whatever it is about.
     needs_a_point: bool = False
+    # Said in a story about anything (figures, a change, "I built", "my manager agreed"):
+    # it does not show by itself that a story answers this question (shows_the_question).
+    in_any_story: bool = False
 
 
 class Asks(BaseModel):
@@ -155,25 +159,30 @@ def shows_the_question(
     key_points: Sequence[KeyPoint], units: Sequence[Sentence], lightest: float | None
 ) -> bool:
     """Whether a story supplies, undenied, every kind that needs no point of at least
-    KINDS_SHOW_THE_QUESTION of its question's points heavier than the lightest."""
+    KINDS_SHOW_THE_QUESTION of its question's points heavier than the lightest, one of
+    them a kind not said in any story."""
     if KINDS_SHOW_THE_QUESTION <= 0:
         return False
-    generic = _needing_a_point()
-    shown = 0
+    generic, anywhere = _needing_a_point(), _in_any_story()
+    shown, own = 0, False
     for kp in key_points:
         if lightest is not None and kp.weight == lightest:
             continue
         kinds = [k for k in asked_kinds(kp.text) if k not in generic]
         if kinds and all(any(supplied_undenied(u.text, k) for u in units) for k in kinds):
             shown += 1
-            if shown >= KINDS_SHOW_THE_QUESTION:
-                return True
-    return False
+            own = own or any(k not in anywhere for k in kinds)
+    return own and shown >= KINDS_SHOW_THE_QUESTION
 
 
 @lru_cache(maxsize=1)
 def _said() -> dict[str, re.Pattern[str]]:
     return {name: pattern for name, _, pattern in _asks()}
+
+
+@lru_cache(maxsize=1)
+def _in_any_story() -> frozenset[str]:
+    return frozenset(name for name, kind in _read().kinds.items() if kind.in_any_story)
 
 
 @lru_cache(maxsize=1)
