@@ -180,6 +180,13 @@ def _said() -> dict[str, re.Pattern[str]]:
     return {name: pattern for name, _, pattern in _asks()}
 
 
+def _asks_its_own_kind(text: str) -> bool:
+    """Whether a key point asks for a kind that not any story says (see
+    shows_the_question)."""
+    common = _in_any_story() | _needing_a_point()
+    return any(k not in common for k in asked_kinds(text))
+
+
 @lru_cache(maxsize=1)
 def _in_any_story() -> frozenset[str]:
     return frozenset(name for name, kind in _read().kinds.items() if kind.in_any_story)
@@ -212,9 +219,12 @@ def credit(
     weights = [kp.weight for kp in key_points]
     # The lightest points, when some are heavier (else none is lighter than another).
     lightest = min(weights) if weights and min(weights) < max(weights) else None
+    # A point that asks for a kind not every story has ("Shipped with a plan to keep
+    # improving") and is stated in its own words ("a follow-up iteration") is as much a
+    # point of the question as a point of fact.
     states_a_point = any(
         m.coverage >= COVERED_AT
-        and not asked_kinds(kp.text)
+        and (not asked_kinds(kp.text) or _asks_its_own_kind(kp.text))
         and (kp.weight != lightest or not BEYOND_THE_LIGHTEST)
         for kp, m in zip(key_points, matches, strict=True)
     )
