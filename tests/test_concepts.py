@@ -140,3 +140,40 @@ def test_a_negative_word_is_said_by_not_and_its_root_and_back():
     # root is no root ("input" is not "not put").
     assert term_match(term("unbiased"), frozenset(marked_terms("It is biased."))) == 0.0
     assert term_match(term("input"), frozenset(marked_terms("Do not put it there."))) == 0.0
+
+
+# Everyday words for terms that recur across the bank's key points (everyday4 lane).
+VALUE_FUNCTION = KeyPoint(
+    id="value_function",
+    text="The value function gives the expected reward from each state under the policy.",
+    weight=2,
+)
+VALUE_PLAIN = (
+    "For every situation it tells you the payoff you can expect if you keep following the policy."
+)
+
+
+def test_everyday_words_for_recurring_terms_name_their_concepts():
+    for technical, plain in [
+        ("state", "It depends only on the situation you are in now."),
+        ("reward", "The payoff arrives at the end of the game."),
+        ("document", "Keep the articles in a searchable store."),
+        ("passage", "Hand the model the few most relevant paragraphs."),
+        ("retrieval", "It looks up the relevant text first."),
+    ]:
+        name = concept(term(technical))
+        assert name is not None and name in named(plain), technical
+
+
+def test_a_point_said_in_everyday_reinforcement_learning_words_is_covered(monkeypatch):
+    with_concepts = key_point_coverage(VALUE_PLAIN, [VALUE_FUNCTION])["value_function"]
+    monkeypatch.setattr(matching, "CONCEPT_MATCH", 0.0)
+    without = key_point_coverage(VALUE_PLAIN, [VALUE_FUNCTION])["value_function"]
+    assert without < matching.COVERED_AT <= with_concepts
+
+
+def test_denied_everyday_words_name_denied_concepts():
+    reward = concept(term("reward"))
+    assert reward is not None
+    assert NEGATED + reward in named("There is no payoff until the game ends.")
+    assert reward not in named("There is no payoff until the game ends.")

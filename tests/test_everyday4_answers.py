@@ -1,0 +1,82 @@
+"""Right answers in everyday words, the same in the field's terms, and wrong twins in
+everyday words (key claims reversed, roles exchanged) on 14 breadth questions
+(tests/data/everyday4_answers.jsonl and everyday4_aside.jsonl, see tests/data/README.md),
+each graded 0-100 before any scoring. The aside's four questions were kept aside while the
+lexicon was changed. What the judge does with them now is held here; the issue's bar is a
+strict xfail."""
+
+import statistics
+from pathlib import Path
+
+import pytest
+
+from tests.answer_sets import scored
+
+DATA = Path(__file__).parent / "data"
+VARIANTS = {"everyday", "terms", "everyday_false"}
+
+
+def _judged(name: str) -> dict[str, dict[str, float]]:
+    out: dict[str, dict[str, float]] = {}
+    for item, percent, _ in scored(DATA / name):
+        assert item.question_id is not None and item.variant in VARIANTS
+        out.setdefault(item.question_id, {})[item.variant] = percent
+    return out
+
+
+@pytest.fixture(scope="module")
+def dev() -> dict[str, dict[str, float]]:
+    return _judged("everyday4_answers.jsonl")
+
+
+@pytest.fixture(scope="module")
+def aside() -> dict[str, dict[str, float]]:
+    return _judged("everyday4_aside.jsonl")
+
+
+def _mean(judged: dict[str, dict[str, float]], variant: str) -> float:
+    return statistics.mean(v[variant] for v in judged.values())
+
+
+def test_each_question_has_its_three_answers(dev, aside):
+    assert len(dev) == 10 and len(aside) == 4
+    assert not set(dev) & set(aside)
+    assert all(v.keys() == VARIANTS for v in (*dev.values(), *aside.values()))
+
+
+def test_right_answers_in_everyday_words(dev, aside):
+    # Before any change (main 4e3db05) and after: developed 77.7, aside 84.8 (graded 86-87).
+    assert _mean(dev, "everyday") >= 77
+    assert _mean(aside, "everyday") >= 84
+
+
+def test_the_same_answers_in_the_field_s_terms(dev, aside):
+    # Before and after: developed 86.3, aside 91.7 (graded 89-90).
+    assert _mean(dev, "terms") >= 85.5
+    assert _mean(aside, "terms") >= 91
+
+
+def test_wrong_twins_in_everyday_words_do_not_rise(dev, aside):
+    # Before and after: developed 15.9, aside 4.1 (graded 5-6).
+    assert _mean(dev, "everyday_false") <= 16.5
+    assert _mean(aside, "everyday_false") <= 5
+
+
+def test_every_right_answer_is_well_above_its_wrong_twin(dev, aside):
+    for judged in (dev, aside):
+        for question, v in judged.items():
+            assert v["everyday"] > v["everyday_false"] + 20, question
+            assert v["terms"] > v["everyday_false"] + 20, question
+
+
+# Two wrong twins are read as half right: k-fold's roles exchanged in everyday words ("train
+# on one slice, then score on the other k-1": 65.6) and the curse of dimensionality reversed
+# (44.0); their misconceptions are listed, in other words than these.
+@pytest.mark.xfail(strict=True, reason="reversed claims in everyday words no misconception lists")
+def test_every_wrong_twin_stays_low(dev):
+    assert all(v["everyday_false"] <= 20 for v in dev.values())
+
+
+@pytest.mark.xfail(strict=True, reason="everyday words read word by word: ~78 of the 87 graded")
+def test_everyday_words_reach_the_issue_bar(dev):
+    assert _mean(dev, "everyday") >= 80
