@@ -99,8 +99,11 @@ from interviewer.judge.text import (
 # red flags of someone else's conduct; v7: answers written to fool a judge - grammatical
 # salad, claims put in others' mouths or stated both ways, inner denials of a key point's
 # claim, answers that state nothing beyond the question, notes to the grader, and the answer
-# read as its reader sees it).
-METHOD = "claims-v7"
+# read as its reader sees it; v8: salad in sentences that only say terms belong or relate,
+# claims offered as possibilities with another in their place, a whole answer taken back in
+# the candidate's own words, domain criteria with nothing to read in their question read
+# from it, stories shown on their question by the kinds of content its points ask for).
+METHOD = "claims-v8"
 # Overlaps closer than this are equal (they are sums of rarities).
 TIE = 1e-9
 # Why an answer whose every clause is disowned is scored at the floor.
