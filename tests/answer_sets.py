@@ -14,11 +14,43 @@ from interviewer.judge.offline import OfflineJudge
 DATA = Path(__file__).parent / "data"
 
 
-def questions_of(names: tuple[str, ...]) -> set[str]:
-    """The bank questions (or groups) that the named tests/data sets answer."""
+# The graded sets in the order they were committed, as far as the sets whose tests check
+# that their questions were new: a set committed later may reuse their questions.
+SETS_IN_ORDER = (
+    "interview_answers.jsonl",
+    "adversarial_answers.jsonl",
+    "plain_answers.jsonl",
+    "fluent_wrong_answers.jsonl",
+    "plain_breadth_answers.jsonl",
+    "marker_answers.jsonl",
+    "fresh_wrong_answers.jsonl",
+    "fresh_wrong_aside.jsonl",
+    "design_dive_answers.jsonl",
+    "paraphrased_wrong_answers.jsonl",
+    "paraphrased_wrong_aside.jsonl",
+    "behavioral_answers.jsonl",
+    "plain_unseen_answers.jsonl",
+    "design_dive_unseen_answers.jsonl",
+    "behavioral_aside.jsonl",
+    "heavy_missing_answers.jsonl",
+    "keypoint_wrong_answers.jsonl",
+    "plainest_answers.jsonl",
+    "procedure_wrong_answers.jsonl",
+    "procedure_wrong_aside.jsonl",
+    "story_answers.jsonl",
+    "story_aside.jsonl",
+    "plain7_answers.jsonl",
+)
+
+
+def questions_before(name: str, *alongside: str) -> set[str]:
+    """The bank questions (or groups) answered by the sets committed before `name`, except
+    those written `alongside` it."""
     out: set[str] = set()
-    for name in names:
-        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+    for earlier in SETS_IN_ORDER[: SETS_IN_ORDER.index(name)]:
+        if earlier in alongside:
+            continue
+        for line in (DATA / earlier).read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             out.add(row.get("question_id") or row.get("group"))
     return out

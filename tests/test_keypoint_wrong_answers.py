@@ -9,7 +9,7 @@ import statistics
 
 import pytest
 
-from tests.answer_sets import questions_of, scored
+from tests.answer_sets import questions_before, scored
 from tests.test_fresh_wrong_answers import DATA
 
 SET = DATA / "keypoint_wrong_answers.jsonl"
@@ -71,27 +71,6 @@ def test_each_right_control_is_above_its_wrong_twins(judged):
 WRITTEN_ALONGSIDE = DATA / "heavy_missing_answers.jsonl"
 
 
-# The sets that were here when this set was written: later sets may reuse its questions.
-EARLIER_SETS = (
-    "adversarial_answers.jsonl",
-    "behavioral_answers.jsonl",
-    "behavioral_aside.jsonl",
-    "design_dive_answers.jsonl",
-    "design_dive_unseen_answers.jsonl",
-    "fluent_wrong_answers.jsonl",
-    "fresh_wrong_answers.jsonl",
-    "fresh_wrong_aside.jsonl",
-    "interview_answers.jsonl",
-    "marker_answers.jsonl",
-    "paraphrased_wrong_answers.jsonl",
-    "paraphrased_wrong_aside.jsonl",
-    "plain_answers.jsonl",
-    "plain_breadth_answers.jsonl",
-    "plain_unseen_answers.jsonl",
-    "plainest_answers.jsonl",
-)
-
-
 def test_the_questions_are_not_those_of_the_other_answer_sets(judged):
-    others = questions_of(EARLIER_SETS)
+    others = questions_before("keypoint_wrong_answers.jsonl", "heavy_missing_answers.jsonl")
     assert not {g for _, g, _, _ in judged} & others

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import percents_by_part, questions_of
+from tests.answer_sets import percents_by_part, questions_before
 
 DATA = Path(__file__).parent / "data"
 DATASET = DATA / "plain7_answers.jsonl"
@@ -40,33 +40,8 @@ def test_each_question_has_a_right_answer_and_its_wrong_twin(judged):
         assert all(v.keys() == {"plain", "plain_false"} for v in part.values())
 
 
-# The sets that were here when this set was written: later sets may reuse its questions.
-EARLIER_SETS = (
-    "adversarial_answers.jsonl",
-    "behavioral_answers.jsonl",
-    "behavioral_aside.jsonl",
-    "design_dive_answers.jsonl",
-    "design_dive_unseen_answers.jsonl",
-    "fluent_wrong_answers.jsonl",
-    "fresh_wrong_answers.jsonl",
-    "fresh_wrong_aside.jsonl",
-    "heavy_missing_answers.jsonl",
-    "interview_answers.jsonl",
-    "keypoint_wrong_answers.jsonl",
-    "marker_answers.jsonl",
-    "paraphrased_wrong_answers.jsonl",
-    "paraphrased_wrong_aside.jsonl",
-    "plain_answers.jsonl",
-    "plain_breadth_answers.jsonl",
-    "plain_unseen_answers.jsonl",
-    "plainest_answers.jsonl",
-    "procedure_wrong_answers.jsonl",
-    "procedure_wrong_aside.jsonl",
-)
-
-
 def test_the_questions_are_not_those_of_the_other_answer_sets(judged):
-    others = questions_of(EARLIER_SETS)
+    others = questions_before("plain7_answers.jsonl")
     # tests/data/procedure_wrong_*.jsonl were written and committed the same morning, before
     # either set was scored, and share one question with answers of another kind (wrong in
     # the key points' own words, with right twins in those words).

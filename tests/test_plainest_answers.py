@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import judged_on, percents_by_part, questions_of
+from tests.answer_sets import judged_on, percents_by_part, questions_before
 
 DATA = Path(__file__).parent / "data"
 DATASET = DATA / "plainest_answers.jsonl"
@@ -54,28 +54,8 @@ def test_each_question_has_every_variant(judged):
 WRITTEN_ALONGSIDE = DATA / "heavy_missing_answers.jsonl"
 
 
-# The sets that were here when this set was written: later sets may reuse its questions.
-EARLIER_SETS = (
-    "adversarial_answers.jsonl",
-    "behavioral_answers.jsonl",
-    "behavioral_aside.jsonl",
-    "design_dive_answers.jsonl",
-    "design_dive_unseen_answers.jsonl",
-    "fluent_wrong_answers.jsonl",
-    "fresh_wrong_answers.jsonl",
-    "fresh_wrong_aside.jsonl",
-    "interview_answers.jsonl",
-    "marker_answers.jsonl",
-    "paraphrased_wrong_answers.jsonl",
-    "paraphrased_wrong_aside.jsonl",
-    "plain_answers.jsonl",
-    "plain_breadth_answers.jsonl",
-    "plain_unseen_answers.jsonl",
-)
-
-
 def test_the_questions_are_not_those_of_the_other_answer_sets(judged):
-    others = questions_of(EARLIER_SETS)
+    others = questions_before("plainest_answers.jsonl", "heavy_missing_answers.jsonl")
     assert not (set(judged["dev"]) | set(judged["aside"])) & others
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import questions_of, scored
+from tests.answer_sets import questions_before, scored
 from tests.test_fresh_wrong_answers import DATA
 
 SETS = {
@@ -71,32 +71,9 @@ def test_a_sign_error_loses_to_its_right_twin(judged):
         assert by_id[wrong_id] < by_id[twin] - 40, (wrong_id, by_id[wrong_id], by_id[twin])
 
 
-# The sets that were here when this set was written: later sets may reuse its questions.
-EARLIER_SETS = (
-    "adversarial_answers.jsonl",
-    "behavioral_answers.jsonl",
-    "behavioral_aside.jsonl",
-    "design_dive_answers.jsonl",
-    "design_dive_unseen_answers.jsonl",
-    "fluent_wrong_answers.jsonl",
-    "fresh_wrong_answers.jsonl",
-    "fresh_wrong_aside.jsonl",
-    "heavy_missing_answers.jsonl",
-    "interview_answers.jsonl",
-    "keypoint_wrong_answers.jsonl",
-    "marker_answers.jsonl",
-    "paraphrased_wrong_answers.jsonl",
-    "paraphrased_wrong_aside.jsonl",
-    "plain_answers.jsonl",
-    "plain_breadth_answers.jsonl",
-    "plain_unseen_answers.jsonl",
-    "plainest_answers.jsonl",
-)
-
-
 def test_the_questions_are_not_those_of_the_other_answer_sets(judged):
     ours = {g for rows in judged.values() for _, g, _, _ in rows}
-    others = questions_of(EARLIER_SETS)
+    others = questions_before("procedure_wrong_answers.jsonl")
     # tests/data/plain7_answers.jsonl was written and committed the same morning, before
     # either set was scored, and shares one question with answers of another kind (right
     # and wrong in everyday words).

@@ -21,8 +21,9 @@ either side gets wrong is still read (offline.py, as for twins).
 from collections.abc import Sequence
 from functools import lru_cache
 
-from interviewer.judge.clauses import Clause, Reading, Status, Token, tokens, worse
+from interviewer.judge.clauses import Clause, Reading, Token, tokens
 from interviewer.judge.lexicon import lexicon
+from interviewer.judge.twins import leave_undecided
 
 _OR = "or"
 # Pronouns that keep the first side's subject in the second ("or it might be the reward").
@@ -130,16 +131,4 @@ def _conditioned(found: Sequence[Clause], k: int) -> bool:
 def mark_possibilities(reading: Reading) -> None:
     """Neither of two claims offered as possibilities beside one another is claimed; what
     hangs on either ("..., so the mean might be stable") follows from no claim."""
-    found = reading.clauses
-    undecided = offered_both(found)
-    for k in sorted(undecided):
-        for j in range(k + 1, len(found)):
-            after = found[j]
-            if after.sentence != found[k].sentence or not (
-                after.subordinate or after.opener == "so"
-            ):
-                break
-            undecided.add(j)
-    for k in undecided:
-        found[k].status = worse(found[k].status, Status.undecided)
-        found[k].twinned = True
+    leave_undecided(reading.clauses, offered_both(reading.clauses))

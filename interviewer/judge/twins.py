@@ -355,8 +355,16 @@ def mark_twins(reading: Reading) -> None:
                 if twins(prefix, said, offered):
                     undecided.update(i for i in before if i <= j)
                     undecided.update(i for i in mine if i <= m)
-    # What hangs on a side ("..., so the expected value matches", "which...") follows
-    # from a claim that was not made.
+    leave_undecided(found, undecided)
+
+
+# Words around "or" that do not offer another side: "either way", "or so", "whether or not".
+_NOT_OFFERED_AFTER = frozenset(["so", "not", "more", "less", "two", "three"])
+
+
+def leave_undecided(found: Sequence[Clause], undecided: set[int]) -> None:
+    """The clauses at `undecided` claim neither side, and neither does what hangs on them
+    ("..., so the expected value matches", "which..."): it follows from a claim not made."""
     for k in sorted(undecided):
         for j in range(k + 1, len(found)):
             after = found[j]
@@ -368,10 +376,6 @@ def mark_twins(reading: Reading) -> None:
     for k in undecided:
         found[k].status = worse(found[k].status, Status.undecided)
         found[k].twinned = True
-
-
-# Words around "or" that do not offer another side: "either way", "or so", "whether or not".
-_NOT_OFFERED_AFTER = frozenset(["so", "not", "more", "less", "two", "three"])
 
 
 def names_alternatives(text: str) -> bool:
