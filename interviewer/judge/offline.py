@@ -587,21 +587,19 @@ def _narration(
     if not NARRATION_ON_TOPIC or not vocabulary:
         return []
     have = {u.start for u in on_topic}
-    told = [c.start for c in read.clauses if c.asserted and clauses.narrates(c)]
-    # What was not done narrates no action ("so we didn't need to check them").
-    denied = [c.start for c in read.clauses if c.negated or c.denied]
-
-    def inside(start: int, u: Sentence) -> bool:
-        return u.start <= start < u.start + len(u.text)
-
-    return [
-        u
-        for u in units
-        if u.start not in have
-        and any(inside(start, u) for start in told)
-        and not any(inside(start, u) for start in denied)
-        and _topic_share(u.text, vocabulary, synonym_weight=0.5) >= LOOSE_SHARE
-    ]
+    out = []
+    for u in units:
+        if u.start in have:
+            continue
+        inside = _clauses_in(u, read)
+        # What was not done narrates no action ("so we didn't need to check them").
+        if (
+            any(c.asserted and clauses.narrates(c) for c in inside)
+            and not any(c.negated or c.denied for c in inside)
+            and _topic_share(u.text, vocabulary, synonym_weight=0.5) >= LOOSE_SHARE
+        ):
+            out.append(u)
+    return out
 
 
 def _states_beyond_the_lightest(request: JudgeRequest, matches: list[KeyPointMatch]) -> bool:
@@ -697,13 +695,7 @@ def _only_denies(claimed: Sequence[clauses.Clause]) -> bool:
 
 def _denied_unit(unit: Sentence, read: clauses.Reading) -> bool:
     """Whether the unit's clauses that hang on no other all deny what they say."""
-    inside = [
-        c
-        for c in read.clauses
-        if unit.start <= c.start < unit.start + len(unit.text)
-        and not c.subordinate
-        and c.opener != "or"
-    ]
+    inside = [c for c in _clauses_in(unit, read) if not c.subordinate and c.opener != "or"]
     return bool(inside) and all(c.negated or c.framed for c in inside)
 
 
@@ -773,15 +765,15 @@ def _mostly_disowned(
     claimed = sum(len(words(u.text)) for u in on_topic) + sum(
         len(words(u.text))
         for u in story
-        if u.start not in counted and any(start in told for start in _clause_starts(u, read))
+        if u.start not in counted and any(c.start in told for c in _clauses_in(u, read))
     )
     return disowned >= claimed
 
 
-def _clause_starts(unit: Sentence, read: clauses.Reading) -> list[int]:
-    """The start offsets of the clauses inside a unit (a sentence, or one clause)."""
+def _clauses_in(unit: Sentence, read: clauses.Reading) -> list[clauses.Clause]:
+    """The clauses that start inside a unit (a sentence, or one clause)."""
     end = unit.start + len(unit.text)
-    return [c.start for c in read.clauses if unit.start <= c.start < end]
+    return [c for c in read.clauses if unit.start <= c.start < end]
 
 
 def _units(read: clauses.Reading) -> tuple[list[Sentence], dict[int, list[tuple[int, int]]]]:
