@@ -72,6 +72,15 @@ def scored(path: Path) -> list[tuple[CalibrationItem, float, JudgeResult]]:
     return out
 
 
+def percents_by_kind(path: Path) -> dict[str, list[float]]:
+    """Each answer's percent, grouped by its kind."""
+    out: dict[str, list[float]] = {}
+    for item, percent, _ in scored(path):
+        assert item.kind is not None, item.id
+        out.setdefault(item.kind, []).append(percent)
+    return out
+
+
 def percents_by_part(path: Path, aside_prefix: str) -> dict[str, dict[str, dict[str, float]]]:
     """Each answer's percent by part (`aside` for ids that start with `aside_prefix`, else
     `dev`), question and variant."""

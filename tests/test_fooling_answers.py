@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import scored
+from tests.answer_sets import percents_by_kind
 
 DATA = Path(__file__).parent / "data"
 SET = DATA / "fooling_answers.jsonl"
@@ -27,17 +27,9 @@ ASIDE_OFFERED_MEAN = 35.0
 ASIDE_RIGHT_MEAN = 65.0
 
 
-def _by_kind(path: Path) -> dict[str, list[float]]:
-    out: dict[str, list[float]] = {}
-    for item, percent, _ in scored(path):
-        assert item.kind is not None
-        out.setdefault(item.kind, []).append(percent)
-    return out
-
-
 @pytest.fixture(scope="module")
 def by_kind() -> dict[str, list[float]]:
-    return _by_kind(SET)
+    return percents_by_kind(SET)
 
 
 def test_every_kind_is_there(by_kind):
@@ -57,6 +49,6 @@ def test_answers_to_a_neighbour_score_low(by_kind):
 
 
 def test_the_set_kept_aside_reads_possibilities_too():
-    aside = _by_kind(ASIDE)
+    aside = percents_by_kind(ASIDE)
     assert statistics.mean(aside["wrong"]) <= ASIDE_OFFERED_MEAN, aside["wrong"]
     assert statistics.mean(aside["excellent"]) >= ASIDE_RIGHT_MEAN, aside["excellent"]

@@ -14,18 +14,14 @@ from interviewer.content.loader import load_content
 from interviewer.domain.judging import JudgeRequest
 from interviewer.domain.question import family, neighbour_texts
 from interviewer.judge import neighbours
-from tests.answer_sets import bank_request, judged_on, scored
+from tests.answer_sets import bank_request, judged_on, percents_by_kind, scored
 
 DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture(scope="module")
 def dev() -> dict[str, list[float]]:
-    out: dict[str, list[float]] = {}
-    for item, percent, _ in scored(DATA / "neighbour_answers.jsonl"):
-        assert item.kind is not None
-        out.setdefault(item.kind, []).append(percent)
-    return out
+    return percents_by_kind(DATA / "neighbour_answers.jsonl")
 
 
 def test_answers_to_a_neighbouring_question_sit_at_the_bottom(dev):
@@ -124,9 +120,6 @@ def test_the_aside_is_well_formed():
 def test_the_aside_scored_at_the_end():
     # Kept aside while the judge was changed; scored once before (neighbouring-question
     # answers 51.0, 10.0, 44.8; right answers 92.6, 86.7, 96.3) and once after.
-    by_kind: dict[str, list[float]] = {}
-    for item, percent, _ in scored(DATA / "neighbour_aside.jsonl"):
-        assert item.kind is not None
-        by_kind.setdefault(item.kind, []).append(percent)
+    by_kind = percents_by_kind(DATA / "neighbour_aside.jsonl")
     assert max(by_kind["offtopic"]) <= 5
     assert min(by_kind["excellent"]) >= 85

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import scored
+from tests.answer_sets import percents_by_kind
 
 DATA = Path(__file__).parent / "data"
 # Answers taken back (writer: 4-5) scored 62.0 on average before the whole-answer reading
@@ -27,22 +27,14 @@ ASIDE_RETRACTED_MEAN = 15.0
 ASIDE_CONTROL_MEAN = 85.0
 
 
-def _by_kind(name: str) -> dict[str, list[float]]:
-    out: dict[str, list[float]] = {}
-    for item, percent, _ in scored(DATA / name):
-        assert item.kind is not None
-        out.setdefault(item.kind, []).append(percent)
-    return out
-
-
 @pytest.fixture(scope="module")
 def dev() -> dict[str, list[float]]:
-    return _by_kind("retract2_answers.jsonl")
+    return percents_by_kind(DATA / "retract2_answers.jsonl")
 
 
 @pytest.fixture(scope="module")
 def aside() -> dict[str, list[float]]:
-    return _by_kind("retract2_aside.jsonl")
+    return percents_by_kind(DATA / "retract2_aside.jsonl")
 
 
 def test_an_answer_taken_back_in_the_candidates_words_scores_near_the_floor(dev):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import scored
+from tests.answer_sets import percents_by_kind
 
 DATA = Path(__file__).parent / "data"
 # Answers taken back (writer: 5) scored 81.0 on average before the take-back reading
@@ -23,22 +23,14 @@ ASIDE_RETRACTED_MEAN = 15.0
 ASIDE_CONTROL_MEAN = 80.0
 
 
-def _by_kind(name: str) -> dict[str, list[float]]:
-    out: dict[str, list[float]] = {}
-    for item, percent, _ in scored(DATA / name):
-        assert item.kind is not None
-        out.setdefault(item.kind, []).append(percent)
-    return out
-
-
 @pytest.fixture(scope="module")
 def dev() -> dict[str, list[float]]:
-    return _by_kind("retraction_answers.jsonl")
+    return percents_by_kind(DATA / "retraction_answers.jsonl")
 
 
 @pytest.fixture(scope="module")
 def aside() -> dict[str, list[float]]:
-    return _by_kind("retraction_aside.jsonl")
+    return percents_by_kind(DATA / "retraction_aside.jsonl")
 
 
 def test_an_answer_taken_back_in_other_words_scores_low(dev):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import scored
+from tests.answer_sets import percents_by_kind
 
 DATA = Path(__file__).parent / "data"
 SET = DATA / "twoway_answers.jsonl"
@@ -32,17 +32,9 @@ RIGHT_MEAN = 80.0
 LABEL_MEAN = 35.0
 
 
-def _by_kind(path: Path) -> dict[str, list[float]]:
-    out: dict[str, list[float]] = {}
-    for item, percent, _ in scored(path):
-        assert item.kind is not None
-        out.setdefault(item.kind, []).append(percent)
-    return out
-
-
 @pytest.fixture(scope="module")
 def by_kind() -> dict[str, list[float]]:
-    return _by_kind(SET)
+    return percents_by_kind(SET)
 
 
 def test_every_kind_is_there(by_kind):
@@ -66,7 +58,7 @@ def test_denied_labels_with_restating_elaborations_score_low(by_kind):
 
 
 def test_the_set_kept_aside_reads_its_twins_too():
-    aside = _by_kind(ASIDE)
+    aside = percents_by_kind(ASIDE)
     assert statistics.mean(aside["bothsides"]) <= ASIDE_BOTH_SIDES_MEAN, aside["bothsides"]
     assert statistics.mean(aside["uncertain"]) <= UNCERTAIN_MEAN, aside["uncertain"]
     assert statistics.mean(aside["excellent"]) >= ASIDE_RIGHT_MEAN, aside["excellent"]
