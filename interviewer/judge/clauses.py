@@ -361,29 +361,34 @@ def _tokens(text: str, offset: int) -> tuple[Token, ...]:
         # The same text read on its own (offset 0) and in its answer: read once, moved.
         moved = _tokens(text, 0)
         return tuple(
-            Token(t.norm, t.stem, t.start + offset, t.end + offset, t.is_word) for t in moved
+            Token(norm, stemmed, start + offset, end + offset, is_word)
+            for norm, stemmed, start, end, is_word in moved
         )
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
         raw = m.group(0)
-        start, end = m.start() + offset, m.end() + offset
+        start, end = m.span()
         if raw[0].isspace():  # a dash between spaces: a break, unless in a formula (1 - p)
             before = out[-1].norm if out else ""
-            following = _TOKEN.match(text, m.end())
+            following = _TOKEN.match(text, end)
             after = following.group(0) if following else ""
             if not (_formula_side(before) or _formula_side(after)):
                 out.append(_token("-", "-", start, end))
             continue
-        for norm, stemmed in _read_word(raw):
-            out.append(_token(norm, stemmed, start, end))
+        # Made here rather than by _token: this runs for every word of every text read.
+        for norm, stemmed, is_word in _read_word(raw):
+            out.append(Token(norm, stemmed, start, end, is_word))
     return tuple(out)
 
 
 @lru_cache(maxsize=65536)
-def _read_word(raw: str) -> tuple[tuple[str, str], ...]:
-    """A written word as the (norm, stem) of each word it stands for ("don't": "do",
-    "not"): the same words recur in text after text."""
-    return tuple((norm, _stem(norm)) for norm in _normalise(raw.lower().replace("\u2019", "'")))
+def _read_word(raw: str) -> tuple[tuple[str, str, bool], ...]:
+    """A written word as the (norm, stem, is_word) of each word it stands for ("don't":
+    "do", "not"): the same words recur in text after text."""
+    return tuple(
+        (norm, _stem(norm), norm[:1].isalnum())
+        for norm in _normalise(raw.lower().replace("\u2019", "'"))
+    )
 
 
 def _normalised(phrase: str) -> list[str]:

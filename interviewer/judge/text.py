@@ -247,20 +247,33 @@ def content_word_terms(text: str, phrase: bool = False) -> tuple[tuple[str, str]
             if token in _SENTENCE_STOP:
                 before = ""
             continue
-        after = tokens[i + 1] if i + 1 < len(tokens) else ""
-        for w in _token_words(token):
-            if w in NEGATORS:
+        for w, kind, t in _token_kinds(token):
+            if kind is _NEGATOR:
                 negated = True
-            elif w not in STOPWORDS or (
+            elif kind is _CONTENT or (
                 # A name opens on a capital: most stopwords are not asked about further.
-                before and token[0].isupper() and _is_name(token, before, first, after)
+                before
+                and token[0].isupper()
+                and _is_name(token, before, first, tokens[i + 1] if i + 1 < len(tokens) else "")
             ):
-                t = term(w)
                 out.append((w, NEGATED + t if negated else t))
                 negated = False
         first = not before
         before = token
     return tuple(_fold_phrases(out))
+
+
+_NEGATOR, _STOPWORD, _CONTENT = "negator", "stopword", "content"
+
+
+@lru_cache(maxsize=65536)
+def _token_kinds(token: str) -> tuple[tuple[str, str, str], ...]:
+    """The token's words, each with what it is to content_word_terms (a negator, a
+    stopword, a content word) and its term: asked of every token of every text read."""
+    return tuple(
+        (w, _NEGATOR if w in NEGATORS else _STOPWORD if w in STOPWORDS else _CONTENT, term(w))
+        for w in _token_words(token)
+    )
 
 
 def content_terms(text: str, phrase: bool = False) -> list[str]:
