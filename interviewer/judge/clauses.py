@@ -891,13 +891,15 @@ def _split(toks: list[Token]) -> list[tuple[list[Token], str]]:
         current, opener = [], next_opener
 
     turned_down = False  # inside "rather than X": it ends at the next verb
+    negating = phrases().negating_phrases
     for i, tok in enumerate(toks):
         w = tok.norm
         if w in (";", "-"):
             cut("")
             turned_down = False
             continue
-        if tok.is_word and _turns_down(toks, i):
+        # (Most words open no phrase that turns down: the candidates are looked up here.)
+        if tok.is_word and negating.candidates(tok.stem) and _turns_down(toks, i):
             cut(TURNED_DOWN)
             turned_down = True
             current.append(tok)
@@ -918,8 +920,13 @@ def _split(toks: list[Token]) -> list[tuple[list[Token], str]]:
                 continue
             cut(":")
             continue
-        prev = toks[i - 1].norm if i else ""
-        if tok.is_word and current and _opens_clause(toks, i, prev, current):
+        # Only the words _opens_clause reads can open a clause: the others are not asked.
+        if (
+            w in _CLAUSE_OPENERS
+            and tok.is_word
+            and current
+            and _opens_clause(toks, i, toks[i - 1].norm if i else "", current)
+        ):
             cut(w)
         current.append(tok)
     cut("")
@@ -1748,6 +1755,8 @@ KEY_POINT_GROUP = "keypoint"
 # A subject this long is a description, not a name ("the gradient noise of small batches").
 SUBJECT_WORDS = 4
 _DETERMINERS = _set("the a an each every this that these those")
+# Every word _opens_clause can return True for (_split asks it of no other word).
+_CLAUSE_OPENERS = _set("not never so and or") | _DETERMINERS | _AFTER_COMMA | _ALWAYS
 _PREPOSITIONS = _set("with for in on at under by from of to into over after before during as")
 
 
