@@ -14,6 +14,8 @@ The marker phrases are data (lexicon.yaml: report_verbs, attributions, distancin
 rejections, endorsements, both_ways), matched word for word.
 """
 
+from functools import lru_cache
+
 from interviewer.judge import possibilities, twins
 from interviewer.judge.clauses import Clause, Reading, Status, Token, _spans, phrases, worse
 from interviewer.judge.text import STOPWORDS
@@ -105,6 +107,8 @@ def verdict(clause: Clause, after_report: bool = True) -> str | None:
     contains the phrase makes a claim of its own. A curt reply ("it doesn't") is one only
     `after_report`: after a claim of the speaker's own it is a claim too ("they did not").
     """
+    if clause.vocabulary.isdisjoint(_verdict_anchors()):
+        return None  # most clauses: no verdict's phrase can be there (as _found reads)
     said = _words(clause)
     p = phrases()
     if clause.opener == "or":
@@ -132,6 +136,15 @@ def verdict(clause: Clause, after_report: bool = True) -> str | None:
         if len(extra) <= VERDICT_EXTRA_WORDS or (pointing and a < VERDICT_OPENS_WITHIN):
             return name
     return None
+
+
+@lru_cache(maxsize=1)
+def _verdict_anchors() -> frozenset[str]:
+    """The anchors of every table a verdict is read from: a clause with none of them
+    finds none of their phrases (_found), so gives no verdict."""
+    p = phrases()
+    tables = (p.corrections, p.curt_rejections, p.rejections, p.endorsements)
+    return frozenset().union(*(t.anchors for t in tables))
 
 
 def _frames_verdict(token: Token) -> bool:
