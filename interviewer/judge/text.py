@@ -241,13 +241,14 @@ def content_word_terms(text: str, phrase: bool = False) -> tuple[tuple[str, str]
     negated = False
     before = "x" if phrase else ""  # the previous word; "" at the start of a sentence
     first = False  # whether `before` opened its sentence
+    folds = False  # whether a word said may open a synonym phrase
     for i, token in enumerate(tokens):
         if not token[0].isalnum():
             negated = False
             if token in _SENTENCE_STOP:
                 before = ""
             continue
-        for w, kind, t in _token_kinds(token):
+        for w, kind, t, opens in _token_kinds(token):
             if kind is _NEGATOR:
                 negated = True
             elif kind is _CONTENT or (
@@ -258,20 +259,29 @@ def content_word_terms(text: str, phrase: bool = False) -> tuple[tuple[str, str]
             ):
                 out.append((w, NEGATED + t if negated else t))
                 negated = False
+                folds = folds or opens
         first = not before
         before = token
-    return tuple(_fold_phrases(out))
+    # With no word that opens a synonym phrase, _fold_phrases would keep every pair.
+    return tuple(_fold_phrases(out)) if folds else tuple(out)
 
 
 _NEGATOR, _STOPWORD, _CONTENT = "negator", "stopword", "content"
 
 
 @lru_cache(maxsize=65536)
-def _token_kinds(token: str) -> tuple[tuple[str, str, str], ...]:
+def _token_kinds(token: str) -> tuple[tuple[str, str, str, bool], ...]:
     """The token's words, each with what it is to content_word_terms (a negator, a
-    stopword, a content word) and its term: asked of every token of every text read."""
+    stopword, a content word), its term and whether it may open a synonym phrase: asked
+    of every token of every text read."""
+    firsts = _synonym_phrase_firsts()
     return tuple(
-        (w, _NEGATOR if w in NEGATORS else _STOPWORD if w in STOPWORDS else _CONTENT, term(w))
+        (
+            w,
+            _NEGATOR if w in NEGATORS else _STOPWORD if w in STOPWORDS else _CONTENT,
+            term(w),
+            stem(w) in firsts,
+        )
         for w in _token_words(token)
     )
 
