@@ -425,7 +425,11 @@ def _stem(word: str) -> str:
     return stem(word) if word.isalpha() else word
 
 
-_INFLECTIONS = ("ing", "ed", "es", "s", "d")
+@lru_cache(maxsize=1)
+def _inflections() -> tuple[str, ...]:
+    """The endings _uninflected strips (lexicon `inflections`, in order). Read from the
+    lexicon itself: phrases() is built with _uninflected, so cannot hold them."""
+    return tuple(lexicon().inflections)
 
 
 @lru_cache(maxsize=16384)
@@ -433,7 +437,7 @@ def _uninflected(word: str) -> str:
     """The word without a verb's or noun's inflection ("relates", "related", "relating"
     -> "relat"), where a stem also strips what derives one word from another
     ("integrates", "integral" -> "integr")."""
-    for suffix in _INFLECTIONS:
+    for suffix in _inflections():
         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
             word = word[: -len(suffix)]
             break
@@ -533,6 +537,11 @@ class _Phrases:
     verbs: frozenset[str]  # stems
     irregular: frozenset[str]  # words
     past: frozenset[str]  # words: simple past forms (narrates)
+    # words: the rest of a verb in the past (narrates, _past)
+    past_auxiliaries: frozenset[str]
+    participles: frozenset[str]
+    have_forms: frozenset[str]
+    present_be: frozenset[str]
     auxiliaries: frozenset[str]  # words
     # contrast group id -> sides -> phrases (stem tuples), longest first
     contrasts: tuple[tuple[str, int, tuple[str, ...]], ...]
@@ -630,6 +639,10 @@ def phrases() -> _Phrases:
         verbs=frozenset(stem(v) for v in lex.verbs),
         irregular=frozenset(lex.irregular_verbs),
         past=frozenset(lex.past_forms),
+        past_auxiliaries=frozenset(lex.past_auxiliaries),
+        participles=frozenset(lex.participles),
+        have_forms=frozenset(lex.have_forms),
+        present_be=frozenset(lex.present_be),
         auxiliaries=frozenset(lex.auxiliaries),
         contrasts=tuple(contrasts),
         contrasts_by_first={k: tuple(v) for k, v in by_first.items()},
@@ -756,26 +769,18 @@ def _past(w: str, before: str) -> bool:
     "have" ("I've done"), "was", "were", "had", "did", or a word of at least five letters
     ending in "-ed" (most verbs a story uses are not in the lexicon's lists, few nouns end so;
     not "speed", "need", nor an adjective after "am", "is", "are": "I am committed")."""
-    if w in _PARTICIPLES:
-        return before in _HAVE
-    if w in phrases().past or w in _PAST_AUXILIARIES:
+    p = phrases()
+    if w in p.participles:
+        return before in p.have_forms
+    if w in p.past or w in p.past_auxiliaries:
         return True
     return (
         len(w) >= 5
         and w.endswith("ed")
         and not w.endswith("eed")
         and w.isalpha()
-        and before not in _PRESENT_BE
+        and before not in p.present_be
     )
-
-
-_PAST_AUXILIARIES = frozenset({"was", "were", "had", "did"})
-_PARTICIPLES = frozenset(
-    {"done", "gone", "seen", "known", "shown", "drawn", "grown", "thrown", "fallen"}
-    | {"risen", "broken", "chosen", "given", "taken", "written"}
-)
-_HAVE = frozenset({"have", "has", "had"})
-_PRESENT_BE = frozenset({"am", "is", "are", "be", "being", "feel", "feels", "very", "so"})
 
 
 def _finite(token: Token) -> bool:
@@ -1167,7 +1172,10 @@ def _mark_hedges(reading: Reading) -> None:
 
 
 def _mark_retractions(reading: Reading) -> None:
-    from interviewer.judge import retractions  # it reads with this module's tables
+    # Imported here, not at the top: retractions imports this module's names (Table,
+    # Token, _match_at, _spans, phrases, tokens) at its own top, so a top-level import
+    # here would run it, when clauses is imported first, before those names exist.
+    from interviewer.judge import retractions
 
     p = phrases()
     for index in retractions.tail(len(reading.sentences)):

@@ -99,6 +99,11 @@ class Lexicon(BaseModel):
     verbs: list[Phrase] = Field(min_length=1)
     irregular_verbs: list[Phrase] = Field(default_factory=list)
     past_forms: list[Phrase] = Field(default_factory=list)
+    past_auxiliaries: list[Phrase] = Field(min_length=1)
+    participles: list[Phrase] = Field(min_length=1)
+    have_forms: list[Phrase] = Field(min_length=1)
+    present_be: list[Phrase] = Field(min_length=1)
+    inflections: list[Phrase] = Field(min_length=1)
     meta_verbs: list[Phrase] = Field(default_factory=list)
     directions: list[Phrase] = Field(default_factory=list)
     lessons: list[Phrase] = Field(default_factory=list)
@@ -148,6 +153,11 @@ class Lexicon(BaseModel):
         "verbs",
         "irregular_verbs",
         "past_forms",
+        "past_auxiliaries",
+        "participles",
+        "have_forms",
+        "present_be",
+        "inflections",
         "meta_verbs",
         "denying_verbs",
         "link_adverbs",
