@@ -56,6 +56,9 @@ them and the alternatives tried:
   phrase after "that" or "I" must stand (VERDICT_OPENS_WITHIN).
 - `report_within`: how near a clause's start a report verb opens a report ("some people
   will tell you X", reports.REPORT_WITHIN).
+- `elsewhere`: how much of another bank question's weighted terms (any family or round)
+  an answer must say, and how many times what it says of the asked question's, to be read
+  as answering that one (neighbours.ELSEWHERE_SAID_AT, 0 = never; ELSEWHERE_OVER_OWN).
 - `both_ways`: how many words a both-ways phrase ("depending on who you ask") needs to
   hedge a clause it closes without opening it (reports.BOTH_WAYS_ALONE, 99 = only alone).
 - `choices`: whether a deep dive's choices and alternatives are read in every sentence of
@@ -235,6 +238,13 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     "neighbour": {
         (neighbours, "NEIGHBOUR_SAID_AT"): (0.25, 0.0, 0.2, 0.3),
         (neighbours, "NEIGHBOUR_OVER_OWN"): (2.0, 1.5, 3.0),
+    },
+    # How much of another bank question's weighted terms an answer must say, and how many
+    # times what it says of the asked question's, to be read as answering that one instead
+    # (neighbours.ELSEWHERE_SAID_AT, 0 = never; ELSEWHERE_OVER_OWN).
+    "elsewhere": {
+        (neighbours, "ELSEWHERE_SAID_AT"): (0.3, 0.0, 0.2, 0.25, 0.35),
+        (neighbours, "ELSEWHERE_OVER_OWN"): (1.25, 1.5, 2.0),
     },
     "differs": {
         (claims, "DIFFERS_SHARE"): (0.5, 1.01, 0.4, 0.6),

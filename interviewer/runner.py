@@ -44,7 +44,7 @@ from interviewer.domain.engine import (
     Finish,
 )
 from interviewer.domain.judging import CodingEvidence, JudgeRequest, JudgeResult
-from interviewer.domain.question import Question, RoundKind, neighbour_texts
+from interviewer.domain.question import Question, RoundKind, elsewhere_texts, neighbour_texts
 from interviewer.domain.selection import NO_HISTORY, CandidateHistory
 from interviewer.domain.session import AskedQuestion, ScoringRun, Session, SessionStatus, TurnKind
 from interviewer.judge.base import UNAVAILABLE
@@ -748,6 +748,7 @@ class InterviewRunner:
             context=context,
             coding=await self._coding_evidence(asked),
             neighbours=neighbour_texts(asked.question_id, self.bank),
+            elsewhere=elsewhere_texts(asked.question_id, self.bank),
         )
         judge = self.backend.judge
         try:

@@ -8,7 +8,7 @@ from pathlib import Path
 from interviewer.commands.calibrate import CalibrationItem, Requests, read_dataset
 from interviewer.content.loader import Content, load_content
 from interviewer.domain.judging import JudgeRequest, JudgeResult
-from interviewer.domain.question import Question, neighbour_texts
+from interviewer.domain.question import Question, elsewhere_texts, neighbour_texts
 from interviewer.judge.offline import OfflineJudge
 
 DATA = Path(__file__).parent / "data"
@@ -113,6 +113,7 @@ def bank_request(content: Content, question: Question, answer: str) -> JudgeRequ
         rubric=content.rubrics[question.round.value],
         answer=answer,
         neighbours=neighbour_texts(question.id, content.questions),
+        elsewhere=elsewhere_texts(question.id, content.questions),
     )
 
 

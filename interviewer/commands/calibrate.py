@@ -21,7 +21,13 @@ from typing import TextIO
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from interviewer.domain.judging import JudgeRequest, JudgeResult
-from interviewer.domain.question import KeyPoint, Question, RoundKind, neighbour_texts
+from interviewer.domain.question import (
+    KeyPoint,
+    Question,
+    RoundKind,
+    elsewhere_texts,
+    neighbour_texts,
+)
 from interviewer.domain.rubric import Rubric
 from interviewer.judge.base import Judge
 from interviewer.judge.calibration import Agreement, agreement, mean, spearman
@@ -63,6 +69,7 @@ class Bank:
     def __init__(self) -> None:
         self._questions: dict[str, Question] | None = None
         self._rubrics: dict[str, Rubric] = {}
+        self._elsewhere: dict[str, list[str]] = {}
 
     def _load(self) -> dict[str, Question]:
         if self._questions is None:
@@ -81,6 +88,12 @@ class Bank:
 
     def neighbours(self, question_id: str) -> list[str]:
         return neighbour_texts(question_id, self._load())
+
+    def elsewhere(self, question_id: str) -> list[str]:
+        # Kept per question: a set answers each question many times, and the list is long.
+        if question_id not in self._elsewhere:
+            self._elsewhere[question_id] = elsewhere_texts(question_id, self._load())
+        return self._elsewhere[question_id]
 
 
 def read_dataset(
@@ -185,6 +198,7 @@ class Requests:
                 rubric=self.rubric(item),
                 answer=text,
                 neighbours=self.bank.neighbours(item.question_id),
+                elsewhere=self.bank.elsewhere(item.question_id),
             )
         return JudgeRequest(
             round_kind=RoundKind.breadth,

@@ -129,3 +129,6 @@ class JudgeRequest(Strict):
     # What the neighbouring questions of the bank ask (question.neighbour_texts): an answer
     # to one of them is not an answer to this one. Empty outside the bank.
     neighbours: list[str] = Field(default_factory=list)
+    # What every other question of the bank asks (question.elsewhere_texts), for the same
+    # reading across families and rounds. Empty outside the bank.
+    elsewhere: list[str] = Field(default_factory=list)

@@ -174,6 +174,10 @@ def family(question_id: str) -> str:
     return question_id.rpartition(".")[0]
 
 
+def _asks(question: Question) -> str:
+    return " ".join([question.prompt, *(kp.text for kp in question.key_points)])
+
+
 def neighbour_texts(question_id: str, bank: Mapping[str, Question]) -> list[str]:
     """What each other question of the same bank family asks - its prompt and key points as
     one text - in the bank's order: the neighbouring questions, whose answers share the
@@ -181,8 +185,12 @@ def neighbour_texts(question_id: str, bank: Mapping[str, Question]) -> list[str]
     own = family(question_id)
     if not own:
         return []
-    return [
-        " ".join([q.prompt, *(kp.text for kp in q.key_points)])
-        for qid, q in bank.items()
-        if qid != question_id and family(qid) == own
-    ]
+    return [_asks(q) for qid, q in bank.items() if qid != question_id and family(qid) == own]
+
+
+def elsewhere_texts(question_id: str, bank: Mapping[str, Question]) -> list[str]:
+    """What every question of the bank outside this one's family asks, as neighbour_texts:
+    an answer to a neighbouring question of another family or round (mixed precision asked
+    about distributed training) shares the area's words too."""
+    own = family(question_id)
+    return [_asks(q) for qid, q in bank.items() if qid != question_id and family(qid) != own]
