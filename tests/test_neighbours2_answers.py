@@ -14,22 +14,14 @@ from interviewer.content.loader import load_content
 from interviewer.domain.judging import JudgeRequest
 from interviewer.domain.question import elsewhere_texts, family
 from interviewer.judge import neighbours
-from tests.answer_sets import bank_request, judged_on, scored
+from tests.answer_sets import bank_request, judged_on, percents_by_kind
 
 DATA = Path(__file__).parent / "data"
 
 
-def _by_kind(name: str) -> dict[str, list[float]]:
-    out: dict[str, list[float]] = {}
-    for item, percent, _ in scored(DATA / name):
-        assert item.kind is not None
-        out.setdefault(item.kind, []).append(percent)
-    return out
-
-
 @pytest.fixture(scope="module")
 def dev() -> dict[str, list[float]]:
-    return _by_kind("neighbours2_answers.jsonl")
+    return percents_by_kind(DATA / "neighbours2_answers.jsonl")
 
 
 def test_answers_to_a_question_of_another_family_sit_low(dev):
@@ -52,7 +44,7 @@ def test_the_former_held_out_sets_neighbouring_question_answers():
     # of them 51.8-65.2 (mixed precision asked about distributed training, a photo
     # moderation service asked about defect inspection, RAG chunking asked about RAG or
     # fine-tuning, Q-learning and policy gradients asked about MDPs).
-    by_kind = _by_kind("holdout10_answers.jsonl")
+    by_kind = percents_by_kind(DATA / "holdout10_answers.jsonl")
     assert len(by_kind["offtopic"]) == 13
     assert statistics.mean(by_kind["offtopic"]) <= 6
     assert sorted(by_kind["offtopic"])[-2] <= 10  # all but Q-learning (covers half the points)
@@ -151,6 +143,6 @@ def test_the_aside_scored_at_the_end():
     # Kept aside while the judge was changed; scored before (neighbouring-question answers
     # 55.2, 37.9, 14.8, 0.0; right answers 83.3 on average) and at the end: the bandits
     # asked about cold start (in no bank question) stays at 37.9.
-    by_kind = _by_kind("neighbours2_aside.jsonl")
+    by_kind = percents_by_kind(DATA / "neighbours2_aside.jsonl")
     assert sorted(by_kind["offtopic"])[-2] == 0
     assert statistics.mean(by_kind["excellent"]) >= 83
