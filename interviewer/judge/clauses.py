@@ -532,6 +532,11 @@ class _Phrases:
     corrections: Table
     endorsements: Table
     both_ways: Table
+    weighing_phrases: Table
+    weighing_markers: frozenset[str]  # words
+    weighing_openers: Table
+    weighing_ends: Table
+    weighing_elisions: Table
     first_person: frozenset[str]  # words
     fillers: frozenset[str]  # words
     verbs: frozenset[str]  # stems
@@ -634,6 +639,11 @@ def phrases() -> _Phrases:
         corrections=worded(lex.corrections),
         endorsements=worded(lex.endorsements),
         both_ways=worded(lex.both_ways),
+        weighing_phrases=worded(lex.weighing_phrases),
+        weighing_markers=frozenset(lex.weighing_markers),
+        weighing_openers=worded(lex.weighing_openers),
+        weighing_ends=worded(lex.weighing_ends),
+        weighing_elisions=worded(lex.weighing_elisions),
         first_person=frozenset(w for p in lex.first_person for w in _normalise(p)),
         fillers=frozenset(lex.fillers),
         verbs=frozenset(stem(v) for v in lex.verbs),
@@ -1084,9 +1094,11 @@ def _mark_polarity(reading: Reading) -> None:
         # "Z does not matter") denies the clause as a whole, however far from X its
         # own negator stands.
         predicated = 0
+        predicates: list[int] = []
         for a, b in _spans(stems, p.denying_predicates):
             if not framed.intersection(range(a, b)) and not set(range(a, b)) & clause.supposed:
                 predicated += 1
+                predicates.append(a)
                 framed.update(range(a, b))
         # Two such predicates in one clause deny two things ("analyst review gains nothing
         # and there is no point in anomaly scores"); they do not cancel out.
@@ -1107,7 +1119,10 @@ def _mark_polarity(reading: Reading) -> None:
             flips += 1  # "It is not | because the network gets smaller"
         whole = flips % 2 == 1 or carried
         clause.framed = whole
-        clause.negated = (len(negators) + len(inner) + flips + carried + predicated) % 2 == 1
+        denials = len(negators) + len(inner) + predicated
+        if _coordinated_denials(clause, [*negators, *inner, *predicates]):
+            denials = 1
+        clause.negated = (denials + flips + carried) % 2 == 1
         clause.denied = (whole or predicated > 0) and clause.negated
         if clause.denied:
             clause.denial_from = 0
@@ -1119,6 +1134,30 @@ def _mark_polarity(reading: Reading) -> None:
 
 
 _MANNER = frozenset(["how", "way"])
+# What separates the coordinated parts of a clause: each part's negator denies that part.
+_COORDINATED_PARTS = frozenset([",", ";", "and", "or", "nor"])
+
+
+def _coordinated_denials(clause: Clause, denials: list[int]) -> bool:
+    """Whether the clause's denials (negators, denying verbs and predicates, by position)
+    stand in two or more of its coordinated parts an odd number of times each. Two denials
+    in one predicate cancel ("not unlike", "does not prevent"), but coordinated parts that
+    each deny ("the goal is not X, answers do not need Y", "I didn't pull the data, didn't
+    match cohorts", "A is not better than B, and C does not help") deny together: they do
+    not cancel into a claim."""
+    if len(denials) < 2:
+        return False
+    at = set(denials)
+    parts: list[int] = []
+    count = 0
+    for k, token in enumerate(clause.tokens):
+        if token.norm in _COORDINATED_PARTS:
+            parts.append(count)
+            count = 0
+        elif k in at:
+            count += 1
+    parts.append(count)
+    return sum(1 for c in parts if c % 2 == 1) >= 2
 
 
 def _denying_verbs(clause: Clause, framed: set[int], verbs: frozenset[str]) -> list[int]:
