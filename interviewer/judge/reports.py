@@ -16,7 +16,7 @@ rejections, endorsements, both_ways), matched word for word.
 
 from functools import lru_cache
 
-from interviewer.judge import possibilities, twins
+from interviewer.judge import possibilities, split_views, twins
 from interviewer.judge.clauses import Clause, Reading, Status, Token, _spans, phrases, worse
 from interviewer.judge.text import STOPWORDS
 
@@ -260,6 +260,9 @@ def mark_both_ways(reading: Reading) -> None:
             opens = k == 0 or reading.clauses[k - 1].sentence != clause.sentence
             if opens and clause.sentence > 0:
                 undecided.add(clause.sentence - 1)  # "X, or Y. It can go either way."
+    # Sides weighed as equal or left open inside the sentence ("X, though the opposite is
+    # just as likely", "some say X, others say Y", "X, or it doesn't").
+    undecided |= split_views.weighed_sentences(reading)
 
     for clause in reading.clauses:
         if clause.sentence in undecided:
