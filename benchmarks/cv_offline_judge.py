@@ -59,6 +59,8 @@ them and the alternatives tried:
 - `elsewhere`: how much of another bank question's weighted terms (any family or round)
   an answer must say, and how many times what it says of the asked question's, to be read
   as answering that one (neighbours.ELSEWHERE_SAID_AT, 0 = never; ELSEWHERE_OVER_OWN).
+- `mostly_denied`: the share of an answer's main clauses that must deny what they say for
+  its denied units to cover nothing (offline.MOSTLY_DENIED_SHARE, 0 = never).
 - `both_ways`: how many words a both-ways phrase ("depending on who you ask") needs to
   hedge a clause it closes without opening it (reports.BOTH_WAYS_ALONE, 99 = only alone).
 - `choices`: whether a deep dive's choices and alternatives are read in every sentence of
@@ -296,6 +298,11 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     },
     "report_within": {
         (reports, "REPORT_WITHIN"): (6, 4, 8, 12),
+    },
+    # The share of its clauses an answer must deny for its denied clauses to cover nothing
+    # (0 = never).
+    "mostly_denied": {
+        (offline, "MOSTLY_DENIED_SHARE"): (0.6, 0.0, 0.5, 0.67, 0.75, 0.85),
     },
     # How long a both-ways phrase must be to hedge a clause it does not open.
     "both_ways": {

@@ -295,6 +295,13 @@ class OfflineJudge(Judge):
         if disowned is not None:
             return self._floor(request, DISOWNED[disowned])
         units, spans = _units(read)
+        claimed = [c for c in read.asserted() if any(t.is_word for t in c.tokens)]
+        mostly_denied = _mostly_denies(claimed)
+        # Every claimed unit is still read for what it gets wrong: a denial of a point is
+        # named as the point said the wrong way round.
+        claimed_units = units
+        if mostly_denied:
+            units = _undenied(units, read)
         on_topic = _on_topic(units, request, vocabulary)
         disowned = read.disowned(ignore=read.asserted())
         if disowned is not None and not _mostly_disowned(
@@ -303,9 +310,10 @@ class OfflineJudge(Judge):
             # One clause hedged in passing ("so I can't explain the model in terms of the
             # original columns") among many claimed ones does not disown the answer.
             disowned = None
-        claimed = [c for c in read.asserted() if any(t.is_word for t in c.tokens)]
         only_denied = bool(claimed) and all(c.framed for c in claimed)
         stating = units
+        if mostly_denied and not only_denied:
+            only_denied = True  # what is left states a point, or the answer is floored
         if not only_denied and _examples_as_one(request) and _only_denies(claimed):
             # A story told only in denials ("I did not roll anything back", "there was
             # no A/B test") tells none of what the question asks for, whatever words of
@@ -321,7 +329,7 @@ class OfflineJudge(Judge):
                 if disowned is not None
                 else "the answer only says what is not so"
             )
-            _, wrong = _claims(request, read, units, asked, topic)
+            _, wrong = _claims(request, read, claimed_units, asked, topic)
             return self._floor(request, why, [_stated(w, request.answer) for w in wrong])
         # The floors look at what speaks to the question: a one-word answer padded with
         # filler is still a one-word answer.
@@ -340,9 +348,11 @@ class OfflineJudge(Judge):
             reason = "the answer only repeats the question"
         if reason:
             # Floored, but a wrong claim made in the question's own words is still named.
-            _, wrong = _claims(request, read, units, asked, topic)
+            _, wrong = _claims(request, read, claimed_units, asked, topic)
             return self._floor(request, reason, [_stated(w, request.answer) for w in wrong])
-        reading = self._read(request, parts, units, spans, on_topic, read, asked, vocabulary, topic)
+        reading = self._read(
+            request, parts, units, spans, on_topic, read, asked, vocabulary, topic, claimed_units
+        )
         off_topic = _off_topic(reading, vocabulary)
         if off_topic or _answers_a_neighbour(request, parts, reading):
             floored = self._floor(
@@ -382,13 +392,14 @@ class OfflineJudge(Judge):
         question_terms: frozenset[str],
         vocabulary: frozenset[str],
         topic: clauses.Topic,
+        claimed_units: list[Sentence],
     ) -> Reading:
         # Off-topic sentences (filler) can neither cover a key point nor show depth.
         answer = AnswerTerms.of(request.answer, on_topic, [spans[s.start] for s in on_topic])
         # Every claimed clause is read for wrong claims: one that speaks to no key point
         # in the judge's words ("only global bestsellers can be shown") may still state
         # a misconception.
-        drops, wrong = _claims(request, read, units, question_terms, topic)
+        drops, wrong = _claims(request, read, claimed_units, question_terms, topic)
         story = _tells_a_story(request)
         examples = _examples_as_one(request)
         matches = match_key_points(answer, request.key_points, request.question, drops, examples)
@@ -691,6 +702,48 @@ def _only_denies(claimed: Sequence[clauses.Clause]) -> bool:
     back | or tell anyone"): it is read with that one."""
     main = [c for c in claimed if not c.subordinate and c.opener != "or"]
     return len(main) >= DENIED_STORY_CLAUSES and all(c.negated or c.framed for c in main)
+
+
+# An answer that denies most of what it says ("the goal is not X", "we never A/B tested
+# it", "nobody measured Y", "there is no Z") tells what is not so; a right answer denies a
+# wrong option now and then ("we did not use accuracy because..."), a minority of its
+# clauses (at most half in every right answer of tests/data). In such an answer a denied
+# clause covers nothing, however its denial's reach is parsed: "Precision and recall are
+# not what I would measure" does not state them. A share of the clauses that hang on no
+# other, of at least DENIED_STORY_CLAUSES of them. Chosen by cross-validation across
+# question groups (cv_offline_judge.py --grid mostly_denied): see the README.
+MOSTLY_DENIED_SHARE = 0.6
+
+
+def _mostly_denies(claimed: Sequence[clauses.Clause]) -> bool:
+    main = [c for c in claimed if not c.subordinate and c.opener != "or"]
+    if len(main) < DENIED_STORY_CLAUSES or not MOSTLY_DENIED_SHARE:
+        return False
+    return sum(1 for c in main if c.negated or c.framed) >= MOSTLY_DENIED_SHARE * len(main)
+
+
+def _undenied(units: list[Sentence], read: clauses.Reading) -> list[Sentence]:
+    """The units that are not denials: a unit whose clauses that hang on no other deny
+    what they say, at least half of them, says what is not so, with what hangs on its
+    denials ("..., so each mini-batch trains a different network") and what it coordinates
+    with them ("it is not useful to treat the session as a sequence, and sequence models
+    like GRU4Rec or SASRec do not predict the next item"). A unit is kept or left whole:
+    a clause cut out of its sentence loses the denial it is read under."""
+    kept = []
+    for unit in units:
+        inside = [
+            c
+            for c in _clauses_in(unit, read)
+            if not c.subordinate and c.opener not in ("or", "nor") and _has_words(c)
+        ]
+        denied = sum(1 for c in inside if c.negated or c.framed)
+        if not inside or 2 * denied < len(inside):
+            kept.append(unit)
+    return kept
+
+
+def _has_words(clause: clauses.Clause) -> bool:
+    return any(t.is_word for t in clause.tokens)
 
 
 def _denied_unit(unit: Sentence, read: clauses.Reading) -> bool:
