@@ -296,13 +296,19 @@ class OfflineJudge(Judge):
             return self._floor(request, DISOWNED[disowned])
         units, spans = _units(read)
         claimed = [c for c in read.asserted() if any(t.is_word for t in c.tokens)]
-        mostly_denied = _mostly_denies(claimed)
+        on_topic = _on_topic(units, request, vocabulary)
+        # The share of denials is read on what speaks to the question: filler beside the
+        # denials ("it all depends on the circumstances") does not make them claims.
+        mostly_denied = _mostly_denies(
+            [c for u in on_topic for c in _clauses_in(u, read) if c.asserted and _has_words(c)]
+        )
         # Every claimed unit is still read for what it gets wrong: a denial of a point is
         # named as the point said the wrong way round.
         claimed_units = units
         if mostly_denied:
             units = _undenied(units, read)
-        on_topic = _on_topic(units, request, vocabulary)
+            kept = {u.start for u in units}
+            on_topic = [u for u in on_topic if u.start in kept]
         disowned = read.disowned(ignore=read.asserted())
         if disowned is not None and not _mostly_disowned(
             read, on_topic, units if _tells_a_story(request) else ()
