@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import scored
+from tests.answer_sets import percents_by_kind, scored
 
 DATA = Path(__file__).parent / "data"
 SET = DATA / "denied_answers.jsonl"
@@ -30,17 +30,9 @@ ASIDE_BOTH_WAYS_MEAN = 30.0
 ASIDE_RIGHT_MEAN = 75.0
 
 
-def _by_kind(path: Path) -> dict[str, list[float]]:
-    out: dict[str, list[float]] = {}
-    for item, percent, _ in scored(path):
-        assert item.kind is not None
-        out.setdefault(item.kind, []).append(percent)
-    return out
-
-
 @pytest.fixture(scope="module")
 def by_kind() -> dict[str, list[float]]:
-    return _by_kind(SET)
+    return percents_by_kind(SET)
 
 
 def test_every_kind_is_there(by_kind):
@@ -71,7 +63,7 @@ def test_every_denied_or_both_ways_answer_scores_below_every_right_answer_of_its
 
 
 def test_the_set_kept_aside_reads_them_too():
-    aside = _by_kind(ASIDE)
+    aside = percents_by_kind(ASIDE)
     assert statistics.mean(aside["negated"]) <= ASIDE_DENIED_MEAN, aside["negated"]
     assert statistics.mean(aside["bothways"]) <= ASIDE_BOTH_WAYS_MEAN, aside["bothways"]
     assert statistics.mean(aside["excellent"]) >= ASIDE_RIGHT_MEAN, aside["excellent"]
