@@ -28,14 +28,6 @@ ABSOLUTE_MEAN = 30.0
 # 5.8 before the change as after.
 RIGHT_MEAN = {"hedge_answers.jsonl": 70.0, "hedge_aside.jsonl": 80.0}
 MARKERS_MEAN = {"hedge_answers.jsonl": 62.0, "hedge_aside.jsonl": 68.0}
-# Questions whose best adversarial answer still comes within 10 points of the best right
-# one, with why.
-STILL_CLOSE = {
-    "breadth.hyperparameters.bayesian_and_multifidelity": "a denial whose object is one "
-    "clause of a key point ('the balance between exploration and exploitation does not "
-    "depend on the acquisition function') still states that clause, read alone; and the "
-    "right answers score 55-63 on this question",
-}
 
 
 def _rows(name: str) -> list[tuple[str, str, str, float]]:
@@ -93,11 +85,8 @@ def _margins(rows: list[tuple[str, str, str, float]]) -> dict[str, float]:
 
 def test_every_right_answer_beats_the_answers_that_claim_nothing(judged):
     _, rows = judged
-    margins = {g: m for g, m in _margins(rows).items() if g not in STILL_CLOSE}
+    # Every question, the Bayesian-optimisation one included since the mostly-denied
+    # reading (offline.MOSTLY_DENIED_SHARE): its "does not depend on" denial answer fell
+    # from 57.3 to 14.2.
+    margins = _margins(rows)
     assert all(m > 10 for m in margins.values()), margins
-
-
-@pytest.mark.xfail(strict=True, reason="; ".join(STILL_CLOSE.values()))
-def test_the_answers_still_close_fall_well_below_their_right_ones():
-    margins = _margins(_rows("hedge_answers.jsonl"))
-    assert all(margins[g] > 10 for g in STILL_CLOSE), margins
