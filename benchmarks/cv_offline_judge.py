@@ -74,6 +74,11 @@ them and the alternatives tried:
   which correctness level (levels.KEY_POINTS_FROM_LEVEL); and whether a covered key point
   that weighs options counts as one weighed (levels.POINTS_THAT_WEIGH); the same for the
   choices a deep dive's story weighs (levels.CHOICELESS_STORIES_READ).
+- `general`: how far toward level 2 a general answer (short, on topic, nothing wrong, taken
+  back or sweeping: general.py) is read on every criterion (general.GENERAL_CREDIT, 0 =
+  off), and the on-topic share it needs (GENERAL_SHARE); `general_words`: how many
+  words it may have (GENERAL_WORDS, 999 = any) and how many reasons it may give
+  (GENERAL_REASONS, 99 = any).
 - `modelling`: whether system design's modelling criterion reads what the answer states of
   the model stages as well as the options weighed (levels.WEIGHS_STATED_STAGES), how many
   options weighed take a stated model stage to the top level (levels.OPTIONS_FOR_TOP), and
@@ -151,6 +156,7 @@ from interviewer.judge import (
     claims,
     clauses,
     formulas,
+    general,
     levels,
     matching,
     neighbours,
@@ -330,6 +336,17 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
         (levels, "EVERY_POINT_STATED"): (True, False),
         (levels, "POINTS_THAT_WEIGH"): (False, True),
         (levels, "CHOICELESS_STORIES_READ"): ("markers", "key_points"),
+    },
+    # How far toward level 2 a general answer (on topic, nothing wrong, disowned or
+    # sweeping: general.py) is read on every criterion (general.GENERAL_CREDIT, 0 = off),
+    # and how much of it must be the question's or its key points' terms (GENERAL_SHARE).
+    "general": {
+        (general, "GENERAL_CREDIT"): (0.65, 0.0, 0.35, 0.5),
+        (general, "GENERAL_SHARE"): (0.3, 0.2, 0.4),
+    },
+    "general_words": {
+        (general, "GENERAL_WORDS"): (80, 60, 999),
+        (general, "GENERAL_REASONS"): (1, 0, 99),
     },
     "modelling": {
         (levels, "WEIGHS_STATED_STAGES"): (True, False),

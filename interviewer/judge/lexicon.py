@@ -45,6 +45,7 @@ class Lexicon(BaseModel):
     hedges: list[Phrase] = Field(default_factory=list)
     absolutes: list[Phrase] = Field(default_factory=list)
     qualifiers: list[Phrase] = Field(default_factory=list)
+    sweeping: list[Phrase] = Field(default_factory=list)
     retract_all: list[Phrase] = Field(default_factory=list)
     retract_last: list[Phrase] = Field(default_factory=list)
     retract_objects: list[Phrase] = Field(default_factory=list)

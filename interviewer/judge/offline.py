@@ -46,6 +46,7 @@ from interviewer.judge import (
     claims,
     clauses,
     formulas,
+    general,
     levels,
     matching,
     neighbours,
@@ -375,6 +376,20 @@ class OfflineJudge(Judge):
         # Red flags (blame, pulling rank...) cap the criteria they name, however well told.
         flags = behavioral.raised_flags(request.rubric, reading.kept)
         criteria = behavioral.cap(request.rubric, criteria, flags)
+        if (
+            general.GENERAL_CREDIT > 0
+            and len(vocabulary) >= OFF_TOPIC_VOCABULARY
+            and all(c.level == 1 for c in criteria)
+            and general.general(reading, read, bool(flags))
+        ):
+            # An honest general answer: part of the way to level 2 on every count. Not
+            # for a one-line reference (the UNT set's): its answers are one-line
+            # definitions graded for correctness, where a general one is a wrong one
+            # (dev Pearson 0.618 -> 0.616 when they were read so).
+            criteria = [
+                c.model_copy(update={"progress": max(c.progress or 0.0, general.GENERAL_CREDIT)})
+                for c in criteria
+            ]
         return JudgeResult(
             status=ScoreStatus.scored,
             criteria=criteria,
