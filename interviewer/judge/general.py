@@ -17,7 +17,7 @@ neural networks", "it doesn't matter at all"), whether or not the judge reads it
 
 from functools import lru_cache
 
-from interviewer.judge import clauses, signals
+from interviewer.judge import clauses, neighbours, signals
 from interviewer.judge.levels import Reading
 from interviewer.judge.lexicon import lexicon
 
@@ -46,6 +46,12 @@ GENERAL_CREDIT = 0.65
 GENERAL_SHARE = 0.3
 GENERAL_WORDS = 80
 GENERAL_REASONS = 1
+# How much of a neighbouring question's own terms it may say (neighbours.shares, by
+# rarity): a general answer says little of anything specific, and an answer to a
+# neighbouring question says that question's terms ("lists are mutable and tuples are
+# immutable ..." asked about mutable default arguments: 0.18). A safeguard, not chosen by
+# cross-validation: the vague answers of the interview and vague sets say 0.00-0.10.
+GENERAL_NEIGHBOUR = 0.12
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +82,8 @@ def general(reading: Reading, read: clauses.Reading, flagged: bool) -> bool:
     """Whether an answer read at level 1 on every criterion is a general answer that earns
     the bounded credit (see the module's docstring): short (GENERAL_WORDS), on the
     question's terms (GENERAL_SHARE), nothing wrong, disowned, flagged or addressed to the
-    grader, at most GENERAL_REASONS reasons given, nothing sweeping."""
+    grader, at most GENERAL_REASONS reasons given, little of a neighbouring question's own
+    terms (GENERAL_NEIGHBOUR), nothing sweeping."""
     return (
         reading.word_count <= GENERAL_WORDS
         and bool(reading.on_topic)
@@ -86,5 +93,6 @@ def general(reading: Reading, read: clauses.Reading, flagged: bool) -> bool:
         and all(c.asserted for c in read.clauses)
         and reading.relevance >= GENERAL_SHARE
         and signals.find(signals.CAUSAL, reading.kept).count <= GENERAL_REASONS
+        and neighbours.shares(reading.request, reading.request.answer)[1] < GENERAL_NEIGHBOUR
         and not says_sweeping(reading.request.answer)
     )
