@@ -27,7 +27,7 @@ from interviewer.judge.lexicon import lexicon
 # cross-validation across question groups (benchmarks/cv_offline_judge.py
 # tests/data/{interview,holdout9,vague,filler,fluent_wrong}_answers.jsonl --grid general
 # --metric spearman --folds 5; 474 answers, 78 groups): 0.65 on 4 of 5 folds
-# (cross-validated Spearman 0.771 against 0.760 off; every credit tried beats off). The
+# (cross-validated Spearman 0.771; 0.760 in-sample with it off, which every credit beats). The
 # share: 0.2 on 4 of 5 folds, by 0.001 of Spearman over 0.3 (0.772 and 0.771 in-sample
 # at 0.65), but 0.2 lifts deep dives that string buzzwords together with nothing right in
 # them (tests/data/dive_answers.jsonl, graded 6: 11.9 -> 16.4) and 0.3 lifts none, so
