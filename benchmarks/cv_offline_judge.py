@@ -125,6 +125,9 @@ them and the alternatives tried:
 - `asks_story`: how many of a question's points heavier than the lightest a story that
   states no point of fact must supply every specific kind of (undenied) to be read as
   answering it, so that its kinds count (asks.KINDS_SHOW_THE_QUESTION, 0 = never).
+- `owner`: whether a clause that states another key point better lends that point's words
+  and cue phrases to none of the others (matching.CLAUSE_OWNER), for the heaviest points
+  only or for every point (matching.OWNER_HEAVIEST_ONLY).
 `--keep-right POINTS` chooses (in-sample and per fold) only among the settings under which
 no answer graded 50 or more scores more than POINTS below its score under the setting
 kindest to those answers: a constant that reads right answers as wrong is not bought back
@@ -175,6 +178,10 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
         ),
         (levels, "QUALITY_LEVELS"): ((0.45, 0.65, 0.85), (0.4, 0.6, 0.8), (0.5, 0.7, 0.9)),
         (matching, "CONCEPT_MATCH"): (1.0, 0.0, 0.7, 0.85),
+    },
+    "owner": {
+        (matching, "CLAUSE_OWNER"): (True, False),
+        (matching, "OWNER_HEAVIEST_ONLY"): (True, False),
     },
     "off_topic": {
         (offline, "OFF_TOPIC_SHARE"): (0.25, 0.0, 0.05, 0.1, 0.15, 0.2),
