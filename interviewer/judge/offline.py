@@ -103,8 +103,12 @@ from interviewer.judge.text import (
 # read as its reader sees it; v8: salad in sentences that only say terms belong or relate,
 # claims offered as possibilities with another in their place, a whole answer taken back in
 # the candidate's own words, domain criteria with nothing to read in their question read
-# from it, stories shown on their question by the kinds of content its points ask for).
-METHOD = "claims-v8"
+# from it, stories shown on their question by the kinds of content its points ask for; v9:
+# answers to a question anywhere else in the bank, answers that deny most of what they say,
+# claims weighed both ways within a sentence, a modest credit for honest on-topic answers
+# that say nothing specific, a clause lending its words only to the point it states best,
+# more everyday words for recurring terms).
+METHOD = "claims-v9"
 # Overlaps closer than this are equal (they are sums of rarities).
 TIE = 1e-9
 # Why an answer whose every clause is disowned is scored at the floor.
