@@ -138,3 +138,11 @@ def test_the_point_said_in_a_clause_of_its_own_is_still_covered():
 def test_a_lone_point_keeps_every_clause():
     # With no other point to state better, the clause lends its words as before.
     assert _read(NEIGHBOUR_ONLY, [FSDP])["fsdp"] >= COVERED_AT
+
+
+def test_points_of_equal_weight_keep_every_clause():
+    # Where no point is heavier than another (a reference read one point per sentence),
+    # none is the heaviest and the clause lends its words as before.
+    equal = [ZERO.model_copy(update={"weight": 3}), FSDP]
+    assert _read(NEIGHBOUR_ONLY, equal)["fsdp"] >= COVERED_AT
+    assert _read(NEIGHBOUR_ONLY, [ZERO, FSDP])["fsdp"] < COVERED_AT
