@@ -6,9 +6,10 @@
 The judge used to credit a point such an answer leaves out from a clause about one of its
 neighbours: "stage 1 shards the optimizer states" (ZeRO's stages) said FSDP's cue
 "optimizer states", "colour jitter and small geometric augmentations" (robustness to
-lighting) the few-defects point's cue "augmentation". Now a clause lends the words of
-the point it states best to no other point (matching.CLAUSE_OWNER); the tests below also
-hold the mechanism on small answers."""
+lighting) the few-defects point's cue "augmentation". A reading in which a clause lends
+the words of the point it states best to no other point (matching.CLAUSE_OWNER) corrects
+them; it is off as shipped (it took their point from right one-sentence paraphrases), and
+these tests hold what it does when switched on, on the sets and on small answers."""
 
 import statistics
 from pathlib import Path
@@ -23,6 +24,18 @@ from interviewer.judge.text import sentences
 from tests.answer_sets import scored
 
 DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def clause_owner_on(monkeypatch):
+    monkeypatch.setattr(matching, "CLAUSE_OWNER", True)
+
+
+def test_the_reading_is_off_as_shipped(monkeypatch):
+    monkeypatch.undo()
+    assert matching.CLAUSE_OWNER is False
+
+
 DEVELOPED = DATA / "omitted2_answers.jsonl"
 ASIDE = DATA / "omitted2_aside.jsonl"
 
@@ -34,12 +47,12 @@ def _results(path: Path) -> list[tuple[str, str, str, float, list[str]]]:
     ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def developed() -> list[tuple[str, str, str, float, list[str]]]:
     return _results(DEVELOPED)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def aside() -> list[tuple[str, str, str, float, list[str]]]:
     return _results(ASIDE)
 

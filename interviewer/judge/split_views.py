@@ -41,7 +41,9 @@ def _weighs(toks: Sequence[Token]) -> bool:
     for k, t in enumerate(toks):
         if t.is_word:
             goes_on.append(k + 1 < len(toks) and toks[k + 1].is_word)
-    markers = p.weighing_markers
+    # "whether" offers alternatives only with an "or": "whether X or Y is hard to say"
+    # weighs them, "whether it generalises is hard to say without a held-out set" claims.
+    markers = p.weighing_markers if "or" in norms else p.weighing_markers - {"whether"}
     if any(any(w in markers for w in norms[:end]) for _, end in _spans(norms, p.weighing_phrases)):
         return True
     if any(
