@@ -10,18 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import scored
+from tests.answer_sets import percents_by_question
 
 DATA = Path(__file__).parent / "data"
 VARIANTS = {"everyday", "terms", "everyday_false"}
 
 
 def _judged(name: str) -> dict[str, dict[str, float]]:
-    out: dict[str, dict[str, float]] = {}
-    for item, percent, _ in scored(DATA / name):
-        assert item.question_id is not None and item.variant in VARIANTS
-        out.setdefault(item.question_id, {})[item.variant] = percent
-    return out
+    return percents_by_question(DATA / name, "variant", VARIANTS)
 
 
 @pytest.fixture(scope="module")
