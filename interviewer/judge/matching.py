@@ -135,55 +135,44 @@ class AnswerTerms:
         whose base is in that offset's set left unsaid (see CLAUSE_OWNER)."""
         if not masks or not self.pieces:
             return self
-        terms, sequences, written, pieces, named = [], [], [], [], []
-        for i, unit in enumerate(self.pieces):
-            if not any(p.start in masks for p in unit):
-                terms.append(self.sentence_terms[i])
-                sequences.append(self.sentence_sequences[i])
-                written.append(self.sentence_words[i])
-                pieces.append(unit)
-                named.append(self.sentence_concepts[i])
-                continue
-            kept = tuple(_masked_piece(p, masks[p.start]) if p.start in masks else p for p in unit)
-            terms.append(frozenset().union(*(p.terms for p in kept)))
-            sequences.append(tuple(t for p in kept for t in p.sequence))
-            written.append(tuple(w for p in kept for w in p.words))
-            pieces.append(kept)
-            named.append(frozenset().union(*(p.concepts for p in kept)))
-        return AnswerTerms(
-            text=self.text,
-            sentence_texts=self.sentence_texts,
-            sentence_terms=tuple(terms),
-            all_terms=frozenset().union(*terms) if terms else frozenset(),
-            sentence_sequences=tuple(sequences),
-            sentence_words=tuple(written),
-            pieces=tuple(pieces),
-            sentence_concepts=tuple(named),
+        return self._of_units(
+            (i, tuple(_masked_piece(p, masks[p.start]) if p.start in masks else p for p in unit))
+            if any(p.start in masks for p in unit)
+            else (i, unit)
+            for i, unit in enumerate(self.pieces)
         )
 
     def without(self, drop: frozenset[int]) -> "AnswerTerms":
         """The answer without the clauses starting at the offsets in `drop`."""
         if not drop or not self.pieces:
             return self
+        kept = (
+            (i, tuple(p for p in unit if p.start not in drop)) for i, unit in enumerate(self.pieces)
+        )
+        return self._of_units(
+            (i, self.pieces[i] if len(clauses) == len(self.pieces[i]) else clauses)
+            for i, clauses in kept
+            if clauses
+        )
+
+    def _of_units(self, units: Iterable[tuple[int, tuple[Piece, ...]]]) -> "AnswerTerms":
+        """The answer made of these units (each its index here and its clauses): a unit
+        whose clauses are this answer's own keeps what was read of it, another is read
+        from its clauses."""
         texts, terms, sequences, written, pieces, named = [], [], [], [], [], []
-        for i, unit in enumerate(self.pieces):
-            kept = tuple(p for p in unit if p.start not in drop)
-            if len(kept) == len(unit):
-                texts.append(self.sentence_texts[i])
+        for i, unit in units:
+            texts.append(self.sentence_texts[i])
+            pieces.append(unit)
+            if unit is self.pieces[i]:
                 terms.append(self.sentence_terms[i])
                 sequences.append(self.sentence_sequences[i])
                 written.append(self.sentence_words[i])
-                pieces.append(unit)
                 named.append(self.sentence_concepts[i])
                 continue
-            if not kept:
-                continue
-            texts.append(self.sentence_texts[i])
-            terms.append(frozenset().union(*(p.terms for p in kept)))
-            sequences.append(tuple(t for p in kept for t in p.sequence))
-            written.append(tuple(w for p in kept for w in p.words))
-            pieces.append(kept)
-            named.append(frozenset().union(*(p.concepts for p in kept)))
+            terms.append(frozenset().union(*(p.terms for p in unit)))
+            sequences.append(tuple(t for p in unit for t in p.sequence))
+            written.append(tuple(w for p in unit for w in p.words))
+            named.append(frozenset().union(*(p.concepts for p in unit)))
         return AnswerTerms(
             text=self.text,
             sentence_texts=tuple(texts),
