@@ -1,0 +1,67 @@
+"""The former held-out sets (tests/data/holdout9_answers.jsonl, holdout10_answers.jsonl and
+holdout12_answers.jsonl; see tests/data/README.md): each was written and graded by an
+interviewer who never saw the judge, and measured the judge once while it was kept outside
+the repository. Now they are development data, and these bounds keep what they measured
+from sliding back: the ordering of kinds the issue asks for and the agreement with the
+writer's grades, at or near the figures of claims-v9."""
+
+import statistics
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from interviewer.judge.calibration import spearman
+from tests.answer_sets import scored
+
+DATA = Path(__file__).parent / "data"
+
+# Per set: Spearman with the writer at claims-v9 (holdout9 0.887, holdout10 0.786,
+# holdout12 0.796), less a margin for a reading that trades a little of one set for more
+# of the others.
+SPEARMAN_AT_LEAST = {"holdout9": 0.86, "holdout10": 0.76, "holdout12": 0.77}
+
+
+@pytest.fixture(scope="module", params=sorted(SPEARMAN_AT_LEAST))
+def heldout(request: pytest.FixtureRequest) -> tuple[str, dict[str, list[float]], float]:
+    rows = scored(DATA / f"{request.param}_answers.jsonl")
+    by_kind: dict[str, list[float]] = defaultdict(list)
+    for item, percent, _ in rows:
+        assert item.kind is not None, item.id
+        by_kind[item.kind].append(percent)
+        if item.kind in {"excellent", "wrong", "salad"} and item.variant:
+            by_kind[f"{item.kind}/{item.variant}"].append(percent)
+    rho = spearman([p for _, p, _ in rows], [item.score for item, _, _ in rows])
+    return request.param, by_kind, rho
+
+
+def test_agreement_with_the_writers_grades_holds(heldout):
+    name, _, rho = heldout
+    assert rho >= SPEARMAN_AT_LEAST[name], (name, round(rho, 3))
+
+
+def test_right_answers_in_the_fields_terms_score_high(heldout):
+    _, by_kind, _ = heldout
+    # claims-v9: 92.1, 91.2, 91.1 (graded about 91).
+    assert statistics.mean(by_kind["excellent/terms"]) >= 88
+
+
+def test_kinds_keep_the_interviewers_order(heldout):
+    name, by_kind, _ = heldout
+    means = {kind: statistics.mean(percents) for kind, percents in by_kind.items()}
+    assert means["excellent"] > means["good"], name  # claims-v9: 80.1 > 78.2 on holdout9
+    assert means["good"] > means["vague"] + 35, name
+    for fooling in ("wrong/reversed", "salad/list", "offtopic"):
+        assert means[fooling] < means["vague"], (name, fooling)
+
+
+def test_fooling_kinds_stay_low(heldout):
+    name, by_kind, _ = heldout
+    means = {kind: statistics.mean(percents) for kind, percents in by_kind.items()}
+    # The issue's bars: fluent but wrong <= 35, salad <= 20, taken back or denied <= 35.
+    assert means["wrong"] <= 15, name
+    assert means["salad"] <= 12, name
+    assert means["offtopic"] <= 8, name
+    for kind in ("negated", "retracted"):
+        if kind in means:  # holdout9 has neither
+            assert means[kind] <= 20, (name, kind)
