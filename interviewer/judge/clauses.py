@@ -862,6 +862,37 @@ def _read_unrolled(parts: tuple[Sentence, ...]) -> tuple[Clause, ...]:
 @lru_cache(maxsize=4096)
 def _read_marked(parts: tuple[Sentence, ...]) -> tuple[Clause, ...]:
     """The clauses of the sentences, with no roles and no both-ways reading."""
+    reading = _split_reading(parts)
+    _mark_lists(reading)
+    _mark_polarity(reading)
+    _mark_vacuous(reading)
+    _mark_hedges(reading)
+    _mark_retractions(reading)
+    from interviewer.judge import reports  # it reads clauses: imported once read runs
+
+    reports.mark_reports(reading)
+    return tuple(reading.clauses)
+
+
+# A text read for its terms alone (every unit and clause of every answer, read again on
+# its own) needs of its clauses only their text and whether each is denied: its lists,
+# vacuous links, hedges and retractions set a clause's status alone, which neither
+# polarity nor the report verdicts (which may endorse a report and so lift its denial)
+# read. Read without them: a third of a long answer's reading again. Verdicts are byte
+# for byte the same (benchmarks/judge_fingerprint.py over every set).
+@lru_cache(maxsize=4096)
+def _read_polarity(parts: tuple[Sentence, ...]) -> tuple[Clause, ...]:
+    """The clauses of the sentences with their polarity and denials only (no status)."""
+    reading = _split_reading(parts)
+    _mark_polarity(reading)
+    from interviewer.judge import reports  # it reads clauses: imported once read runs
+
+    reports.mark_reports(reading)
+    return tuple(reading.clauses)
+
+
+def _split_reading(parts: tuple[Sentence, ...]) -> Reading:
+    """The sentences split into clauses, nothing marked yet."""
     reading = Reading(sentences=list(parts))
     for index, sentence in enumerate(parts):
         toks = tokens(sentence.text, sentence.start)
@@ -880,15 +911,7 @@ def _read_marked(parts: tuple[Sentence, ...]) -> tuple[Clause, ...]:
             )
             clause.supposed = _conditions(piece)
             reading.clauses.append(clause)
-    _mark_lists(reading)
-    _mark_polarity(reading)
-    _mark_vacuous(reading)
-    _mark_hedges(reading)
-    _mark_retractions(reading)
-    from interviewer.judge import reports  # it reads clauses: imported once read runs
-
-    reports.mark_reports(reading)
-    return tuple(reading.clauses)
+    return reading
 
 
 def _split(toks: list[Token]) -> list[tuple[list[Token], str]]:
@@ -2157,12 +2180,18 @@ def role_conflict(claim: Sequence[Role], said: Sequence[Role], stance: bool = Tr
 
 @lru_cache(maxsize=4096)
 def _clauses_of(text: str) -> tuple[Clause, ...]:
-    """The clauses of a text read on its own (no question): shared by the two readings
-    below, which each used to read the same text again. Without roles (read() puts them
-    on a copy) and without the both-ways reading (it sets a clause's status and
-    `twinned`): none of its readers asks for them, and none changes a clause, so the
-    cached reading itself is read rather than a copy."""
+    """The clauses of a text read on its own (no question), every status marked. Without
+    roles (read() puts them on a copy) and without the both-ways reading (it sets a
+    clause's status and `twinned`): no reader of it asks for them, and none changes a
+    clause, so the cached reading itself is read rather than a copy."""
     return _read_marked(tuple(sentences(text)))
+
+
+@lru_cache(maxsize=4096)
+def _polarity_of(text: str) -> tuple[Clause, ...]:
+    """The clauses of a text read on its own for its terms: their text and denials
+    (_read_polarity), shared by the two readings below."""
+    return _read_polarity(tuple(sentences(text)))
 
 
 @lru_cache(maxsize=65536)
@@ -2171,7 +2200,7 @@ def marked_word_terms(text: str) -> tuple[tuple[str, str], ...]:
     where it is denied: the word after a negator ("no labels"), and every word of a clause
     denied as a whole ("it is not true that a stack is LIFO", "rather than raw clicks")."""
     out: list[tuple[str, str]] = []
-    for clause in _clauses_of(text):
+    for clause in _polarity_of(text):
         pairs = content_word_terms(clause.text)
         if clause.denied:
             out.extend((w, NEGATED + base_term(t)) for w, t in pairs)
@@ -2186,7 +2215,7 @@ def marked_sequence(text: str) -> tuple[str, ...]:
     words of a clause denied as a whole marked negated: "it is not true that dropout is
     turned off" does not say "turned off"."""
     out: list[str] = []
-    for clause in _clauses_of(text):
+    for clause in _polarity_of(text):
         seq = [term(w) for w in words(clause.text)]
         out.extend(NEGATED + t for t in seq) if clause.denied else out.extend(seq)
     return tuple(out)
