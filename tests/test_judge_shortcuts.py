@@ -1,12 +1,16 @@
 """Shortcuts the offline judge takes for speed give what the long way gives: a text read
-for its terms alone skips the marks that set only a clause's status. Each test holds the
-shortcut against the long way on real answers (the interview set's)."""
+for its terms alone skips the marks that set only a clause's status, and an evidence quote
+holds each clause against the key point once rather than once per run of clauses. Each
+test holds the shortcut against the long way on real answers (the interview set's)."""
 
 import json
 from collections.abc import Sequence
 
-from interviewer.judge import clauses
-from interviewer.judge.text import sentences
+import pytest
+
+from interviewer.judge import clauses, matching
+from interviewer.judge.matching import NEGATED, TYPO_MATCH, AnswerTerms, Piece
+from interviewer.judge.text import Sentence, sentences
 from tests.answer_sets import DATA
 
 # Each a mark the shortcut skips (a list, a vacuous link, a hedge, a retraction), beside a
@@ -68,3 +72,63 @@ def test_the_shortcut_keeps_what_a_verdict_on_a_report_does_to_its_denial():
     clauses._mark_polarity(bare)
     assert bare.clauses[0].denied
     assert not clauses._read_polarity(parts)[0].denied
+
+
+def _quote_the_long_way(
+    answer: AnswerTerms, k: int, weights: Sequence[tuple[str, float]], text: str
+) -> str:
+    """The quote as it was cut before: each run of clauses read as one set of terms."""
+    if not answer.pieces or len(answer.pieces[k]) < 2:
+        return answer.sentence_texts[k]
+    unit = answer.pieces[k]
+    forms = matching._written_forms(text)
+    total = matching._total(weights)
+
+    def coverage(run: Sequence[Piece]) -> float:
+        terms = frozenset().union(*(p.terms for p in run))
+        written = tuple(w for p in run for w in p.words)
+        row = []
+        for t, _ in weights:
+            m = matching.term_match(t, terms)
+            if m < TYPO_MATCH and written and t in forms:
+                m = max(m, matching._spelling_match(t.startswith(NEGATED), forms[t], written))
+            row.append(m)
+        return matching._weighted(weights, row, total=total)
+
+    whole = coverage(unit)
+    best = (len(unit), 0, len(unit))
+    for a in range(len(unit)):
+        for b in range(a + 1, len(unit) + 1):
+            if b - a < best[0] and coverage(unit[a:b]) >= matching.QUOTE_SHARE * whole:
+                best = (b - a, a, b)
+    _, a, b = best
+    return answer.text[unit[a].start : unit[b - 1].end]
+
+
+# Key points whose terms the interview set's answers say in part, exactly and misspelt.
+POINTS = (
+    "Dropout randomly zeroes units during training so they cannot co-adapt",
+    "At inference dropout is turned off and the activations are scaled",
+    "Bagging reduces variance by averaging models trained on bootstrap samples",
+    "Precision is the share of flagged items that are truly positive",
+    "Gradient clipping caps the norm of the gradient to stop exploding updates",
+)
+
+
+@pytest.mark.parametrize("point", POINTS)
+def test_a_quote_cut_clause_by_clause_is_the_quote_cut_run_by_run(point):
+    weights = matching._key_point_terms(point, frozenset())
+    cut = 0
+    for answer in [*MARKED, *_answers()]:
+        reading = clauses.read(sentences(answer))
+        units = list(reading.sentences)
+        spans = [
+            [(c.start, c.start + len(c.text)) for c in reading.of_sentence(i)]
+            for i in range(len(units))
+        ]
+        terms = AnswerTerms.of(answer, [Sentence(s.text, s.start) for s in units], spans)
+        for k in range(len(units)):
+            quote = matching._quote(terms, k, weights, point)
+            assert quote == _quote_the_long_way(terms, k, weights, point)
+            cut += len(terms.pieces[k]) >= 2
+    assert cut > 100

@@ -799,23 +799,33 @@ def _quote(answer: AnswerTerms, k: int, weights: Sequence[tuple[str, float]], te
     unit = answer.pieces[k]
     forms = _written_forms(text)
     total = _total(weights)
+    # How well a term is present in a run of clauses is the best of how well it is
+    # present in each (term_match and _spelling_match take the best over the words they
+    # are given, word by word): each clause is held against the point's terms once, not
+    # once for every run it is part of.
+    present = [tuple(term_match(t, p.terms) for t, _ in weights) for p in unit]
+    spelt: dict[tuple[int, int], float] = {}
 
-    def coverage(run: Sequence[Piece]) -> float:
-        terms = frozenset().union(*(p.terms for p in run))
-        written = tuple(w for p in run for w in p.words)
+    def spelling(i: int, j: int, t: str) -> float:
+        if (i, j) not in spelt:
+            spelt[i, j] = _spelling_match(t.startswith(NEGATED), forms[t], unit[i].words)
+        return spelt[i, j]
+
+    def coverage(a: int, b: int) -> float:
+        written = any(unit[i].words for i in range(a, b))
         row = []
-        for t, _ in weights:
-            m = term_match(t, terms)
+        for j, (t, _) in enumerate(weights):
+            m = max(present[i][j] for i in range(a, b))
             if m < TYPO_MATCH and written and t in forms:
-                m = max(m, _spelling_match(t.startswith(NEGATED), forms[t], written))
+                m = max(m, *(spelling(i, j, t) for i in range(a, b)))
             row.append(m)
         return _weighted(weights, row, total=total)
 
-    whole = coverage(unit)
+    whole = coverage(0, len(unit))
     best = (len(unit), 0, len(unit))
     for a in range(len(unit)):
         for b in range(a + 1, len(unit) + 1):
-            if b - a < best[0] and coverage(unit[a:b]) >= QUOTE_SHARE * whole:
+            if b - a < best[0] and coverage(a, b) >= QUOTE_SHARE * whole:
                 best = (b - a, a, b)
     _, a, b = best
     return answer.text[unit[a].start : unit[b - 1].end]
