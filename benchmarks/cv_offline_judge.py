@@ -2,6 +2,7 @@
 question groups (a benchmark, not a test).
 
     .venv/bin/python benchmarks/cv_offline_judge.py ../shared/data/mohler-dev.jsonl [--folds K]
+    .venv/bin/python benchmarks/cv_offline_judge.py ../shared/data/mohler-dev.jsonl --by-prefix
     .venv/bin/python benchmarks/cv_offline_judge.py tests/data/interview_answers.jsonl \\
         --grid off_topic --metric spearman
     .venv/bin/python benchmarks/cv_offline_judge.py tests/data/interview_answers.jsonl \\
@@ -420,6 +421,12 @@ def main() -> None:
     parser.add_argument("--grid", choices=sorted(GRIDS), default="quality")
     parser.add_argument("--metric", choices=sorted(METRICS), default="pearson")
     parser.add_argument(
+        "--by-prefix",
+        action="store_true",
+        help="also hold out each group prefix in turn (the UNT file's assignments: '7' of "
+        "'7.3'), a split nearer its held-out part, which is other questions of the course",
+    )
+    parser.add_argument(
         "--keep-right",
         type=float,
         default=None,
@@ -465,15 +472,19 @@ def main() -> None:
 
     everything = list(range(len(items)))
     best_in_sample = max(eligible(everything), key=lambda n: r(n, everything))
-    held_out: list[tuple[float, float]] = []
-    chosen = []
-    for fold in folds(groups, args.folds):
-        train = [i for i in everything if groups[i] not in fold]
-        test = [i for i in everything if groups[i] in fold]
-        pick = max(eligible(train), key=lambda n: r(n, train))
-        chosen.append(pick)
-        held_out += [(x, human[i]) for i in test if (x := scores[pick][i]) is not None]
-    cv = agreement([x for x, _ in held_out], [h for _, h in held_out])
+
+    def cross_validated(keys: list[str], dealt: list[set[str]]) -> tuple[float, list[int]]:
+        held_out: list[tuple[float, float]] = []
+        chosen = []
+        for fold in dealt:
+            train = [i for i in everything if keys[i] not in fold]
+            test = [i for i in everything if keys[i] in fold]
+            pick = max(eligible(train), key=lambda n: r(n, train))
+            chosen.append(pick)
+            held_out += [(x, human[i]) for i in test if (x := scores[pick][i]) is not None]
+        return agreement([x for x, _ in held_out], [h for _, h in held_out]), chosen
+
+    cv, chosen = cross_validated(groups, folds(groups, args.folds))
     name = args.metric.capitalize()
     names = " + ".join(path.name for path in args.dataset)
     print(f"{names}: {len(items)} answers, {len(set(groups))} question groups")
@@ -482,6 +493,13 @@ def main() -> None:
     print(f"  {name}, best setting in-sample:             {r(best_in_sample, everything):.3f}")
     print(f"  {name}, cross-validated ({args.folds} folds of questions): {cv:.3f}")
     print(f"  setting chosen per fold (0 = shipped): {chosen}")
+    if args.by_prefix:
+        prefixes = [g.split(".")[0] for g in groups]
+        dealt = [{p} for p in dict.fromkeys(prefixes)]
+        by_prefix, picks = cross_validated(prefixes, dealt)
+        held = f"each of {len(dealt)} prefixes held out"
+        print(f"  {name}, cross-validated ({held}): {by_prefix:.3f}")
+        print(f"  setting chosen per prefix (0 = shipped): {picks}")
     for n, s in enumerate(settings):
         described = ", ".join(f"{key[1]} {value}" for key, value in s.items())
         print(f"    setting {n}: {described}: in-sample {r(n, everything):.3f}")
