@@ -25,6 +25,7 @@ class Lexicon(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
     synonyms: list[list[Phrase]] = Field(min_length=1)
+    word_forms: list[list[Phrase]] = Field(default_factory=list)
     concepts: list[list[Phrase]] = Field(default_factory=list)
     contrasts: list[list[list[Phrase]]] = Field(min_length=1)
     negators: list[Phrase] = Field(min_length=1)
@@ -128,6 +129,14 @@ class Lexicon(BaseModel):
         for i, group in enumerate(groups):
             if len(group) < 2:
                 raise ValueError(f"group {i} needs at least two entries: {group}")
+        return groups
+
+    @field_validator("word_forms")
+    @classmethod
+    def _forms(cls, groups: list[list[str]]) -> list[list[str]]:
+        for i, group in enumerate(groups):
+            if len(group) < 2 or any(len(word.split()) != 1 for word in group):
+                raise ValueError(f"word_forms[{i}] needs a word and its forms: {group}")
         return groups
 
     @field_validator("contrasts")
