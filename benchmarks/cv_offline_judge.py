@@ -126,6 +126,10 @@ them and the alternatives tried:
 - `asks_story`: how many of a question's points heavier than the lightest a story that
   states no point of fact must supply every specific kind of (undenied) to be read as
   answering it, so that its kinds count (asks.KINDS_SHOW_THE_QUESTION, 0 = never).
+- `open_verdicts`: how many content words besides its two-way word a verdict on a
+  sentence's alternatives may say ("I could go either way on that") before it is read as
+  a claim of its own ("for a large network use both"; open_choices.VERDICT_WORDS, 0: the
+  two-way word and its function words only).
 - `owner`: whether a clause that states another key point better lends that point's words
   and cue phrases to none of the others (matching.CLAUSE_OWNER), for the heaviest points
   only or for every point (matching.OWNER_HEAVIEST_ONLY).
@@ -165,6 +169,7 @@ from interviewer.judge import (
     matching,
     neighbours,
     offline,
+    open_choices,
     reports,
 )
 from interviewer.judge.calibration import pearson, spearman
@@ -317,6 +322,11 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     # (0 = never).
     "mostly_denied": {
         (offline, "MOSTLY_DENIED_SHARE"): (0.6, 0.0, 0.5, 0.67, 0.75, 0.85),
+    },
+    # How many content words a verdict on a sentence's alternatives may say besides its
+    # two-way word (open_choices.py).
+    "open_verdicts": {
+        (open_choices, "VERDICT_WORDS"): (3, 0, 1, 2, 4),
     },
     # How long a both-ways phrase must be to hedge a clause it does not open.
     "both_ways": {

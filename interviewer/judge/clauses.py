@@ -537,6 +537,7 @@ class _Phrases:
     weighing_openers: Table
     weighing_ends: Table
     weighing_elisions: Table
+    equal_weights: Table
     first_person: frozenset[str]  # words
     fillers: frozenset[str]  # words
     verbs: frozenset[str]  # stems
@@ -644,6 +645,7 @@ def phrases() -> _Phrases:
         weighing_openers=worded(lex.weighing_openers),
         weighing_ends=worded(lex.weighing_ends),
         weighing_elisions=worded(lex.weighing_elisions),
+        equal_weights=worded(lex.equal_weights),
         first_person=frozenset(w for p in lex.first_person for w in _normalise(p)),
         fillers=frozenset(lex.fillers),
         verbs=frozenset(stem(v) for v in lex.verbs),

@@ -16,7 +16,7 @@ rejections, endorsements, both_ways), matched word for word.
 
 from functools import lru_cache
 
-from interviewer.judge import possibilities, split_views, twins
+from interviewer.judge import open_choices, possibilities, split_views, twins
 from interviewer.judge.clauses import Clause, Reading, Status, Token, _spans, phrases, worse
 from interviewer.judge.text import STOPWORDS
 
@@ -263,10 +263,16 @@ def mark_both_ways(reading: Reading) -> None:
     # Sides weighed as equal or left open inside the sentence ("X, though the opposite is
     # just as likely", "some say X, others say Y", "X, or it doesn't").
     undecided |= split_views.weighed_sentences(reading)
+    # ... or in the speaker's own words: a verdict that leaves them open, equal weight, a
+    # predicate asserted and denied ("X, or Y; I'd lean both ways").
+    opened = open_choices.open_sentences(reading)
+    undecided |= opened
 
     for clause in reading.clauses:
         if clause.sentence in undecided:
             clause.status = worse(clause.status, Status.undecided)
+        if clause.sentence in opened:
+            clause.twinned = True  # what either side gets wrong is still read (offline.py)
     # Said both ways with no closing phrase: a claim beside its twin (twins.py), or
     # beside another, each offered as a possibility (possibilities.py).
     twins.mark_twins(reading)

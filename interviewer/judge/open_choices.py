@@ -1,0 +1,215 @@
+"""Alternatives left open in the speaker's own words, and a claim asserted and denied at once.
+
+split_views.py reads the phrases that weigh a sentence's sides (lexicon `weighing_*`); a
+speaker who does not know which side is right has many more ways to say so, and three
+shapes recur whatever the words:
+- a verdict on the alternatives that says nothing of the topic: a two-way word ("either",
+  "both", "whichever", "neither"; lexicon `open_verdict_words`) with at most
+  VERDICT_WORDS other content words - "X, or Y: either one holds up", "X or Y; I'd lean
+  both ways". It leaves open the sentence's alternatives ("or", "though"; lexicon
+  `weighing_markers`), or, said as a sentence of its own, those of the sentence before.
+  A verdict that names what it rates ("either L1 or L2 works as a penalty here", "for a
+  large network I would use both") says something of the topic and is a claim; one in a
+  sentence that offers no alternatives ("Gini and entropy - either is fine, because ...")
+  rates options the speaker has set out, and claims they are equivalent;
+- the other side given equal weight after a concession or an "or": "X, though Y is every
+  bit as true", "X, although you may equally see it as Y" (lexicon `equal_weights`);
+- the claim's own predicate denied, elided, after a join: "the split holds, although in
+  another sense it doesn't", "it both carries over and doesn't" (a pronoun or nothing as
+  the subject: "L1 zeroes weights, but L2 does not" turns its subject, and claims).
+Such a sentence claims none of its sides; what either side gets wrong is still read.
+"""
+
+from collections.abc import Sequence
+
+from interviewer.judge.clauses import Clause, Reading, Token, _spans, phrases
+from interviewer.judge.lexicon import lexicon
+from interviewer.judge.text import NEGATORS, STOPWORDS
+
+# A verdict on alternatives says who holds it and how it rates them ("I could go either
+# way on that", "both show up in textbooks"): two content words at most. Three name
+# something of the topic ("for a large network use both"). Not tuned on data.
+VERDICT_WORDS = 3
+# Words after a two-way word that make it part of a disjunction or conjunction of the
+# claim itself ("either X or Y", "both X and Y", "neither X nor Y"), not a verdict.
+_JOINED = frozenset(["or", "nor", "and"])
+# What joins a claim to the elided denial of its predicate.
+_DENIAL_JOINS = frozenset(["and", "but", "though", "although", "yet", "or"])
+# Words before a two-way word that make it a claim of scope or exclusion.
+_SCOPES = NEGATORS | frozenset(
+    "at on in for from to across of with by between under over during than".split()
+)
+# What gives the other side equal weight after it: an "or" or a concession.
+_CONCEDES = frozenset(["or", "though", "although"])
+_LISTENER = frozenset(["you", "your", "yours"])
+_SUBJECTS = frozenset(["it", "they", "this", "that", "these", "those"])
+_AUXILIARIES = frozenset(
+    "do does did is are was were can could will would has have had should must may might".split()
+)
+_TRAILING = frozenset(["at", "all", "really", "always", "quite"])
+# Words before a join that make the sides a question of which ("whether it holds or it
+# doesn't" names a two-way event, as in split_views.py).
+_WHICH = frozenset(["whether", "either"])
+
+
+def _words(toks: Sequence[Token]) -> list[str]:
+    return [t.norm for t in toks if t.is_word]
+
+
+def _segments(clause: Clause) -> list[list[Token]]:
+    """The clause's parts between dashes and colons: a verdict is often set off by one
+    ("X, or Y - I'd not rank one above the other"), and the reader keeps no dash."""
+    cuts = sorted(
+        clause.start + k
+        for dash in (" - ", " \u2013 ", " \u2014 ")
+        for k in range(len(clause.text))
+        if clause.text.startswith(dash, k)
+    )
+    out: list[list[Token]] = [[]]
+    for t in clause.tokens:
+        if (cuts and t.start > cuts[0]) or t.norm == ":":
+            cuts = [c for c in cuts if c >= t.start]
+            if out[-1]:
+                out.append([])
+            if t.norm == ":":
+                continue
+        out[-1].append(t)
+    return [part for part in out if part]
+
+
+def _verdict(words: Sequence[str], after: Sequence[str]) -> bool:
+    """Whether the words rate the alternatives and say nothing of the topic; `after`: the
+    words of the sentence after them ("it is either L1," then "or L2")."""
+    lex = lexicon()
+    two_way = frozenset(lex.open_verdict_words)
+    choosing = frozenset(lex.choosing_words)
+    if "or" in words or "nor" in words:
+        return False  # the alternatives themselves ("I did not build, design or choose")
+    at = [k for k, w in enumerate(words) if w in two_way]
+    joined = bool(at) and any(w in _JOINED for w in [*words[at[0] + 1 :], *after[:1]])
+    # "not both" says the alternatives exclude each other; "at both ends", "in both modes"
+    # says where something holds: claims.
+    scoped = bool(at) and at[0] > 0 and words[at[0] - 1] in _SCOPES
+    # A choice declined or handed over ("I wouldn't pick one", "the choice is yours"): a
+    # verdict too.
+    choice = not choosing.isdisjoint(words) and (
+        not NEGATORS.isdisjoint(words) or not _LISTENER.isdisjoint(words)
+    )
+    # A quantifier that names options taken ("I would use both") or gives a reason ("because
+    # both shrink the weights") says what holds of the alternatives, a claim.
+    taken = not frozenset(lex.choices).isdisjoint(words) or words[:1] in (["because"], ["since"])
+    if (not at or joined or taken or scoped) and not choice:
+        return False
+    content = [
+        w
+        for w in words
+        if w not in STOPWORDS and w not in two_way and w not in NEGATORS and w not in choosing
+    ]
+    return len(content) <= VERDICT_WORDS
+
+
+def _offers(toks: Sequence[Token]) -> bool:
+    return any(w in phrases().weighing_markers for w in _words(toks))
+
+
+def _equal_weight(toks: Sequence[Token]) -> bool:
+    """Whether another side is given equal weight after a concession or an "or"."""
+    norms = _words(toks)
+    starts = [a for a, _ in _spans(norms, phrases().equal_weights)]
+    # "as good an account", "as right an answer": an equality with a word rated between.
+    starts += [
+        k
+        for k in range(len(norms) - 2)
+        if norms[k] == "as" and norms[k + 1] not in STOPWORDS and norms[k + 2] in ("a", "an")
+    ]
+    # Not after "but": "precision matters, but recall is equally important" claims both.
+    joins = [k for k, w in enumerate(norms) if w in _CONCEDES]
+    return any(k < start for start in starts for k in joins)
+
+
+def _denies_elided(clause: Clause, before: Sequence[str]) -> bool:
+    """Whether the clause ends on its sentence's predicate denied and elided: "..., although
+    in another sense it doesn't", "... and doesn't"."""
+    words = _words(clause.tokens)
+    while words and words[-1] in _TRAILING:
+        words = words[:-1]
+    if len(words) < 3 or words[-1] not in NEGATORS or words[-2] not in _AUXILIARIES:
+        return False
+    k = len(words) - 3
+    if words[k] in _SUBJECTS:
+        k -= 1
+    joined = [j for j in range(k + 1) if words[j] in _DENIAL_JOINS]
+    # Nothing of its own between the join and the denial: "but at inference it is not"
+    # names where it does not hold, and claims both.
+    if not joined or any(w not in STOPWORDS for w in words[joined[-1] + 1 : k + 1]):
+        return False
+    return _WHICH.isdisjoint([*before, *words[: joined[-1]]])
+
+
+def _content_stems(toks: Sequence[Token]) -> set[str]:
+    return {
+        t.stem for t in toks if t.is_word and t.norm not in STOPWORDS and t.norm not in NEGATORS
+    }
+
+
+def _denies_again(clause: Clause, said: set[str]) -> bool:
+    """Whether a negated clause joined to the claim before it (`said`: its content stems)
+    denies what it said and nothing else: "word2vec learns from contexts, and it doesn't
+    learn from contexts". A denial that names something new ("and L2 doesn't", "but not at
+    inference") contrasts two things, and claims both."""
+    words = _words(clause.tokens)
+    if not words or words[0] not in _DENIAL_JOINS:
+        return False
+    # Up to the first comma: what follows it ("..., it uses antonyms") is another clause.
+    head: list[Token] = []
+    for t in clause.tokens:
+        if head and not t.is_word and t.norm in (",", ";", ":", "-"):
+            break
+        head.append(t)
+    denied = _content_stems(head)
+    return bool(denied) and denied <= said
+
+
+def open_sentences(reading: Reading) -> set[int]:
+    """The sentences whose alternatives are left open (see the module)."""
+    by: dict[int, list[Clause]] = {}
+    for clause in reading.clauses:
+        by.setdefault(clause.sentence, []).append(clause)
+    found: set[int] = set()
+    for index, parts in sorted(by.items()):
+        said = [c for c in parts if any(t.is_word for t in c.tokens)]
+        if not said:
+            continue
+        parts_of = [part for c in said for part in _segments(c)]
+        verdicts = [
+            k
+            for k, part in enumerate(parts_of)
+            if _verdict(_words(part), [w for p in parts_of[k + 1 :] for w in _words(p)])
+        ]
+        rest = [t for k, part in enumerate(parts_of) if k not in verdicts for t in part]
+        if verdicts and _offers(rest):
+            found.add(index)
+        elif (
+            verdicts
+            and not rest
+            and index - 1 in by
+            and _offers([t for c in by[index - 1] for t in c.tokens])
+        ):
+            found.update((index - 1, index))
+        toks = [t for c in said for t in c.tokens]
+        if _equal_weight(toks):
+            found.add(index)
+        before: list[str] = []
+        for k, clause in enumerate(said):
+            if k and not said[0].negated and _denies_elided(clause, before):
+                found.add(index)
+            last = said[k - 1] if k else None
+            if (
+                last is not None
+                and clause.negated
+                and not last.negated
+                and _denies_again(clause, _content_stems(last.tokens))
+            ):
+                found.add(index)
+            before += _words(clause.tokens)
+    return found
