@@ -43,8 +43,7 @@ def test_alternatives_left_open_are_undecided(text):
         "a boosted tree.",
         "Either L1 or L2 works as a penalty here, because both shrink the weights.",
         "For a small model use dropout or weight decay; for a large network I would use both.",
-        "You can impute with the mean or the median; either works for roughly symmetric "
-        "features.",
+        "You can impute with the mean or the median; either works for roughly symmetric features.",
         "Dropout is active during training, but at inference it is not.",
         "L1 zeroes weights, but L2 does not.",
         "Precision matters, but recall is equally important.",
@@ -53,8 +52,7 @@ def test_alternatives_left_open_are_undecided(text):
         "Validate schemas with shared code or a feature store, and ranges at both ends.",
         "You divide by 1 - p while training or multiply by 1 - p at inference; not both.",
         # A denial that says something new of the subject: a claim of its own.
-        "Avoid lambdas where you need pickling: a lambda has no useful name and cannot be "
-        "pickled.",
+        "Avoid lambdas where you need pickling: a lambda has no useful name and cannot be pickled.",
         # A choice word among the alternatives, not a verdict on them.
         "I did not build, design or choose anything myself.",
         # A two-way word inside the claim: "either X or Y", "both X and Y".

@@ -27,8 +27,10 @@ from interviewer.judge.lexicon import lexicon
 from interviewer.judge.text import NEGATORS, STOPWORDS
 
 # A verdict on alternatives says who holds it and how it rates them ("I could go either
-# way on that", "both show up in textbooks"): two content words at most. Three name
-# something of the topic ("for a large network use both"). Not tuned on data.
+# way on that", "neither is wrong as far as I'm concerned"): three content words at most;
+# more name something of the topic ("for a small model either works equally well
+# early on"). Cross-validated across question groups (cv_offline_judge --grid
+# open_verdicts).
 VERDICT_WORDS = 3
 # Words after a two-way word that make it part of a disjunction or conjunction of the
 # claim itself ("either X or Y", "both X and Y", "neither X nor Y"), not a verdict.
@@ -37,14 +39,49 @@ _JOINED = frozenset(["or", "nor", "and"])
 _DENIAL_JOINS = frozenset(["and", "but", "though", "although", "yet", "or"])
 # Words before a two-way word that make it a claim of scope or exclusion.
 _SCOPES = NEGATORS | frozenset(
-    "at on in for from to across of with by between under over during than".split()
+    [
+        "at",
+        "on",
+        "in",
+        "for",
+        "from",
+        "to",
+        "across",
+        "of",
+        "with",
+        "by",
+        "between",
+        "under",
+        "over",
+        "during",
+        "than",
+    ]
 )
 # What gives the other side equal weight after it: an "or" or a concession.
 _CONCEDES = frozenset(["or", "though", "although"])
 _LISTENER = frozenset(["you", "your", "yours"])
 _SUBJECTS = frozenset(["it", "they", "this", "that", "these", "those"])
 _AUXILIARIES = frozenset(
-    "do does did is are was were can could will would has have had should must may might".split()
+    [
+        "do",
+        "does",
+        "did",
+        "is",
+        "are",
+        "was",
+        "were",
+        "can",
+        "could",
+        "will",
+        "would",
+        "has",
+        "have",
+        "had",
+        "should",
+        "must",
+        "may",
+        "might",
+    ]
 )
 _TRAILING = frozenset(["at", "all", "really", "always", "quite"])
 # Words before a join that make the sides a question of which ("whether it holds or it
