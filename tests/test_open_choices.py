@@ -22,7 +22,7 @@ def _statuses(text: str) -> set[str]:
         "The centroid moves to the mean of its points, or to the median point. Neither is off.",
         # A choice declined, or handed to the listener.
         "Momentum damps oscillations, or it amplifies them - I can't decide.",
-        "Standardise the features first, or skip it for trees; your call.",
+        "Standardise the features first, or skip it for trees; the choice is yours.",
         # Equal weight after a concession.
         "Gradient clipping fixes exploding gradients, though you may equally see it as a fix "
         "for vanishing ones.",
@@ -53,6 +53,11 @@ def test_alternatives_left_open_are_undecided(text):
         "You divide by 1 - p while training or multiply by 1 - p at inference; not both.",
         # A denial that says something new of the subject: a claim of its own.
         "Avoid lambdas where you need pickling: a lambda has no useful name and cannot be pickled.",
+        # A two-way word that does not close the sentence: a claim about both.
+        "They both use repetition, a control or test to terminate, and both can repeat "
+        "forever if not defined correctly.",
+        "A constructor runs when an object is created, either when it is declared "
+        "statically or constructed on the stack.",
         # A choice word among the alternatives, not a verdict on them.
         "I did not build, design or choose anything myself.",
         # A two-way word inside the claim: "either X or Y", "both X and Y".

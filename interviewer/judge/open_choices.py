@@ -223,6 +223,12 @@ def open_sentences(reading: Reading) -> set[int]:
             for k, part in enumerate(parts_of)
             if _verdict(_words(part), [w for p in parts_of[k + 1 :] for w in _words(p)])
         ]
+        # A verdict closes the alternatives it rates: one followed by more of the sentence
+        # ("and both can repeat forever if ...") is a claim about both.
+        closing = len(parts_of)
+        while closing and closing - 1 in verdicts:
+            closing -= 1
+        verdicts = [k for k in verdicts if k >= closing]
         rest = [t for k, part in enumerate(parts_of) if k not in verdicts for t in part]
         if verdicts and _offers(rest):
             found.add(index)
