@@ -408,7 +408,14 @@ def score_all(requests, setting: dict[tuple[object, str], object]) -> list[float
     # Readings cached on their text alone would keep the last setting's answers.
     claims._transposed.cache_clear()
     matching._row.cache_clear()
-    for cached in (clauses._clauses_of, clauses.marked_word_terms, clauses.marked_sequence):
+    for cached in (
+        clauses._clauses_of,
+        clauses.marked_word_terms,
+        clauses.marked_sequence,
+        # An answer's clauses with their statuses (reports.mark_both_ways), kept by text.
+        clauses._read_unrolled,
+        clauses._read_marked,
+    ):
         cached.cache_clear()
     try:
         judge = offline.OfflineJudge()
