@@ -46,6 +46,7 @@ def test_alternatives_left_open_are_undecided(text):
         "You can impute with the mean or the median; either works for roughly symmetric features.",
         "Dropout is active during training, but at inference it is not.",
         "L1 zeroes weights, but L2 does not.",
+        "For loans we know who paid back and who didn't, so we can train on them.",
         "Precision matters, but recall is equally important.",
         "Scale the features, or gradient descent converges slowly.",
         # A two-way word that says where ("at both ends") or excludes ("not both").

@@ -177,8 +177,8 @@ def _denies_elided(clause: Clause, before: Sequence[str]) -> bool:
         k -= 1
     joined = [j for j in range(k + 1) if words[j] in _DENIAL_JOINS]
     # Nothing of its own between the join and the denial: "but at inference it is not"
-    # names where it does not hold, and claims both.
-    if not joined or any(w not in STOPWORDS for w in words[joined[-1] + 1 : k + 1]):
+    # names where it does not hold, "and who didn't" whom: each claims both.
+    if not joined or joined[-1] != k:
         return False
     return _WHICH.isdisjoint([*before, *words[: joined[-1]]])
 
