@@ -54,6 +54,9 @@ def test_alternatives_left_open_are_undecided(text):
         "You divide by 1 - p while training or multiply by 1 - p at inference; not both.",
         # A denial that says something new of the subject: a claim of its own.
         "Avoid lambdas where you need pickling: a lambda has no useful name and cannot be pickled.",
+        # A verdict that names something of the topic: a claim about both.
+        "Ridge adds the squared weights, or weight decay in neural nets, and lasso their "
+        "sizes; both are scaled by a strength knob.",
         # A two-way word that does not close the sentence: a claim about both.
         "They both use repetition, a control or test to terminate, and both can repeat "
         "forever if not defined correctly.",

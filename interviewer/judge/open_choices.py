@@ -27,11 +27,11 @@ from interviewer.judge.lexicon import lexicon
 from interviewer.judge.text import NEGATORS, STOPWORDS
 
 # A verdict on alternatives says who holds it and how it rates them ("I could go either
-# way on that", "neither is wrong as far as I'm concerned"): three content words at most;
-# more name something of the topic ("for a small model either works equally well
-# early on"). Cross-validated across question groups (cv_offline_judge --grid
-# open_verdicts).
-VERDICT_WORDS = 3
+# way on that", "both show up in textbooks"): two content words at most; three name
+# something of the topic ("both are scaled by a strength knob", a right answer's claim).
+# Cross-validated across question groups (cv_offline_judge --grid open_verdicts): mean
+# absolute error prefers more words, Spearman fewer; 3 lowered that right answer.
+VERDICT_WORDS = 2
 # Words after a two-way word that make it part of a disjunction or conjunction of the
 # claim itself ("either X or Y", "both X and Y", "neither X nor Y"), not a verdict.
 _JOINED = frozenset(["or", "nor", "and"])
