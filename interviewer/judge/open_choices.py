@@ -3,20 +3,23 @@
 split_views.py reads the phrases that weigh a sentence's sides (lexicon `weighing_*`); a
 speaker who does not know which side is right has many more ways to say so, and three
 shapes recur whatever the words:
-- a verdict on the alternatives that says nothing of the topic: a two-way word ("either",
-  "both", "whichever", "neither"; lexicon `open_verdict_words`) with at most
-  VERDICT_WORDS other content words - "X, or Y: either one holds up", "X or Y; I'd lean
-  both ways". It leaves open the sentence's alternatives ("or", "though"; lexicon
-  `weighing_markers`), or, said as a sentence of its own, those of the sentence before.
+- a verdict on the alternatives that says nothing of the topic and closes the sentence: a
+  two-way word ("either", "both", "whichever", "neither"; lexicon `open_verdict_words`) or
+  a choice declined or handed over ("I can't decide", "take your pick"; `choosing_words`)
+  with at most VERDICT_WORDS other content words - "X, or Y: either one holds up", "X or
+  Y; I'd lean both ways". It leaves open the sentence's alternatives ("or", "though";
+  lexicon `weighing_markers`), or, said as a sentence of its own, those of the sentence
+  before.
   A verdict that names what it rates ("either L1 or L2 works as a penalty here", "for a
   large network I would use both") says something of the topic and is a claim; one in a
   sentence that offers no alternatives ("Gini and entropy - either is fine, because ...")
   rates options the speaker has set out, and claims they are equivalent;
 - the other side given equal weight after a concession or an "or": "X, though Y is every
   bit as true", "X, although you may equally see it as Y" (lexicon `equal_weights`);
-- the claim's own predicate denied, elided, after a join: "the split holds, although in
-  another sense it doesn't", "it both carries over and doesn't" (a pronoun or nothing as
-  the subject: "L1 zeroes weights, but L2 does not" turns its subject, and claims).
+- the claim's own predicate denied right after a join, elided or restated: "the split
+  holds, although it doesn't", "it both carries over and doesn't", "X learns from
+  contexts, and it doesn't learn from contexts" (a pronoun or nothing as the subject, and
+  nothing new: "L1 zeroes weights, but L2 does not", "but at inference it is not" claim).
 Such a sentence claims none of its sides; what either side gets wrong is still read.
 """
 
