@@ -1,0 +1,84 @@
+"""Right answers in everyday words and wrong twins in the same words (key claims reversed,
+roles exchanged) on 7 breadth, domain and python questions (tests/data/everyday6_answers.jsonl)
+and 3 more kept aside (everyday6_aside.jsonl, scored once before the judge change and once at
+the end; see tests/data/README.md), each graded 0-100 before any scoring; and the everyday
+answers of holdout12 (development data, written by an independent interviewer), whose
+paradigm answer was floored as saying nothing. What the judge does with them now is held
+here; the issue's bar is a strict xfail."""
+
+import statistics
+from pathlib import Path
+
+import pytest
+
+from tests.answer_sets import percents_by_question, scored
+
+DATA = Path(__file__).parent / "data"
+VARIANTS = {"everyday", "everyday_false"}
+
+
+def _judged(name: str) -> dict[str, dict[str, float]]:
+    return percents_by_question(DATA / name, "variant", VARIANTS)
+
+
+@pytest.fixture(scope="module")
+def dev() -> dict[str, dict[str, float]]:
+    return _judged("everyday6_answers.jsonl")
+
+
+@pytest.fixture(scope="module")
+def aside() -> dict[str, dict[str, float]]:
+    return _judged("everyday6_aside.jsonl")
+
+
+@pytest.fixture(scope="module")
+def holdout12_everyday() -> dict[str, float]:
+    return {
+        item.question_id or "": percent
+        for item, percent, _ in scored(DATA / "holdout12_answers.jsonl")
+        if item.kind == "excellent" and item.variant == "everyday"
+    }
+
+
+def _mean(judged: dict[str, dict[str, float]], variant: str) -> float:
+    return statistics.mean(v[variant] for v in judged.values())
+
+
+def test_each_question_has_its_two_answers(dev, aside):
+    assert len(dev) == 7 and len(aside) == 3
+    assert not set(dev) & set(aside)
+    assert all(v.keys() == VARIANTS for v in (*dev.values(), *aside.values()))
+
+
+def test_right_answers_in_everyday_words(dev, aside):
+    # Before the change (main fa1b753): developed 66.9, aside 68.5; after the lexicon's
+    # concepts for the learning paradigms and other recurring ideas: 69.6 and 69.6 (graded 86).
+    assert _mean(dev, "everyday") >= 69
+    assert _mean(aside, "everyday") >= 69
+
+
+def test_wrong_twins_in_everyday_words_stay_low(dev, aside):
+    # Before: developed 19.5, aside 3.3; after 21.6 (the paradigms' twin, which gives each
+    # paradigm's right description to the wrong ordinal - "the first kind", "the second
+    # kind" -, 14.3 -> 29.2) and 3.3 (graded 5).
+    assert _mean(dev, "everyday_false") <= 22
+    assert _mean(aside, "everyday_false") <= 4
+
+
+def test_holdout12_everyday_answers(holdout12_everyday):
+    # 67.3 at main (graded 85.2), 72.3 after; the paradigm answer ("nobody has told us what
+    # the groups are", "keep trying other banners now and then") was floored as stating
+    # nothing beyond the question (12.6), 50.6 after.
+    assert len(holdout12_everyday) == 13
+    assert statistics.mean(holdout12_everyday.values()) >= 72
+    assert holdout12_everyday["breadth.supervised_unsupervised.pick_paradigm"] >= 45
+
+
+@pytest.mark.xfail(strict=True, reason="everyday words read word by word: 69.6 of the 86 graded")
+def test_everyday_words_reach_the_issue_bar(dev):
+    assert _mean(dev, "everyday") >= 80
+
+
+@pytest.mark.xfail(strict=True, reason="batch and online exchanged reads as half right (56)")
+def test_every_wrong_twin_at_20_or_below(dev, aside):
+    assert all(v["everyday_false"] <= 20 for j in (dev, aside) for v in j.values())
