@@ -1239,13 +1239,23 @@ def _mark_retractions(reading: Reading) -> None:
     # Imported here, not at the top: retractions imports this module's names (Table,
     # Token, _match_at, _spans, phrases, tokens) at its own top, so a top-level import
     # here would run it, when clauses is imported first, before those names exist.
-    from interviewer.judge import retractions
+    from interviewer.judge import retractions, withdrawals
 
     p = phrases()
     for index in retractions.tail(len(reading.sentences)):
         # The whole answer taken back in the speaker's own words, read by its parts.
         if retractions.takes_back_whole(reading.sentences[index].text):
             _take_back_before(reading, index)
+    # What came before taken back by a passage of plain clauses, none naming the whole
+    # ("I'm withdrawing that. I don't trust my reasoning here..."), wherever it stands:
+    # what follows a withdrawn first attempt still counts.
+    found = withdrawals.passage([s.text for s in reading.sentences])
+    if found is not None:
+        start, carrying = found
+        _take_back_before(reading, start)
+        for clause in reading.clauses:
+            if clause.sentence in carrying:
+                clause.status = Status.meta
     for k, clause in enumerate(reading.clauses):
         stems = [t.stem for t in clause.tokens]
         if _spans(stems, p.retract_all) or _takes_back_everything(stems, p):
@@ -1253,14 +1263,32 @@ def _mark_retractions(reading: Reading) -> None:
             continue
         if clause.status is Status.meta:
             continue
-        if _spans(stems, p.retract_last):
+        last = _spans(stems, p.retract_last)
+        if last:
             clause.status = Status.meta
-            for other in reading.clauses[:k]:
-                if other.sentence == clause.sentence - 1 or (
-                    other.sentence == clause.sentence and other.start < clause.start
-                ):
-                    other.status = _worse(other.status, Status.retracted)
+            if _says_something(clause.tokens[: last[0][0]]):
+                continue  # "64 to 512 - scratch that, 64 to 256": put right in the clause
+            # Else "scratch that" takes back what it follows: the clauses before it in its
+            # own sentence that say something, or the sentence before ("Although - you
+            # know, scratch that" says nothing of its own before it).
+            same = [
+                other
+                for other in reading.clauses[:k]
+                if other.sentence == clause.sentence and _says_something(other.tokens)
+            ]
+            for other in same or [
+                o for o in reading.clauses[:k] if o.sentence == clause.sentence - 1
+            ]:
+                other.status = _worse(other.status, Status.retracted)
             continue
+
+
+def _says_something(toks: Sequence[Token]) -> bool:
+    """Whether the tokens hold a word beyond the speaker's frame and interjections
+    ("Although", "you know" say nothing a "scratch that" could take back)."""
+    from interviewer.judge import withdrawals
+
+    return withdrawals.says_something(toks)
 
 
 def _take_back_before(reading: Reading, sentence: int) -> None:

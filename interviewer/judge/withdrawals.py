@@ -1,0 +1,405 @@
+"""A passage that takes back what came before it, read clause by clause.
+
+`retractions.py` reads one sentence that names the whole answer ("I take all of that
+back", "none of that is true"). A candidate as often takes an answer back in a short
+passage of plain clauses, none of which names the whole: "Actually, I'm withdrawing that.
+I don't trust my reasoning here, and I'd rather say I don't know." Each clause alone could
+take back one detail or hedge one figure; together they disown what came before. A part
+of a sentence (between punctuation) is read as one of:
+
+- `withdraws`: a take-back verb (`retract_verbs`: "withdraw *", "walk * back", "set *
+  aside") whose object points back at what was said ("that", "it", "those points", "my
+  reasoning", "what I've said so far"), said by the speaker (only the speaker's frame
+  stands before it, `retract_frames`: "I want to", "let me", "please") and not in the past
+  ("we scrapped it after the pilot" tells a story);
+- `disowns`: the speaker's present negated stance (`retract_stances`) on what points back
+  ("I don't trust my reasoning here", "I'm not sure about any of those points", "I don't
+  think I've got this right", "I'm not confident it's right");
+- `denies`: what points back said not to be so ("that's not really what happened", "it
+  didn't happen like that"), limited to no case ("... in the first release");
+- `abstains`: a wish that it not count, or to give no answer (`retract_wishes` with
+  `retract_abstentions`: "I'd rather they didn't count as my answer", "I'd rather not
+  answer than guess", "I'd prefer to skip this one", "I'd rather say I don't know");
+- `lacks`: the speaker has no example of their own or never did it ("I don't actually have
+  an example", "I've never worked on multilingual NLP");
+- `whole`: a part `retractions.py` reads as taking back the whole answer.
+
+Two such parts within three sentences, one of them pointing back (the first three kinds or
+`whole`), take back everything before the first one's sentence, wherever the passage
+stands: a candidate may withdraw a first attempt and start again, and what follows counts.
+One alone is a hedge or a slip put right; a part followed in its sentence by a claim that
+restates ("scratch that, it's 3x not 2x") puts one detail right and is not counted; words
+in quotation marks are someone else's ("my manager said 'forget that, I don't trust those
+numbers'"), and a part that supposes or tells the story's past is none (the guards of
+`retractions.py`).
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from interviewer.judge import retractions
+from interviewer.judge.clauses import Token, _match_at, _spans, tokens
+from interviewer.judge.lexicon import lexicon
+
+# Parts read together: the sentence that points back and the next two ("Sorry, I want to
+# take that back. I'm not sure about any of it, and I'd rather it didn't count.").
+WINDOW_SENTENCES = 3
+# Parts needed, at least one pointing back: one is a hedge or a slip put right.
+PARTS_NEEDED = 2
+
+POINTING = frozenset({"withdraws", "disowns", "denies", "whole"})
+
+# Someone else's words, in quotation marks ('...', "...", curly quotes); an apostrophe
+# inside a word ("don't") does not end them.
+_QUOTED = re.compile(
+    r"(?:(?<=^)|(?<=[\s(,:]))(?:'(?:[^']|(?<=\w)'(?=\w))+'|\"[^\"]+\"|\u2018[^\u2019]+\u2019"
+    r"|\u201c[^\u201d]+\u201d)"
+)
+_DASH = re.compile(r"\s[-\u2013\u2014]\s")
+_NEGATORS = frozenset({"not", "never", "no", "none", "nothing"})
+_POINTERS = frozenset({"that", "this", "those", "these", "my"})
+_PRONOUNS = frozenset({"that", "it", "this", "those", "these", "them", "everything"})
+_QUANTIFIERS = (("all", "of"), ("any", "of"), ("most", "of"), ("each", "of"), ("a", "word", "of"))
+_SAID = frozenset({"said", "saying", "told", "telling", "described", "describing", "written"})
+_SPEAKER = frozenset({"i", "me", "my", "mine", "myself"})
+_PAST = re.compile(r"ed$")
+_COPULA = frozenset({"is", "are", "was", "were", "does", "did", "do", "has", "have", "would"})
+_THAN = "than"
+
+
+@dataclass(frozen=True)
+class _Lists:
+    verbs: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]  # stems before/after "*"
+    frames: frozenset[str]  # words
+    places: frozenset[str]  # words
+    nouns: frozenset[str]  # words
+    stances: frozenset[str]  # stems
+    present: frozenset[str]  # words
+    degrees: frozenset[str]  # words
+    adverbs: frozenset[str]  # words
+    interjections: frozenset[str]  # words
+    positives: tuple[tuple[str | None, ...], ...]  # words
+    limits: frozenset[str]  # words
+    wishes: frozenset[str]  # words
+    abstentions: frozenset[str]  # stems
+    forgoings: frozenset[str]  # stems
+    rests: frozenset[str]  # words
+    lacks: frozenset[str]  # words
+    suppositions: frozenset[str]  # words
+    story_times: frozenset[str]  # words
+
+
+def _words(items: Sequence[str]) -> frozenset[str]:
+    return frozenset(t.norm for w in items for t in tokens(w))
+
+
+def _stems(items: Sequence[str]) -> frozenset[str]:
+    return frozenset(t.stem for w in items for t in tokens(w))
+
+
+def _verb(item: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    before, _, after = item.partition("*")
+    return (
+        tuple(t.stem for t in tokens(before) if t.is_word),
+        tuple(t.stem for t in tokens(after) if t.is_word),
+    )
+
+
+def _phrase(item: str) -> tuple[str | None, ...]:
+    out: list[str | None] = []
+    for w in item.split():
+        out.extend([None] if w == "*" else [t.norm for t in tokens(w)])
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _lists() -> _Lists:
+    lex = lexicon()
+    return _Lists(
+        verbs=tuple(_verb(v) for v in lex.retract_verbs),
+        frames=_words(lex.retract_frames),
+        places=_words(lex.retract_places),
+        nouns=_words([*lex.retract_answer_nouns, *lex.retract_back_nouns]),
+        stances=_stems(lex.retract_stances),
+        present=_words(lex.retract_present),
+        degrees=_words(lex.retract_degrees),
+        adverbs=_words(lex.retract_adverbs),
+        interjections=_words(lex.retract_interjections),
+        positives=tuple(_phrase(p) for p in [*lex.retract_positives, *lex.retract_so]),
+        limits=_words(lex.retract_limits),
+        wishes=_words(lex.retract_wishes),
+        abstentions=_stems(lex.retract_abstentions),
+        forgoings=_stems(lex.retract_forgoings),
+        rests=_words(lex.retract_rests),
+        lacks=_words(lex.retract_lacks),
+        suppositions=_words(lex.retract_suppositions),
+        story_times=_words(lex.retract_story_times),
+    )
+
+
+def passage(texts: Sequence[str]) -> tuple[int, frozenset[int]] | None:
+    """Where a passage that takes back what came before starts, and the sentences that
+    carry its parts; None when the sentences hold none."""
+    kinds = [sentence_kinds(t) for t in texts]
+    for start, found in enumerate(kinds):
+        if not found:
+            continue
+        window = range(start, min(len(kinds), start + WINDOW_SENTENCES))
+        counted = [k for i in window for k in kinds[i]]
+        if len(counted) >= PARTS_NEEDED and POINTING.intersection(counted):
+            return start, frozenset(i for i in window if kinds[i])
+    return None
+
+
+@lru_cache(maxsize=4096)
+def sentence_kinds(text: str) -> tuple[str, ...]:
+    """What each part of the sentence does to what came before (see the module)."""
+    text = _QUOTED.sub(" , ", text)
+    parts = [p for piece in _DASH.split(text) for p in retractions._parts(tokens(piece))]
+    out: list[str] = []
+    for part in parts:
+        kind = _kind(part)
+        if kind:
+            out.append(kind)
+        elif out and _restates(part):
+            # "scratch that, it's 3x not 2x": one detail put right, not the answer.
+            out = []
+    return tuple(out)
+
+
+def _restates(part: tuple[Token, ...]) -> bool:
+    """Whether the part, past its interjections, opens with a subject of its own, not the
+    speaker's frame: a claim that puts right what was taken back ("it's 3x, not 2x";
+    "actually, the default is 0.5"), not "so let me drop it" or "I'm describing ..."."""
+    lists = _lists()
+    words = [t.norm for t in part]
+    k = 0
+    while k < len(words) and words[k] in lists.interjections:
+        k += 1
+    return len(words) - k >= 2 and words[k] not in lists.frames | lists.suppositions
+
+
+def says_something(toks: Sequence[Token]) -> bool:
+    """Whether the tokens hold a word beyond the speaker's frame, interjections and
+    suppositions ("Although", "you know", "hmm, no")."""
+    lists = _lists()
+    quiet = lists.frames | lists.interjections | lists.suppositions
+    return any(t.is_word and t.norm not in quiet for t in toks)
+
+
+def _kind(part: tuple[Token, ...]) -> str | None:
+    lists = _lists()
+    words = tuple(t.norm for t in part)
+    if words[0] in lists.suppositions or lists.story_times.intersection(words):
+        return None
+    stems = tuple(t.stem for t in part)
+    if _withdraws(words, stems):
+        return "withdraws"
+    if _disowns(words, stems):
+        return "disowns"
+    if _denies(words):
+        return "denies"
+    if _abstains(words, stems):
+        return "abstains"
+    if _lacks(words):
+        return "lacks"
+    if retractions._part_takes_back(part):
+        return "whole"
+    return None
+
+
+def _framed(words: Sequence[str], at: int) -> bool:
+    """Whether only the speaker's frame stands before `at` ("I want to", "let me",
+    "please", "actually, I'm going to"): not "my manager said to ...", not "we ..."."""
+    return set(words[:at]) <= _lists().frames
+
+
+def _points_back(words: Sequence[str], at: int) -> int:
+    """The end of an object that points back at what was said, starting at `at` ("that",
+    "all of it", "those points", "my reasoning", "that whole thing", "what I've said so
+    far"), or -1."""
+    lists = _lists()
+    for quantifier in _QUANTIFIERS:
+        if tuple(words[at : at + len(quantifier)]) == quantifier:
+            at += len(quantifier)
+            break
+    if at >= len(words):
+        return -1
+    end = -1
+    w = words[at]
+    if w == "what" and at + 1 < len(words) and words[at + 1] == "i":
+        k = at + 2
+        while k < len(words) and words[k] in lists.present | {"just", "have", "am", "was"}:
+            k += 1
+        end = k + 1 if k < len(words) and words[k] in _SAID else -1
+    elif w in _POINTERS or w == "the":
+        k = at + 1
+        # "that whole thing", "those points", "my reasoning", "that line of thought"
+        for _ in range(3):
+            if k < len(words) and words[k] in lists.nouns:
+                end = k + 1
+                break
+            k += 1
+        if end < 0 and w in _PRONOUNS:
+            end = at + 1
+    elif w in _PRONOUNS:
+        end = at + 1
+    if end < 0:
+        return -1
+    while end < len(words) and words[end] in lists.places:
+        end += 1
+    return end
+
+
+def _withdraws(words: Sequence[str], stems: Sequence[str]) -> bool:
+    """A take-back verb on what points back, said by the speaker, closing the part:
+    "I'm withdrawing that", "I want to take that back", "cross all of it out, please"."""
+    lists = _lists()
+    for before, after in lists.verbs:
+        n = len(before)
+        for i in range(len(stems) - n + 1):
+            if tuple(stems[i : i + n]) != before or not _framed(words, i):
+                continue
+            if "not" in words[:i]:
+                continue  # "I'm not withdrawing that"
+            if _PAST.search(words[i]) and words[i] != "need":
+                continue  # "I scrapped it after the pilot"
+            end = _points_back(words, i + n)
+            if end < 0 or tuple(stems[end : end + len(after)]) != after:
+                continue
+            rest = words[end + len(after) :]
+            if set(rest) <= lists.rests or rest[:1] == (_THAN,) or rest[:1] == ("and",):
+                return True
+    return False
+
+
+def _disowns(words: Sequence[str], stems: Sequence[str]) -> bool:
+    """The speaker's present negated stance on what points back: "I don't trust my
+    reasoning here", "I'm not actually sure about any of those points", "I don't think
+    I've got this right", "I'm not going to stand by that"."""
+    lists = _lists()
+    for n, w in enumerate(words):
+        if w not in _NEGATORS - {"nothing", "none"}:
+            continue
+        # "I don't", "I'm not", "I'm really not": the speaker, now ("I didn't trust the
+        # numbers" tells the story's past).
+        if not n or words[n - 1] not in lists.present or not _framed(words, n):
+            continue
+        k = n + 1
+        while k < len(words) and words[k] in lists.adverbs:
+            k += 1
+        if k >= len(words) or stems[k] not in lists.stances:
+            continue
+        k += 1
+        while k < len(words) and words[k] in lists.adverbs:
+            k += 1
+        if _said_of_it(words, k):
+            return True
+    return False
+
+
+def _said_of_it(words: Sequence[str], at: int) -> bool:
+    """Whether the words from `at` are about what points back, as an object ("about any
+    of those points", "my reasoning here") or a clause calling it right ("that's right",
+    "I've got this right", "it would hold up")."""
+    lists = _lists()
+    if at < len(words) and words[at] in {"about", "in", "of", "on", "by", "behind", "with", "that"}:
+        object_end = _points_back(words, at + 1)
+        if object_end >= 0 and set(words[object_end:]) <= lists.rests:
+            return True
+    end = _points_back(words, at)
+    if end >= 0 and set(words[end:]) <= lists.rests:
+        return True
+    if end < 0 and tuple(words[at : at + 2]) in {("i", "have"), ("i", "am")}:
+        # "I've got this right", "I have it right": the speaker's hold on it.
+        k = at + 2
+        if k < len(words) and words[k] in {"got", "gotten"}:
+            k += 1
+        end = _points_back(words, k)
+    if end < 0:
+        return False
+    return _says_so(words, end)
+
+
+def _says_so(words: Sequence[str], at: int) -> bool:
+    """Whether the words from `at` call it so (a `retract_positives` or `retract_so`
+    phrase after auxiliaries and degrees), limited to no case: "is really correct",
+    "would hold up", "right" - not "right for a small team"."""
+    lists = _lists()
+    while at < len(words) and (words[at] in _COPULA or words[at] in lists.degrees):
+        at += 1
+    for phrase in lists.positives:
+        stop = _match_at(words, at, phrase)
+        # "right at all" is limited to no case: "at all" strengthens it.
+        limited = 0 <= stop < len(words) and words[stop] in lists.limits
+        if stop >= 0 and (not limited or tuple(words[stop : stop + 2]) == ("at", "all")):
+            return True
+    return False
+
+
+def _denies(words: Sequence[str]) -> bool:
+    """What points back said not to be so: "that's not really what happened", "it didn't
+    happen like that", "those numbers aren't real"."""
+    lists = _lists()
+    at = 0
+    while at < len(words) and words[at] in lists.frames - _PRONOUNS:
+        at += 1
+    end = _points_back(words, at)
+    if end < 0:
+        return False
+    k = end
+    while k < len(words) and words[k] in _COPULA:
+        k += 1
+    if k == end or k >= len(words) or words[k] != "not":
+        return False
+    return _says_so(words, k + 1)
+
+
+def _abstains(words: Sequence[str], stems: Sequence[str]) -> bool:
+    """A wish that it not count, or to give no answer: "I'd rather they didn't count as
+    my answer", "I'd rather not answer than guess", "I'd prefer to skip this one", "I'd
+    rather say nothing than mislead you", "I'd rather say I don't know"."""
+    lists = _lists()
+    wished = [i for i, w in enumerate(words) if w in lists.wishes and _framed(words, i)]
+    if not wished:
+        return False
+    after = wished[0] + 1
+    denied = "not" in words[:after]  # "I wouldn't want it to count"
+    for k in range(after, len(words)):
+        rest = words[k + 1 :]
+        closes = set(rest) <= lists.rests or rest[:1] == (_THAN,)
+        if words[k] in _NEGATORS:
+            denied = True
+            if words[k] in {"nothing", "none"} and closes:
+                return True  # "I'd rather say nothing than mislead you"
+            if words[k] == "no" and k + 1 < len(words) and words[k + 1] in lists.nouns:
+                return True  # "I'd rather give no example than an invented one"
+        elif stems[k] in lists.abstentions and denied and closes:
+            return True  # "I'd rather they didn't count as my answer"
+        elif stems[k] in lists.forgoings and not denied and closes:
+            return True  # "I'd prefer to skip this one"
+    # "I'd rather say I don't know (which number to trust)": the speaker's own answer.
+    said = [k for k in range(after, len(words)) if words[k] == "say"]
+    return (
+        any(start == said[0] + 1 for start, _ in _spans(words, retractions._lists().ignorance))
+        if said
+        else retractions._ignorant(tuple(words[after:]))
+    )
+
+
+def _lacks(words: Sequence[str]) -> bool:
+    """The speaker has no example of their own, or never did it: "I don't actually have
+    an example", "I've never worked on multilingual NLP"."""
+    lists = _lists()
+    k = 0
+    while k < len(words) and words[k] in lists.frames - _SPEAKER:
+        k += 1
+    words = words[k:]
+    if tuple(words[:3]) == ("i", "have", "never"):
+        return True
+    if tuple(words[:3]) == ("i", "do", "not"):
+        rest = [w for w in words[3:] if w not in lists.degrees]
+        return rest[:1] == ["have"] and bool(lists.lacks.intersection(rest[1:5]))
+    return False
