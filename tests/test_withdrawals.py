@@ -31,6 +31,10 @@ TAKEN_BACK = [
     "I have to come clean: it didn't happen like that. I don't have my own example.",
     # in one sentence
     "I want to cancel that answer - I don't trust any of the probabilities I gave.",
+    # what points back called wrong, or the speaker wrong about it
+    "Hmm, I think that's probably wrong. Please ignore it.",
+    "I was wrong about that. Don't count it.",
+    "I think I got it all backwards; don't quote me on any of that.",
 ]
 
 KEPT = [
@@ -50,6 +54,11 @@ KEPT = [
     "That wasn't what happened the first time. I don't have the logs from then.",
     # the speaker's frame does not reach a third person's act
     "She withdrew it. She wasn't sure it was right.",
+    # a misconception refuted, a mistake told in a story, a doubt that it is wrong
+    "Some say lasso keeps every weight. That's wrong; lasso zeroes some. Ignore it.",
+    "Some say lasso keeps every weight. That is false. Ignore that claim.",
+    "I got that wrong in the first release. We fixed it in the second.",
+    "I'm not sure that's wrong, though it is rare. Please don't count on it.",
     # a technical "ignore it" with no second clause
     "If the warning is harmless, ignore it. The loss still converges.",
 ]

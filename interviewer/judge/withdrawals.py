@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from interviewer.judge import retractions
-from interviewer.judge.clauses import Token, _match_at, _spans, tokens
+from interviewer.judge.clauses import Token, _match_at, _spans, phrases, tokens
 from interviewer.judge.lexicon import lexicon
 
 # Parts read together: the sentence that points back and the next two ("Sorry, I want to
@@ -199,7 +199,7 @@ def _kind(part: tuple[Token, ...]) -> str | None:
         return "withdraws"
     if _disowns(words, stems):
         return "disowns"
-    if _denies(words):
+    if _denies(words, stems):
         return "denies"
     if _abstains(words, stems):
         return "abstains"
@@ -339,22 +339,71 @@ def _says_so(words: Sequence[str], at: int) -> bool:
     return False
 
 
-def _denies(words: Sequence[str]) -> bool:
-    """What points back said not to be so: "that's not really what happened", "it didn't
-    happen like that", "those numbers aren't real"."""
+def _denies(words: Sequence[str], stems: Sequence[str]) -> bool:
+    """What points back said not to be so, or called wrong: "that's not really what
+    happened", "it didn't happen like that", "I think that's probably wrong", "I was
+    wrong about that", "I've got it backwards"."""
     lists = _lists()
     at = 0
     while at < len(words) and words[at] in lists.frames - _PRONOUNS:
         at += 1
+    if _NEGATORS.intersection(words[:at]):
+        return False  # "I'm not sure that's wrong"
+    if any(_owns_wrong(words, stems, i + 1) for i in range(at + 1) if words[i : i + 1] == ("i",)):
+        return True
     end = _points_back(words, at)
     if end < 0:
         return False
     k = end
     while k < len(words) and words[k] in _COPULA:
         k += 1
-    if k == end or k >= len(words) or words[k] != "not":
+    if k == end or k >= len(words):
         return False
-    return _says_so(words, k + 1)
+    if words[k] == "not":
+        return _says_so(words, k + 1)
+    # A bare "that's wrong" refutes the claim before it (a misconception named to be
+    # denied); "that's probably wrong", "my reasoning is wrong" are the speaker's own.
+    return _called_wrong(words, stems, k, graded=words[at] not in {"my", "what"})
+
+
+def _called_wrong(
+    words: Sequence[str], stems: Sequence[str], at: int, graded: bool = False
+) -> bool:
+    """Whether the words from `at` call it wrong (`retract_verdicts`, after degrees; with
+    `graded`, only after one) and close the part: "probably wrong", "all backwards" - not
+    "wrong for a small team"."""
+    lists = _lists()
+    start = at
+    while at < len(words) and words[at] in lists.degrees:
+        at += 1
+    if graded and at == start:
+        return False
+    for phrase in phrases().retract_verdicts.candidates(stems[at]) if at < len(words) else ():
+        stop = _match_at(stems, at, phrase)
+        if stop >= 0 and set(words[stop:]) <= lists.rests:
+            return True
+    return False
+
+
+def _owns_wrong(words: Sequence[str], stems: Sequence[str], at: int) -> bool:
+    """After "I": "(was) wrong about that", "('ve) got it (all) wrong"."""
+    lists = _lists()
+    while at < len(words) and words[at] in _COPULA | {"am", "been", "just"}:
+        at += 1
+    if at < len(words) and words[at] in {"got", "gotten", "have"}:
+        end = _points_back(words, at + 1)
+        return end >= 0 and _called_wrong(words, stems, end)
+    k = at
+    while k < len(words) and words[k] in lists.degrees:
+        k += 1
+    verdicts = phrases().retract_verdicts.candidates(stems[k]) if k < len(words) else ()
+    for phrase in verdicts:
+        stop = _match_at(stems, k, phrase)
+        if stop >= 0 and words[stop : stop + 1] == ("about",):
+            end = _points_back(words, stop + 1)
+            if end >= 0 and set(words[end:]) <= lists.rests:
+                return True
+    return False
 
 
 def _abstains(words: Sequence[str], stems: Sequence[str]) -> bool:
@@ -363,9 +412,14 @@ def _abstains(words: Sequence[str], stems: Sequence[str]) -> bool:
     rather say nothing than mislead you", "I'd rather say I don't know"."""
     lists = _lists()
     wished = [i for i, w in enumerate(words) if w in lists.wishes and _framed(words, i)]
+    k = 0
+    while k < len(words) and words[k] in lists.interjections - _SPEAKER:
+        k += 1
+    if tuple(words[k : k + 2]) == ("do", "not"):
+        wished.append(k)  # "don't count that": a wish in the imperative
     if not wished:
         return False
-    after = wished[0] + 1
+    after = min(wished) + 1
     denied = "not" in words[:after]  # "I wouldn't want it to count"
     for k in range(after, len(words)):
         rest = words[k + 1 :]
