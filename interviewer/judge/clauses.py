@@ -1582,10 +1582,10 @@ def _links(toks: Sequence[Token]) -> tuple[set[int], int]:
 # Words a gathering predicate may pass over to reach its own word: determiners, the
 # prepositions that place it ("in the same corner", "at the crossroads of") and "to" ("belong
 # to one family"). They are linked with it, so that what is left are the clause's terms.
-_GATHERING_PASS = frozenset(
+_GATHERING_PASS = _set(
     "the a an this that these those its their of to in within inside at on under around "
-    "across into with among throughout by".split()
-) - {"by"}
+    "across into with among throughout"
+)
 
 
 def _gathering(toks: Sequence[Token]) -> set[int]:
@@ -1606,14 +1606,12 @@ def _gathering(toks: Sequence[Token]) -> set[int]:
     opening = _COPULAS | p.have_forms | verbs | light
     # The predicate opens at the first copula, "have" or gathering verb after a word.
     start = next(
-        (
-            k
-            for k, t in enumerate(toks)
-            if t.norm in opening and any(u.is_word for u in toks[:k])
-        ),
+        (k for k, t in enumerate(toks) if t.norm in opening and any(u.is_word for u in toks[:k])),
         None,
     )
-    if start is None:
+    # A person as the subject narrates an act ("we met with the data, search and ads
+    # teams"), not a list gathered.
+    if start is None or any(t.norm in _SUBJECTS for t in toks[:start]):
         return set()
     passable = p.gathering_modifiers | _GATHERING_PASS | p.link_adverbs | _COPULAS | p.have_forms
 
