@@ -1590,7 +1590,7 @@ _GATHERING_PASS = _set(
 
 def _gathering(toks: Sequence[Token]) -> set[int]:
     """The positions of a gathering predicate's words, or none: a clause whose subject is
-    bare terms and whose predicate opens (past a copula or "have", adverbs, determiners and
+    bare terms and whose predicate opens (past a copula, adverbs, determiners and
     lexicon `gathering_modifiers`) on a lexicon `gathering_verbs` or `gathering_words`
     word ("A, B and C are woven into one another", "D lives at the crossroads of E and F",
     "G and H belong to one family"), or on a `gathering_light` verb whose next such word is
@@ -1603,15 +1603,23 @@ def _gathering(toks: Sequence[Token]) -> set[int]:
     p = phrases()
     verbs, light = p.gathering_verbs, p.gathering_light
     gathering = verbs | p.gathering_words
-    opening = _COPULAS | p.have_forms | verbs | light
-    # The predicate opens at the first copula, "have" or gathering verb after a word.
+    # Not "have": "a two-tower model has one part for users and one for items" says what
+    # the model is made of.
+    opening = _COPULAS | verbs | light
+    # The predicate opens at the first copula or gathering verb after a word.
+    # Right after a word of the subject, not after a comma or a bracket ("the two members
+    # furthest apart (complete)" names a method).
     start = next(
-        (k for k, t in enumerate(toks) if t.norm in opening and any(u.is_word for u in toks[:k])),
+        (
+            k
+            for k, t in enumerate(toks)
+            if t.norm in opening and k and toks[k - 1].is_word and toks[k - 1].norm != "and"
+        ),
         None,
     )
-    # A person as the subject narrates an act ("we met with the data, search and ads
-    # teams"), not a list gathered.
-    if start is None or any(t.norm in _SUBJECTS for t in toks[:start]):
+    # A person or a thing said before as the subject narrates an act ("we met with the
+    # data, search and ads teams", "it should have member length"), not a list gathered.
+    if start is None or any(t.norm in _SUBJECTS or t.norm == "it" for t in toks[:start]):
         return set()
     passable = p.gathering_modifiers | _GATHERING_PASS | p.link_adverbs | _COPULAS | p.have_forms
 
