@@ -510,10 +510,6 @@ class _Phrases:
     link_words: frozenset[str]
     link_breakers: frozenset[str]  # words
     link_trailers: frozenset[str]  # words
-    gathering_verbs: frozenset[str]  # words (`_gathering`)
-    gathering_words: frozenset[str]  # words
-    gathering_modifiers: frozenset[str]  # words
-    gathering_light: frozenset[str]  # words
     report_frames: Table
     hedges: Table
     absolutes: Table
@@ -620,10 +616,6 @@ def phrases() -> _Phrases:
         ),
         link_breakers=frozenset(lex.link_breakers),
         link_trailers=frozenset(lex.link_trailers),
-        gathering_verbs=frozenset(lex.gathering_verbs),
-        gathering_words=frozenset(lex.gathering_words),
-        gathering_modifiers=frozenset(lex.gathering_modifiers),
-        gathering_light=frozenset(lex.gathering_light),
         report_frames=table(lex.report_frames),
         hedges=table(lex.hedges),
         absolutes=table(lex.absolutes),
@@ -1572,80 +1564,7 @@ def _links(toks: Sequence[Token]) -> tuple[set[int], int]:
                     linked.update(kept[j] for j in fixed)
                     if terms:
                         needed = min(needed, terms) if needed else terms
-    if not linked:
-        gathered = _gathering(toks)
-        if gathered:
-            return gathered, LOOSE_LINK_TERMS
     return linked, needed
-
-
-# Words a gathering predicate may pass over to reach its own word: determiners, the
-# prepositions that place it ("in the same corner", "at the crossroads of") and "to" ("belong
-# to one family"). They are linked with it, so that what is left are the clause's terms.
-_GATHERING_PASS = _set(
-    "the a an this that these those its their of to in within inside at on under around "
-    "across into with among throughout"
-)
-
-
-def _gathering(toks: Sequence[Token]) -> set[int]:
-    """The positions of a gathering predicate's words, or none: a clause whose subject is
-    bare terms and whose predicate opens (past a copula, adverbs, determiners and
-    lexicon `gathering_modifiers`) on a lexicon `gathering_verbs` or `gathering_words`
-    word ("A, B and C are woven into one another", "D lives at the crossroads of E and F",
-    "G and H belong to one family"), or on a `gathering_light` verb whose next such word is
-    one ("I, J and K share common ground", "L and M travel together"). Such a predicate
-    says only that its terms go together: whatever else the clause holds must be bare terms
-    (`_terms`), so "dropout and weight decay both reduce variance" (no such word opens the
-    predicate) and "A and B are related through C" (a means: lexicon `link_breakers`) are
-    claims. Read by structure, so that an idiom never listed ("are cut from the same
-    cloth") is read as the listed ones are."""
-    p = phrases()
-    verbs, light = p.gathering_verbs, p.gathering_light
-    gathering = verbs | p.gathering_words
-    # Not "have": "a two-tower model has one part for users and one for items" says what
-    # the model is made of.
-    opening = _COPULAS | verbs | light
-    # The predicate opens at the first copula or gathering verb after a word.
-    # Right after a word of the subject, not after a comma or a bracket ("the two members
-    # furthest apart (complete)" names a method).
-    start = next(
-        (
-            k
-            for k, t in enumerate(toks)
-            if t.norm in opening and k and toks[k - 1].is_word and toks[k - 1].norm != "and"
-        ),
-        None,
-    )
-    # A person or a thing said before as the subject narrates an act ("we met with the
-    # data, search and ads teams", "it should have member length"), not a list gathered.
-    if start is None or any(t.norm in _SUBJECTS or t.norm == "it" for t in toks[:start]):
-        return set()
-    passable = p.gathering_modifiers | _GATHERING_PASS | p.link_adverbs | _COPULAS | p.have_forms
-
-    def head(k: int) -> int:
-        """The first word at or after k that the predicate cannot pass over."""
-        while k < len(toks) and (not toks[k].is_word or toks[k].norm in passable):
-            k += 1
-        return k
-
-    at = head(start)
-    if at < len(toks) and toks[at].norm in light and toks[at].norm not in gathering:
-        at = head(at + 1)
-    if at >= len(toks) or toks[at].norm not in gathering:
-        return set()
-    own = gathering | light | p.gathering_modifiers | _COPULAS | p.have_forms | _DETERMINERS
-    # A verb of its own after the gathering word goes on to an act ("the leads met and
-    # decided to adopt it", "meet whenever models are compared"): a claim.
-    # Base forms are nouns as often ("curvature and speed", "the set", "learning"): only a
-    # tensed verb, or one after an infinitive's "to" ("come together to reduce"), is an act.
-    for k in range(at + 1, len(toks)):
-        t = toks[k]
-        if not t.is_word or t.norm in own:
-            continue
-        if _tensed(t) or (is_verb(t) and toks[k - 1].norm == "to"):
-            return set()
-    return {k for k in range(start, len(toks)) if toks[k].is_word and toks[k].norm in own}
 
 
 def _terms(toks: Sequence[Token], linked: set[int], sentence: Sentence | None) -> int | None:
@@ -1657,10 +1576,8 @@ def _terms(toks: Sequence[Token], linked: set[int], sentence: Sentence | None) -
         if k in linked or not tok.is_word or tok.norm in ("and", "or", "nor", "such"):
             items.append([])  # "such as" opens examples of the term before it
             continue
-        if (tok.norm.isdigit() and not _glued(tok, sentence)) or (
-            tok.norm in p.link_breakers and not _hyphenated(tok, sentence)
-        ):
-            return None  # a figure ("is about 20 GB") is a claim; "O(n^2)" is a name
+        if tok.norm.isdigit() or (tok.norm in p.link_breakers and not _hyphenated(tok, sentence)):
+            return None  # a figure ("is about 20 GB") is a claim
         if tok.norm in p.auxiliaries:
             if tok.norm in _MODALS and _verb_follows(toks, k, linked):
                 return None  # "the team can actually contact": a verb of the term's own
@@ -1728,31 +1645,13 @@ def _placed(item: list[tuple[int, Token]]) -> list[list[tuple[int, Token]]]:
     return parts
 
 
-def _glued(tok: Token, sentence: Sentence | None) -> bool:
-    """Whether the number is written against a letter or a formula's sign ("n^2" in
-    "O(n^2)", "top-5", "x2"): a part of a name or formula, not a figure ("about 20 GB")."""
-    if sentence is None:
-        return False
-    a, b = tok.start - sentence.start, tok.end - sentence.start
-    text = sentence.text
-    return (a > 0 and (text[a - 1].isalpha() or text[a - 1] in _GLUE)) or (
-        b < len(text) and (text[b].isalpha() or text[b] in _GLUE)
-    )
-
-
-_GLUE = frozenset("^-_*/")
-
-
 def _hyphenated(tok: Token, sentence: Sentence | None) -> bool:
-    """Whether the word is joined to a neighbour by a hyphen ("define-by-run",
-    "click-through rates", "by-product"): a part of a name."""
+    """Whether the word is joined to its neighbours by hyphens ("define-by-run")."""
     if sentence is None:
         return False
     a, b = tok.start - sentence.start, tok.end - sentence.start
     text = sentence.text
-    return (a > 1 and text[a - 1] == "-" and text[a - 2].isalnum()) or (
-        b + 1 < len(text) and text[b] == "-" and text[b + 1].isalnum()
-    )
+    return a > 0 and b < len(text) and text[a - 1] == "-" and text[b] == "-"
 
 
 def _compound_tail(tok: Token, sentence: Sentence | None) -> bool:

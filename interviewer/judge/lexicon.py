@@ -42,10 +42,6 @@ class Lexicon(BaseModel):
     link_adverbs: list[Phrase] = Field(default_factory=list)
     link_breakers: list[Phrase] = Field(default_factory=list)
     link_trailers: list[Phrase] = Field(default_factory=list)
-    gathering_verbs: list[Phrase] = Field(default_factory=list)
-    gathering_words: list[Phrase] = Field(default_factory=list)
-    gathering_modifiers: list[Phrase] = Field(default_factory=list)
-    gathering_light: list[Phrase] = Field(default_factory=list)
     report_frames: list[Phrase] = Field(default_factory=list)
     hedges: list[Phrase] = Field(default_factory=list)
     absolutes: list[Phrase] = Field(default_factory=list)
@@ -199,10 +195,6 @@ class Lexicon(BaseModel):
         "link_breakers",
         "report_verbs",
         "link_trailers",
-        "gathering_verbs",
-        "gathering_words",
-        "gathering_modifiers",
-        "gathering_light",
         "first_person",
         "third_parties",
         "graders",
