@@ -111,6 +111,7 @@ class Lexicon(BaseModel):
     open_verdict_words: list[Phrase] = Field(default_factory=list)
     equal_weights: list[Phrase] = Field(default_factory=list)
     choosing_words: list[Phrase] = Field(default_factory=list)
+    verdict_acts: list[Phrase] = Field(default_factory=list)
     twin_fillers: list[Phrase] = Field(default_factory=list)
     choices: list[Phrase] = Field(default_factory=list)
     twin_asides: list[Phrase] = Field(default_factory=list)

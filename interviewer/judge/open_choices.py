@@ -135,9 +135,10 @@ def _verdict(words: Sequence[str], after: Sequence[str]) -> bool:
     choice = not choosing.isdisjoint(words) and (
         not NEGATORS.isdisjoint(words) or not _LISTENER.isdisjoint(words)
     )
-    # A quantifier that names options taken ("I would use both") or gives a reason ("because
-    # both shrink the weights") says what holds of the alternatives, a claim.
-    taken = not frozenset(lex.choices).isdisjoint(words) or words[:1] in (["because"], ["since"])
+    # A quantifier that names options taken ("I would use both", "so check both") or gives a
+    # reason ("because both shrink the weights") says what holds of the alternatives, a claim.
+    acts = frozenset(lex.choices) | frozenset(lex.verdict_acts)
+    taken = not acts.isdisjoint(words) or words[:1] in (["because"], ["since"])
     if (not at or joined or taken or scoped) and not choice:
         return False
     content = [
