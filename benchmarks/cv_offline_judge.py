@@ -78,6 +78,8 @@ them and the alternatives tried:
   which correctness level (levels.KEY_POINTS_FROM_LEVEL); and whether a covered key point
   that weighs options counts as one weighed (levels.POINTS_THAT_WEIGH); the same for the
   choices a deep dive's story weighs (levels.CHOICELESS_STORIES_READ).
+- `examples_nothing_to_read`: the same for the examples criterion of breadth and python
+  questions none of whose key points weighs options (levels.EXAMPLELESS_READS).
 - `general`: how far toward level 2 a general answer (short, on topic, nothing wrong, taken
   back or sweeping: general.py) is read on every criterion (general.GENERAL_CREDIT, 0 =
   off), and the on-topic share it needs (GENERAL_SHARE); `general_words`: how many
@@ -363,6 +365,12 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
         (levels, "EVERY_POINT_STATED"): (True, False),
         (levels, "POINTS_THAT_WEIGH"): (False, True),
         (levels, "CHOICELESS_STORIES_READ"): ("markers", "key_points"),
+    },
+    # How the examples criterion (breadth, python) reads a question none of whose key
+    # points weighs options: by the markers, or at the correctness level once every point
+    # is stated (levels.EXAMPLELESS_READS).
+    "examples_nothing_to_read": {
+        (levels, "EXAMPLELESS_READS"): ("key_points", "markers"),
     },
     # How far toward level 2 a general answer (on topic, nothing wrong, disowned or
     # sweeping: general.py) is read on every criterion (general.GENERAL_CREDIT, 0 = off),

@@ -415,7 +415,23 @@ def _depth(reading: Reading) -> tuple[int, list[str], str]:
     return level, [*found.sentences, *stated], rationale
 
 
+# The examples criterion (breadth and python: "applies the idea to a concrete case and
+# weighs alternatives or costs") for a question none of whose key points weighs options,
+# read as CHOICELESS_READS reads applied judgement: a complete answer to "walk me through
+# k-means" or "what is an MDP" states every point in the field's terms and gives no
+# example or trade-off speech because the question asks for neither; the markers read it
+# at level 1-2 and held it at 74-78 where the interviewer gave 90-92. "markers" or
+# "key_points" (at the correctness level once every point is stated, as _from_key_points).
+EXAMPLELESS_READS = "key_points"
+
+
 def _examples(reading: Reading) -> tuple[int, list[str], str]:
+    if EXAMPLELESS_READS != "markers" and not _weighing_points(reading.request):
+        return _from_key_points(reading, _example_markers, "examples")
+    return _example_markers(reading)
+
+
+def _example_markers(reading: Reading) -> tuple[int, list[str], str]:
     ex = signals.find(signals.EXAMPLE, reading.focused)
     tr = signals.find(signals.TRADEOFF, reading.focused)
     examples, evidence = ex.count, [*ex.sentences, *tr.sentences]
