@@ -3,7 +3,8 @@ by their writer before they were scored (tests/data/README.md): a reason given a
 cannot be done ("finding the optimal tree is NP-hard", "computing the optimal clustering
 exactly is impossible") was read as the wrong claim that the method does it, and the
 examples criterion read a complete answer to a question that asks for no example or
-trade-off at level 1-2. `excellent7_answers.jsonl` was read while the judge was changed,
+trade-off at level 1-2 (that reading is off by default: levels.EXAMPLELESS_READS).
+`excellent7_answers.jsonl` was read while the judge was changed,
 `excellent7_aside.jsonl` was scored once before and once at the end."""
 
 import statistics
@@ -18,7 +19,7 @@ from tests.answer_sets import scored
 
 DATA = Path(__file__).parent / "data"
 # The right answers' mean (writer: 90) at least. Before: 54.8 and 76.6; after: 87.4 and
-# 93.8.
+# 86.4 (the examples reading on, off by default: 96.3 and 93.8).
 RIGHT_MEAN = {"excellent7_answers.jsonl": 82.0, "excellent7_aside.jsonl": 85.0}
 # The same answers with the wrong claim asserted instead (writer: 55-60) at most. Before:
 # 46.9 and 51.9; after: the same.
@@ -92,13 +93,14 @@ def _examples_level(rows, ident: str) -> int:
     raise AssertionError(ident)
 
 
-def test_a_complete_answer_to_a_question_that_weighs_nothing_is_not_held_at_the_markers(
+def test_a_complete_answer_to_a_question_that_weighs_nothing_is_read_by_its_points_when_asked(
     monkeypatch,
 ):
     # The k-means answer states every key point and gives no example or trade-off marker:
-    # the question's key points weigh no options.
+    # the question's key points weigh no options. The reading is off by default
+    # (levels.EXAMPLELESS_READS: UNT dev Pearson fell with it).
     ident = "excellent7.breadth.clustering.kmeans.excellent1"
     path = DATA / "excellent7_answers.jsonl"
-    assert _examples_level(scored(path), ident) == 4
-    monkeypatch.setattr(levels, "EXAMPLELESS_READS", "markers")
     assert _examples_level(scored(path), ident) == 1
+    monkeypatch.setattr(levels, "EXAMPLELESS_READS", "key_points")
+    assert _examples_level(scored(path), ident) == 4
