@@ -60,9 +60,6 @@ them and the alternatives tried:
 - `elsewhere`: how much of another bank question's weighted terms (any family or round)
   an answer must say, and how many times what it says of the asked question's, to be read
   as answering that one (neighbours.ELSEWHERE_SAID_AT, 0 = never; ELSEWHERE_OVER_OWN).
-- `about_another`: of the terms that only the asked question or the other question an
-  answer says most of uses, how many times as much of the other's it must say to be read
-  as about that one (neighbours.ABOUT_ANOTHER_OVER_OWN, 0 = never).
 - `mostly_denied`: the share of an answer's main clauses that must deny what they say for
   its denied units to cover nothing (offline.MOSTLY_DENIED_SHARE, 0 = never).
 - `both_ways`: how many words a both-ways phrase ("depending on who you ask") needs to
@@ -271,12 +268,6 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     "elsewhere": {
         (neighbours, "ELSEWHERE_SAID_AT"): (0.3, 0.0, 0.2, 0.25, 0.35),
         (neighbours, "ELSEWHERE_OVER_OWN"): (1.25, 1.5, 2.0),
-    },
-    # Of the terms only the asked question or the other question an answer says most of
-    # uses, how many times as much of the other's it must say to be about that one
-    # (neighbours.ABOUT_ANOTHER_OVER_OWN, 0 = never).
-    "about_another": {
-        (neighbours, "ABOUT_ANOTHER_OVER_OWN"): (1.5, 0.0, 1.25, 2.0, 3.0),
     },
     "differs": {
         (claims, "DIFFERS_SHARE"): (0.5, 1.01, 0.4, 0.6),

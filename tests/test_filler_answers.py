@@ -79,12 +79,6 @@ NEIGHBOUR = (
 
 
 def test_an_answer_that_states_nothing_is_held_at_level_1(monkeypatch):
-    # It answers the neighbouring question on lists and tuples, which the reading of an
-    # answer's subject (neighbours.about_another_question) floors first; off, the ceiling
-    # is what is left to hold it.
-    from interviewer.judge import neighbours
-
-    monkeypatch.setattr(neighbours, "ABOUT_ANOTHER_OVER_OWN", 0.0)
     result, percent = judged_on(*NEIGHBOUR)
     assert result.covered_key_points == []
     assert {c.level for c in result.criteria} == {1}

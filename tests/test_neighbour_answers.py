@@ -103,14 +103,8 @@ def test_a_request_without_neighbours_is_not_read_so():
     assert not neighbours.answers_a_neighbour(request, BROADCASTING, 0.0)
 
 
-def test_an_answer_that_covers_half_the_points_is_not_read_so(monkeypatch):
+def test_an_answer_that_covers_half_the_points_is_not_read_so():
     request = _request("python.numpy.memory_layout", BROADCASTING)
-    # An answer whose subject is the other question is read so whatever its coverage
-    # (neighbours.about_another_question: its coverage comes through the shared setting) ...
-    assert neighbours.about_another_question(request, BROADCASTING)
-    assert neighbours.answers_a_neighbour(request, BROADCASTING, neighbours.ANSWERS_THE_QUESTION_AT)
-    # ... the readings of how much it says of each question's terms yield to the coverage.
-    monkeypatch.setattr(neighbours, "ABOUT_ANOTHER_OVER_OWN", 0.0)
     assert neighbours.answers_a_neighbour(request, BROADCASTING, 0.0)
     assert not neighbours.answers_a_neighbour(
         request, BROADCASTING, neighbours.ANSWERS_THE_QUESTION_AT

@@ -22,16 +22,6 @@ use them (the area's words weigh little), and the answer is read by how much of 
 question's weighted terms it says. A right answer says much of its own question's, and a
 digression or a neighbouring concept used to explain it adds a little of another's; an
 answer to another question says much of that one's and far less of the asked one's.
-
-That reading weighs all of each question's terms, and a neighbour in the same setting (an
-answer about model.eval() asked about copying a model's state_dict: both PyTorch training
-loops; product descriptions asked about a retailer's support chat: both an LLM in a shop)
-says many of the asked question's terms too, only not its subject's. So the answer is also
-read on the terms that only one of the two questions uses - the asked one and the one it
-says most of (`about_another_question`): an answer whose main subject is that other
-question says several times more of the other's own terms than of the asked question's,
-however much of the shared setting it says; a right answer that explains itself through
-the neighbour ("unlike boosting, ...") says at least as much of its own question's.
 """
 
 import math
@@ -60,18 +50,6 @@ ELSEWHERE_SAID_AT = 0.3
 # question's terms says more than 1.1 times its own; answers to another question, 1.3 up.
 # 0 turns it off.
 ELSEWHERE_OVER_OWN = 1.25
-# Of the terms only one of the two questions uses (the asked one, and the other question the
-# answer says most of), an answer that says this many times as much of the other's (by
-# weight, each against its total) is about that question, whatever its coverage of the
-# asked one's key points: its words brush them through the shared setting. Chosen by
-# cross-validation across question groups (benchmarks/cv_offline_judge.py --grid
-# about_another, see the README); 0 turns it off.
-ABOUT_ANOTHER_OVER_OWN = 1.5
-# ... when it names at least this many of the other's own terms: a vague answer brushes a
-# generic word or two of some question ("make sure", "improve it": 1-4 in the answer sets)
-# and is left to the readings of vagueness; a confident answer about another subject names
-# many (5-15). Set by hand from those counts, not cross-validated.
-ABOUT_ANOTHER_TERMS = 5
 
 
 @lru_cache(maxsize=4096)
@@ -125,7 +103,6 @@ class _Bank:
         # A term every question uses weighs nothing; one only this question uses, log n.
         self.weight = {t: rarity(t) * math.log(n / k) for t, k in used_by.items()}
         self.index = {text: i for i, text in enumerate(term_sets)}
-        self.terms = list(term_sets.values())
         self.totals = [sum(self.weight[t] for t in ts) for ts in term_sets.values()]
         self.postings: dict[str, list[int]] = defaultdict(list)
         for i, terms in enumerate(term_sets.values()):
@@ -156,42 +133,6 @@ def said_across_the_bank(request: JudgeRequest, answer: str) -> tuple[float, flo
     return said[own], max((s for i, s in enumerate(said) if i != own), default=0.0)
 
 
-def _distinct_share(bank: _Bank, terms: frozenset[str], said: frozenset[str]) -> float:
-    total = sum(bank.weight[t] for t in terms)
-    return sum(bank.weight[t] for t in terms & said) / total if total else 0.0
-
-
-def distinct_shares(request: JudgeRequest, answer: str) -> tuple[float, float, int]:
-    """Of the terms only the asked question uses against the other question the answer says
-    most of, and only that one uses against the asked, how much of each the answer says
-    (weighed as _Bank does), and how many of the other's it names."""
-    asked = " ".join([request.question, *(kp.text for kp in request.key_points)])
-    bank = _bank(frozenset([asked, *request.neighbours, *request.elsewhere]))
-    terms = _terms(answer)
-    said = bank.said(terms)
-    own = bank.index[asked]
-    others = [i for i in range(len(said)) if i != own]
-    if not others:
-        return 1.0, 0.0, 0
-    other = max(others, key=lambda i: said[i])
-    asked_only = bank.terms[own] - bank.terms[other]
-    other_only = bank.terms[other] - bank.terms[own]
-    return (
-        _distinct_share(bank, asked_only, terms),
-        _distinct_share(bank, other_only, terms),
-        len(other_only & terms),
-    )
-
-
-def about_another_question(request: JudgeRequest, answer: str) -> bool:
-    """Whether the answer's subject is another question of the bank: of the terms that tell
-    the two apart, it says mostly the other's."""
-    if ABOUT_ANOTHER_OVER_OWN <= 0 or not request.elsewhere:
-        return False
-    own, other, named = distinct_shares(request, answer)
-    return named >= ABOUT_ANOTHER_TERMS and other >= ABOUT_ANOTHER_OVER_OWN * own
-
-
 def answered_elsewhere(request: JudgeRequest, answer: str) -> bool:
     """Whether the answer answers another question of the bank, of any family or round."""
     if ELSEWHERE_SAID_AT <= 0 or not request.elsewhere:
@@ -202,8 +143,6 @@ def answered_elsewhere(request: JudgeRequest, answer: str) -> bool:
 
 def answers_a_neighbour(request: JudgeRequest, answer: str, coverage: float) -> bool:
     """Whether the answer answers a neighbouring question instead of the one asked."""
-    if about_another_question(request, answer):
-        return True
     if coverage >= ANSWERS_THE_QUESTION_AT:
         return False
     if answered_elsewhere(request, answer):
