@@ -108,9 +108,8 @@ from interviewer.judge.text import (
 # claims weighed both ways within a sentence, a modest credit for honest on-topic answers
 # that say nothing specific, a clause lending its words only to the point it states best,
 # more everyday words for recurring terms; v10: answers taken back by a passage of plain
-# clauses, alternatives left open in the speaker's own words, answers whose subject is
-# another bank question, infeasibility read as a denial, more everyday words, irregular
-# plurals read as their word).
+# clauses, alternatives left open in the speaker's own words, infeasibility read as a
+# denial, more everyday words, irregular plurals read as their word).
 METHOD = "claims-v10"
 # Overlaps closer than this are equal (they are sums of rarities).
 TIE = 1e-9
