@@ -112,23 +112,41 @@ async def test_quit_right_after_a_huge_answer_keeps_it_whole_and_does_not_wait_o
 
 
 @pytest.mark.slow
-def test_a_bank_file_of_20000_questions_validates_in_seconds(tmp_path):
-    """Issue 12 point 9: 14 s wall (7.2 s CPU) before; 2.4 s CPU on the 2-core dev machine
-    after. CPU time, not wall time: it barely moves with the machine's load."""
-    source = sorted((Path(__file__).parent.parent / "scenarios/bank/breadth").glob("*.yaml"))
-    question = yaml.safe_load(source[0].read_text())["questions"][0]
-    copies = [
-        dict(question, id=f"big.q{i}", prompt=f"Variant {i}: {question['prompt']}")
-        for i in range(20_000)
-    ]
-    bank = tmp_path / "scenarios" / "bank" / "breadth" / "big.yaml"  # read as a bank file
-    bank.parent.mkdir(parents=True)
-    bank.write_text(yaml.safe_dump({"questions": copies}, sort_keys=False))
+def _validate_cpu_seconds(bank: Path, home: Path) -> tuple[float, str]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    done = run_cli(["validate", str(bank)], tmp_path / "t", timeout=120)
+    done = run_cli(["validate", str(bank)], home, timeout=120)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     assert done.returncode == 0, done.stderr[-2000:]
-    counted = re.search(r"(\d+) questions; all valid", done.stdout)
-    assert counted and int(counted.group(1)) > 20_000, done.stdout  # the file and the bank
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    assert cpu < 6.0, f"validate took {cpu:.1f} s of CPU"
+    return cpu, done.stdout
+
+
+def test_a_bank_file_of_20000_questions_validates_in_seconds(tmp_path):
+    """Issue 12 point 9: 14 s wall (7.2 s CPU) before; 2.4-3.6 s CPU on the 2-core dev machine
+    after, 5-6 times validating a one-question file (which reads the whole bank too). Under
+    the load of a second test suite the absolute CPU time rose to 6.6 s, so the bound is the
+    ratio to the one-question file, measured on both sides of the big run: load slows both."""
+    source = sorted((Path(__file__).parent.parent / "scenarios/bank/breadth").glob("*.yaml"))
+    question = yaml.safe_load(source[0].read_text())["questions"][0]
+
+    def bank_of(count: int) -> Path:
+        copies = [
+            dict(question, id=f"big.q{i}", prompt=f"Variant {i}: {question['prompt']}")
+            for i in range(count)
+        ]
+        bank = tmp_path / f"of{count}" / "scenarios" / "bank" / "breadth" / "big.yaml"
+        bank.parent.mkdir(parents=True)  # read as a bank file
+        bank.write_text(yaml.safe_dump({"questions": copies}, sort_keys=False))
+        return bank
+
+    small, big = bank_of(1), bank_of(20_000)
+    small_before, _ = _validate_cpu_seconds(small, tmp_path / "t")
+    cpu, said = _validate_cpu_seconds(big, tmp_path / "t")
+    small_after, _ = _validate_cpu_seconds(small, tmp_path / "t")
+    counted = re.search(r"(\d+) questions; all valid", said)
+    assert counted and int(counted.group(1)) > 20_000, said  # the file and the bank
+    baseline = (small_before + small_after) / 2
+    # before the fix the ratio was about 11 (7.2 s against about 0.65 s)
+    assert cpu < 9 * baseline, (
+        f"validate took {cpu:.1f} s of CPU, {cpu / baseline:.1f}x one question"
+    )
