@@ -1,9 +1,10 @@
-"""The former held-out sets (tests/data/holdout9_answers.jsonl, holdout10_answers.jsonl and
-holdout12_answers.jsonl; see tests/data/README.md): each was written and graded by an
-interviewer who never saw the judge, and measured the judge once while it was kept outside
-the repository. Now they are development data, and these bounds keep what they measured
-from sliding back: the ordering of kinds the issue asks for and the agreement with the
-writer's grades, at or near the figures of claims-v9."""
+"""The former held-out sets (tests/data/holdout9_answers.jsonl, holdout10_answers.jsonl,
+holdout12_answers.jsonl and holdout13_answers.jsonl; see tests/data/README.md): each was
+written and graded by an interviewer who never saw the judge, and measured the judge once
+while it was kept outside the repository. Now they are development data, and these bounds
+keep what they measured from sliding back: the ordering of kinds the issue asks for and the
+agreement with the writer's grades, at or near the figures of the method they measured
+(claims-v9; holdout13 claims-v10)."""
 
 import statistics
 from collections import defaultdict
@@ -17,9 +18,14 @@ from tests.answer_sets import scored
 DATA = Path(__file__).parent / "data"
 
 # Per set: Spearman with the writer at claims-v9 (holdout9 0.887, holdout10 0.786,
-# holdout12 0.796), less a margin for a reading that trades a little of one set for more
-# of the others.
-SPEARMAN_AT_LEAST = {"holdout9": 0.86, "holdout10": 0.76, "holdout12": 0.77}
+# holdout12 0.796; holdout13 0.787 at claims-v10), less a margin for a reading that trades
+# a little of one set for more of the others.
+SPEARMAN_AT_LEAST = {"holdout9": 0.86, "holdout10": 0.76, "holdout12": 0.77, "holdout13": 0.76}
+# holdout13's right answers in the field's terms and its answers to a neighbouring question
+# were where the judge fell short when it measured claims-v10 (83.7, graded 91.0; 9.6,
+# graded 3.4): held where they were, not at the other sets' level.
+EXCELLENT_TERMS_AT_LEAST = {"holdout13": 81.0}
+OFFTOPIC_AT_MOST = {"holdout13": 12.0}
 
 
 @pytest.fixture(scope="module", params=sorted(SPEARMAN_AT_LEAST))
@@ -41,9 +47,10 @@ def test_agreement_with_the_writers_grades_holds(heldout):
 
 
 def test_right_answers_in_the_fields_terms_score_high(heldout):
-    _, by_kind, _ = heldout
+    name, by_kind, _ = heldout
     # claims-v9: 92.1, 91.2, 91.1 (graded about 91).
-    assert statistics.mean(by_kind["excellent/terms"]) >= 88
+    mean = statistics.mean(by_kind["excellent/terms"])
+    assert mean >= EXCELLENT_TERMS_AT_LEAST.get(name, 88.0), (name, round(mean, 1))
 
 
 def test_kinds_keep_the_interviewers_order(heldout):
@@ -61,7 +68,7 @@ def test_fooling_kinds_stay_low(heldout):
     # The issue's bars: fluent but wrong <= 35, salad <= 20, taken back or denied <= 35.
     assert means["wrong"] <= 15, name
     assert means["salad"] <= 12, name
-    assert means["offtopic"] <= 8, name
+    assert means["offtopic"] <= OFFTOPIC_AT_MOST.get(name, 8.0), (name, means["offtopic"])
     for kind in ("negated", "retracted"):
         if kind in means:  # holdout9 has neither
             assert means[kind] <= 20, (name, kind)
