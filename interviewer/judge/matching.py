@@ -9,7 +9,7 @@ the question's author, count as a direct hit.
 """
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -275,13 +275,20 @@ def _negative_match(t: str, terms: frozenset[str]) -> float:
     negative word; 0 below a typo's match (no look-alike roots)."""
     twin = negative_twin(t)
     if twin is not None:
-        pairs: tuple[tuple[str, str], ...] = tuple((twin, o) for o in terms if o[:1] == NEGATED)
+        pairs: tuple[tuple[str, str], ...] = tuple((twin, o) for o in _negated(terms))
     elif t[:1] == NEGATED:
         pairs = tuple((t, o) for o in _twins(terms))
     else:
         return 0.0
     best = max((term_similarity(a, b) for a, b in pairs), default=0.0)
     return best if best >= TYPO_MATCH else 0.0
+
+
+@lru_cache(maxsize=16384)
+def _negated(terms: frozenset[str]) -> tuple[str, ...]:
+    """The set's negated terms: a word with a negative prefix ("input", "improve" among
+    them) is held against these alone, not against every term of a question's vocabulary."""
+    return tuple(o for o in terms if o[:1] == NEGATED)
 
 
 @lru_cache(maxsize=16384)
@@ -376,10 +383,19 @@ def _spelling_match(
     """How well a key-point term's written words (`forms`) match one of a sentence's words
     by spelling alone; a negated term only a negated word."""
     mine = _typo_keys(forms)
-    best = 0.0  # a similarity is never below 0
     if not mine:
-        return best
-    index = _long_words(written)
+        return 0.0
+    return _spelled(negated, mine, _long_words(written))
+
+
+def _spelled(
+    negated: bool,
+    mine: tuple[tuple[str, str, str], ...],
+    index: dict[tuple[bool, str], tuple[str, ...]],
+) -> float:
+    """_spelling_match's comparison, given the key-point term's typo keys (_typo_keys) and
+    the unit's long words (_long_words)."""
+    best = 0.0  # a similarity is never below 0
     for a, head, tail in mine:
         # Words one edit apart agree on their first two or last two letters.
         for key in ((negated, head), (negated, tail)):
@@ -471,14 +487,18 @@ def _row(
     # Where both deny once, the negator may sit before another word: "no constructor
     # is provided" is "you do not provide a constructor".
     plain = _unmarked(terms) if denies and _denies(terms) else None
+    # The unit's long words are indexed once a row, not once a term (as _spelling_match
+    # would: its cache key hashes the unit's every word for each term asked).
+    index = _long_words(written) if written else None
     row = []
     for t, base, negated, forms in prepared:
         m = 1.0 if t in terms else term_match(t, terms)
         if m < 1.0 and plain is not None:
             m = max(m, term_match(base, plain))
         # A term with no written form has no spelling to match (it scores 0 there).
-        if m < TYPO_MATCH and written and forms is not None:
-            m = max(m, _spelling_match(negated, forms, written))
+        if m < TYPO_MATCH and index is not None and forms is not None:
+            keys = _typo_keys(forms)
+            m = max(m, _spelled(negated, keys, index) if keys else 0.0)
         row.append(m)
     return tuple(row)
 
@@ -811,22 +831,35 @@ def _quote(answer: AnswerTerms, k: int, weights: Sequence[tuple[str, float]], te
             spelt[i, j] = _spelling_match(t.startswith(NEGATED), forms[t], unit[i].words)
         return spelt[i, j]
 
-    def coverage(a: int, b: int) -> float:
-        written = any(unit[i].words for i in range(a, b))
-        row = []
-        for j, (t, _) in enumerate(weights):
-            m = max(present[i][j] for i in range(a, b))
-            if m < TYPO_MATCH and written and t in forms:
-                m = max(m, *(spelling(i, j, t) for i in range(a, b)))
-            row.append(m)
-        return _weighted(weights, row, total=total)
+    def runs(a: int) -> Iterator[tuple[int, float]]:
+        """The runs from clause a, each one clause longer, with how much they state: a
+        run's best match of a term is the last run's and the new clause's (not the best
+        over all its clauses again)."""
+        best = [0.0] * len(weights)  # per term, its best in the run (present)
+        spelt_best = [0.0] * len(weights)  # per term, its best by spelling in the run
+        written = False
+        for b in range(a + 1, len(unit) + 1):
+            i = b - 1
+            written = written or bool(unit[i].words)
+            row = []
+            for j, (t, _) in enumerate(weights):
+                m = best[j] = max(best[j], present[i][j])
+                # (A clause of the run before the first with words spells nothing.)
+                if m < TYPO_MATCH and written and t in forms:
+                    spelt_best[j] = max(spelt_best[j], spelling(i, j, t))
+                    m = max(m, spelt_best[j])
+                row.append(m)
+            yield b, _weighted(weights, row, total=total)
 
-    whole = coverage(0, len(unit))
+    *_, (_, whole) = runs(0)
     best = (len(unit), 0, len(unit))
     for a in range(len(unit)):
-        for b in range(a + 1, len(unit) + 1):
-            if b - a < best[0] and coverage(a, b) >= QUOTE_SHARE * whole:
+        for b, stated in runs(a):
+            if b - a >= best[0]:
+                break  # no shorter run is left from a
+            if stated >= QUOTE_SHARE * whole:
                 best = (b - a, a, b)
+                break
     _, a, b = best
     return answer.text[unit[a].start : unit[b - 1].end]
 

@@ -100,10 +100,7 @@ def _segments(clause: Clause) -> list[list[Token]]:
     """The clause's parts between dashes and colons: a verdict is often set off by one
     ("X, or Y - I'd not rank one above the other"), and the reader keeps no dash."""
     cuts = sorted(
-        clause.start + k
-        for dash in (" - ", " \u2013 ", " \u2014 ")
-        for k in range(len(clause.text))
-        if clause.text.startswith(dash, k)
+        clause.start + k for dash in (" - ", " \u2013 ", " \u2014 ") for k in _at(clause.text, dash)
     )
     out: list[list[Token]] = [[]]
     for t in clause.tokens:
@@ -115,6 +112,17 @@ def _segments(clause: Clause) -> list[list[Token]]:
                 continue
         out[-1].append(t)
     return [part for part in out if part]
+
+
+def _at(text: str, dash: str) -> list[int]:
+    """Every offset where `dash` starts in the text, overlapping ones too (" - - "): found
+    by str.find, not by asking each offset of every clause."""
+    out: list[int] = []
+    k = text.find(dash)
+    while k >= 0:
+        out.append(k)
+        k = text.find(dash, k + 1)
+    return out
 
 
 def _verdict(words: Sequence[str], after: Sequence[str]) -> bool:

@@ -257,8 +257,11 @@ def _withdraws(words: Sequence[str], stems: Sequence[str]) -> bool:
     """A take-back verb on what points back, said by the speaker, closing the part:
     "I'm withdrawing that", "I want to take that back", "cross all of it out, please"."""
     lists = _lists()
+    said = set(stems)
     for before, after in lists.verbs:
         n = len(before)
+        if n and before[0] not in said:
+            continue  # the verb is not said: no offset need be asked (most clauses)
         for i in range(len(stems) - n + 1):
             if tuple(stems[i : i + n]) != before or not _framed(words, i):
                 continue
