@@ -462,7 +462,8 @@ def _term_matches(
         written = answer.sentence_words[i] if answer.sentence_words else ()
         named = answer.sentence_concepts[i] if answer.sentence_concepts else frozenset()
         row = _row(prepared, denies, terms, written)
-        if named and any(m < CONCEPT_MATCH for m in row):
+        # (min in C, not a generator: a row is asked this of every unit for every point.)
+        if named and row and min(row) < CONCEPT_MATCH:
             # Concepts come from their own cache (a reading may switch them off).
             row = tuple(
                 CONCEPT_MATCH if m < CONCEPT_MATCH and term_concepts(p[0], text) & named else m

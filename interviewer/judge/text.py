@@ -179,7 +179,8 @@ def _token_words(token: str) -> tuple[str, ...]:
 
 
 def words(text: str) -> list[str]:
-    return [part for w in _WORD.findall(_lower(text)) for part in _split_word(w)]
+    # A word of the lowered text is its own _lower: its split words come from the cache.
+    return [part for w in _WORD.findall(_lower(text)) for part in _token_words(w)]
 
 
 def _lower(text: str) -> str:
