@@ -85,7 +85,7 @@ def test_a_units_row_is_what_term_and_spelling_matches_give():
         for kp in question.key_points:
             weights = matching._key_point_terms(kp.text, asked)
             denies, prepared = matching._prepared_terms(tuple(weights), kp.text)
-            for unit_terms, written in zip(terms.sentence_terms, terms.sentence_words):
+            for unit_terms, written in zip(terms.sentence_terms, terms.sentence_words, strict=True):
                 plain = (
                     matching._unmarked(unit_terms)
                     if denies and matching._denies(unit_terms)
