@@ -510,6 +510,13 @@ class _Phrases:
     link_words: frozenset[str]
     link_breakers: frozenset[str]  # words
     link_trailers: frozenset[str]  # words
+    association_verbs: frozenset[str]  # words (`_associating`)
+    association_light: frozenset[str]  # words
+    association_places: frozenset[str]  # words
+    association_marks: frozenset[str]  # words
+    association_wholes: frozenset[str]  # words
+    association_openers: frozenset[str]  # words
+    association_modifiers: frozenset[str]  # words
     report_frames: Table
     hedges: Table
     absolutes: Table
@@ -616,6 +623,13 @@ def phrases() -> _Phrases:
         ),
         link_breakers=frozenset(lex.link_breakers),
         link_trailers=frozenset(lex.link_trailers),
+        association_verbs=frozenset(lex.association_verbs),
+        association_light=frozenset(lex.association_light),
+        association_places=frozenset(lex.association_places),
+        association_marks=frozenset(lex.association_marks),
+        association_wholes=frozenset(lex.association_wholes),
+        association_openers=frozenset(lex.association_openers),
+        association_modifiers=frozenset(lex.association_modifiers),
         report_frames=table(lex.report_frames),
         hedges=table(lex.hedges),
         absolutes=table(lex.absolutes),
@@ -1564,7 +1578,106 @@ def _links(toks: Sequence[Token]) -> tuple[set[int], int]:
                     linked.update(kept[j] for j in fixed)
                     if terms:
                         needed = min(needed, terms) if needed else terms
+    if not linked:
+        associated = _associating(toks)
+        if associated:
+            return associated, LOOSE_LINK_TERMS
     return linked, needed
+
+
+# Words an association's mark may be reached over: determiners and the prepositions that
+# place terms in a whole ("part of the same story", "on the radar", "feed into the bigger
+# picture"). Not "to": an infinitive after it is a purpose ("come together to reduce
+# variance"), which `_acts` reads as a claim.
+_ASSOCIATION_PASS = _set("the a an this that these those its their of in on at into within")
+
+
+def _associating(toks: Sequence[Token]) -> set[int]:
+    """The positions of an association predicate's own words, or none (lexicon
+    `association_verbs` ...). The predicate opens on the clause's first copula or
+    association verb after a word; what comes before it is the subject. It associates
+    when its verb does so on its own ("revolves around"), when a light verb has a mark or a
+    whole after it ("hang together", "feed into the bigger picture", "complete the
+    toolkit"), when a verb of place has a whole after it ("lives in the world of"), or when
+    a copula's complement opens, past adverbs, determiners and modifiers, on a mark or a
+    whole, or on a word such as "part" with one after it ("are all part of the overfitting
+    landscape", "are constant companions", "is a story of A, B and C"). Whatever else the
+    clause holds must be bare terms (`_terms`): a means, reason, condition, figure or verb
+    of its own makes it a claim ("come together when the loss plateaus", "A and B come
+    together to reduce variance"), and so does a second verb after "and"."""
+    p = phrases()
+    verbs, light, places = p.association_verbs, p.association_light, p.association_places
+    marks, wholes = p.association_marks, p.association_wholes
+    modifiers, adverbs = p.association_modifiers, p.link_adverbs
+    # A clause that holds labelled parts ("features: A, B; the graph: C") lists them.
+    if any(t.norm in (":", ";") for t in toks):
+        return set()
+    heads = _COPULAS | verbs | light | places
+    # After a word of the subject, not after "and" ("A, B and share sent to strangers"
+    # names a share).
+    start = next(
+        (
+            k
+            for k, t in enumerate(toks)
+            if k and toks[k - 1].is_word and toks[k - 1].norm not in _COORDINATORS
+            if t.norm in heads
+        ),
+        None,
+    )
+    # A person as the subject narrates an act ("we sat together with the data team"); a
+    # thing said before does what the verb says ("it shares the same memory"), unless
+    # the verb is a copula ("it is a story of A, B and C").
+    if start is None or any(t.norm in _SUBJECTS for t in toks[:start]):
+        return set()
+    head = toks[start].norm
+    if head not in _COPULAS and any(t.norm in _REFERRING for t in toks[:start]):
+        return set()
+    # What the predicate's verb needs after it to associate: nothing, a mark or a whole.
+    enough = frozenset() if head in verbs else wholes if head in places else marks | wholes
+    own = {start}
+    marked = head in verbs
+    if head in _COPULAS:
+        passable = modifiers | adverbs | _ASSOCIATION_PASS
+        k = start + 1
+        while k < len(toks) and (not toks[k].is_word or toks[k].norm in passable):
+            k += 1
+        if k == len(toks):
+            return set()
+        opening = toks[k].norm
+        if opening not in enough and opening not in p.association_openers:
+            return set()  # "flat minima are wide basins of the loss landscape": a predicate
+        own.add(k)
+    for k in range(start + 1, len(toks)):
+        t = toks[k]
+        if not t.is_word:
+            continue
+        w = t.norm
+        if w in enough:
+            marked = True
+            own.add(k)
+        elif w == "and" and _after_own(toks, k, own):
+            # "go together nicely and the maths simplifies": "and" after the predicate's own
+            # words, not after a term, opens a clause of its own.
+            return set()
+        elif toks[k - 1].norm == "and" and _finite(t) and (_tensed(t) or t.norm == t.stem):
+            # "hang together and share one vocabulary": an act of their own. An -s form
+            # there is a plural as often ("and loadings").
+            return set()
+        elif w in modifiers or w in heads:
+            own.add(k)
+        elif _tensed(t) and w not in marks:
+            return set()  # "are woven into the loop and trained jointly"
+    return own if marked else set()
+
+
+def _after_own(toks: Sequence[Token], k: int, own: set[int]) -> bool:
+    """Whether the word before position k, past adverbs ("together nicely"), is one of the
+    predicate's own words."""
+    adverbs = phrases().link_adverbs
+    j = k - 1
+    while j >= 0 and (toks[j].norm in adverbs or toks[j].norm.endswith("ly")):
+        j -= 1
+    return j >= 0 and j in own
 
 
 def _terms(toks: Sequence[Token], linked: set[int], sentence: Sentence | None) -> int | None:
@@ -1576,8 +1689,10 @@ def _terms(toks: Sequence[Token], linked: set[int], sentence: Sentence | None) -
         if k in linked or not tok.is_word or tok.norm in ("and", "or", "nor", "such"):
             items.append([])  # "such as" opens examples of the term before it
             continue
-        if tok.norm.isdigit() or (tok.norm in p.link_breakers and not _hyphenated(tok, sentence)):
-            return None  # a figure ("is about 20 GB") is a claim
+        if (tok.norm.isdigit() and not _glued(tok, sentence)) or (
+            tok.norm in p.link_breakers and not _hyphenated(tok, sentence)
+        ):
+            return None  # a figure ("is about 20 GB") is a claim; "O(n^2)" is a name
         if tok.norm in p.auxiliaries:
             if tok.norm in _MODALS and _verb_follows(toks, k, linked):
                 return None  # "the team can actually contact": a verb of the term's own
@@ -1645,13 +1760,34 @@ def _placed(item: list[tuple[int, Token]]) -> list[list[tuple[int, Token]]]:
     return parts
 
 
-def _hyphenated(tok: Token, sentence: Sentence | None) -> bool:
-    """Whether the word is joined to its neighbours by hyphens ("define-by-run")."""
+def _glued(tok: Token, sentence: Sentence | None) -> bool:
+    """Whether the number is written against a letter or a formula's sign ("n^2" in
+    "O(n^2)", "O(1)", "top-5", "x2"): a part of a name or formula, not a figure ("about
+    20 GB", "(20 GB)")."""
     if sentence is None:
         return False
     a, b = tok.start - sentence.start, tok.end - sentence.start
     text = sentence.text
-    return a > 0 and b < len(text) and text[a - 1] == "-" and text[b] == "-"
+    before = text[a - 1] if a > 0 else ""
+    after = text[b] if b < len(text) else ""
+    if before == "(" and a > 1 and text[a - 2].isalpha():
+        return True  # "O(1)"
+    return before.isalpha() or before in _GLUE or after.isalpha() or after in _GLUE
+
+
+_GLUE = frozenset("^-_*/")
+
+
+def _hyphenated(tok: Token, sentence: Sentence | None) -> bool:
+    """Whether the word is joined to a neighbour by a hyphen ("define-by-run",
+    "click-through rates", "by-product"): a part of a name."""
+    if sentence is None:
+        return False
+    a, b = tok.start - sentence.start, tok.end - sentence.start
+    text = sentence.text
+    return (a > 1 and text[a - 1] == "-" and text[a - 2].isalnum()) or (
+        b + 1 < len(text) and text[b] == "-" and text[b + 1].isalnum()
+    )
 
 
 def _compound_tail(tok: Token, sentence: Sentence | None) -> bool:

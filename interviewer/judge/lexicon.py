@@ -42,6 +42,13 @@ class Lexicon(BaseModel):
     link_adverbs: list[Phrase] = Field(default_factory=list)
     link_breakers: list[Phrase] = Field(default_factory=list)
     link_trailers: list[Phrase] = Field(default_factory=list)
+    association_verbs: list[Phrase] = Field(default_factory=list)
+    association_light: list[Phrase] = Field(default_factory=list)
+    association_places: list[Phrase] = Field(default_factory=list)
+    association_marks: list[Phrase] = Field(default_factory=list)
+    association_wholes: list[Phrase] = Field(default_factory=list)
+    association_openers: list[Phrase] = Field(default_factory=list)
+    association_modifiers: list[Phrase] = Field(default_factory=list)
     report_frames: list[Phrase] = Field(default_factory=list)
     hedges: list[Phrase] = Field(default_factory=list)
     absolutes: list[Phrase] = Field(default_factory=list)
@@ -196,6 +203,13 @@ class Lexicon(BaseModel):
         "link_breakers",
         "report_verbs",
         "link_trailers",
+        "association_verbs",
+        "association_light",
+        "association_places",
+        "association_marks",
+        "association_wholes",
+        "association_openers",
+        "association_modifiers",
         "first_person",
         "third_parties",
         "graders",
