@@ -57,6 +57,9 @@ them and the alternatives tried:
   phrase after "that" or "I" must stand (VERDICT_OPENS_WITHIN).
 - `report_within`: how near a clause's start a report verb opens a report ("some people
   will tell you X", reports.REPORT_WITHIN).
+- `named_only`: whether a cue phrase said in a clause that only names its point's topic,
+  with a vague word and nothing specific besides, still covers the point
+  (matching.NAMED_ONLY).
 - `elsewhere`: how much of another bank question's weighted terms (any family or round)
   an answer must say, and how many times what it says of the asked question's, to be read
   as answering that one (neighbours.ELSEWHERE_SAID_AT, 0 = never; ELSEWHERE_OVER_OWN).
@@ -369,6 +372,9 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     "general": {
         (general, "GENERAL_CREDIT"): (0.65, 0.0, 0.35, 0.5),
         (general, "GENERAL_SHARE"): (0.3, 0.2, 0.4),
+    },
+    "named_only": {
+        (matching, "NAMED_ONLY"): (True, False),
     },
     "general_words": {
         (general, "GENERAL_WORDS"): (80, 60, 999),

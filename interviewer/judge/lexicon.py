@@ -136,6 +136,8 @@ class Lexicon(BaseModel):
     present_be: list[Phrase] = Field(min_length=1)
     inflections: list[Phrase] = Field(min_length=1)
     meta_verbs: list[Phrase] = Field(default_factory=list)
+    vague_words: list[Phrase] = Field(default_factory=list)
+    empty_words: list[Phrase] = Field(default_factory=list)
     directions: list[Phrase] = Field(default_factory=list)
     lessons: list[Phrase] = Field(default_factory=list)
     changes: list[Phrase] = Field(default_factory=list)
@@ -198,6 +200,8 @@ class Lexicon(BaseModel):
         "present_be",
         "inflections",
         "meta_verbs",
+        "vague_words",
+        "empty_words",
         "denying_verbs",
         "link_adverbs",
         "link_breakers",

@@ -358,13 +358,77 @@ def _says_cue(cue: str, sequences: Iterable[tuple[str, ...]]) -> bool:
     return any(_contains(sequence, phrase) for sequence in sequences)
 
 
-def _cue_coverage(cues: Iterable[str], answer: AnswerTerms) -> float:
+def _cue_coverage(
+    cues: Iterable[str],
+    answer: AnswerTerms,
+    asked: frozenset[str] = frozenset(),
+    elsewhere: frozenset[str] = frozenset(),
+) -> float:
+    """How far the point's cue phrases cover it: a cue said only in clauses that name it
+    and say nothing specific of it (_named_only) does not count. `asked`: the question's
+    terms; `elsewhere`: other key points' terms that are not this point's."""
     # Cues that read the same once stemmed ("dropout", "dropouts") are one cue.
     phrases = {_cue_terms(cue) for cue in cues}
-    hits = sum(
-        1 for phrase in phrases if any(_contains(s, phrase) for s in answer.sentence_sequences)
-    )
+    hits = sum(1 for phrase in phrases if _says_specifically(phrase, answer, asked, elsewhere))
     return 0.0 if hits == 0 else (ONE_CUE_COVERAGE if hits == 1 else 1.0)
+
+
+def _says_specifically(
+    phrase: tuple[str, ...], answer: AnswerTerms, asked: frozenset[str], elsewhere: frozenset[str]
+) -> bool:
+    for i, sequence in enumerate(answer.sentence_sequences):
+        if not _contains(sequence, phrase):
+            continue
+        units = answer.pieces[i] if i < len(answer.pieces) else ()
+        saying = [p for p in units if _contains(p.sequence, phrase)]
+        if not saying or not all(
+            _named_only(phrase, p, answer.text, asked, elsewhere) for p in saying
+        ):
+            return True
+    return False
+
+
+# Whether a clause that says a cue phrase only names the point's topic: it has a vague
+# word ("some", "a few", "things", "trade-offs": lexicon `vague_words`) and nothing
+# besides the cue, the question's words and other points' words but empty ones (lexicon
+# `empty_words`). "In our project a few of them didn't hold perfectly" says the cue "did
+# not hold" of no named assumption; "I've worked with product managers who saw things
+# differently" names the partner and no differing view; "there are trade-offs with
+# interpretability" names a point's topic. A clause with a word of its own ("the
+# residuals were correlated, so independence did not hold") or with no vague word ("use
+# cProfile", a cue that is the whole claim) still counts. 0: off.
+NAMED_ONLY = True
+
+
+def _named_only(
+    phrase: tuple[str, ...],
+    piece: Piece,
+    text: str,
+    asked: frozenset[str],
+    elsewhere: frozenset[str],
+) -> bool:
+    if not NAMED_ONLY or any(ch.isdigit() for t in phrase for ch in t):
+        # A cue with a figure in it ("80/10/10", "200 cases a day") states a quantity.
+        return False
+    vague, empty = _vague_and_empty()
+    cue = {base_term(t) for t in phrase}
+    # A vague word the cue itself says ("several restarts" for the cue "many restarts")
+    # is the cue's: it names a quantity the point asks for.
+    said = words(text[piece.start : piece.end])
+    if not any(w in vague and term(w) not in cue for w in said):
+        return False
+    vague_terms = {term(w) for w in vague}
+    rest = {base_term(t) for t in piece.terms} - cue - asked - elsewhere - empty - vague_terms
+    return not rest
+
+
+@lru_cache(maxsize=1)
+def _vague_and_empty() -> tuple[frozenset[str], frozenset[str]]:
+    """The vague words as written, the empty words as terms."""
+    from interviewer.judge.lexicon import lexicon
+
+    lex = lexicon()
+    return frozenset(lex.vague_words), frozenset(term(w) for w in lex.empty_words)
 
 
 @lru_cache(maxsize=4096)
@@ -638,15 +702,17 @@ def match_key_point(
     question_terms: frozenset[str],
     drop: frozenset[int] = frozenset(),
     examples_as_one: bool = False,
+    elsewhere: frozenset[str] = frozenset(),
 ) -> KeyPointMatch:
     """How much of the key point the answer states; `drop`: the start offsets of clauses
     that may not count for it (they contradict it, or a list already served another);
-    `examples_as_one`: a list of examples in the point asks for one of them (_slots)."""
+    `examples_as_one`: a list of examples in the point asks for one of them (_slots);
+    `elsewhere`: the other key points' terms that are not this one's (_named_only)."""
     answer = answer.without(drop)
     weights = _key_point_terms(kp.text, question_terms)
     slots = _slots(kp.text, question_terms) if examples_as_one else None
     lexical, in_one_place, evidence = _lexical(weights, answer, kp.text, slots)
-    coverage = max(lexical, _cue_coverage(kp.cues, answer))
+    coverage = max(lexical, _cue_coverage(kp.cues, answer, question_terms, elsewhere))
     if coverage <= 0.0:
         evidence = None
     elif evidence is None or not in_one_place:
@@ -721,7 +787,7 @@ def own_words_coverage(
         return None
     answer = answer.without(drop)
     lexical, _, _ = _lexical(own, answer, kp.text)
-    return min(1.0, max(lexical, _cue_coverage(kp.cues, answer)))
+    return min(1.0, max(lexical, _cue_coverage(kp.cues, answer, question_terms)))
 
 
 def coverage_beyond_question(
@@ -745,7 +811,7 @@ def coverage_beyond_question(
             if base_term(t) not in question_terms
         )
         lexical = _lexical(weights, seen, kp.text)[0] if weights and seen.sentence_terms else 0.0
-        stated += kp.weight * min(1.0, max(lexical, _cue_coverage(kp.cues, seen)))
+        stated += kp.weight * min(1.0, max(lexical, _cue_coverage(kp.cues, seen, question_terms)))
     return stated / total if total else 0.0
 
 
@@ -894,7 +960,14 @@ def match_key_points(
     prepared = answer if isinstance(answer, AnswerTerms) else AnswerTerms.of(answer)
     drops = drops or {}
     out = [
-        match_key_point(kp, prepared, asked, drops.get(kp.id, frozenset()), examples_as_one)
+        match_key_point(
+            kp,
+            prepared,
+            asked,
+            drops.get(kp.id, frozenset()),
+            examples_as_one,
+            _elsewhere(kp, key_points, asked),
+        )
         for kp in key_points
     ]
     # Only a point the answer would be read as covering is read again (see CLAUSE_OWNER).
@@ -909,12 +982,36 @@ def match_key_points(
         if kp.id not in masks:
             continue
         drop = drops.get(kp.id, frozenset())
-        alone = match_key_point(kp, prepared.masked(masks[kp.id]), asked, drop, examples_as_one)
+        alone = match_key_point(
+            kp,
+            prepared.masked(masks[kp.id]),
+            asked,
+            drop,
+            examples_as_one,
+            _elsewhere(kp, key_points, asked),
+        )
         # The quote stays the one read from the whole answer unless the clauses lent by
         # other points were what covered it (later readings look at the quote).
         if alone.coverage < out[k].coverage - 1e-9:
             out[k] = alone
     return out
+
+
+def _elsewhere(
+    kp: KeyPoint, key_points: Sequence[KeyPoint], asked: frozenset[str]
+) -> frozenset[str]:
+    """The other key points' terms that are not this one's: naming another point's topic
+    beside a cue says nothing specific of this one ("some human oversight and some
+    documentation")."""
+    return _elsewhere_terms(kp.text, tuple(k.text for k in key_points), asked)
+
+
+@lru_cache(maxsize=4096)
+def _elsewhere_terms(text: str, texts: tuple[str, ...], asked: frozenset[str]) -> frozenset[str]:
+    own = {base_term(t) for t, _ in _key_point_terms(text, asked)}
+    return (
+        frozenset(base_term(t) for other in texts for t, _ in _key_point_terms(other, asked)) - own
+    )
 
 
 # A clause states the key point it states best; the words it shares with that point say
