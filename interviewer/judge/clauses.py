@@ -2052,6 +2052,16 @@ def denies_its_verb(clause: Clause) -> bool:
         return False  # "needs no reward model" denies a noun; "is no longer" the verb
     if len(after) == 2 and after[0] in _BOUNDS and after[1] == "than":
         return False  # "no more than two children" bounds a number, it denies nothing
+    if (
+        clause.denial_from > 0
+        and clause.tokens[clause.denial_from - 1].norm == ":"
+        and not _has_verb(clause.tokens)
+    ):
+        # A heading, its colon and a choice turned down, with no verb to deny ("Metrics:
+        # not BLEU or ROUGE"): it turns the choice down, as "not BLEU or ROUGE" alone does,
+        # and denies nothing the heading's word is said of ("At inference: not turned off"
+        # has its verb, and is read as before).
+        return False
     aux = phrases().auxiliaries
     before = [
         t
