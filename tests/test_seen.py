@@ -31,10 +31,14 @@ def test_invisible_characters_go_and_look_alike_letters_read_as_latin():
     assert as_seen("\uff2c\uff12 adds squared weights") == "L2 adds squared weights"
 
 
-def test_a_word_wholly_in_another_script_and_plain_text_are_left_alone():
-    # Greek symbols in formulas are not Latin letters in disguise.
+def test_a_greek_symbol_reads_as_its_name_and_plain_text_is_left_alone():
+    # Greek symbols in formulas are not Latin letters in disguise: they read by the names
+    # the key points spell them with, apart from the letters they touch.
     assert as_seen("the step is \u03b7 \u00b7 \u2207L and \u03c3\u00b2 is the variance") == (
-        "the step is \u03b7 \u00b7 \u2207L and \u03c3\u00b2 is the variance"
+        "the step is eta \u00b7 \u2207L and sigma \u00b2 is the variance"
+    )
+    assert as_seen("|1 - \u03b7\u03bb| < 1, so 0 < \u03b7 < 2/\u03bb_max") == (
+        "|1 - eta lambda| < 1, so 0 < eta < 2/lambda_max"
     )
     text = "Precision is TP / (TP + FP)."
     assert as_seen(text) is text

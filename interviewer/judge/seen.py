@@ -5,12 +5,18 @@ direction mark, and reads "nоt" written with a Cyrillic "о" as "not". A judge 
 the raw characters would not: "does n\u200bot reduce overfitting" would cover the key
 point it denies. So the offline judge reads the answer with the invisible characters
 taken out, full-width letters as ordinary ones, and letters of other scripts that are
-drawn like Latin ones read as Latin inside a word that has Latin letters. A word wholly in
-another script, such as a Greek symbol in a formula, is left as it is.
+drawn like Latin ones read as Latin inside a word that has Latin letters. A Greek letter
+anywhere else, a symbol in a formula, is read by its name, as a reader says it and as the
+key points spell it ("\u03b7" as "eta", "\u03bb_max" as "lambda_max", lexicon
+`letter_names`): a right answer that wrote "0 < \u03b7 < 2/\u03bb_max" said nothing the reader
+could match against "0 < eta < 2 / lambda_max".
 """
 
 import re
 import unicodedata
+from functools import lru_cache
+
+from interviewer.judge.lexicon import lexicon
 
 # Full-width forms of ASCII (U+FF01-FF5E) are ASCII shifted by a fixed offset.
 _FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -46,9 +52,32 @@ def _as_latin(match: re.Match[str]) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def _letters() -> re.Pattern[str] | None:
+    names = lexicon().letter_names
+    return re.compile("|".join(map(re.escape, names))) if names else None
+
+
+def _named(text: str) -> str:
+    """The Greek letters left in `text` written as their names, a space between a name and
+    a letter or digit it touches ("\u03b7\u03bb" reads "eta lambda", not "etalambda")."""
+    letters = _letters()
+    if letters is None:
+        return text
+    names = lexicon().letter_names
+
+    def name(match: re.Match[str]) -> str:
+        a, b = match.start(), match.end()
+        before = " " if a and text[a - 1].isalnum() and text[a - 1] not in names else ""
+        after = " " if b < len(text) and text[b].isalnum() else ""
+        return before + names[match.group()] + after
+
+    return letters.sub(name, text)
+
+
 def as_seen(text: str) -> str:
     """`text` as a reader sees it; the same string when it has nothing to change."""
     if text.isascii():
         return text
     visible = "".join(ch for ch in text if not _invisible(ch)).translate(_FULL_WIDTH)
-    return _WORD.sub(_as_latin, visible)
+    return _named(_WORD.sub(_as_latin, visible))
