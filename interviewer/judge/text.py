@@ -32,9 +32,7 @@ _WORD = re.compile(r"[a-z]+[0-9][a-z0-9]*|[a-z]+(?:'[a-z]+)?|[0-9]+(?:\.[0-9]+)?
 # is the same claim ("it converges iff |1 - eta lambda| < 1, i.e. 0 < eta < 2 / lambda_max"),
 # and cut there its second half was read as a sentence of its own, stating nothing.
 _NOT_AN_END = r"(?<!\b[iI]\.[eE]\.)(?<!\b[eE]\.[gG]\.)(?<!\b[cC][fF]\.)(?<!\b[vV][sS]\.)"
-_SENTENCE_END = re.compile(
-    r"(?<=[.!?;])" + _NOT_AN_END + r"\s+|\n+|(?<=:)\s+(?=[A-Z][a-z']|I\b)"
-)
+_SENTENCE_END = re.compile(r"(?<=[.!?;])" + _NOT_AN_END + r"\s+|\n+|(?<=:)\s+(?=[A-Z][a-z']|I\b)")
 # An answer typed all in lower case has no capital to mark a sentence after a colon: there
 # a pronoun that opens a clause marks it ("what i did: i read a hundred errors"), as "I"
 # or "We" would in a cased answer.
