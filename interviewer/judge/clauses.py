@@ -168,6 +168,9 @@ class Clause:
     # Said beside its twin, the same claim with one alternative or its polarity turned
     # (twins.py): undecided, yet what it gets wrong is still read.
     twinned: bool = False
+    # Names what it says as a bug, a pitfall or the wrong target (lexicon
+    # `pitfall_predicates`): a warning, read for no misconception.
+    pitfall: bool = False
 
     # Its word tokens (no punctuation); those words as normalised, for phrases matched word
     # for word; and as a set. Asked of every clause by the report readings: set once.
@@ -332,6 +335,7 @@ def merge(group: list[Clause]) -> Clause:
         tokens=tuple(tokens),
         negated=main.negated,
         framed=main.framed,
+        pitfall=any(c.pitfall for c in group),
         status=head.status,
         headed_list=any(c.headed_list for c in group),
         roles=tuple(r for c in group for r in c.roles),
@@ -500,6 +504,7 @@ class _Phrases:
     denial_frames: Table
     denying_verbs: frozenset[str]  # stems
     denying_predicates: Table
+    pitfall_predicates: Table
     empty_links: Table
     loose_links: Table
     idle_links: Table
@@ -610,6 +615,7 @@ def phrases() -> _Phrases:
         denial_frames=table(lex.denial_frames),
         denying_verbs=frozenset(t.stem for w in lex.denying_verbs for t in tokens(w)),
         denying_predicates=table(lex.denying_predicates),
+        pitfall_predicates=table(lex.pitfall_predicates),
         empty_links=link_table(lex.empty_links),
         loose_links=link_table(lex.loose_links),
         idle_links=link_table(lex.idle_links),
@@ -1139,6 +1145,9 @@ def _mark_polarity(reading: Reading) -> None:
                 predicated += 1
                 predicates.append(a)
                 framed.update(range(a, b))
+        clause.pitfall = any(
+            not set(range(a, b)) & clause.supposed for a, b in _spans(stems, p.pitfall_predicates)
+        )
         # Two such predicates in one clause deny two things ("analyst review gains nothing
         # and there is no point in anomaly scores"); they do not cancel out.
         predicated = min(predicated, 1)

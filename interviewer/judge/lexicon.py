@@ -35,6 +35,7 @@ class Lexicon(BaseModel):
     denial_frames: list[Phrase] = Field(default_factory=list)
     denying_verbs: list[Phrase] = Field(default_factory=list)
     denying_predicates: list[Phrase] = Field(default_factory=list)
+    pitfall_predicates: list[Phrase] = Field(default_factory=list)
     letter_names: dict[str, str] = Field(default_factory=dict)
     empty_links: list[Phrase] = Field(default_factory=list)
     loose_links: list[Phrase] = Field(default_factory=list)

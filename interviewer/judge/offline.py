@@ -915,6 +915,10 @@ def _claims(
         index = ct.clause.sentence
         affirmed[index] = affirmed.get(index, frozenset()) | ct.affirmed
     for ct in said:
+        if ct.clause.pitfall:
+            # "probs[:, labels] is a common bug" warns of the misconception it names: it
+            # states neither that nor any point the wrong way round.
+            continue
         right = {k: claims.support(ct, t, question, asked) for k, t in texts.items()}
         best = max(right.values(), default=0.0)
         for kp in request.key_points:
@@ -1034,7 +1038,7 @@ def _claims(
     # What the denial's own colon goes on to say ("Recall is not TP over actual positives:
     # it is TP / (TP + FN)...") elaborates the claim it denied, and buys nothing back.
     for ct in said:
-        for kp in request.key_points:
+        for kp in () if ct.clause.pitfall else request.key_points:
             denied = claims.denied_claims(ct, kp.text, question, asked)
             if not any(
                 not any(
@@ -1074,6 +1078,7 @@ def _claims(
     ]
     groups.append([c for group in groups for c in group])
     for parts in groups:
+        parts = [c for c in parts if not c.pitfall]  # a warning states no misconception
         if len(parts) < 2 or not all(c.asserted and not c.framed for c in parts):
             continue
         if all((kp.id, m.id) in already for kp in request.key_points for m in kp.misconceptions):
