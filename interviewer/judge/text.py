@@ -28,18 +28,12 @@ _WORD = re.compile(r"[a-z]+[0-9][a-z0-9]*|[a-z]+(?:'[a-z]+)?|[0-9]+(?:\.[0-9]+)?
 # A colon ends a sentence before a capitalised word that opens one ("analysis: I read...",
 # "two steps: First..."), not before an acronym ("criteria: NDCG on long-tail queries"),
 # which lower case could not tell from any other word.
-# The full stops of "i.e.", "e.g.", "cf." and "vs." end no sentence: what follows them
-# is the same claim ("it converges iff |1 - eta lambda| < 1, i.e. 0 < eta < 2 / lambda_max"),
-# and cut there its second half was read as a sentence of its own, stating nothing.
-_NOT_AN_END = r"(?<!\b[iI]\.[eE]\.)(?<!\b[eE]\.[gG]\.)(?<!\b[cC][fF]\.)(?<!\b[vV][sS]\.)"
-_SENTENCE_END = re.compile(r"(?<=[.!?;])" + _NOT_AN_END + r"\s+|\n+|(?<=:)\s+(?=[A-Z][a-z']|I\b)")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|(?<=:)\s+(?=[A-Z][a-z']|I\b)")
 # An answer typed all in lower case has no capital to mark a sentence after a colon: there
 # a pronoun that opens a clause marks it ("what i did: i read a hundred errors"), as "I"
 # or "We" would in a cased answer.
 _LOWER_SENTENCE_END = re.compile(
-    r"(?<=[.!?;])"
-    + _NOT_AN_END
-    + r"\s+|\n+|(?<=:)\s+(?=(?:i|i'm|i've|i'd|we|we're|we've|they|he|she|you)\b)"
+    r"(?<=[.!?;])\s+|\n+|(?<=:)\s+(?=(?:i|i'm|i've|i'd|we|we're|we've|they|he|she|you)\b)"
 )
 
 _STOPWORD_TEXT = """
