@@ -622,3 +622,36 @@ def test_a_denial_matches_a_denial_whichever_word_the_negator_sits_before():
     assert said > key_point_coverage(opposite, [point])["default"]
     assert said > key_point_coverage(denied_twice, [point])["default"]
     assert said >= 0.5
+
+
+TERSE_MULTI_HEAD = (
+    "The width is split across h heads, each with its own query, key and value projections of "
+    "size d_model / h; their outputs are concatenated and mixed by an output projection. One "
+    "softmax gives each query a single weighting, so several heads can follow several relations "
+    "at once, at about the same cost as one full-width head. MQA and GQA share key and value "
+    "heads to shrink the KV cache."
+)
+
+
+def test_a_terse_right_answer_with_acronyms_is_not_read_as_gibberish(shipped):
+    """Its only words outside the question's vocabulary were "size", "MQA" and "GQA": three
+    short words made it "not readable text" and floored it (vague3's terse answer, graded
+    55)."""
+    question = shipped.questions["breadth.transformers.multi_head_attention"]
+    result = score(shipped, question, TERSE_MULTI_HEAD)
+    assert "not readable" not in result.feedback
+    assert len(result.covered_key_points) >= 3
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Attention heads softmax qwv zxkjt plmrtq oiuyvb vbnmqz trewqk.",
+        "Queries and keys: " + GIBBERISH,
+    ],
+)
+def test_gibberish_among_the_questions_words_still_scores_at_the_floor(shipped, answer):
+    question = shipped.questions["breadth.transformers.multi_head_attention"]
+    result = score(shipped, question, answer)
+    assert {c.level for c in result.criteria} == {1}, result.feedback
+    assert result.covered_key_points == []

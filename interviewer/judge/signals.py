@@ -13,6 +13,10 @@ from interviewer.judge.text import Sentence, chars_per_token, content_words, ter
 
 GIBBERISH_CHARS_PER_TOKEN = 2.5
 GIBBERISH_MIN_WORDS = 3
+# Unreadable words must be this share of the answer's words of three letters or more: a
+# terse right answer is mostly the question's own vocabulary, and the few words left over
+# (acronyms such as "MQA", "GQA", short plain words) are no sign of gibberish.
+GIBBERISH_MIN_SHARE = 0.25
 
 
 def _markers(*patterns: str) -> re.Pattern[str]:
@@ -494,12 +498,14 @@ def floor_reason(
         return "a one-word answer"
     if all(w in EMPTY_REPLIES for w in all_words):
         return "the answer says nothing about the question"
-    alphabetic = [
-        w for w in content_words(answer) if w.isalpha() and len(w) > 2 and term(w) not in vocabulary
-    ]
+    longer = [w for w in content_words(answer) if w.isalpha() and len(w) > 2]
+    alphabetic = [w for w in longer if term(w) not in vocabulary]
     density = chars_per_token(alphabetic)
     # One or two unusual words ("noisier") are not enough to call a sentence gibberish.
-    enough = len(alphabetic) >= GIBBERISH_MIN_WORDS or len(alphabetic) == len(all_words)
+    enough = (
+        len(alphabetic) >= GIBBERISH_MIN_WORDS
+        and len(alphabetic) >= GIBBERISH_MIN_SHARE * len(longer)
+    ) or len(alphabetic) == len(all_words)
     if density is not None and enough and density < GIBBERISH_CHARS_PER_TOKEN:
         return "the answer is not readable text"
     if not answer_terms:
