@@ -65,3 +65,34 @@ def test_a_hidden_not_denies_as_a_plain_one_does(scored, how):
     denied = scored(ANSWER.format("not"))
     assert "early_stopping" in affirmed[1] and "early_stopping" not in denied[1]
     assert scored(ANSWER.format(HIDDEN_NOTS[how])) == denied
+
+
+def test_character_references_read_as_the_characters_a_page_draws():
+    # A web form stores "<", ">" and "&" so; its grader saw them drawn.
+    assert as_seen("inorder(ptr-&gt;left); cout &lt;&lt; ptr-&gt;data;") == (
+        "inorder(ptr->left); cout << ptr->data;"
+    )
+    assert as_seen("T(n) = 0 if n &lt; 2 &amp;&amp; n &#62;= 0, P &#x3C; R") == (
+        "T(n) = 0 if n < 2 && n >= 0, P < R"
+    )
+    # Read once, as a page is drawn once: a doubly stored "&amp;gt;" shows "&gt;".
+    assert as_seen("a &amp;gt; b") == "a &gt; b"
+    # A no-break space drawn from its name is read as a space is.
+    assert as_seen("drop&nbsp;out").split() == ["drop", "out"]
+
+
+def test_an_ampersand_typed_as_itself_is_left_as_typed():
+    # No ";" closes it, or HTML names no such character: "&not" without its ";" is the
+    # start of a word here, not the sign the browser would once have drawn.
+    for text in ("R&D and Q&A", "trial & error", "&notation", "a &not b", "x &foo; y", "&;"):
+        assert as_seen(text) is text
+
+
+def test_an_escaped_answer_reads_as_the_answer_typed(scored):
+    plain = ANSWER.format("not")
+    escaped = (
+        plain.replace("when", "&quot;when&quot;")
+        + " Training -&gt; dropout on; inference -&gt; off."
+    )
+    typed = plain.replace("when", '"when"') + " Training -> dropout on; inference -> off."
+    assert scored(escaped) == scored(typed)

@@ -10,8 +10,16 @@ anywhere else, a symbol in a formula, is read by its name, as a reader says it a
 key points spell it ("\u03b7" as "eta", "\u03bb_max" as "lambda_max", lexicon
 `letter_names`): a right answer that wrote "0 < \u03b7 < 2/\u03bb_max" said nothing the reader
 could match against "0 < eta < 2 / lambda_max".
+
+An answer stored by a web form reaches the judge with its symbols as HTML character
+references ("ptr-&gt;left", "n &lt; 2", "R&amp;D"); whoever graded it saw the page drawn,
+"ptr->left". The UNT short-answer set is stored so, and its code answers read as the words
+"gt" and "lt" (an inorder traversal written as code, graded 5 of 5, scored 0). A complete
+reference (closed by ";", a name HTML knows or a character number) is read as the
+character it draws; a bare "&" ("R&D", "trial & error", "&not") is left as typed.
 """
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -52,6 +60,15 @@ def _as_latin(match: re.Match[str]) -> str:
     return word
 
 
+# A character reference: a name, a decimal or a hexadecimal number, closed by ";".
+_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+
+
+def _drawn(match: re.Match[str]) -> str:
+    # html.unescape leaves a name it does not know as written ("&foo;" stays "&foo;").
+    return html.unescape(match.group())
+
+
 @lru_cache(maxsize=1)
 def _letters() -> re.Pattern[str] | None:
     names = lexicon().letter_names
@@ -77,6 +94,9 @@ def _named(text: str) -> str:
 
 def as_seen(text: str) -> str:
     """`text` as a reader sees it; the same string when it has nothing to change."""
+    if "&" in text:
+        drawn = _REFERENCE.sub(_drawn, text)
+        text = text if drawn == text else drawn
     if text.isascii():
         return text
     visible = "".join(ch for ch in text if not _invisible(ch)).translate(_FULL_WIDTH)
