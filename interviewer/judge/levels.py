@@ -18,6 +18,7 @@ from interviewer.judge import behavioral, signals
 from interviewer.judge.claims import Stated
 from interviewer.judge.lexicon import lexicon
 from interviewer.judge.matching import COVERED_AT, KeyPointMatch
+from interviewer.judge.own_part import asks_own_part
 from interviewer.judge.text import Sentence
 
 # Quality thresholds for levels 2, 3 and 4.
@@ -766,7 +767,24 @@ def _ownership(reading: Reading) -> tuple[int, list[str], str]:
                 level, evidence = stated, list(dict.fromkeys([*owned, *convinced, *evidence]))
                 rationale += "; their part stated"
                 rationale += ", and how others agreed" if convinced else ""
+    if OWN_PART_WHERE_ASKED and not _tells_a_story(reading) and not asks_own_part(reading.request):
+        # A deep-dive question that does not ask for their own part is answered in the
+        # team's voice as well as in the first person: the criterion reads what the answer
+        # says of the question (its substance), never above it, so a vague or
+        # off-topic answer stays where its content puts it.
+        substance, _, _ = _coverage(reading)
+        if substance > level:
+            level = substance
+            rationale += "; the question does not ask for their own part: read as its substance"
     return _story_capped(level, reading), evidence, rationale
+
+
+# Whether the ownership criterion reads "I" against "we" only where the question asks for
+# the candidate's own part (own_part.asks_own_part) or the rubric reads a story (a
+# behavioral "tell me about a time you..." always asks it); elsewhere it is read at the
+# answer's substance level. A complete deep dive into the maths told in "we" lost the
+# criterion's whole weight (61.8 against a grade of ~90 on holdout12).
+OWN_PART_WHERE_ASKED = True
 
 
 def _results(reading: Reading) -> tuple[int, list[str], str]:

@@ -150,6 +150,7 @@ class Lexicon(BaseModel):
     denied_costs: list[Phrase] = Field(default_factory=list)
     owning: list[Phrase] = Field(default_factory=list)
     convincing: list[Phrase] = Field(default_factory=list)
+    own_part_asked: list[Phrase] = Field(default_factory=list)
 
     @field_validator("synonyms", "concepts")
     @classmethod
