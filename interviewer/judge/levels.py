@@ -769,10 +769,11 @@ def _ownership(reading: Reading) -> tuple[int, list[str], str]:
                 rationale += ", and how others agreed" if convinced else ""
     if OWN_PART_WHERE_ASKED and not _tells_a_story(reading) and not asks_own_part(reading.request):
         # A deep-dive question that does not ask for their own part is answered in the
-        # team's voice as well as in the first person: the criterion reads what the answer
-        # says of the question (its substance), never above it, so a vague or
-        # off-topic answer stays where its content puts it.
-        substance, _, _ = _coverage(reading)
+        # team's voice as well as in the first person: the criterion reads one level below
+        # what the answer says of the question (its substance), so a vague, fluent-wrong
+        # or off-topic answer stays where it was (at the substance level itself, vague
+        # and fluent-wrong deep dives rose 2-6 points on the answer sets).
+        substance = _coverage(reading)[0] - 1
         if substance > level:
             level = substance
             rationale += "; the question does not ask for their own part: read as its substance"
@@ -782,7 +783,7 @@ def _ownership(reading: Reading) -> tuple[int, list[str], str]:
 # Whether the ownership criterion reads "I" against "we" only where the question asks for
 # the candidate's own part (own_part.asks_own_part) or the rubric reads a story (a
 # behavioral "tell me about a time you..." always asks it); elsewhere it is read at the
-# answer's substance level. A complete deep dive into the maths told in "we" lost the
+# answer's substance level less one. A complete deep dive into the maths told in "we" lost the
 # criterion's whole weight (61.8 against a grade of ~90 on holdout12).
 OWN_PART_WHERE_ASKED = True
 
