@@ -109,8 +109,12 @@ from interviewer.judge.text import (
 # that say nothing specific, a clause lending its words only to the point it states best,
 # more everyday words for recurring terms; v10: answers taken back by a passage of plain
 # clauses, alternatives left open in the speaker's own words, infeasibility read as a
-# denial, more everyday words, irregular plurals read as their word).
-METHOD = "claims-v10"
+# denial, more everyday words, irregular plurals read as their word; v11: salad strung as
+# sentences of association, a cue said only beside vague and empty words, warnings not read
+# as misconceptions, Greek letters by their names, HTML character references as drawn, the
+# gibberish floor asking for a share of the answer, ownership read only where a deep dive
+# asks for the candidate's own part, more everyday words).
+METHOD = "claims-v11"
 # Overlaps closer than this are equal (they are sums of rarities).
 TIE = 1e-9
 # Why an answer whose every clause is disowned is scored at the floor.
