@@ -18,13 +18,15 @@ from tests.answer_sets import scored
 DATA = Path(__file__).parent / "data"
 
 # Per set: Spearman with the writer at claims-v9 (holdout9 0.887, holdout10 0.786,
-# holdout12 0.796; holdout13 0.787 at claims-v10), less a margin for a reading that trades
+# holdout12 0.796; holdout13 0.787 at claims-v10; at claims-v11 holdout10 0.800, holdout12
+# 0.804, holdout13 0.807), less a margin for a reading that trades
 # a little of one set for more of the others.
-SPEARMAN_AT_LEAST = {"holdout9": 0.86, "holdout10": 0.76, "holdout12": 0.77, "holdout13": 0.76}
-# holdout13's right answers in the field's terms and its answers to a neighbouring question
-# were where the judge fell short when it measured claims-v10 (83.7, graded 91.0; 9.6,
-# graded 3.4): held where they were, not at the other sets' level.
-EXCELLENT_TERMS_AT_LEAST = {"holdout13": 81.0}
+SPEARMAN_AT_LEAST = {"holdout9": 0.86, "holdout10": 0.77, "holdout12": 0.78, "holdout13": 0.78}
+# holdout13's answers to a neighbouring question were where the judge fell short when it
+# measured claims-v10 (9.6, graded 3.4; 9.7 at claims-v11): held where they are, not at the
+# other sets' level. Its right answers in the field's terms (83.7 then, graded 91.0) are
+# 89.4 at claims-v11 and held at the other sets' bar.
+EXCELLENT_TERMS_AT_LEAST: dict[str, float] = {}
 OFFTOPIC_AT_MOST = {"holdout13": 12.0}
 
 
