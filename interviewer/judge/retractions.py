@@ -99,7 +99,8 @@ def _table(items: Sequence[str], stemmed: bool) -> Table:
     return Table.of(out)
 
 
-def _words(items: Sequence[str]) -> frozenset[str]:
+def words_of(items: Sequence[str]) -> frozenset[str]:
+    """The normalised forms of the words of lexicon entries (shared with withdrawals)."""
     return frozenset(t.norm for w in items for t in tokens(w))
 
 
@@ -110,28 +111,28 @@ def _lists() -> _Lists:
         scopes=_table(lex.retract_scopes, stemmed=False),
         any_scopes=_table(lex.retract_any_scopes, stemmed=False),
         none_scopes=_table(lex.retract_none_scopes, stemmed=False),
-        answer_nouns=_words(lex.retract_answer_nouns),
-        pointers=_words(lex.retract_pointers),
-        wholes=_words(lex.retract_wholes),
+        answer_nouns=words_of(lex.retract_answer_nouns),
+        pointers=words_of(lex.retract_pointers),
+        wholes=words_of(lex.retract_wholes),
         judgements=_table(lex.retract_judgements, stemmed=True),
         positives=_table(lex.retract_positives, stemmed=False),
         stances=frozenset(t.stem for w in lex.retract_stances for t in tokens(w)),
-        confessions=_words(lex.retract_confessions),
+        confessions=words_of(lex.retract_confessions),
         inventions=_table(lex.retract_inventions, stemmed=False),
-        trails=_words(lex.retract_trails),
-        reaches=_words(lex.retract_reaches),
+        trails=words_of(lex.retract_trails),
+        reaches=words_of(lex.retract_reaches),
         confusions=_table(lex.retract_confusions, stemmed=False),
         misdirections=_table(lex.retract_misdirections, stemmed=False),
         elsewheres=_table(lex.retract_elsewheres, stemmed=False),
         pairs=_table(lex.retract_pairs, stemmed=False),
-        confused_objects=_words(lex.retract_confused_objects),
-        slip_marks=_words(lex.retract_slip_marks),
+        confused_objects=words_of(lex.retract_confused_objects),
+        slip_marks=words_of(lex.retract_slip_marks),
         ignorance=_table(lex.retract_ignorance, stemmed=False),
-        ignorance_words=_words(lex.retract_ignorance_words),
-        suppositions=_words(lex.retract_suppositions),
-        story_times=_words(lex.retract_story_times),
-        limits=_words(lex.retract_limits),
-        between=_words(lex.retract_between),
+        ignorance_words=words_of(lex.retract_ignorance_words),
+        suppositions=words_of(lex.retract_suppositions),
+        story_times=words_of(lex.retract_story_times),
+        limits=words_of(lex.retract_limits),
+        between=words_of(lex.retract_between),
     )
 
 

@@ -91,10 +91,6 @@ class _Lists:
     story_times: frozenset[str]  # words
 
 
-def _words(items: Sequence[str]) -> frozenset[str]:
-    return frozenset(t.norm for w in items for t in tokens(w))
-
-
 def _stems(items: Sequence[str]) -> frozenset[str]:
     return frozenset(t.stem for w in items for t in tokens(w))
 
@@ -119,23 +115,23 @@ def _lists() -> _Lists:
     lex = lexicon()
     return _Lists(
         verbs=tuple(_verb(v) for v in lex.retract_verbs),
-        frames=_words(lex.retract_frames),
-        places=_words(lex.retract_places),
-        nouns=_words([*lex.retract_answer_nouns, *lex.retract_back_nouns]),
+        frames=retractions.words_of(lex.retract_frames),
+        places=retractions.words_of(lex.retract_places),
+        nouns=retractions.words_of([*lex.retract_answer_nouns, *lex.retract_back_nouns]),
         stances=_stems(lex.retract_stances),
-        present=_words(lex.retract_present),
-        degrees=_words(lex.retract_degrees),
-        adverbs=_words(lex.retract_adverbs),
-        interjections=_words(lex.retract_interjections),
+        present=retractions.words_of(lex.retract_present),
+        degrees=retractions.words_of(lex.retract_degrees),
+        adverbs=retractions.words_of(lex.retract_adverbs),
+        interjections=retractions.words_of(lex.retract_interjections),
         positives=tuple(_phrase(p) for p in [*lex.retract_positives, *lex.retract_so]),
-        limits=_words(lex.retract_limits),
-        wishes=_words(lex.retract_wishes),
+        limits=retractions.words_of(lex.retract_limits),
+        wishes=retractions.words_of(lex.retract_wishes),
         abstentions=_stems(lex.retract_abstentions),
         forgoings=_stems(lex.retract_forgoings),
-        rests=_words(lex.retract_rests),
-        lacks=_words(lex.retract_lacks),
-        suppositions=_words(lex.retract_suppositions),
-        story_times=_words(lex.retract_story_times),
+        rests=retractions.words_of(lex.retract_rests),
+        lacks=retractions.words_of(lex.retract_lacks),
+        suppositions=retractions.words_of(lex.retract_suppositions),
+        story_times=retractions.words_of(lex.retract_story_times),
     )
 
 
