@@ -1,10 +1,11 @@
 """The former held-out sets (tests/data/holdout9_answers.jsonl, holdout10_answers.jsonl,
 holdout12_answers.jsonl, holdout13_answers.jsonl and holdout14_answers.jsonl; see
 tests/data/README.md): each was written and graded by an interviewer who never saw the
-judge, and measured the judge once while it was kept outside the repository. Now they are development data, and these bounds
-keep what they measured from sliding back: the ordering of kinds the issue asks for and the
-agreement with the writer's grades, at or near the figures of the method they measured
-(claims-v9; holdout13 claims-v10; holdout14 claims-v11)."""
+judge, and measured the judge once while it was kept outside the repository. Now they are
+development data, and these bounds keep what they measured from sliding back: the ordering
+of kinds the issue asks for and the agreement with the writer's grades, at or near the
+figures of the method they measured (claims-v9; holdout13 claims-v10; holdout14
+claims-v11)."""
 
 import statistics
 from collections import defaultdict
