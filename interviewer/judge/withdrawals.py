@@ -49,7 +49,13 @@ WINDOW_SENTENCES = 3
 # Parts needed, at least one pointing back: one is a hedge or a slip put right.
 PARTS_NEEDED = 2
 
-POINTING = frozenset({"withdraws", "disowns", "denies", "whole"})
+# A part that takes back the whole by itself: a disowning verb on what is marked as the
+# whole ("I retract the whole thing", "I'll take it back entirely"), a take-back on what
+# names the speaker's words ("forget I said any of that", "I'd like to retract the
+# answer"), or a request that it be regarded as no answer ("treat it as if I haven't
+# answered"). It counts as a passage of its own.
+DISCLAIMS = "disclaims"
+POINTING = frozenset({"withdraws", "disowns", "denies", "whole", DISCLAIMS})
 
 # Someone else's words, in quotation marks ('...', "...", curly quotes); an apostrophe
 # inside a word ("don't") does not end them.
@@ -61,7 +67,14 @@ _DASH = re.compile(r"\s[-\u2013\u2014]\s")
 _NEGATORS = frozenset({"not", "never", "no", "none", "nothing"})
 _POINTERS = frozenset({"that", "this", "those", "these", "my"})
 _PRONOUNS = frozenset({"that", "it", "this", "those", "these", "them", "everything"})
-_QUANTIFIERS = (("all", "of"), ("any", "of"), ("most", "of"), ("each", "of"), ("a", "word", "of"))
+# Quantifiers before "of" that reach what points back: "all of it", "every word of it",
+# "any part of that", "the whole of it" (one word may stand between: "a word of").
+_QUANTIFIERS = frozenset({"all", "any", "most", "each", "every", "a", "the"})
+# A first-person subject opening a clause after a conjunction inside one part: "I don't
+# really know how it works and I'd like to retract the answer" holds two clauses.
+_CLAUSE_JOINS = frozenset({"and", "but", "so"})
+# What may stand between "what I said" and its end: "what I just told you".
+_HEARERS = frozenset({"you", "us"})
 _SAID = frozenset({"said", "saying", "told", "telling", "described", "describing", "written"})
 _SPEAKER = frozenset({"i", "me", "my", "mine", "myself"})
 _PAST = re.compile(r"ed$")
@@ -87,6 +100,10 @@ class _Lists:
     forgoings: frozenset[str]  # stems
     rests: frozenset[str]  # words
     lacks: frozenset[str]  # words
+    disowning: frozenset[str]  # stems
+    whole_marks: frozenset[str]  # words
+    regards: frozenset[str]  # stems
+    voids: frozenset[str]  # words
     suppositions: frozenset[str]  # words
     story_times: frozenset[str]  # words
 
@@ -130,6 +147,10 @@ def _lists() -> _Lists:
         forgoings=_stems(lex.retract_forgoings),
         rests=retractions.words_of(lex.retract_rests),
         lacks=retractions.words_of(lex.retract_lacks),
+        disowning=_stems(lex.retract_disowning_verbs),
+        whole_marks=retractions.words_of(lex.retract_whole_marks),
+        regards=_stems(lex.retract_regards),
+        voids=retractions.words_of(lex.retract_voids),
         suppositions=retractions.words_of(lex.retract_suppositions),
         story_times=retractions.words_of(lex.retract_story_times),
     )
@@ -144,7 +165,8 @@ def passage(texts: Sequence[str]) -> tuple[int, frozenset[int]] | None:
             continue
         window = range(start, min(len(kinds), start + WINDOW_SENTENCES))
         counted = [k for i in window for k in kinds[i]]
-        if len(counted) >= PARTS_NEEDED and POINTING.intersection(counted):
+        weight = len(counted) + (PARTS_NEEDED - 1) * counted.count(DISCLAIMS)
+        if weight >= PARTS_NEEDED and POINTING.intersection(counted):
             return start, frozenset(i for i in window if kinds[i])
     return None
 
@@ -153,7 +175,12 @@ def passage(texts: Sequence[str]) -> tuple[int, frozenset[int]] | None:
 def sentence_kinds(text: str) -> tuple[str, ...]:
     """What each part of the sentence does to what came before (see the module)."""
     text = _QUOTED.sub(" , ", text)
-    parts = [p for piece in _DASH.split(text) for p in retractions._parts(tokens(piece))]
+    parts = [
+        clause
+        for piece in _DASH.split(text)
+        for p in retractions._parts(tokens(piece))
+        for clause in _clauses(p)
+    ]
     out: list[str] = []
     for part in parts:
         kind = _kind(part)
@@ -165,16 +192,41 @@ def sentence_kinds(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _clauses(part: tuple[Token, ...]) -> list[tuple[Token, ...]]:
+    """The part split before each conjunction that opens a clause of the speaker's own
+    ("... how fine-tuning works | and I'd like to retract the answer"): each clause is read
+    as a part, as if a comma stood there."""
+    out: list[tuple[Token, ...]] = []
+    start = 0
+    for k in range(1, len(part) - 1):
+        if part[k].norm in _CLAUSE_JOINS and part[k + 1].norm == "i":
+            out.append(part[start:k])
+            start = k
+    out.append(part[start:])
+    return out
+
+
 def _restates(part: tuple[Token, ...]) -> bool:
     """Whether the part, past its interjections, opens with a subject of its own, not the
     speaker's frame: a claim that puts right what was taken back ("it's 3x, not 2x";
     "actually, the default is 0.5"), not "so let me drop it" or "I'm describing ..."."""
     lists = _lists()
     words = [t.norm for t in part]
+    if words[:1] == ["i"] and words[1:2] not in (["mean"], ["meant"]):
+        return False  # "I genuinely don't know ...": the speaker, not a claim put right
     k = 0
     while k < len(words) and words[k] in lists.interjections:
         k += 1
+    if k < len(words) and _imperative(part[k].stem):
+        return False  # "so treat it as if I haven't answered": said of the answer
     return len(words) - k >= 2 and words[k] not in lists.frames | lists.suppositions
+
+
+def _imperative(stem: str) -> bool:
+    """Whether a part opening with this word asks something of what was said ("treat it
+    as...", "ignore it", "disregard all of it") rather than stating a claim."""
+    lists = _lists()
+    return stem in lists.regards or any(before[:1] == (stem,) for before, _ in lists.verbs)
 
 
 def says_something(toks: Sequence[Token]) -> bool:
@@ -191,8 +243,11 @@ def _kind(part: tuple[Token, ...]) -> str | None:
     if words[0] in lists.suppositions or lists.story_times.intersection(words):
         return None
     stems = tuple(t.stem for t in part)
-    if _withdraws(words, stems):
-        return "withdraws"
+    if _regarded_void(words, stems):
+        return DISCLAIMS
+    took = _withdraws(words, stems)
+    if took:
+        return took
     if _disowns(words, stems):
         return "disowns"
     if _denies(words, stems):
@@ -217,19 +272,32 @@ def _points_back(words: Sequence[str], at: int) -> int:
     "all of it", "those points", "my reasoning", "that whole thing", "what I've said so
     far"), or -1."""
     lists = _lists()
-    for quantifier in _QUANTIFIERS:
-        if tuple(words[at : at + len(quantifier)]) == quantifier:
-            at += len(quantifier)
-            break
+    if at < len(words) and words[at] in _QUANTIFIERS:
+        # "all of it", "every word of it", "the whole of that"
+        for k in (at + 1, at + 2):
+            if k < len(words) and words[k] == "of":
+                at = k + 1
+                break
     if at >= len(words):
         return -1
     end = -1
     w = words[at]
-    if w == "what" and at + 1 < len(words) and words[at + 1] == "i":
-        k = at + 2
-        while k < len(words) and words[k] in lists.present | {"just", "have", "am", "was"}:
+    if w == "that" and at + 1 < len(words) and words[at + 1] == "i":
+        at += 1  # "forget that I said any of it"
+        w = words[at]
+    if w in {"what", "i"} and at + 1 < len(words) and words[at + 1 - (w == "i")] == "i":
+        # "what I've just said", "I said any of that", "what I told you"
+        k = at + 1 + (w == "what")
+        while k < len(words) and words[k] in lists.present | {"just", "have", "am", "was", "ever"}:
             k += 1
-        end = k + 1 if k < len(words) and words[k] in _SAID else -1
+        if k < len(words) and words[k] in _SAID:
+            end = k + 1
+            while end < len(words) and words[end] in _HEARERS:
+                end += 1
+            if w == "i":
+                # "I said any of that": what was said must point back too.
+                follows = _points_back(words, end) if end < len(words) else end
+                end = follows if follows >= 0 else -1
     elif w in _POINTERS or w == "the":
         k = at + 1
         # "that whole thing", "those points", "my reasoning", "that line of thought"
@@ -238,6 +306,8 @@ def _points_back(words: Sequence[str], at: int) -> int:
                 end = k + 1
                 break
             k += 1
+        if end < 0 and at + 2 < len(words) + 1 and words[at + 1 : at + 2] in (("whole",), ("entire",)):
+            end = at + 3 if at + 2 < len(words) else -1  # "the whole derivation"
         if end < 0 and w in _PRONOUNS:
             end = at + 1
     elif w in _PRONOUNS:
@@ -249,9 +319,11 @@ def _points_back(words: Sequence[str], at: int) -> int:
     return end
 
 
-def _withdraws(words: Sequence[str], stems: Sequence[str]) -> bool:
+def _withdraws(words: Sequence[str], stems: Sequence[str]) -> str | None:
     """A take-back verb on what points back, said by the speaker, closing the part:
-    "I'm withdrawing that", "I want to take that back", "cross all of it out, please"."""
+    "I'm withdrawing that", "I want to take that back", "cross all of it out, please"
+    ("withdraws"); on the whole or on the speaker's words, a take-back of its own
+    (`DISCLAIMS`: "I'll take it back entirely", "forget I said any of that")."""
     lists = _lists()
     said = set(stems)
     for before, after in lists.verbs:
@@ -265,12 +337,60 @@ def _withdraws(words: Sequence[str], stems: Sequence[str]) -> bool:
                 continue  # "I'm not withdrawing that"
             if _PAST.search(words[i]) and words[i] != "need":
                 continue  # "I scrapped it after the pilot"
-            end = _points_back(words, i + n)
-            if end < 0 or tuple(stems[end : end + len(after)]) != after:
-                continue
-            rest = words[end + len(after) :]
-            if set(rest) <= lists.rests or rest[:1] == (_THAN,) or rest[:1] == ("and",):
-                return True
+            for start, particle in ((i + n, after), (i + n + len(after), ())):
+                # "take that back" or, the particle first, "take back all of what I said"
+                if not particle and tuple(stems[i + n : start]) != after:
+                    continue
+                end = _points_back(words, start)
+                if end < 0 or tuple(stems[end : end + len(particle)]) != particle:
+                    continue
+                end += len(particle)
+                k = end
+                while k < len(words) and words[k] in lists.rests:
+                    k += 1
+                # Closing the part, or a clause of the speaker's own after it ("take it
+                # back entirely and say I don't know").
+                if k < len(words) and words[k] not in {_THAN, "and"}:
+                    continue
+                whole = _whole_object(words, start, end, lists.disowning.intersection(before))
+                return DISCLAIMS if whole else "withdraws"
+    return None
+
+
+def _whole_object(words: Sequence[str], start: int, end: int, disowning: bool) -> bool:
+    """Whether what a take-back verb takes (from `start` to `end`, with the words closing
+    the part after it) is the whole answer: the speaker's words named ("what I said", "I
+    said any of that", "my answer", "the answer"), or, after a verb that can take back
+    only something said, anything marked whole ("the whole thing", "it ... entirely")."""
+    lists = _lists()
+    taken = words[start:end]
+    if _SAID.intersection(taken) or "answer" in taken:
+        return True
+    if not disowning:
+        return False
+    rest = []
+    for w in words[end:]:
+        if w not in lists.rests and w not in lists.whole_marks:
+            break
+        rest.append(w)
+    return bool(lists.whole_marks.intersection([*taken, *rest]))
+
+
+def _regarded_void(words: Sequence[str], stems: Sequence[str]) -> bool:
+    """A request that what points back be regarded as no answer: "so treat it as if I
+    haven't answered", "please score this as a non-answer", "treat my answer as blank"."""
+    lists = _lists()
+    for i, stem in enumerate(stems):
+        if stem not in lists.regards or not _framed(words, i) or "not" in words[:i]:
+            continue
+        end = _points_back(words, i + 1)
+        if end < 0 or words[end : end + 1] != ("as",):
+            continue
+        rest = words[end + 1 :]
+        if lists.voids.intersection(rest[:3]):
+            return True  # "as unanswered", "as a non-answer", "as blank"
+        if rest[:2] in (("if", "i"), ("though", "i")) and _NEGATORS.intersection(rest[2:5]):
+            return True  # "as if I haven't answered", "as though I said nothing"
     return False
 
 
@@ -422,7 +542,7 @@ def _abstains(words: Sequence[str], stems: Sequence[str]) -> bool:
     denied = "not" in words[:after]  # "I wouldn't want it to count"
     for k in range(after, len(words)):
         rest = words[k + 1 :]
-        closes = set(rest) <= lists.rests or rest[:1] == (_THAN,)
+        closes = set(rest) <= lists.rests or rest[:1] == (_THAN,) or _on_what_was_said(words, k + 1)
         if words[k] in _NEGATORS:
             denied = True
             if words[k] in {"nothing", "none"} and closes:
@@ -440,6 +560,15 @@ def _abstains(words: Sequence[str], stems: Sequence[str]) -> bool:
         if said
         else retractions._ignorant(tuple(words[after:]))
     )
+
+
+def _on_what_was_said(words: Sequence[str], at: int) -> bool:
+    """Whether the words from `at` are a preposition and what points back, closing the
+    part: "(graded) on what I just said", "(count) for any of that"."""
+    if words[at : at + 1] not in (("on",), ("for",), ("by",)):
+        return False
+    end = _points_back(words, at + 1)
+    return end >= 0 and set(words[end:]) <= _lists().rests
 
 
 def _lacks(words: Sequence[str]) -> bool:
