@@ -306,7 +306,11 @@ def _points_back(words: Sequence[str], at: int) -> int:
                 end = k + 1
                 break
             k += 1
-        if end < 0 and at + 2 < len(words) + 1 and words[at + 1 : at + 2] in (("whole",), ("entire",)):
+        if (
+            end < 0
+            and at + 2 < len(words) + 1
+            and words[at + 1 : at + 2] in (("whole",), ("entire",))
+        ):
             end = at + 3 if at + 2 < len(words) else -1  # "the whole derivation"
         if end < 0 and w in _PRONOUNS:
             end = at + 1
@@ -352,7 +356,7 @@ def _withdraws(words: Sequence[str], stems: Sequence[str]) -> str | None:
                 # back entirely and say I don't know").
                 if k < len(words) and words[k] not in {_THAN, "and"}:
                     continue
-                whole = _whole_object(words, start, end, lists.disowning.intersection(before))
+                whole = _whole_object(words, start, end, bool(lists.disowning.intersection(before)))
                 return DISCLAIMS if whole else "withdraws"
     return None
 
