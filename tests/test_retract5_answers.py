@@ -20,8 +20,11 @@ CONTROL_MEAN = 69.0
 # follows the withdrawal counts (74.3 before, 74.2 after).
 RESTARTED_MEAN = 70.0
 # Five other questions kept aside, scored once before and once at the end: retracted
-# 30.3 -> 0.0, controls 83.1 -> 83.1.
-ASIDE_RETRACTED_MEAN = 10.0
+# 30.3 -> 30.3 (the reading did not carry: the three at 0 were at 0 before; "I'd sooner
+# you didn't mark what I said; I'm disavowing the whole comparison because ..." 66.7 and
+# "I'll recant all that: we never monitored anything, ..." 84.8 stay), controls 83.1 ->
+# 83.1. The bound holds where it is.
+ASIDE_RETRACTED_MEAN = 35.0
 ASIDE_CONTROL_MEAN = 80.0
 
 
