@@ -60,6 +60,9 @@ them and the alternatives tried:
 - `named_only`: whether a cue phrase said in a clause that only names its point's topic,
   with a vague word and nothing specific besides, still covers the point
   (matching.NAMED_ONLY).
+- `general_cues`: whether a cue phrase said in a clause that judges or recommends ("be
+  careful about overfitting", "widely used, for example PPO") and says no other word of
+  the point still covers it (matching.GENERAL_CUES).
 - `elsewhere`: how much of another bank question's weighted terms (any family or round)
   an answer must say, and how many times what it says of the asked question's, to be read
   as answering that one (neighbours.ELSEWHERE_SAID_AT, 0 = never; ELSEWHERE_OVER_OWN).
@@ -375,6 +378,9 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     },
     "named_only": {
         (matching, "NAMED_ONLY"): (True, False),
+    },
+    "general_cues": {
+        (matching, "GENERAL_CUES"): (True, False),
     },
     "general_words": {
         (general, "GENERAL_WORDS"): (80, 60, 999),

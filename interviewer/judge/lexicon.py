@@ -144,6 +144,7 @@ class Lexicon(BaseModel):
     meta_verbs: list[Phrase] = Field(default_factory=list)
     vague_words: list[Phrase] = Field(default_factory=list)
     empty_words: list[Phrase] = Field(default_factory=list)
+    evaluations: list[Phrase] = Field(default_factory=list)
     directions: list[Phrase] = Field(default_factory=list)
     lessons: list[Phrase] = Field(default_factory=list)
     changes: list[Phrase] = Field(default_factory=list)
@@ -209,6 +210,7 @@ class Lexicon(BaseModel):
         "meta_verbs",
         "vague_words",
         "empty_words",
+        "evaluations",
         "denying_verbs",
         "link_adverbs",
         "link_breakers",
