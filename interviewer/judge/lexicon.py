@@ -156,6 +156,7 @@ class Lexicon(BaseModel):
     owning: list[Phrase] = Field(default_factory=list)
     convincing: list[Phrase] = Field(default_factory=list)
     own_part_asked: list[Phrase] = Field(default_factory=list)
+    point_frame_words: list[Phrase] = Field(default_factory=list)
 
     @field_validator("synonyms", "concepts")
     @classmethod
@@ -226,6 +227,7 @@ class Lexicon(BaseModel):
         "first_person",
         "third_parties",
         "graders",
+        "point_frame_words",
     )
     @classmethod
     def _single_words(cls, words: list[str]) -> list[str]:

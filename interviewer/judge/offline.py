@@ -52,6 +52,7 @@ from interviewer.judge import (
     neighbours,
     signals,
     twins,
+    undone,
 )
 from interviewer.judge.base import Judge
 from interviewer.judge.claims import Stated
@@ -468,6 +469,14 @@ class OfflineJudge(Judge):
                 and _stated_elsewhere(w, answer, request, question_terms, drops, examples)
             )
         ]
+        if story and UNDONE_IN_STORIES:
+            # A story's point said not done in another form of its word ("so I didn't
+            # recommend anything"): the point the wrong way round, by denial (undone.py).
+            for kp, clause in undone.said_undone(
+                request.key_points, request.question, read.asserted()
+            ):
+                if kp.id not in covered and not any(w.key_point is kp for w in wrong):
+                    wrong.append(Stated(kp, None, clause, by_denial=True))
         # A point stated the wrong way round is not covered, whatever else was said of it.
         matches = [
             KeyPointMatch(m.key_point_id, 0.0, None)
@@ -588,6 +597,11 @@ class OfflineJudge(Judge):
             feedback=feedback,
             method=self.method,
         )
+
+
+# Whether a story's key point said not done in another form of its word is read as the
+# point got wrong (undone.py).
+UNDONE_IN_STORIES = True
 
 
 # A story (a behavioral answer, a deep dive into the candidate's project) is told in the

@@ -35,6 +35,9 @@ from interviewer.judge.text import NEGATORS, STOPWORDS
 # Cross-validated across question groups (cv_offline_judge --grid open_verdicts): mean
 # absolute error prefers more words, Spearman fewer; 3 lowered that right answer.
 VERDICT_WORDS = 2
+# ... and when only a comma sets it off: one ("X, or Y, both work"), as a comma also sets
+# off what is said of both ("..., both shrink the weights", a claim).
+COMMA_VERDICT_WORDS = 1
 # Words after a two-way word that make it part of a disjunction or conjunction of the
 # claim itself ("either X or Y", "both X and Y", "neither X nor Y"), not a verdict.
 _JOINED = frozenset(["or", "nor", "and"])
@@ -125,7 +128,27 @@ def _at(text: str, dash: str) -> list[int]:
     return out
 
 
-def _verdict(words: Sequence[str], after: Sequence[str]) -> bool:
+def _comma_tail(part: Sequence[Token]) -> tuple[list[Token], list[Token]]:
+    """The part before its last comma and what follows it (no head when it has none)."""
+    commas = [k for k, t in enumerate(part) if t.norm == ","]
+    if not commas:
+        return [], list(part)
+    cut = commas[-1]
+    return list(part[:cut]), [t for t in part[cut + 1 :] if t.norm != ","]
+
+
+def _options(toks: Sequence[Token]) -> bool:
+    """Whether the alternatives are options offered in one phrase ("use Gini or entropy",
+    "impute the mean or the median"; lexicon `choices`): a verdict on them ("..., both
+    work") says both are good options, a claim. Sides set out as clauses of their own
+    (", or keep the old head") are the claim and its rival, which the verdict leaves open."""
+    words = [t.norm for t in toks if t.is_word or t.norm == ","]
+    if frozenset(lexicon().choices).isdisjoint(words):
+        return False
+    return all(k > 0 and words[k - 1] != "," for k, w in enumerate(words) if w == "or")
+
+
+def _verdict(words: Sequence[str], after: Sequence[str], most: int = VERDICT_WORDS) -> bool:
     """Whether the words rate the alternatives and say nothing of the topic; `after`: the
     words of the sentence after them ("it is either L1," then "or L2")."""
     lex = lexicon()
@@ -154,7 +177,7 @@ def _verdict(words: Sequence[str], after: Sequence[str]) -> bool:
         for w in words
         if w not in STOPWORDS and w not in two_way and w not in NEGATORS and w not in choosing
     ]
-    return len(content) <= VERDICT_WORDS
+    return bool(words) and len(content) <= most
 
 
 def _offers(toks: Sequence[Token]) -> bool:
@@ -241,6 +264,18 @@ def open_sentences(reading: Reading) -> set[int]:
         while closing and closing - 1 in verdicts:
             closing -= 1
         verdicts = [k for k in verdicts if k >= closing]
+        if not verdicts and parts_of:
+            # A verdict set off by a comma alone ("X, or Y, both work"; "..., either is
+            # standard"): a comma also sets off a claim about both ("..., both shrink
+            # the weights"), so here it may say one content word at most.
+            head, tail = _comma_tail(parts_of[-1])
+            if (
+                head
+                and _verdict(_words(tail), [], COMMA_VERDICT_WORDS)
+                and not _options([*[t for p in parts_of[:-1] for t in p], *head])
+            ):
+                parts_of = [*parts_of[:-1], head, tail]
+                verdicts = [len(parts_of) - 1]
         rest = [t for k, part in enumerate(parts_of) if k not in verdicts for t in part]
         if verdicts and _offers(rest):
             found.add(index)
