@@ -28,8 +28,8 @@ def _undone(text: str) -> list[str]:
 
 def test_forms_of_one_word():
     assert undone._forms_of("recommend", "recommendation")
-    assert undone._forms_of("likely", "likelihood")
-    assert not undone._forms_of("decimal", "decided")
+    assert undone._forms_of("defined", "define")
+    assert not undone._forms_of("checked", "checklist")
     assert not undone._forms_of("state", "statistics")
 
 
@@ -55,6 +55,18 @@ def test_the_rubric_s_own_framing_words_are_not_the_point():
     assert "decided" in undone.own_words(RESULT, QUESTION)
 
 
+def test_a_failure_story_that_owns_a_check_it_never_ran_is_not_the_check_undone():
+    prevention = KeyPoint(
+        id="prevention",
+        text="Puts a lasting prevention in place (test, monitor, checklist, process change).",
+        weight=2,
+    )
+    text = "That was my mistake, I never checked the labels by source."
+    assert (
+        undone.said_undone([prevention], "Tell me about a failure.", _read(text).asserted()) == []
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -78,3 +90,25 @@ def test_a_verdict_after_a_comma_leaves_the_sides_open(text):
 )
 def test_a_comma_verdict_that_is_a_claim_is_read_as_one(text):
     assert all(c.asserted for c in _read(text).clauses)
+
+
+LABEL = KeyPoint(
+    id="alternative_framings",
+    text="Names at least one alternative framing (a different label window) and why it lost.",
+    weight=2,
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A denial of something else than the speaker's action: a label's definition.
+        "Anything not disputed in that window counted as fine.",
+        # The speaker's denial reaches the point's word, but not as the action denied.
+        "I didn't have a label window for the first month, so I built one.",
+    ],
+)
+def test_a_denial_that_is_not_the_speaker_s_action_is_not_the_point_undone(text):
+    assert (
+        undone.said_undone([LABEL], "What framings did you consider?", _read(text).asserted()) == []
+    )

@@ -157,6 +157,7 @@ class Lexicon(BaseModel):
     convincing: list[Phrase] = Field(default_factory=list)
     own_part_asked: list[Phrase] = Field(default_factory=list)
     point_frame_words: list[Phrase] = Field(default_factory=list)
+    undone_light_words: list[Phrase] = Field(default_factory=list)
 
     @field_validator("synonyms", "concepts")
     @classmethod
@@ -228,6 +229,7 @@ class Lexicon(BaseModel):
         "third_parties",
         "graders",
         "point_frame_words",
+        "undone_light_words",
     )
     @classmethod
     def _single_words(cls, words: list[str]) -> list[str]:

@@ -1,17 +1,16 @@
 """A story's key point said not done, in another form of the point's own word.
 
 A story's key points describe what the candidate should have done ("still gave a clear
-recommendation", "stated the uncertainty ... (a range, a likelihood)"), and a story that
-went the other way says so in its own words: "so I didn't recommend anything", "I didn't
-want to put a number on the likely effect". The denial names the point's action in
-another form of its word (recommend / recommendation, likely / likelihood), which the
-judge's stems and the point's cue phrases do not meet, so the denial was read as
-nothing: the point was neither covered nor got wrong, and the story kept its structure's
-credit. Read here: a clause of the story whose denial (from its negator, or after
-"without") says a word of the point's own in another form is the point said not done.
-offline.py reads it as the point said the wrong way round by denial, which yields to the
-point stated elsewhere ("I didn't recommend launching at once; I recommended a two-week
-extension" states it).
+recommendation and what would change it"), and a story that went the other way says so in
+its own words: "so I didn't recommend anything". The denial names the point's action in
+another form of its word (recommend / recommendation), which the point's cue phrases do not
+say and whose share of the point's words is too small for the denial readings, so it was
+read as nothing: the point was neither covered nor got wrong, and the story kept its
+structure's credit. Read here: a clause in which the speaker denies an action ("I", "we"
+before the negator; the action the first word the denial reaches) that is one of the
+point's own words in any form (one stem) is the point said not done. offline.py reads it
+as the point said the wrong way round by denial, which yields to the point stated
+elsewhere ("I didn't recommend launching at once; I recommended a two-week extension").
 
 A word of the point's own is one of its text's words that the question does not say (the
 question's words name the topic, not the action: "present results" is asked, not done)
@@ -23,27 +22,15 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from interviewer.domain.question import KeyPoint
-from interviewer.judge.clauses import Clause
+from interviewer.judge.clauses import Clause, phrases
 from interviewer.judge.lexicon import lexicon
-
-# Two forms of one word share at least this many letters from their start, and all but
-# at most FORM_ENDING letters of the shorter one ("recommend" / "recommendation", "likely"
-# / "likelihood", "agreed" / "agreement"). A shorter stem meets words that are not forms of
-# each other ("deci-" of "decimal" and "decided").
-FORM_PREFIX = 5
-FORM_ENDING = 3
-# The words that turn what follows down, up to the next comma: "ended without a decision".
-_WITHOUT = frozenset(["without"])
+from interviewer.judge.text import NEGATORS, STOPWORDS, stem
 
 
 def _forms_of(one: str, other: str) -> bool:
-    """Whether the two words are forms of one word (by their shared opening letters)."""
-    shared = 0
-    for a, b in zip(one, other, strict=False):
-        if a != b:
-            break
-        shared += 1
-    return shared >= FORM_PREFIX and shared >= min(len(one), len(other)) - FORM_ENDING
+    """Whether the two words are forms of one word: one stem ("recommend" and
+    "recommendation", "define" and "defined"; not "checked" and "checklist")."""
+    return stem(one) == stem(other)
 
 
 @lru_cache(maxsize=1)
@@ -56,38 +43,47 @@ def _words(text: str) -> list[str]:
 
 
 def own_words(kp: KeyPoint, question: str) -> frozenset[str]:
-    """The point's own words: in its text, long enough to be read by form, not said by the
-    question (in any form), not a word rubrics describe points with."""
-    asked = [w for w in _words(question) if len(w) >= FORM_PREFIX]
+    """The point's own words: in its text, not said by the question (in any form), not a
+    word rubrics describe points with, not a stopword."""
+    asked = {stem(w) for w in _words(question)}
     return frozenset(
         w
         for w in _words(kp.text)
-        if len(w) >= FORM_PREFIX
-        and w.isalpha()
-        and w not in _frames()
-        and not any(_forms_of(w, a) for a in asked)
+        if w.isalpha() and w not in STOPWORDS and w not in _frames() and stem(w) not in asked
     )
 
 
-def denied_words(clause: Clause) -> list[str]:
-    """The words the clause denies: from its negator on (as far as its denial reaches),
-    and what "without" turns down up to the next comma. Not in a condition ("if we didn't
-    ...") - that supposes, it does not tell."""
-    out: list[str] = []
-    if (
-        clause.negated
-        and clause.denial_from is not None
-        and clause.denial_from not in clause.supposed
-    ):
-        out += clause.denied_text().split()
-    toks = clause.tokens
-    for k, t in enumerate(toks):
-        if t.norm in _WITHOUT and k not in clause.supposed:
-            for u in toks[k + 1 :]:
-                if not u.is_word:
-                    break
-                out.append(u.norm)
-    return out
+def denied_action(clause: Clause) -> str | None:
+    """The action a clause of the speaker's own says was not done: the first word its
+    denial reaches past auxiliaries and the light words before an action (lexicon
+    `undone_light_words`: "I didn't really get to recommend", "we never managed to agree"),
+    with the speaker ("I", "we") before the negator. What a denial says of anything else
+    ("anything not disputed in that window counted as fine", "the model didn't overfit")
+    or later in its reach ("I didn't have a label for every row") is not an action undone.
+    Not in a condition ("if we didn't ..."): that supposes, it does not tell."""
+    at = clause.denial_from
+    if not clause.negated or at is None or at in clause.supposed:
+        return None
+    before = {t.norm for t in clause.tokens[:at]}
+    if before.isdisjoint(_speaker()):
+        return None
+    skip = _light() | phrases().auxiliaries | NEGATORS | {"to"}
+    for t in clause.tokens[at:]:
+        if not t.is_word:
+            return None
+        if t.norm not in skip:
+            return t.norm
+    return None
+
+
+@lru_cache(maxsize=1)
+def _speaker() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon().first_person)
+
+
+@lru_cache(maxsize=1)
+def _light() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon().undone_light_words)
 
 
 def said_undone(
@@ -97,12 +93,12 @@ def said_undone(
     owns = {kp.id: own_words(kp, question) for kp in key_points}
     found: list[tuple[KeyPoint, Clause]] = []
     for clause in claimed:
-        denied = [w for w in denied_words(clause) if len(w) >= FORM_PREFIX]
-        if not denied:
+        action = denied_action(clause)
+        if action is None:
             continue
         for kp in key_points:
             if any(kp is k for k, _ in found):
                 continue
-            if any(_forms_of(d, w) for d in denied for w in owns[kp.id]):
+            if any(_forms_of(action, w) for w in owns[kp.id]):
                 found.append((kp, clause))
     return found
