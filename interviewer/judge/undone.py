@@ -26,6 +26,9 @@ from interviewer.judge.clauses import Clause, phrases
 from interviewer.judge.lexicon import lexicon
 from interviewer.judge.text import NEGATORS, STOPWORDS, stem
 
+# The auxiliary of the past perfect: a denial after it tells the backstory.
+_BACKSTORY = frozenset(["had"])
+
 
 def _forms_of(one: str, other: str) -> bool:
     """Whether the two words are forms of one word: one stem ("recommend" and
@@ -66,6 +69,10 @@ def denied_action(clause: Clause) -> str | None:
         return None
     before = {t.norm for t in clause.tokens[:at]}
     if before.isdisjoint(_speaker()):
+        return None
+    if at > 0 and clause.tokens[at - 1].norm in _BACKSTORY:
+        # "it was my mistake, I had not tested the join": what went before the story's
+        # events, the cause a failure story owns, not what the speaker left undone in it.
         return None
     skip = _light() | phrases().auxiliaries | NEGATORS | {"to"}
     for t in clause.tokens[at:]:
