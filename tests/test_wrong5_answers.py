@@ -19,7 +19,7 @@ ASIDE = DATA / "wrong5_aside.jsonl"
 # before the comma verdict (open_choices.py), 6.1 after.
 COMMA_VERDICT_MEAN = 15.0
 # Stories whose key actions are said not done (writers: 5): 2.0 before and after (their
-# denials say the points' cue phrases, which the judge already read).
+# denials say the points' cue phrases, which the judge already read; undone.py ships off).
 NOT_DONE_MEAN = 10.0
 # Right answers that weigh trade-offs (writers: 87-88): 96.3 before and after; right
 # stories that say what they did not do as a contrast (86): 81.8 before and after.
