@@ -26,15 +26,21 @@ def default_sets() -> list[Path]:
     return sets + ([MOHLER_DEV] if MOHLER_DEV.exists() else [])
 
 
-def write_longest(count: int, out: Path) -> None:
+def longest(count: int) -> list[tuple[int, str, str]]:
+    """The `count` longest answers of tests/data as (words, set's file name, its line)."""
     lines = []
     for path in sorted((ROOT / "tests" / "data").glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 lines.append((len(json.loads(line)["answer"].split()), path.name, line))
     lines.sort(key=lambda row: (-row[0], row[1]))
-    out.write_text("".join(line + "\n" for _, _, line in lines[:count]), encoding="utf-8")
-    print(f"{out}: {count} answers, {lines[count - 1][0]}-{lines[0][0]} words")
+    return lines[:count]
+
+
+def write_longest(count: int, out: Path) -> None:
+    lines = longest(count)
+    out.write_text("".join(line + "\n" for _, _, line in lines), encoding="utf-8")
+    print(f"{out}: {count} answers, {lines[-1][0]}-{lines[0][0]} words")
 
 
 def main(argv: list[str]) -> None:
