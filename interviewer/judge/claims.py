@@ -832,11 +832,26 @@ def says_cue(said: ClauseTerms, misconception: Misconception) -> bool:
         return False
     cues = tuple(misconception.cues)
     members = said.clause.members or (said.clause,)
-    if any(_says_cue(c.text, cues) for c in members if not c.framed):
+    head = members[0]
+    if any(_says_cue(c.text, cues) for c in members if not c.framed and not _under(c, head)):
         return True
     if len(members) < 2 or any(c.framed for c in members):
         return False
     return len({c.negated for c in members}) == 1 and _says_cue(said.clause.text, cues)
+
+
+def _under(clause: clauses.Clause, head: clauses.Clause) -> bool:
+    """Whether the clause is a condition hung on a denied head ("do not stop | when the
+    training loss stops going down", "never retrain | if the metric drops"): the head's
+    denial reaches the condition, so what the condition says is not claimed on its own.
+    Read alone, it said the wrong claim's cue (a right answer's prohibition read as the
+    misconception it prohibits)."""
+    return (
+        clause is not head
+        and head.negated
+        and not clause.negated
+        and clauses.opens_condition(clause)
+    )
 
 
 def states_claim(

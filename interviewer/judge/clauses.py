@@ -287,6 +287,11 @@ def _has_words(clause: Clause) -> bool:
     return any(t.is_word for t in clause.tokens)
 
 
+def opens_condition(clause: Clause) -> bool:
+    """Whether the clause is opened by a word of condition ("when", "if", "unless")."""
+    return clause.opener in _CONDITIONS
+
+
 def claims(clauses: Sequence[Clause]) -> list[Clause]:
     """Clauses with the clauses that hang on them ("..., which", "when...", "rather than
     ...") folded in: each is one claim, what a key point is compared with. A hanging
