@@ -527,6 +527,9 @@ class _Phrases:
     association_wholes: frozenset[str]  # words
     association_openers: frozenset[str]  # words
     association_modifiers: frozenset[str]  # words
+    relation_verbs: frozenset[str]  # words (`_relating`)
+    relation_frames: frozenset[str]  # words
+    claim_words: frozenset[str]  # words
     report_frames: Table
     hedges: Table
     absolutes: Table
@@ -641,6 +644,9 @@ def phrases() -> _Phrases:
         association_wholes=frozenset(lex.association_wholes),
         association_openers=frozenset(lex.association_openers),
         association_modifiers=frozenset(lex.association_modifiers),
+        relation_verbs=frozenset(lex.relation_verbs),
+        relation_frames=frozenset(lex.relation_frames),
+        claim_words=frozenset(lex.claim_words),
         report_frames=table(lex.report_frames),
         hedges=table(lex.hedges),
         absolutes=table(lex.absolutes),
@@ -1593,10 +1599,89 @@ def _links(toks: Sequence[Token]) -> tuple[set[int], int]:
                     if terms:
                         needed = min(needed, terms) if needed else terms
     if not linked:
-        associated = _associating(toks)
+        associated = _associating(toks) or _relating(toks)
         if associated:
             return associated, LOOSE_LINK_TERMS
+    elif relating := _relating(toks):
+        # A listed link inside a clause a relating verb heads ("links A with B in relation
+        # to C"): the verb is the predicate's too, not a verb of a term's own.
+        linked |= relating
     return linked, needed
+
+
+# Prepositions that open a frame a term is placed in ("in the context of", "with regard to",
+# "from the standpoint of", "as regards", "through the lens of"), and those a relating
+# verb may go straight on with ("relates to", "interacts with", "ties in with", "lines up
+# with", "hooks into").
+_FRAME_OPENERS = _set("in on at from with within under through across as into over")
+_RELATING_PREPS = _set("to with into in on up back together alongside onto")
+
+
+def _relating(toks: Sequence[Token]) -> set[int]:
+    """The positions of a relating predicate's own words, or none: a clause whose verbs
+    only say that its terms have to do with each other (lexicon `relation_verbs`), read
+    by what it lacks rather than by its phrasing. The clause must show that it only
+    relates - a verb going straight on with a preposition before a list ("interacts with
+    A, B and C"), or a frame its terms are placed in, a preposition before a frame noun
+    (lexicon `relation_frames`, `association_wholes`: "at the level of C", "on the
+    evaluation side", "into the out-of-fold picture") - and it must say nothing of how: no word of change,
+    comparison, cause, need, prevention, equality or computation (lexicon `claim_words`),
+    no auxiliary (a copula's clause is `_associating`'s; "can link" states an ability), no
+    labelled parts, no person as subject; and, as for every link, whatever else it holds
+    must be bare terms (`_terms`: no means, reason, condition, figure or verb of its own).
+    "Residual connections connect the input of a block to its output" goes on with an
+    object and places nothing in a frame: a claim of what is wired to what."""
+    p = phrases()
+    if any(t.norm in (":", ";") for t in toks):
+        return set()
+    if any(t.norm in p.auxiliaries or t.norm in _SUBJECTS for t in toks):
+        return set()
+    frames = _frames(toks)
+    own: set[int] = set(frames)
+    heads = [
+        k
+        for k, t in enumerate(toks)
+        if k and t.norm in p.relation_verbs and toks[k - 1].is_word and k not in frames
+    ]
+    if not heads or toks[heads[0] - 1].norm in _COORDINATORS:
+        return set()
+    straight = False
+    for k in heads:
+        own.add(k)
+        j = k + 1
+        while j < len(toks) and toks[j].norm in _RELATING_PREPS:
+            own.add(j)
+            straight = True
+            j += 1
+    # Straight on with a preposition, it must gather a list ("relate to A, B and C"): one
+    # term placed after it may be a claim of where ("link to the head at the end").
+    listed = any(t.norm in ("and", "or", ",") for k, t in enumerate(toks) if k not in own)
+    if not (frames or (straight and listed)):
+        return set()
+    if any(t.norm in p.claim_words for k, t in enumerate(toks) if k not in own):
+        return set()
+    return own
+
+
+def _frames(toks: Sequence[Token]) -> set[int]:
+    """The positions of the frames in the tokens: a frame noun (lexicon `relation_frames`,
+    `association_wholes`) reached from a preposition over at most three words ("in the
+    broader context", "from the point of view"), with the "of" after it."""
+    p = phrases()
+    nouns = p.relation_frames | p.association_wholes
+    found: set[int] = set()
+    for k, t in enumerate(toks):
+        if t.norm not in nouns:
+            continue
+        for j in range(k - 1, max(k - 5, -1), -1):
+            if not toks[j].is_word:
+                break
+            if toks[j].norm in _FRAME_OPENERS:
+                found.update((j, k))
+                if k + 1 < len(toks) and toks[k + 1].norm in ("of", "to", "on", "with"):
+                    found.add(k + 1)
+                break
+    return found
 
 
 # Words an association's mark may be reached over: determiners and the prepositions that

@@ -51,6 +51,9 @@ class Lexicon(BaseModel):
     association_wholes: list[Phrase] = Field(default_factory=list)
     association_openers: list[Phrase] = Field(default_factory=list)
     association_modifiers: list[Phrase] = Field(default_factory=list)
+    relation_verbs: list[Phrase] = Field(default_factory=list)
+    relation_frames: list[Phrase] = Field(default_factory=list)
+    claim_words: list[Phrase] = Field(default_factory=list)
     report_frames: list[Phrase] = Field(default_factory=list)
     hedges: list[Phrase] = Field(default_factory=list)
     absolutes: list[Phrase] = Field(default_factory=list)
@@ -225,6 +228,9 @@ class Lexicon(BaseModel):
         "association_wholes",
         "association_openers",
         "association_modifiers",
+        "relation_verbs",
+        "relation_frames",
+        "claim_words",
         "first_person",
         "third_parties",
         "graders",
