@@ -1653,9 +1653,12 @@ def _relating(toks: Sequence[Token]) -> set[int]:
             own.add(j)
             straight = True
             j += 1
-    # Straight on with a preposition, it must gather a list ("relate to A, B and C"): one
-    # term placed after it may be a claim of where ("link to the head at the end").
-    listed = any(t.norm in ("and", "or", ",") for k, t in enumerate(toks) if k not in own)
+    # Straight on with a preposition, it must gather a list after the verb ("relate to A,
+    # B and C"): one term placed after it may be a claim of where ("link to the head at
+    # the end") or of how ("riders and drivers interact in complicated ways").
+    listed = any(
+        t.norm in ("and", "or", ",") for k, t in enumerate(toks) if k > heads[0] and k not in own
+    )
     if not (frames or (straight and listed)):
         return set()
     if any(t.norm in p.claim_words for k, t in enumerate(toks) if k not in own):
