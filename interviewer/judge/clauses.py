@@ -1624,11 +1624,12 @@ def _relating(toks: Sequence[Token]) -> set[int]:
     relates - a verb going straight on with a preposition before a list ("interacts with
     A, B and C"), or a frame its terms are placed in, a preposition before a frame noun
     (lexicon `relation_frames`, `association_wholes`: "at the level of C", "on the
-    evaluation side", "into the out-of-fold picture") - and it must say nothing of how: no word of change,
-    comparison, cause, need, prevention, equality or computation (lexicon `claim_words`),
-    no auxiliary (a copula's clause is `_associating`'s; "can link" states an ability), no
-    labelled parts, no person as subject; and, as for every link, whatever else it holds
-    must be bare terms (`_terms`: no means, reason, condition, figure or verb of its own).
+    evaluation side", "into the out-of-fold picture") - and it must say nothing of how:
+    no word of change, comparison, cause, need, prevention, equality or computation
+    (lexicon `claim_words`), no auxiliary (a copula's clause is `_associating`'s; "can
+    link" states an ability), no labelled parts, no person as subject; and, as for every
+    link, whatever else it holds must be bare terms (`_terms`: no means, reason,
+    condition, figure or verb of its own).
     "Residual connections connect the input of a block to its output" goes on with an
     object and places nothing in a frame: a claim of what is wired to what."""
     p = phrases()
