@@ -114,8 +114,11 @@ from interviewer.judge.text import (
 # sentences of association, a cue said only beside vague and empty words, warnings not read
 # as misconceptions, Greek letters by their names, HTML character references as drawn, the
 # gibberish floor asking for a share of the answer, ownership read only where a deep dive
-# asks for the candidate's own part, more everyday words).
-METHOD = "claims-v11"
+# asks for the candidate's own part, more everyday words; v12: a whole answer taken back in
+# one clause and clauses split before "I", claims left open by a verdict after a comma, a cue
+# said in passing in a clause that judges, a pitfall named as a subject read as a warning,
+# clauses whose verbs only relate their terms within a frame).
+METHOD = "claims-v12"
 # Overlaps closer than this are equal (they are sums of rarities).
 TIE = 1e-9
 # Why an answer whose every clause is disowned is scored at the floor.
