@@ -20,25 +20,25 @@ DATA = Path(__file__).parent / "data"
 
 # Per set: Spearman with the writer at claims-v9 (holdout9 0.887, holdout10 0.786,
 # holdout12 0.796; holdout13 0.787 at claims-v10; at claims-v11 holdout10 0.800, holdout12
-# 0.804, holdout13 0.807, holdout14 0.736), less a margin for a reading that trades
-# a little of one set for more of the others.
+# 0.804, holdout13 0.807, holdout14 0.736; holdout14 0.783 at claims-v12), less a margin
+# for a reading that trades a little of one set for more of the others.
 SPEARMAN_AT_LEAST = {
     "holdout9": 0.86,
     "holdout10": 0.77,
     "holdout12": 0.78,
     "holdout13": 0.78,
-    "holdout14": 0.71,
+    "holdout14": 0.75,
 }
 # holdout13's answers to a neighbouring question were where the judge fell short when it
 # measured claims-v10 (9.6, graded 3.4; 9.7 at claims-v11): held where they are, not at the
 # other sets' level. Its right answers in the field's terms (83.7 then, graded 91.0) are
 # 89.4 at claims-v11 and held at the other sets' bar.
 EXCELLENT_TERMS_AT_LEAST: dict[str, float] = {}
-# holdout14 measured claims-v11 with answers to neighbouring questions at 9.6 (graded 2.7)
-# and salad at 22.5 (graded 1.6; salad strung as sentences 38.8): held where they are until
-# a reading brings them down.
+# holdout14 measured claims-v11 with answers to neighbouring questions at 9.6 (graded 2.7),
+# held where they are; its salad (22.5 then, graded 1.6) is 10.9 at claims-v12 and held at
+# the other sets' bar.
 OFFTOPIC_AT_MOST = {"holdout13": 12.0, "holdout14": 12.0}
-SALAD_AT_MOST = {"holdout14": 25.0}
+SALAD_AT_MOST: dict[str, float] = {}
 
 
 @pytest.fixture(scope="module", params=sorted(SPEARMAN_AT_LEAST))
