@@ -25,31 +25,23 @@ from pathlib import Path
 from bench_offline_judge import bank_requests
 from judge_fingerprint import longest
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from interviewer.commands.calibrate import Requests, read_dataset
 from interviewer.domain.judging import JudgeRequest
 from interviewer.judge.offline import OfflineJudge
+from tests.test_offline_judge import yardstick
 
-# tests/test_offline_judge.py's yardstick, copied so that the benchmark needs no tests.
-REFERENCE_TEXT = (
-    "Dropout zeroes each unit with probability p during training, and the survivors are "
-    "scaled by one over one minus p, so at inference the full network runs unchanged."
-)
 ROUNDS_PER_ANSWER = 500
 
 
 def reference(rounds: int) -> float:
-    """CPU seconds for `rounds` rounds of the reference workload."""
-    words = REFERENCE_TEXT.split()
+    """CPU seconds for `rounds` rounds of the reference workload, the collector off."""
     gc.disable()
-    started = time.process_time()
-    for _ in range(rounds):
-        counts: dict[str, int] = {}
-        for word in words:
-            word = word.lower().strip(".,")
-            counts[word] = counts.get(word, 0) + 1
-    spent = time.process_time() - started
-    gc.enable()
-    return spent
+    try:
+        return yardstick(rounds)
+    finally:
+        gc.enable()
 
 
 def long_requests(count: int) -> list[JudgeRequest]:
