@@ -529,6 +529,7 @@ class _Phrases:
     association_modifiers: frozenset[str]  # words
     relation_verbs: frozenset[str]  # words (`_relating`)
     relation_frames: frozenset[str]  # words
+    relation_with_verbs: frozenset[str]  # words (relating straight on with "with")
     claim_words: frozenset[str]  # words
     report_frames: Table
     hedges: Table
@@ -646,6 +647,7 @@ def phrases() -> _Phrases:
         association_modifiers=frozenset(lex.association_modifiers),
         relation_verbs=frozenset(lex.relation_verbs),
         relation_frames=frozenset(lex.relation_frames),
+        relation_with_verbs=frozenset(lex.relation_with_verbs),
         claim_words=frozenset(lex.claim_words),
         report_frames=table(lex.report_frames),
         hedges=table(lex.hedges),
@@ -1503,7 +1505,7 @@ def _mark_vacuous(reading: Reading) -> None:
             if len(r) > 1
             and (
                 any(_bare_terms(c.tokens, sentence) for c in r)
-                or any(_continues_list(a, b) for a, b in pairwise(r))
+                or any(_continues_list(a, b) or _continues_question(a) for a, b in pairwise(r))
             )
         ]
         for run in [[c] for c in parts] + joined:
@@ -1550,6 +1552,19 @@ def _continues_list(before: Clause, clause: Clause) -> bool:
     return "," in {t.norm for t in before.tokens} and bool(said) and before.tokens[-1].is_word
 
 
+def _continues_question(before: Clause) -> bool:
+    """Whether the clause ends inside a "how" whose subject has not reached its verb ("are
+    part of how the objective | and the seeding fit with k"): the next clause, opened by
+    "and", goes on with that subject's list."""
+    toks = before.tokens
+    at = [k for k, t in enumerate(toks) if t.norm == "how"]
+    if not at or not toks[-1].is_word:
+        return False
+    rest = [t for t in toks[at[-1] + 1 :] if t.is_word]
+    auxiliaries = phrases().auxiliaries
+    return 0 < len(rest) <= LIST_ITEM_WORDS and not any(t.norm in auxiliaries for t in rest)
+
+
 def _unopened(toks: Sequence[Token]) -> Sequence[Token]:
     """The tokens without the connective that opened their clause, and without what
     trails after its last term (lexicon `link_trailers`: "matter too", "as well")."""
@@ -1575,6 +1590,7 @@ def _links(toks: Sequence[Token]) -> tuple[set[int], int]:
     stems = [toks[k].stem for k in kept]
     present = frozenset(stems)
     linked: set[int] = set()
+    light: list[set[int]] = []
     needed = 0
     for table, terms in (
         (p.empty_links, EMPTY_LINK_TERMS),
@@ -1582,8 +1598,6 @@ def _links(toks: Sequence[Token]) -> tuple[set[int], int]:
         (p.idle_links, IDLE_LINK_TERMS),
         (p.light_links, 0),
     ):
-        if table is p.light_links and not linked:
-            break  # "X involves A and B" says what X holds; beside a link it says no more
         if table.required is not None and table.required.isdisjoint(present):
             continue  # a link there would have put its anchor among the stems
         literal = table.literal
@@ -1595,9 +1609,21 @@ def _links(toks: Sequence[Token]) -> tuple[set[int], int]:
                 if fixed is not None and all(
                     _uninflected(toks[kept[j]].norm) in p.link_words for j in fixed
                 ):
+                    if table is p.light_links:
+                        light.append({kept[j] for j in fixed})
+                        continue
                     linked.update(kept[j] for j in fixed)
                     if terms:
                         needed = min(needed, terms) if needed else terms
+    # "X involves A and B" says what X holds, "A together with B" adds to a list; beside a
+    # link, or two different ones with nothing else ("X involves A, B and C together with
+    # D"), they say no more. Inflections of one verb match at the same place, and the same
+    # verb again ("involve repetition, involve a termination test") lists what a whole holds.
+    if linked or len({toks[max(positions)].stem for positions in light}) > 1:
+        for positions in light:
+            linked |= positions
+        if not needed and light:
+            needed = LOOSE_LINK_TERMS
     if not linked:
         associated = _associating(toks) or _relating(toks)
         if associated:
@@ -1606,6 +1632,11 @@ def _links(toks: Sequence[Token]) -> tuple[set[int], int]:
         # A listed link inside a clause a relating verb heads ("links A with B in relation
         # to C"): the verb is the predicate's too, not a verb of a term's own.
         linked |= relating
+    for k in [k for k in sorted(linked) if k + 1 < len(toks) and toks[k + 1].norm == "how"]:
+        # "are part of how A and B fit with C": the question's own predicate, read alone
+        # (`_empty_question` then reads the "how" as no claim).
+        rest = toks[k + 2 :]
+        linked |= {k + 2 + j for j in _associating(rest) or _relating(rest)}
     return linked, needed
 
 
@@ -1619,12 +1650,14 @@ _RELATING_PREPS = _set("to with into in on up back together alongside onto")
 
 def _relating(toks: Sequence[Token]) -> set[int]:
     """The positions of a relating predicate's own words, or none: a clause whose verbs
-    only say that its terms have to do with each other (lexicon `relation_verbs`), read
-    by what it lacks rather than by its phrasing. The clause must show that it only
-    relates - a verb going straight on with a preposition before a list ("interacts with
-    A, B and C"), or a frame its terms are placed in, a preposition before a frame noun
-    (lexicon `relation_frames`, `association_wholes`: "at the level of C", "on the
-    evaluation side", "into the out-of-fold picture") - and it must say nothing of how:
+    only say that its terms have to do with each other (lexicon `relation_verbs`, and
+    `relation_with_verbs` straight on with "with": "A, B and C go with D"), read by what
+    it lacks rather than by its phrasing. The clause must show that it only relates -
+    lists of terms as what it relates, wherever they sit (`_relates_lists`: "interacts
+    with A, B and C", "A and B connect C with D"), or a frame its terms are placed in, a
+    preposition before a frame noun (lexicon `relation_frames`, `association_wholes`: "at
+    the level of C", "on the evaluation side", "into the out-of-fold picture") - and it
+    must say nothing of how:
     no word of change, comparison, cause, need, prevention, equality or computation
     (lexicon `claim_words`), no auxiliary (a copula's clause is `_associating`'s; "can
     link" states an ability), no labelled parts, no person as subject; and, as for every
@@ -1639,32 +1672,106 @@ def _relating(toks: Sequence[Token]) -> set[int]:
         return set()
     frames = _frames(toks)
     own: set[int] = set(frames)
+    # After a word of the subject, or after a parenthesis closed by a comma ("A and B,
+    # with C and D, tie E to F").
     heads = [
         k
         for k, t in enumerate(toks)
-        if k and t.norm in p.relation_verbs and toks[k - 1].is_word and k not in frames
+        if k
+        and (toks[k - 1].is_word or (toks[k - 1].norm == "," and k > 1))
+        and k not in frames
+        and (
+            t.norm in p.relation_verbs
+            or (
+                t.norm in p.relation_with_verbs
+                and toks[k + 1 : k + 2]
+                and toks[k + 1].norm == "with"
+            )
+        )
     ]
-    if not heads or toks[heads[0] - 1].norm in _COORDINATORS:
+    # A verb's form after "and" or "or" may be a noun of a list ("distance weighting and
+    # ties connect A with B"): the predicate is the first one after a word of the subject.
+    heads = [k for k in heads if _word_before(toks, k) not in _COORDINATORS]
+    if not heads:
         return set()
-    straight = False
+    partners: set[str] = set()
     for k in heads:
         own.add(k)
         j = k + 1
         while j < len(toks) and toks[j].norm in _RELATING_PREPS:
             own.add(j)
-            straight = True
+            partners.add(toks[j].norm)
             j += 1
-    # Straight on with a preposition, it must gather a list after the verb ("relate to A,
-    # B and C"): one term placed after it may be a claim of where ("link to the head at
-    # the end") or of how ("riders and drivers interact in complicated ways").
-    listed = any(
-        t.norm in ("and", "or", ",") for k, t in enumerate(toks) if k > heads[0] and k not in own
-    )
-    if not (frames or (straight and listed)):
+    if not (frames or _relates_lists(toks, heads[0], own, partners)):
         return set()
     if any(t.norm in p.claim_words for k, t in enumerate(toks) if k not in own):
         return set()
     return own
+
+
+def _word_before(toks: Sequence[Token], k: int) -> str:
+    """The nearest word before position k ("" when none)."""
+    return next((toks[j].norm for j in range(k - 1, -1, -1) if toks[j].is_word), "")
+
+
+# The prepositions that name a relating verb's partner ("relate to", "go with", "tie into"),
+# not a place or a manner ("interact in complicated ways").
+_PARTNER_PREPS = _set("to with into onto alongside")
+
+
+def _relates_lists(toks: Sequence[Token], head: int, own: set[int], partners: set[str]) -> bool:
+    """Whether a relating verb with no frame only relates lists of terms, wherever the lists
+    sit: straight on with a preposition before a list ("relate to A, B and C"), or with a
+    list as its subject and a partner after it ("A, B and C go with D", "A and B connect C
+    with D", "A and B, with C and D, tie E to F"). One term placed after a lone subject may
+    be a claim of where ("link to the head at the end"), a lone object and target a claim of
+    what is wired to what ("residual connections connect the input of a block to its
+    output"), and a subject list before a preposition of place or manner a claim of how
+    ("riders and drivers interact in complicated ways"). A partner given to each term
+    ("small k goes with high variance and large k with high bias") maps them: a claim."""
+    listed = frozenset(("and", "or", ","))
+    before = any(t.norm in listed for t in toks[:head])
+    if _pairs_each(toks, head, partners):
+        return False
+    if partners:
+        after = any(t.norm in listed for k, t in enumerate(toks) if k > head and k not in own)
+        return after or (before and not partners.isdisjoint(_PARTNER_PREPS))
+    # An object and a partner after it ("connect A with B", "bring A and B into C"), the
+    # list in the subject or the object: what is related is a list. A list only in the
+    # target may be a claim of what one thing is wired into ("special methods hook a
+    # class into Python's syntax and protocols"); no partner at all, a verb that names no
+    # relation here ("touches reference counts", "new requests join the batch", "interact
+    # multiplicatively") or a noun ("labelled pairs", "a line profiler"); nor an object
+    # that opens on a preposition ("unobserved pairs as weak negatives", "pairs of emails"
+    # name a noun).
+    if head + 1 >= len(toks) or not toks[head + 1].is_word:
+        return False
+    if toks[head + 1].norm in _PLACING or toks[head + 1].norm in ("as", "of", "like", "than"):
+        return False
+    partner = next((k for k in range(head + 1, len(toks)) if toks[k].norm in _PARTNER_PREPS), None)
+    if partner is None:
+        return False
+    return before or any(t.norm in listed for t in toks[head + 1 : partner])
+
+
+def _pairs_each(toks: Sequence[Token], head: int, partners: set[str]) -> bool:
+    """Whether the relating preposition comes again after a coordinator and a new term,
+    with no verb of its own ("A goes with B and C with D", "A relates to B, C to D"): a
+    mapping, as "respectively" is. Not the same preposition straight after the coordinator
+    ("relate to A as well as to B"): that only lengthens the list."""
+    if not partners:
+        return False
+    for k in range(head + 1, len(toks)):
+        if toks[k].norm not in ("and", "or", ",", "while", "whereas"):
+            continue
+        for said, tok in enumerate(toks[k + 1 : k + 2 + LIST_ITEM_WORDS]):
+            if tok.norm in partners:
+                if said:
+                    return True
+                break
+            if not tok.is_word or tok.norm in ("as", "well", "also", "and", "or"):
+                break
+    return False
 
 
 def _frames(toks: Sequence[Token]) -> set[int]:
@@ -1792,6 +1899,9 @@ def _terms(toks: Sequence[Token], linked: set[int], sentence: Sentence | None) -
         if k in linked or not tok.is_word or tok.norm in ("and", "or", "nor", "such"):
             items.append([])  # "such as" opens examples of the term before it
             continue
+        if _empty_question(toks, k, linked):
+            items.append([])
+            continue
         if (tok.norm.isdigit() and not _glued(tok, sentence)) or (
             tok.norm in p.link_breakers and not _hyphenated(tok, sentence)
         ):
@@ -1817,6 +1927,18 @@ def _terms(toks: Sequence[Token], linked: set[int], sentence: Sentence | None) -
                 return None
             terms += 1
     return terms
+
+
+def _empty_question(toks: Sequence[Token], k: int, linked: set[int]) -> bool:
+    """Whether the token at k is a "how" straight after a link's words whose own clause is
+    held together by a link too ("A and B are part of how C and D fit with E"): a question
+    that only relates terms embeds no claim ("is about how many positives are found"
+    does)."""
+    return (
+        toks[k].norm == "how"
+        and k - 1 in linked
+        and any(j in linked for j in range(k + 1, len(toks)))
+    )
 
 
 # Prepositions that attach a term to another ("latency in the decode phase", "rates within

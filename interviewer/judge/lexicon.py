@@ -53,6 +53,7 @@ class Lexicon(BaseModel):
     association_modifiers: list[Phrase] = Field(default_factory=list)
     relation_verbs: list[Phrase] = Field(default_factory=list)
     relation_frames: list[Phrase] = Field(default_factory=list)
+    relation_with_verbs: list[Phrase] = Field(default_factory=list)
     claim_words: list[Phrase] = Field(default_factory=list)
     report_frames: list[Phrase] = Field(default_factory=list)
     hedges: list[Phrase] = Field(default_factory=list)
@@ -230,6 +231,7 @@ class Lexicon(BaseModel):
         "association_modifiers",
         "relation_verbs",
         "relation_frames",
+        "relation_with_verbs",
         "claim_words",
         "first_person",
         "third_parties",
