@@ -14,7 +14,9 @@ of a sentence (between punctuation) is read as one of:
   ("we scrapped it after the pilot" tells a story);
 - `disowns`: the speaker's present negated stance (`retract_stances`) on what points back
   ("I don't trust my reasoning here", "I'm not sure about any of those points", "I don't
-  think I've got this right", "I'm not confident it's right");
+  think I've got this right", "I'm not confident it's right"), or the answer said to be
+  another's or not known at all (`disowning.py`: "that wasn't my project", "I'm
+  describing what a colleague did", "I don't know how any of it was sourced");
 - `denies`: what points back said not to be so ("that's not really what happened", "it
   didn't happen like that"), limited to no case ("... in the first release");
 - `abstains`: a wish that it not count, or to give no answer (`retract_wishes` with
@@ -52,8 +54,11 @@ PARTS_NEEDED = 2
 # A part that takes back the whole by itself: a disowning verb on what is marked as the
 # whole ("I retract the whole thing", "I'll take it back entirely"), a take-back on what
 # names the speaker's words ("forget I said any of that", "I'd like to retract the
-# answer"), or a request that it be regarded as no answer ("treat it as if I haven't
-# answered"). It counts as a passage of its own.
+# answer"), any take-back verb on a quantified whole closing the part ("so please set all
+# of that aside", "I'll recant all that"), a wish that the speaker's words or the whole
+# not be counted ("I'd sooner you didn't mark what I said"), or a request that it be
+# regarded as no answer ("treat it as if I haven't answered"). It counts as a passage of
+# its own.
 DISCLAIMS = "disclaims"
 POINTING = frozenset({"withdraws", "disowns", "denies", "whole", DISCLAIMS})
 
@@ -79,6 +84,9 @@ _SAID = frozenset({"said", "saying", "told", "telling", "described", "describing
 _SPEAKER = frozenset({"i", "me", "my", "mine", "myself"})
 _PAST = re.compile(r"ed$")
 _COPULA = frozenset({"is", "are", "was", "were", "does", "did", "do", "has", "have", "would"})
+# The words that open an object quantified as the whole ("all of it", "any of that",
+# "everything I said", "every word of it", "it all").
+_WHOLE_QUANTIFIERS = frozenset({"all", "any", "every", "everything", "it"})
 _THAN = "than"
 
 
@@ -250,10 +258,16 @@ def _kind(part: tuple[Token, ...]) -> str | None:
         return took
     if _disowns(words, stems):
         return "disowns"
+    # Imported here: disowning reads objects with this module's `_points_back`.
+    from interviewer.judge import disowning
+
+    if disowning.not_owned(words) or disowning.not_known(words, stems):
+        return "disowns"
     if _denies(words, stems):
         return "denies"
-    if _abstains(words, stems):
-        return "abstains"
+    abstained = _abstains(words, stems)
+    if abstained:
+        return abstained
     if _lacks(words):
         return "lacks"
     if retractions._part_takes_back(part):
@@ -278,6 +292,10 @@ def _points_back(words: Sequence[str], at: int) -> int:
             if k < len(words) and words[k] == "of":
                 at = k + 1
                 break
+        else:
+            # "all that", "all this": the quantifier straight before the pointer.
+            if words[at] == "all" and words[at + 1 : at + 2] in (("that",), ("this",)):
+                at += 1
     if at >= len(words):
         return -1
     end = -1
@@ -339,8 +357,8 @@ def _withdraws(words: Sequence[str], stems: Sequence[str]) -> str | None:
                 continue
             if "not" in words[:i]:
                 continue  # "I'm not withdrawing that"
-            if _PAST.search(words[i]) and words[i] != "need":
-                continue  # "I scrapped it after the pilot"
+            if _PAST.search(words[i]) and words[i] != "need" and not _wished(words, i):
+                continue  # "I scrapped it after the pilot"; not "I'd rather you ignored it"
             for start, particle in ((i + n, after), (i + n + len(after), ())):
                 # "take that back" or, the particle first, "take back all of what I said"
                 if not particle and tuple(stems[i + n : start]) != after:
@@ -357,8 +375,43 @@ def _withdraws(words: Sequence[str], stems: Sequence[str]) -> str | None:
                 if k < len(words) and words[k] not in {_THAN, "and"}:
                     continue
                 whole = _whole_object(words, start, end, bool(lists.disowning.intersection(before)))
-                return DISCLAIMS if whole else "withdraws"
+                if whole or _discards_all(words, i, start, k):
+                    return DISCLAIMS
+                return "withdraws"
     return None
+
+
+def _wished(words: Sequence[str], at: int) -> bool:
+    """Whether a wish stands before `at`: "I'd rather you ignored it" (a past form that
+    asks, not a story's past)."""
+    return bool(_lists().wishes.intersection(words[:at]))
+
+
+def _discards_all(words: Sequence[str], verb: int, start: int, close: int) -> bool:
+    """Whether any take-back verb at `verb` takes a quantified whole (`whole_scope`: "set
+    all of that aside", "throw all that out", "please leave everything I said out") that
+    closes the part, asked by the speaker: not a way into what follows ("setting all that
+    aside, ..." opens with the verb), not a step of a design ("I'd throw all of that out
+    and train a model": the object must close the part), not advice to the listener ("you
+    can ignore all of that")."""
+    if whole_scope(words, start) < 0 or close < len(words):
+        return False
+    if verb == 0 and words[0].endswith("ing"):
+        return False
+    return "you" not in words[:verb] or _wished(words, verb)
+
+
+def whole_scope(words: Sequence[str], at: int) -> int:
+    """The end of an object from `at` that points back at everything said, quantified as
+    the whole ("all of that", "all that", "any of it", "everything I said", "every word of
+    it", "it all"), or -1: "that" or "the whole pipeline" may name one thing."""
+    if at >= len(words) or words[at] not in _WHOLE_QUANTIFIERS:
+        return -1
+    if words[at : at + 2] == ("it", "all"):
+        return at + 2
+    if words[at] == "it":
+        return -1
+    return _points_back(words, at)
 
 
 def _whole_object(words: Sequence[str], start: int, end: int, disowning: bool) -> bool:
@@ -529,10 +582,26 @@ def _owns_wrong(words: Sequence[str], stems: Sequence[str], at: int) -> bool:
     return False
 
 
-def _abstains(words: Sequence[str], stems: Sequence[str]) -> bool:
+def _abstains(words: Sequence[str], stems: Sequence[str]) -> str | None:
     """A wish that it not count, or to give no answer: "I'd rather they didn't count as
     my answer", "I'd rather not answer than guess", "I'd prefer to skip this one", "I'd
-    rather say nothing than mislead you", "I'd rather say I don't know"."""
+    rather say nothing than mislead you", "I'd rather say I don't know" ("abstains"). A
+    wish that what points back not be counted, named as its object, takes it back ("I'd
+    sooner you didn't mark that story": "withdraws"), the whole when the object is the
+    whole or the speaker's words ("I'd sooner you didn't mark what I said", "I'd rather
+    you didn't grade any of that": `DISCLAIMS`)."""
+    found = _wished_away(words, stems)
+    if found is None:
+        return None
+    if found < 0:
+        return "abstains"
+    said = _SAID.intersection(words[found:]) or "answer" in words[found:]
+    return DISCLAIMS if said or whole_scope(words, found) >= 0 else "withdraws"
+
+
+def _wished_away(words: Sequence[str], stems: Sequence[str]) -> int | None:
+    """Where the object of a wish that it not count starts (see `_abstains`), -1 when the
+    wish has no object pointing back, None when the part holds no such wish."""
     lists = _lists()
     wished = [i for i, w in enumerate(words) if w in lists.wishes and _framed(words, i)]
     k = 0
@@ -541,7 +610,7 @@ def _abstains(words: Sequence[str], stems: Sequence[str]) -> bool:
     if tuple(words[k : k + 2]) == ("do", "not"):
         wished.append(k)  # "don't count that": a wish in the imperative
     if not wished:
-        return False
+        return None
     after = min(wished) + 1
     denied = "not" in words[:after]  # "I wouldn't want it to count"
     for k in range(after, len(words)):
@@ -550,20 +619,30 @@ def _abstains(words: Sequence[str], stems: Sequence[str]) -> bool:
         if words[k] in _NEGATORS:
             denied = True
             if words[k] in {"nothing", "none"} and closes:
-                return True  # "I'd rather say nothing than mislead you"
+                return -1  # "I'd rather say nothing than mislead you"
             if words[k] == "no" and k + 1 < len(words) and words[k + 1] in lists.nouns:
-                return True  # "I'd rather give no example than an invented one"
+                return -1  # "I'd rather give no example than an invented one"
+        elif stems[k] in lists.abstentions and denied and _object_closes(words, k + 1):
+            return k + 1  # "I'd sooner you didn't mark what I said"
         elif stems[k] in lists.abstentions and denied and closes:
-            return True  # "I'd rather they didn't count as my answer"
+            return -1  # "I'd rather they didn't count as my answer"
         elif stems[k] in lists.forgoings and not denied and closes:
-            return True  # "I'd prefer to skip this one"
+            return -1  # "I'd prefer to skip this one"
     # "I'd rather say I don't know (which number to trust)": the speaker's own answer.
     said = [k for k in range(after, len(words)) if words[k] == "say"]
-    return (
+    found = (
         any(start == said[0] + 1 for start, _ in _spans(words, retractions._lists().ignorance))
         if said
         else retractions._ignorant(tuple(words[after:]))
     )
+    return -1 if found else None
+
+
+def _object_closes(words: Sequence[str], at: int) -> bool:
+    """Whether the words from `at` are an object pointing back that closes the part:
+    "(mark) what I said", "(grade) any of that", "(count) that story"."""
+    end = _points_back(words, at)
+    return end >= 0 and set(words[end:]) <= _lists().rests
 
 
 def _on_what_was_said(words: Sequence[str], at: int) -> bool:
