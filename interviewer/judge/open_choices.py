@@ -24,8 +24,9 @@ Such a sentence claims none of its sides; what either side gets wrong is still r
 """
 
 from collections.abc import Sequence
+from functools import lru_cache
 
-from interviewer.judge.clauses import Clause, Reading, Token, _spans, phrases
+from interviewer.judge.clauses import Clause, Reading, Token, _spans, phrases, tokens
 from interviewer.judge.lexicon import lexicon
 from interviewer.judge.text import NEGATORS, STOPWORDS
 
@@ -90,6 +91,13 @@ _AUXILIARIES = frozenset(
     ]
 )
 _TRAILING = frozenset(["at", "all", "really", "always", "quite"])
+# A denial elided after a verb of need ("or you might not need to", "but you don't have
+# to"): the verb and its "to" stand for the claim's predicate.
+_NEED_TO = frozenset(["need", "have", "want", "got"])
+# The speaker or listener as the subject of an elided denial ("or you might not").
+_PEOPLE = frozenset(["you", "we", "i"])
+# What negates an indifference word besides the negators ("little difference").
+_LITTLE = frozenset(["little"])
 # Words before a join that make the sides a question of which ("whether it holds or it
 # doesn't" names a two-way event, as in split_views.py).
 _WHICH = frozenset(["whether", "either"])
@@ -155,7 +163,11 @@ def _verdict(words: Sequence[str], after: Sequence[str], most: int = VERDICT_WOR
     two_way = frozenset(lex.open_verdict_words)
     choosing = frozenset(lex.choosing_words)
     if "or" in words or "nor" in words:
-        return False  # the alternatives themselves ("I did not build, design or choose")
+        # The alternatives themselves ("I did not build, design or choose"), unless they
+        # are the two-way words alone: "probably both, or neither" rates the sides.
+        hedges = frozenset(lex.possibilities)
+        said = [w for w in words if w not in STOPWORDS and w not in hedges]
+        return bool(said) and all(w in two_way or w in NEGATORS for w in said)
     at = [k for k, w in enumerate(words) if w in two_way]
     joined = bool(at) and any(w in _JOINED for w in [*words[at[0] + 1 :], *after[:1]])
     # "not both" says the alternatives exclude each other; "at both ends", "in both modes"
@@ -166,6 +178,10 @@ def _verdict(words: Sequence[str], after: Sequence[str], most: int = VERDICT_WOR
     choice = not choosing.isdisjoint(words) and (
         not NEGATORS.isdisjoint(words) or not _LISTENER.isdisjoint(words)
     )
+    # Indifference between them ("it doesn't matter much", "it makes little difference").
+    indifferent = frozenset(lex.indifference_words)
+    if not indifferent.isdisjoint(words) and not _LITTLE.isdisjoint(words):
+        choice, choosing = True, choosing | indifferent | _LITTLE
     # A quantifier that names options taken ("I would use both", "so check both") or gives a
     # reason ("because both shrink the weights") says what holds of the alternatives, a claim.
     acts = frozenset(lex.choices) | frozenset(lex.verdict_acts)
@@ -181,7 +197,21 @@ def _verdict(words: Sequence[str], after: Sequence[str], most: int = VERDICT_WOR
 
 
 def _offers(toks: Sequence[Token]) -> bool:
-    return any(w in phrases().weighing_markers for w in _words(toks))
+    """Whether the words offer alternatives: an "or", a concession (lexicon
+    `weighing_markers`), or a "but" that gives the other side standing beside the claim
+    ("X is better, but Y is also fine"; lexicon `equal_additives`)."""
+    words = _words(toks)
+    if any(w in phrases().weighing_markers for w in words):
+        return True
+    additives = [
+        a for a in range(len(words)) for p in _additives() if tuple(words[a : a + len(p)]) == p
+    ]
+    return any(w == "but" and any(a > k for a in additives) for k, w in enumerate(words))
+
+
+@lru_cache(maxsize=1)
+def _additives() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(t.norm for t in tokens(w)) for w in lexicon().equal_additives)
 
 
 def _equal_weight(toks: Sequence[Token]) -> bool:
@@ -205,10 +235,12 @@ def _denies_elided(clause: Clause, before: Sequence[str]) -> bool:
     words = _words(clause.tokens)
     while words and words[-1] in _TRAILING:
         words = words[:-1]
+    if len(words) > 2 and words[-1] == "to" and words[-2] in _NEED_TO:
+        words = words[:-2]
     if len(words) < 3 or words[-1] not in NEGATORS or words[-2] not in _AUXILIARIES:
         return False
     k = len(words) - 3
-    if words[k] in _SUBJECTS:
+    if words[k] in _SUBJECTS or words[k] in _PEOPLE:
         k -= 1
     joined = [j for j in range(k + 1) if words[j] in _DENIAL_JOINS]
     # Nothing of its own between the join and the denial: "but at inference it is not"
@@ -216,6 +248,21 @@ def _denies_elided(clause: Clause, before: Sequence[str]) -> bool:
     if not joined or joined[-1] != k:
         return False
     return _WHICH.isdisjoint([*before, *words[: joined[-1]]])
+
+
+def _ends_or_not(toks: Sequence[Token]) -> bool:
+    """Whether the sentence ends on its claim's bare denial: "X, or not", "X, or maybe
+    not". "whether or not", "check if it is calibrated or not" ask which."""
+    words = _words(toks)
+    hedges = frozenset(lexicon().possibilities)
+    while words and words[-1] in _TRAILING:
+        words = words[:-1]
+    if len(words) < 3 or words[-1] != "not":
+        return False
+    k = len(words) - 2
+    while k > 0 and words[k] in hedges:
+        k -= 1
+    return words[k] == "or" and _WHICH.isdisjoint(words) and "if" not in words
 
 
 def _content_stems(toks: Sequence[Token]) -> set[str]:
@@ -287,7 +334,7 @@ def open_sentences(reading: Reading) -> set[int]:
         ):
             found.update((index - 1, index))
         toks = [t for c in said for t in c.tokens]
-        if _equal_weight(toks):
+        if _equal_weight(toks) or _ends_or_not(toks):
             found.add(index)
         before: list[str] = []
         for k, clause in enumerate(said):

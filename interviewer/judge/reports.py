@@ -16,7 +16,7 @@ rejections, endorsements, both_ways), matched word for word.
 
 from functools import lru_cache
 
-from interviewer.judge import open_choices, possibilities, split_views, twins
+from interviewer.judge import open_choices, possibilities, self_denials, split_views, twins
 from interviewer.judge.clauses import Clause, Reading, Status, Token, _spans, phrases, worse
 from interviewer.judge.text import STOPWORDS
 
@@ -266,6 +266,10 @@ def mark_both_ways(reading: Reading) -> None:
     # ... or in the speaker's own words: a verdict that leaves them open, equal weight, a
     # predicate asserted and denied ("X, or Y; I'd lean both ways").
     opened = open_choices.open_sentences(reading)
+    # ... or a claim its own sentence takes back: an exception that is its denial ("...,
+    # unless that's unnecessary"), a concession closed by dropping it ("..., though Y, so
+    # maybe skip that").
+    opened |= self_denials.denied_sentences(reading)
     undecided |= opened
 
     for clause in reading.clauses:
