@@ -180,7 +180,7 @@ def _verdict(words: Sequence[str], after: Sequence[str], most: int = VERDICT_WOR
     )
     # Indifference between them ("it doesn't matter much", "it makes little difference").
     indifferent = frozenset(lex.indifference_words)
-    if not indifferent.isdisjoint(words) and not _LITTLE.isdisjoint(words):
+    if not indifferent.isdisjoint(words) and not (NEGATORS | _LITTLE).isdisjoint(words):
         choice, choosing = True, choosing | indifferent | _LITTLE
     # A quantifier that names options taken ("I would use both", "so check both") or gives a
     # reason ("because both shrink the weights") says what holds of the alternatives, a claim.
