@@ -134,6 +134,8 @@ them and the alternatives tried:
 - `asks_story`: how many of a question's points heavier than the lightest a story that
   states no point of fact must supply every specific kind of (undenied) to be read as
   answering it, so that its kinds count (asks.KINDS_SHOW_THE_QUESTION, 0 = never).
+- `withdrawals`: how many words of its own a closing "so" clause may say and still take its
+  sentence's claim back after a concession (self_denials.WITHDRAWAL_OWN_WORDS, -1 = never);
 - `open_verdicts`: how many content words besides its two-way word a verdict on a
   sentence's alternatives may say ("I could go either way on that") before it is read as
   a claim of its own ("for a large network use both"; open_choices.VERDICT_WORDS, 0: the
@@ -179,6 +181,7 @@ from interviewer.judge import (
     offline,
     open_choices,
     reports,
+    self_denials,
 )
 from interviewer.judge.calibration import pearson, spearman
 
@@ -335,6 +338,11 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     # two-way word (open_choices.py).
     "open_verdicts": {
         (open_choices, "VERDICT_WORDS"): (3, 0, 1, 2, 4),
+    },
+    # How many words of its own a closing "so" may say and still drop the sentence's claim
+    # ("..., though Y, so maybe that's not a real problem"; self_denials.py; -1 = never).
+    "withdrawals": {
+        (self_denials, "WITHDRAWAL_OWN_WORDS"): (1, -1, 0, 2, 3),
     },
     # How long a both-ways phrase must be to hedge a clause it does not open.
     "both_ways": {
