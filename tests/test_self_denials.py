@@ -67,6 +67,7 @@ def test_claims_taken_back_or_left_open_are_undecided(text):
         "Use Gini or entropy, it doesn't matter much.",
         "L1 zeroes weights, but L2 also shrinks them.",
         "Check whether the model is calibrated or not.",
+        "Train a model to classify parts as defective or not.",
         "Either way, keep the test set untouched.",
     ],
 )

@@ -251,18 +251,26 @@ def _denies_elided(clause: Clause, before: Sequence[str]) -> bool:
 
 
 def _ends_or_not(toks: Sequence[Token]) -> bool:
-    """Whether the sentence ends on its claim's bare denial: "X, or not", "X, or maybe
-    not". "whether or not", "check if it is calibrated or not" ask which."""
-    words = _words(toks)
+    """Whether the sentence ends on its claim's bare denial set off by a comma or a dash: "X,
+    or not", "X - or maybe not". Without the comma the "or not" is part of the claim
+    ("classify parts as defective or not"), and "whether or not", "check if it is calibrated
+    or not" ask which."""
     hedges = frozenset(lexicon().possibilities)
-    while words and words[-1] in _TRAILING:
-        words = words[:-1]
-    if len(words) < 3 or words[-1] != "not":
+    said = [t for t in toks if t.is_word or t.norm in (",", "-", "\u2013", "\u2014")]
+    while said and said[-1].norm in _TRAILING:
+        said = said[:-1]
+    if len(said) < 4 or said[-1].norm != "not":
         return False
-    k = len(words) - 2
-    while k > 0 and words[k] in hedges:
+    k = len(said) - 2
+    while k > 0 and said[k].norm in hedges:
         k -= 1
-    return words[k] == "or" and _WHICH.isdisjoint(words) and "if" not in words
+    words = _words(toks)
+    return (
+        said[k].norm == "or"
+        and not said[k - 1].is_word
+        and _WHICH.isdisjoint(words)
+        and "if" not in words
+    )
 
 
 def _content_stems(toks: Sequence[Token]) -> set[str]:
