@@ -44,6 +44,8 @@ _PUNCTUATION = frozenset([",", ";", ":", "-", "(", ")", "\u2013", "\u2014"])
 _SCOPES = frozenset(
     ["for", "when", "with", "in", "on", "at", "if", "during", "under", "once", "whenever"]
 )
+# Past forms of dismissals that do not end in "-ed".
+_IRREGULAR_PASTS = frozenset(["left", "forgot", "forgotten"])
 # An exception may say nothing of its own; a withdrawal one word ("so maybe that's not a
 # real problem", "so maybe don't bother selecting at all").
 WITHDRAWAL_OWN_WORDS = 1
@@ -51,14 +53,21 @@ WITHDRAWAL_OWN_WORDS = 1
 
 @lru_cache(maxsize=1)
 def _stems() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """The stems of the dismissals, the words of need, the linking verbs and the hedges."""
+    """The stems of the dismissals, the words of need and the linking verbs; the hedges."""
     lex = lexicon()
 
     def stems(words: Sequence[str]) -> frozenset[str]:
         return frozenset(t.stem for w in words for t in tokens(w) if t.is_word)
 
-    hedges = stems([*lex.possibilities, *lex.possible_modals])
+    # Hedges word for word: "probably" and "probabilities" share a stem.
+    hedges = frozenset(
+        t.norm for w in [*lex.possibilities, *lex.possible_modals] for t in tokens(w)
+    )
     return stems(lex.dismissals), stems(lex.need_words), stems(lex.linking_verbs), hedges
+
+
+def _past(t: Token) -> bool:
+    return t.norm.endswith("ed") or t.norm in _IRREGULAR_PASTS
 
 
 def _parts(toks: Sequence[Token]) -> list[list[Token]]:
@@ -77,7 +86,7 @@ def _own_words(part: Sequence[Token]) -> list[Token]:
     """The words of a part that say something of the topic: not stopwords, negators,
     pointers, dismissals, words of need, linking verbs or hedges."""
     dismissals, needs, links, hedges = _stems()
-    said = dismissals | needs | links | hedges
+    said = dismissals | needs | links
     return [
         t
         for t in part
@@ -86,6 +95,7 @@ def _own_words(part: Sequence[Token]) -> list[Token]:
         and t.norm not in _POINTERS
         and t.norm not in _PEOPLE
         and t.stem not in said
+        and t.norm not in hedges
     ]
 
 
@@ -124,8 +134,10 @@ def _closing_withdrawal(parts: Sequence[Sequence[Token]]) -> bool:
         return False
     dismissals, _, _, hedges = _stems()
     rest = last[1:]
-    dismissed = any(t.stem in dismissals for t in rest)
-    hedged_denial = any(t.stem in hedges for t in rest) and any(t.norm in NEGATORS for t in rest)
+    # A dismissal told in the past is what was done ("..., so we dropped it"), not a claim
+    # taken back.
+    dismissed = any(t.stem in dismissals and not _past(t) for t in rest)
+    hedged_denial = any(t.norm in hedges for t in rest) and any(t.norm in NEGATORS for t in rest)
     if not (dismissed or hedged_denial):
         return False
     own = _own_words(rest)
@@ -133,7 +145,7 @@ def _closing_withdrawal(parts: Sequence[Sequence[Token]]) -> bool:
         return False
     # One word of its own beside a pointer back or a hedge ("so maybe that's not a real
     # problem"); alone, it may be what the claim turns into ("so cost is not an issue").
-    return not own or any(t.norm in _POINTERS or t.stem in hedges for t in rest)
+    return not own or any(t.norm in _POINTERS or t.norm in hedges for t in rest)
 
 
 def denied_sentences(reading: Reading) -> set[int]:
