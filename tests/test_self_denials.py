@@ -70,6 +70,8 @@ def test_claims_taken_back_or_left_open_are_undecided(text):
         "A domain tokenizer might help if the vocabulary is very different; measure it.",
         # Options, both good; claims about both; a question of which.
         "Use Gini or entropy, it doesn't matter much.",
+        "Some components turned out to be more important than others, and a few didn't "
+        "matter as much as we expected.",
         "L1 zeroes weights, but L2 also shrinks them.",
         "Check whether the model is calibrated or not.",
         "Train a model to classify parts as defective or not.",

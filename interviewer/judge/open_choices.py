@@ -98,6 +98,15 @@ _NEED_TO = frozenset(["need", "have", "want", "got"])
 _PEOPLE = frozenset(["you", "we", "i"])
 # What negates an indifference word besides the negators ("little difference").
 _LITTLE = frozenset(["little"])
+# What may stand before an indifference word in a verdict: a pointer at the alternatives
+# or nothing as its subject, in the present ("it doesn't really matter which", "so it makes
+# no real difference"). A subject of its own or the past tells what happened ("a few
+# components didn't matter as much as we expected"), a claim.
+_INDIFFERENT_LEAD = frozenset(
+    ["so", "and", "but", "though", "it", "that", "this", "which", "either", "does", "do"]
+    + ["not", "no", "really", "much", "makes", "make", "little", "real", "any", "honestly"]
+    + ["frankly", "probably", "i", "think", "would", "say", "all", "at", "the", "a", "big"]
+)
 # Words before a join that make the sides a question of which ("whether it holds or it
 # doesn't" names a two-way event, as in split_views.py).
 _WHICH = frozenset(["whether", "either"])
@@ -180,7 +189,12 @@ def _verdict(words: Sequence[str], after: Sequence[str], most: int = VERDICT_WOR
     )
     # Indifference between them ("it doesn't matter much", "it makes little difference").
     indifferent = frozenset(lex.indifference_words)
-    if not indifferent.isdisjoint(words) and not (NEGATORS | _LITTLE).isdisjoint(words):
+    at_indifferent = next((k for k, w in enumerate(words) if w in indifferent), None)
+    if (
+        at_indifferent is not None
+        and not (NEGATORS | _LITTLE).isdisjoint(words)
+        and set(words[:at_indifferent]) <= _INDIFFERENT_LEAD
+    ):
         choice, choosing = True, choosing | indifferent | _LITTLE
     # A quantifier that names options taken ("I would use both", "so check both") or gives a
     # reason ("because both shrink the weights") says what holds of the alternatives, a claim.
