@@ -103,8 +103,40 @@ _LITTLE = frozenset(["little"])
 # no real difference"). A subject of its own or the past tells what happened ("a few
 # components didn't matter as much as we expected"), a claim.
 _INDIFFERENT_LEAD = frozenset(
-    """so and but though it that this which either does do not no really much makes make
-    little real any honestly frankly probably i think would say all at the a big""".split()
+    [
+        "so",
+        "and",
+        "but",
+        "though",
+        "it",
+        "that",
+        "this",
+        "which",
+        "either",
+        "does",
+        "do",
+        "not",
+        "no",
+        "really",
+        "much",
+        "makes",
+        "make",
+        "little",
+        "real",
+        "any",
+        "honestly",
+        "frankly",
+        "probably",
+        "i",
+        "think",
+        "would",
+        "say",
+        "all",
+        "at",
+        "the",
+        "a",
+        "big",
+    ]
 )
 # Words before a join that make the sides a question of which ("whether it holds or it
 # doesn't" names a two-way event, as in split_views.py).
