@@ -17,7 +17,8 @@ from tests.answer_sets import percents_by_kind
 DATA = Path(__file__).parent / "data"
 SET = DATA / "twoway3_answers.jsonl"
 # Three questions kept aside while the judge was changed, scored once before and once at
-# the end: taken back or left open 36.6 -> ASIDE_AFTER_WRONG, right 88.9 -> ASIDE_AFTER_RIGHT.
+# the end: taken back or left open 36.6 -> 14.1 (early stopping's answer stays at 30.3),
+# right 88.9 -> 88.9.
 ASIDE = DATA / "twoway3_aside.jsonl"
 # Claims taken back or left open in their own sentence (writers: 4-5) score at most this on
 # average: 61.4 before the reading (self_denials.py, open_choices.py), 13.1 after.
