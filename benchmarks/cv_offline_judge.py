@@ -63,6 +63,9 @@ them and the alternatives tried:
 - `general_cues`: whether a cue phrase said in a clause that judges or recommends ("be
   careful about overfitting", "widely used, for example PPO") and says no other word of
   the point still covers it (matching.GENERAL_CUES).
+- `general_story`: how many words a behavioral or deep-dive answer that states no
+  quantity (no figure, number word, month or cadence) may have to be held under a general
+  answer's credit (general_story.STORY_WORDS, 0 = never).
 - `elsewhere`: how much of another bank question's weighted terms (any family or round)
   an answer must say, and how many times what it says of the asked question's, to be read
   as answering that one (neighbours.ELSEWHERE_SAID_AT, 0 = never; ELSEWHERE_OVER_OWN).
@@ -175,6 +178,7 @@ from interviewer.judge import (
     clauses,
     formulas,
     general,
+    general_story,
     levels,
     matching,
     neighbours,
@@ -389,6 +393,11 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     },
     "general_cues": {
         (matching, "GENERAL_CUES"): (True, False),
+    },
+    # How many words a story with no quantity in it may have to be read as a general
+    # story, held under a general answer's credit (general_story.STORY_WORDS; 0 = off).
+    "general_story": {
+        (general_story, "STORY_WORDS"): (120, 0, 80, 100, 150, 200),
     },
     "general_words": {
         (general, "GENERAL_WORDS"): (80, 60, 999),

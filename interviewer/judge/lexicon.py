@@ -159,6 +159,7 @@ class Lexicon(BaseModel):
     meta_verbs: list[Phrase] = Field(default_factory=list)
     vague_words: list[Phrase] = Field(default_factory=list)
     empty_words: list[Phrase] = Field(default_factory=list)
+    quantity_words: list[Phrase] = Field(default_factory=list)
     evaluations: list[Phrase] = Field(default_factory=list)
     directions: list[Phrase] = Field(default_factory=list)
     lessons: list[Phrase] = Field(default_factory=list)
@@ -245,6 +246,7 @@ class Lexicon(BaseModel):
         "relation_with_verbs",
         "claim_words",
         "first_person",
+        "quantity_words",
         "third_parties",
         "graders",
         "point_frame_words",

@@ -47,6 +47,7 @@ from interviewer.judge import (
     clauses,
     formulas,
     general,
+    general_story,
     levels,
     matching,
     neighbours,
@@ -404,6 +405,10 @@ class OfflineJudge(Judge):
                 c.model_copy(update={"progress": max(c.progress or 0.0, general.GENERAL_CREDIT)})
                 for c in criteria
             ]
+        if _story_rubric(request) and general_story.general_story(
+            request.answer, reading.word_count
+        ):
+            criteria = _as_general_story(criteria)
         return JudgeResult(
             status=ScoreStatus.scored,
             criteria=criteria,
@@ -807,6 +812,34 @@ def _tells_a_story(request: JudgeRequest) -> bool:
     return STORY_SENTENCE_SHARE and any(
         c.offline_signal in _STORY_SIGNALS for c in request.rubric.criteria
     )
+
+
+def _story_rubric(request: JudgeRequest) -> bool:
+    """Whether the answer is read as a story (behavioral, deep dive): its rubric reads the
+    story's shape (STAR) or who did what (ownership)."""
+    return any(c.offline_signal in _STORY_SIGNALS for c in request.rubric.criteria)
+
+
+def _as_general_story(criteria: list[CriterionScore]) -> list[CriterionScore]:
+    """Every criterion held at level 1 with at most a general answer's progress
+    (general_story.py): a story told only at the level of its stages."""
+    most = general_story.credit()
+    out = []
+    for c in criteria:
+        if c.level == 1 and (c.progress or 0.0) <= most:
+            out.append(c)
+            continue
+        out.append(
+            c.model_copy(
+                update={
+                    "level": 1,
+                    "progress": most,
+                    "rationale": f"{c.rationale}; a short story with no quantity: "
+                    "how many, how long or how much is not said",
+                }
+            )
+        )
+    return out
 
 
 def _examples_as_one(request: JudgeRequest) -> bool:
