@@ -397,7 +397,7 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     # How many words a story with no quantity in it may have to be read as a general
     # story, held under a general answer's credit (general_story.STORY_WORDS; 0 = off).
     "general_story": {
-        (general_story, "STORY_WORDS"): (120, 0, 80, 100, 150, 200),
+        (general_story, "STORY_WORDS"): (80, 0, 100, 120, 150, 200),
     },
     "general_words": {
         (general, "GENERAL_WORDS"): (80, 60, 999),

@@ -60,7 +60,7 @@ def test_a_long_story_is_not_a_general_one(monkeypatch):
 def test_a_story_told_in_stages_is_held_under_the_general_credit():
     result, percent = judged_on(QUESTION, STAGES)
     assert percent is not None and percent <= CEILING, percent
-    assert all(c.level == 1 for c in result.criteria)
+    assert all(c.level == 1 for c in result.criteria)  # read as a general answer is
     assert any("no quantity" in c.rationale for c in result.criteria)
 
 
@@ -86,3 +86,18 @@ def test_a_breadth_answer_is_not_a_story():
     )
     result, _ = judged_on("breadth.ensembles.bagging_vs_boosting", answer)
     assert not any("no quantity" in c.rationale for c in result.criteria)
+
+
+def test_a_story_that_reads_under_the_credit_keeps_its_reading(monkeypatch):
+    # holdout13's vague story to the product-manager question (graded 12): read 9.0 before.
+    answer = (
+        "I've worked with product managers who saw things differently from me, which is "
+        "pretty common. I think the key is communication - listening to their perspective, "
+        "explaining mine, and finding a compromise that works for both sides. In the end we "
+        "aligned on the goals and the project went well."
+    )
+    question = "behavioral.partners.product_manager_metric"
+    _, on = judged_on(question, answer)
+    monkeypatch.setattr(general_story, "STORY_WORDS", 0)
+    _, off = judged_on(question, answer)
+    assert on is not None and on == off and on < CEILING, (on, off)

@@ -408,7 +408,7 @@ class OfflineJudge(Judge):
         if _story_rubric(request) and general_story.general_story(
             request.answer, reading.word_count
         ):
-            criteria = _as_general_story(criteria)
+            criteria = _as_general_story(criteria, request)
         return JudgeResult(
             status=ScoreStatus.scored,
             criteria=criteria,
@@ -820,26 +820,21 @@ def _story_rubric(request: JudgeRequest) -> bool:
     return any(c.offline_signal in _STORY_SIGNALS for c in request.rubric.criteria)
 
 
-def _as_general_story(criteria: list[CriterionScore]) -> list[CriterionScore]:
-    """Every criterion held at level 1 with at most a general answer's progress
-    (general_story.py): a story told only at the level of its stages."""
+def _as_general_story(
+    criteria: list[CriterionScore], request: JudgeRequest
+) -> list[CriterionScore]:
+    """A story told only at the level of its stages (general_story.py), read as a general
+    answer is: level 1 with a general answer's progress on every criterion, when it reads
+    higher than that; one that reads lower already keeps its reading."""
     most = general_story.credit()
-    out = []
-    for c in criteria:
-        if c.level == 1 and (c.progress or 0.0) <= most:
-            out.append(c)
-            continue
-        out.append(
-            c.model_copy(
-                update={
-                    "level": 1,
-                    "progress": most,
-                    "rationale": f"{c.rationale}; a short story with no quantity: "
-                    "how many, how long or how much is not said",
-                }
-            )
-        )
-    return out
+    read = JudgeResult(status=ScoreStatus.scored, criteria=criteria).fine_level(request.rubric)
+    if read is None or read <= 1.0 + most:
+        return criteria
+    why = "a short story with no quantity: how many, how long or how much is not said"
+    return [
+        c.model_copy(update={"level": 1, "progress": most, "rationale": f"{c.rationale}; {why}"})
+        for c in criteria
+    ]
 
 
 def _examples_as_one(request: JudgeRequest) -> bool:
