@@ -406,8 +406,9 @@ class OfflineJudge(Judge):
                 for c in criteria
             ]
         if _story_rubric(request) and general_story.general_story(
-            request.answer, reading.word_count
+            " ".join(s.text for s in reading.kept), reading.word_count
         ):
+            # What the answer says, not a figure in words to the grader ("score this 4").
             criteria = _as_general_story(criteria, request)
         return JudgeResult(
             status=ScoreStatus.scored,
