@@ -9,7 +9,7 @@ the question's author, count as a direct hit.
 """
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -101,6 +101,10 @@ class AnswerTerms:
     pieces: tuple[tuple[Piece, ...], ...] = ()
     # Per sentence, the concepts it names (concepts.py), negated ones marked.
     sentence_concepts: tuple[frozenset[str], ...] = ()
+    # Every term a unit of this answer or of a view of it (without, masked) can hold: its
+    # sentences' terms and its clauses'. The same set for every view of one answer, so a
+    # term's matches among them (_matched_in) are found once an answer.
+    every: frozenset[str] = frozenset()
 
     @classmethod
     def of(
@@ -117,17 +121,19 @@ class AnswerTerms:
         pieces: tuple[tuple[Piece, ...], ...] = ()
         if clause_spans is not None:
             pieces = tuple(tuple(_piece(answer, a, b) for a, b in spans) for spans in clause_spans)
+        all_terms = frozenset().union(*terms) if terms else frozenset()
         return cls(
             text=answer,
             sentence_texts=tuple(s.text for s in parts),
             sentence_terms=terms,
-            all_terms=frozenset().union(*terms) if terms else frozenset(),
+            all_terms=all_terms,
             sentence_sequences=sequences,
             sentence_words=tuple(marked_word_terms(s.text) for s in parts),
             pieces=pieces,
             sentence_concepts=tuple(
                 concepts_of(t, q) for t, q in zip(terms, sequences, strict=True)
             ),
+            every=all_terms.union(*(p.terms for unit in pieces for p in unit)),
         )
 
     def masked(self, masks: dict[int, frozenset[str]]) -> "AnswerTerms":
@@ -182,6 +188,7 @@ class AnswerTerms:
             sentence_words=tuple(written),
             pieces=tuple(pieces),
             sentence_concepts=tuple(named),
+            every=self.every,
         )
 
 
@@ -314,6 +321,38 @@ def _near(terms: frozenset[str]) -> dict[str, tuple[str, ...]]:
         index.setdefault(_head(other), []).append(other)
         index.setdefault(_tail(other), []).append(other)
     return {k: tuple(v) for k, v in index.items()}
+
+
+# A term's match in a set of terms is the best of its matches with each term of the set
+# alone (term_match: the term itself, a fuzzy match among those sharing its first letter or
+# last two, a negative word against a negated one), 0 when none matches. So for any set
+# within `every` it is the best over the terms of `every` listed here that the set holds.
+# Most terms of a key point match no term of a long answer, or one or two: a unit's row
+# asks of those alone, not of each of its terms again (95% of term_match's work was
+# finding no match).
+@lru_cache(maxsize=65536)
+def _matched_in(t: str, every: frozenset[str]) -> tuple[tuple[str, float], ...]:
+    """The terms of `every` the term matches at all, each with term_match(t, {that term})."""
+    if term_match(t, every) == 0.0:
+        return ()
+    negated = t.startswith(NEGATED)
+    near = _near(every)
+    candidates = set(near.get(t[: 1 + negated], ()))
+    candidates.update(near.get(NEGATED * negated + "$" + t[-2:], ()))
+    if t in every:
+        candidates.add(t)
+    if negative_twin(t) is not None:
+        candidates.update(_negated(every))
+    elif negated:
+        candidates.update(_negative_words(every))
+    scored = ((u, term_match(t, frozenset((u,)))) for u in candidates)
+    return tuple(sorted((u, m) for u, m in scored if m > 0.0))
+
+
+@lru_cache(maxsize=16384)
+def _negative_words(terms: frozenset[str]) -> tuple[str, ...]:
+    """The set's words with a negative prefix (each says a negated term: _twins)."""
+    return tuple(o for o in terms if negative_twin(o) is not None)
 
 
 def _recall(weights: Sequence[tuple[str, float]], terms: frozenset[str]) -> float:
@@ -589,11 +628,22 @@ def _term_matches(
     exactly, or misspelt (by stem, else by the written word), or by a concept the sentence
     names."""
     denies, prepared = _prepared_terms(tuple(weights), text)
+    # Every unit's terms are among the answer's (`every`): each term of the point is held
+    # only against the few answer terms it matches at all (_matched_in), found once the
+    # first row is worked out. A lone unit is held against its terms as they are.
+    found: list[tuple[tuple[tuple[str, float], ...], ...] | None] = []
+
+    def matched() -> tuple[tuple[tuple[str, float], ...], ...] | None:
+        if not found:
+            many = len(answer.sentence_terms) > 1
+            found.append(tuple(_matched_in(p[0], answer.every) for p in prepared) if many else None)
+        return found[0]
+
     out = []
     for i, terms in enumerate(answer.sentence_terms):
         written = answer.sentence_words[i] if answer.sentence_words else ()
         named = answer.sentence_concepts[i] if answer.sentence_concepts else frozenset()
-        row = _row(prepared, denies, terms, written)
+        row = _indexed_row(prepared, denies, terms, written, matched)
         # (min in C, not a generator: a row is asked this of every unit for every point.)
         if named and row and min(row) < CONCEPT_MATCH:
             # Concepts come from their own cache (a reading may switch them off).
@@ -617,6 +667,44 @@ def _row(
 ) -> tuple[float, ...]:
     """How well each of a key point's prepared terms (_prepared_terms) is present in one
     unit's terms, else by the spelling of its written words."""
+    return _row_of(prepared, denies, terms, written, None)
+
+
+# _row's cache for the rows _term_matches asks for (the same rows: a row does not depend
+# on the index it was worked out with, so the key leaves the index out). Emptied when
+# full, as lru_cache would drop its oldest: a dropped row is worked out again, the same.
+_INDEXED_ROWS: dict[tuple[object, ...], tuple[float, ...]] = {}
+_INDEXED_ROWS_MAX = 65536
+
+
+def _indexed_row(
+    prepared: tuple[tuple[str, str, bool, frozenset[str] | None], ...],
+    denies: bool,
+    terms: frozenset[str],
+    written: tuple[tuple[str, str], ...],
+    matched: Callable[[], tuple[tuple[tuple[str, float], ...], ...] | None],
+) -> tuple[float, ...]:
+    """_row, each term held only against the answer terms it matches (what `matched`
+    gives when asked, per prepared term: _matched_in over a set of terms that holds
+    `terms`; None: against `terms` as they are)."""
+    key = (prepared, denies, terms, written)
+    row = _INDEXED_ROWS.get(key)
+    if row is None:
+        if len(_INDEXED_ROWS) >= _INDEXED_ROWS_MAX:
+            _INDEXED_ROWS.clear()
+        row = _INDEXED_ROWS[key] = _row_of(prepared, denies, terms, written, matched())
+    return row
+
+
+def _row_of(
+    prepared: tuple[tuple[str, str, bool, frozenset[str] | None], ...],
+    denies: bool,
+    terms: frozenset[str],
+    written: tuple[tuple[str, str], ...],
+    matched: tuple[tuple[tuple[str, float], ...], ...] | None,
+) -> tuple[float, ...]:
+    """_row's work; with `matched`, a term's match in the unit is the best of its matches
+    among the unit's terms (term_match's own value: see _matched_in)."""
     # Where both deny once, the negator may sit before another word: "no constructor
     # is provided" is "you do not provide a constructor".
     plain = _unmarked(terms) if denies and _denies(terms) else None
@@ -624,8 +712,16 @@ def _row(
     # would: its cache key hashes the unit's every word for each term asked).
     index = _long_words(written) if written else None
     row = []
-    for t, base, negated, forms in prepared:
-        m = 1.0 if t in terms else term_match(t, terms)
+    for k, (t, base, negated, forms) in enumerate(prepared):
+        if t in terms:
+            m = 1.0
+        elif matched is None:
+            m = term_match(t, terms)
+        else:
+            m = 0.0  # most terms of a point match no term of a unit: none is asked
+            for u, v in matched[k]:
+                if v > m and u in terms:
+                    m = v
         if m < 1.0 and plain is not None:
             m = max(m, term_match(base, plain))
         # A term with no written form has no spelling to match (it scores 0 there).

@@ -1,0 +1,121 @@
+"""The judge's indexes and caches give what the plain definitions give: a term held only
+against the answer terms it matches at all (matching._matched_in) scores in every unit
+what term_match scores, and a cached row is never another question's. Verdicts over every
+set are checked byte for byte by benchmarks/judge_fingerprint.py; these hold the pieces."""
+
+import json
+from pathlib import Path
+
+from interviewer.content.loader import load_content
+from interviewer.judge import claims, clauses, matching, offline
+from interviewer.judge.text import sentences
+
+DATA = Path(__file__).parent / "data"
+
+
+def _answers(name: str, count: int) -> list[tuple[str, str]]:
+    rows = [json.loads(line) for line in (DATA / name).read_text().splitlines() if line.strip()]
+    rows.sort(key=lambda r: -len(r["answer"]))
+    return [(r["question_id"], r["answer"]) for r in rows[:count]]
+
+
+def _read(question_id: str, answer: str):
+    question = load_content().questions[question_id]
+    units, spans = offline._units(clauses.read(sentences(answer), question.prompt))
+    terms = matching.AnswerTerms.of(answer, units, [spans[u.start] for u in units])
+    return question, terms
+
+
+def test_a_terms_match_in_a_unit_is_its_best_among_the_answer_terms_it_matches():
+    checked = matched = 0
+    for question_id, answer in _answers("holdout15_answers.jsonl", 4):
+        question, terms = _read(question_id, answer)
+        asked = matching.question_terms(question.prompt)
+        every = terms.every
+        for kp in question.key_points:
+            for t, _ in matching._key_point_terms(kp.text, asked):
+                found = matching._matched_in(t, every)
+                matched += bool(found)
+                for unit in terms.sentence_terms:
+                    best = max((v for u, v in found if u in unit), default=0.0)
+                    assert best == matching.term_match(t, unit)
+                    checked += 1
+    assert checked >= 500 and matched >= 20
+
+
+def test_a_negative_word_and_a_denied_word_find_each_other():
+    every = frozenset({"!bias", "estim", "unreli", "fast"})
+    assert dict(matching._matched_in("unbias", every)) == {
+        "!bias": matching.term_match("unbias", frozenset({"!bias"}))
+    }
+    assert "unreli" in dict(matching._matched_in("!reli", every))
+    assert matching._matched_in("slow", every) == ()
+
+
+def test_every_view_of_an_answer_holds_its_units_terms_within_the_same_every():
+    # _term_matches relies on it: a unit's terms lie within `every`, in every view.
+    question_id, answer = _answers("interview_answers.jsonl", 1)[0]
+    _, terms = _read(question_id, answer)
+    first = terms.pieces[0][0].start
+    some = next(iter(terms.pieces[0][0].terms))
+    views = (terms, terms.without(frozenset({first})), terms.masked({first: frozenset({some})}))
+    for view in views:
+        assert view.every == terms.every
+        assert all(unit <= view.every for unit in view.sentence_terms)
+        assert all(p.terms <= view.every for unit in view.pieces for p in unit)
+
+
+def test_an_indexed_row_is_the_plain_row_and_never_another_questions():
+    content = load_content().questions
+    ((qa, answer),) = _answers("interview_answers.jsonl", 1)
+    _, terms = _read(qa, answer)
+    every = terms.every
+    # The same answer's units held against the points of two questions in turn: a row
+    # cached for one must not come back for the other.
+    others = [q for q in content if q != qa][:3]
+    for question_id in (qa, *others, qa):
+        question = content[question_id]
+        asked = matching.question_terms(question.prompt)
+        for kp in question.key_points:
+            weights = matching._key_point_terms(kp.text, asked)
+            denies, prepared = matching._prepared_terms(tuple(weights), kp.text)
+            found = tuple(matching._matched_in(p[0], every) for p in prepared)
+            for unit, written in zip(terms.sentence_terms, terms.sentence_words, strict=True):
+                row = matching._indexed_row(prepared, denies, unit, written, lambda f=found: f)
+                assert row == matching._row_of(prepared, denies, unit, written, None)
+
+
+def _brute_says_cue(text: str, cues: tuple[str, ...]) -> bool:
+    """claims._says_cue as first written: every text read for its sequence."""
+    sequence = clauses.marked_sequence(text)
+    plain = claims._without_fillers(sequence)
+    return any(
+        matching.contains_phrase(sequence, clauses.marked_sequence(cue))
+        or matching.contains_phrase(plain, clauses.marked_sequence(cue))
+        for cue in cues
+    )
+
+
+def test_a_cue_is_looked_for_only_where_its_first_term_is_said_with_the_same_answers():
+    checked = said = 0
+    for question_id, answer in _answers("holdout14_answers.jsonl", 8):
+        question = load_content().questions[question_id]
+        read = clauses.read(sentences(answer), question.prompt)
+        texts = {c.text for c in read.clauses} | {s.text for s in read.sentences}
+        for kp in question.key_points:
+            for m in kp.misconceptions:
+                cues = tuple(m.cues)
+                for text in texts:
+                    expected = _brute_says_cue(text, cues) if cues else False
+                    assert claims._says_cue(text, cues) == expected
+                    checked += 1
+                    said += expected
+        # Each cue said in a text of its own is found.
+        for kp in question.key_points:
+            for m in kp.misconceptions:
+                for cue in m.cues:
+                    assert claims._says_cue(f"Some say {cue}.", (cue,)) == _brute_says_cue(
+                        f"Some say {cue}.", (cue,)
+                    )
+                    said += 1
+    assert checked >= 200 and said >= 10
