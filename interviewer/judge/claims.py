@@ -32,6 +32,7 @@ from interviewer.judge.text import (
     sentences,
     stem,
     term,
+    words,
 )
 
 COVERED_AT = 0.5
@@ -1077,6 +1078,12 @@ def _says_cue(text: str, cues: tuple[str, ...]) -> bool:
     does not ("a token is basically a word" says "a token is a word")."""
     if not cues:
         return False
+    if _cue_firsts(cues).isdisjoint(_word_terms(text)):
+        # A phrase matches only where its first term stands, and every term the text's
+        # sequence has is one of its words' terms (denied or not): a text that says no
+        # cue's first term is not read for its sequence (most clauses, against most
+        # misconceptions of their question).
+        return False
     from interviewer.judge.matching import contains_phrase
 
     sequence = clauses.marked_sequence(text)
@@ -1088,6 +1095,18 @@ def _says_cue(text: str, cues: tuple[str, ...]) -> bool:
         ):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _cue_firsts(cues: tuple[str, ...]) -> frozenset[str]:
+    """The first term of each cue phrase as read (its negation mark dropped)."""
+    return frozenset(base_term(p[0]) for cue in cues if (p := clauses.marked_sequence(cue)))
+
+
+@lru_cache(maxsize=65536)
+def _word_terms(text: str) -> frozenset[str]:
+    """The terms of the text's words: what any of its clauses' sequences is made of."""
+    return frozenset(term(w) for w in words(text))
 
 
 @lru_cache(maxsize=16384)
