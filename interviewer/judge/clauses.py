@@ -212,21 +212,47 @@ class Clause:
         depend on the action | leaves the gradient unbiased")."""
         if self.denial_from is None:
             return ""
+        stop = self.denial_stop()
+        return " ".join(
+            t.norm
+            for k, t in enumerate(self.tokens)
+            if self.denial_from <= k < stop and k not in self.supposed and t.is_word
+        )
+
+    def denial_stop(self) -> int:
+        """Where its denial stops (a token position; see denied_text)."""
+        if self.denial_from is None:
+            return 0
         stop = len(self.tokens) if self.denial_to is None else self.denial_to
         first = self.tokens[self.denial_from] if self.denial_from < len(self.tokens) else None
         if not self.denied:
             # A second predicate of the same subject is not under the first one's denial:
             # "it prevents units from co-adapting and behaves like an ensemble" denies the
             # co-adapting, not the ensemble.
+            # A disjunction stays under it: "we didn't look at agreement or audit a
+            # sample" denies both ("not (X or Y)").
             for k in range(self.denial_from + 2, stop - 1):
-                if self.tokens[k].norm in _COORDINATORS and _finite(self.tokens[k + 1]):
+                if (
+                    self.tokens[k].norm in _COORDINATORS
+                    and self.tokens[k].norm not in _DISJUNCTIONS
+                    and _finite(self.tokens[k + 1])
+                ):
                     stop = k
                     break
         if not self.denied and first is not None and first.norm in _ADVERBIAL:
             seen = False
             aux = phrases().auxiliaries
+            verb = self.denied_verb()
             for k in range(self.denial_from + 1, stop):
                 if self.tokens[k].is_word and _finite(self.tokens[k]):
+                    if seen and (
+                        _disjunct_at(self.tokens, k, verb)
+                        or _disjunct_ahead(self.tokens, k, stop, verb)
+                    ):
+                        # "never checked for features computed after the label or looked
+                        # for duplicates": the predicates the disjunction joins, and
+                        # what lies between, are denied.
+                        continue
                     if (
                         not seen
                         and self.tokens[k].norm in aux
@@ -240,11 +266,47 @@ class Clause:
                         stop = k
                         break
                     seen = True
-        return " ".join(
-            t.norm
-            for k, t in enumerate(self.tokens)
-            if self.denial_from <= k < stop and k not in self.supposed and t.is_word
+        return stop
+
+    def denied_verb(self) -> Token | None:
+        """The verb its adverbial negator denies ("looked" of "never looked", "audit" of
+        "did not audit"), past the auxiliaries; None when there is none."""
+        if self.denial_from is None:
+            return None
+        aux = phrases().auxiliaries
+        return next(
+            (
+                t
+                for t in self.tokens[self.denial_from + 1 :]
+                if t.is_word and _verbal(t) and t.norm not in aux
+            ),
+            None,
         )
+
+    def disjoined(self) -> tuple[int, int] | None:
+        """The token positions past its first conjunct that its denial reaches when a
+        disjunction stands under it (", missing values or noise" of "no duplicates, missing
+        values or noise", "or group by user" of "didn't split by time or group by user"):
+        every conjunct is denied, not only the words next to the negator; None otherwise."""
+        if self.denied or not self.negated or self.denial_from is None:
+            return None
+        stop = self.denial_stop()
+        inside = range(self.denial_from + 1, stop)
+        if not any(self.tokens[k].norm in _DISJUNCTIONS for k in inside):
+            return None
+        # From the list's first comma or its disjunction on, or from past the words a
+        # negator is read to reach (NEGATOR_REACH: "not" before them) if that is sooner.
+        joined = next(k for k in inside if self.tokens[k].norm in _DISJUNCTIONS)
+        negators = phrases().negators | _PRIVATIVES
+        if any(t.norm in negators for t in self.tokens[self.denial_from + 1 : joined]):
+            # "never replaced it without a comparison or passing a gate": a second denial
+            # turns the disjunction back into what is done.
+            return None
+        first = next(k for k in inside if self.tokens[k].norm in _DISJUNCTIONS | {","})
+        after = [k for k in inside if self.tokens[k].is_word]
+        if len(after) > NEGATOR_REACH:
+            first = min(first, after[NEGATOR_REACH])
+        return first, stop
 
     def as_sentence(self) -> Sentence:
         return Sentence(self.text, self.start)
@@ -1075,6 +1137,48 @@ def _ahead(toks: list[Token], i: int) -> list[Token]:
 
 _COPULAS = _set("is are was were be been being")
 _COORDINATORS = _set("and or but")
+# Coordinators a denial distributes over: "not (X or Y)" is "not X and not Y". ("and" and
+# "but" after a denial are as often a second, affirmed predicate: "didn't X and left it".)
+_DISJUNCTIONS = _set("or nor")
+# How many words after a negator are read as denied by its nearness alone (a cue phrase
+# after "not" within this many words does not match: matching.NEGATION_REACH).
+NEGATOR_REACH = 3
+# Prepositions that deny their object as a negator would ("without a comparison"): not
+# negators of a clause (lexicon `negators`), yet a denial over them turns round.
+_PRIVATIVES = _set("without")
+
+
+def _form(token: Token) -> str:
+    """A verb's form, for telling coordinated predicates ("checked X or looked for Y")."""
+    w = token.norm
+    if w.endswith("ing"):
+        return "ing"
+    if w in phrases().past or w.endswith("ed"):
+        return "past"
+    return "s" if w.endswith("s") and not w.endswith("ss") else "base"
+
+
+def _disjunct_ahead(toks: Sequence[Token], k: int, stop: int, verb: Token | None) -> bool:
+    """Whether a disjunction ahead of k, before `stop`, joins a verb of the denied verb's
+    form ("never checked for features computed after the label or looked for ...")."""
+    if verb is None:
+        return False
+    return any(_disjunct_at(toks, j, verb) for j in range(k + 1, stop))
+
+
+def _disjunct_at(toks: Sequence[Token], j: int, verb: Token | None) -> bool:
+    """Whether toks[j] is a verb of the denied verb's form just after "or" or "nor"."""
+    return (
+        verb is not None
+        and toks[j - 1].norm in _DISJUNCTIONS
+        and _verbal(toks[j])
+        and _form(toks[j]) == _form(verb)
+    )
+
+
+def _verbal(token: Token) -> bool:
+    """A verb that can make a clause, or a simple past form ("saw", "found")."""
+    return _finite(token) or token.norm in phrases().past
 
 
 def _subject_then_verb(toks: Sequence[Token]) -> bool:
@@ -1189,9 +1293,56 @@ def _mark_polarity(reading: Reading) -> None:
             clause.denial_from = 0
         elif negators or inner:
             clause.denial_from = min(negators[:1] + inner)
+        if same_sentence and previous is not None and _continues_denial(previous, clause):
+            # "We didn't look at agreement | or audit a sample": the second conjunct,
+            # split off as its own clause, is as denied as the first.
+            clause.negated = True
+            clause.denied = True
+            clause.denial_from = 0
         if carries:
             carried = True
         previous = clause
+
+
+def _continues_denial(previous: Clause, clause: Clause) -> bool:
+    """Whether the clause is a disjunct of a denied clause before it, with no subject of
+    its own: opened by "or", said under no denial of its own, after a clause whose denial
+    reaches its end ("didn't split by time | or group by user", "no guardrail | or
+    z-test"). A disjunct with its own subject ("or the test set leaks") is a claim of its
+    own: "don't fit it on everything, or the test set leaks into training"."""
+    if clause.opener not in _DISJUNCTIONS or clause.negated or clause.framed:
+        return False
+    if not previous.negated or previous.framed or previous.denial_from is None:
+        return False
+    said = [t for t in clause.words[1:] if t.norm not in phrases().fillers]
+    last = max((k for k, t in enumerate(previous.tokens) if t.is_word), default=-1)
+    if not previous.denied and previous.denial_stop() <= last:
+        # Its denial stopped before its end ("don't X and Y | or Z"), unless the disjunct
+        # opens on a verb of the form of the one denied: "I never saw drift | or degraded
+        # performance" ("drift" read as a verb stopped the denial).
+        verb = previous.denied_verb()
+        if not (said and verb is not None and _verbal(said[0]) and _form(said[0]) == _form(verb)):
+            return False
+    return _subjectless(said)
+
+
+# Words that open a disjunct which is not a denied alternative: "or else", "or otherwise"
+# say what follows if the advice is not taken.
+_CONSEQUENCES = _set("else otherwise there")
+
+
+def _subjectless(said: Sequence[Token]) -> bool:
+    """A predicate with no subject ("audit a sample", "looked for duplicates") or a noun
+    phrase with no verb that surely has a subject before it ("a spot check", "z-test"; not
+    "the model learns", "information leaks", "we split")."""
+    if not said or said[0].norm in _PRONOUNS or said[0].norm in _CONSEQUENCES:
+        return False
+    if _finite(said[0]):
+        return True
+    aux = phrases().auxiliaries
+    return not any(
+        t.norm in aux or _tensed(t) or (is_verb(t) and t.norm.endswith("s")) for t in said[1:]
+    )
 
 
 _MANNER = frozenset(["how", "way"])
@@ -2602,12 +2753,38 @@ def marked_word_terms(text: str) -> tuple[tuple[str, str], ...]:
     denied as a whole ("it is not true that a stack is LIFO", "rather than raw clicks")."""
     out: list[tuple[str, str]] = []
     for clause in _polarity_of(text):
-        pairs = content_word_terms(clause.text)
         if clause.denied:
-            out.extend((w, NEGATED + base_term(t)) for w, t in pairs)
-        else:
-            out.extend(pairs)
+            out.extend((w, NEGATED + base_term(t)) for w, t in content_word_terms(clause.text))
+            continue
+        for under, piece in _disjoined_pieces(clause):
+            pairs = content_word_terms(piece)
+            if under:
+                out.extend((w, t if _marked(t) else NEGATED + base_term(t)) for w, t in pairs)
+            else:
+                out.extend(pairs)
     return tuple(out)
+
+
+def _marked(t: str) -> bool:
+    return t.startswith(NEGATED)
+
+
+def _disjoined_pieces(clause: Clause) -> list[tuple[bool, str]]:
+    """The clause's text in pieces, each with whether a denial reaches it over a
+    disjunction ("didn't split by time or group by user": "or group by user"); the whole
+    text, not under one, for most clauses."""
+    reach = clause.disjoined()
+    if reach is None:
+        return [(False, clause.text)]
+    a, b = reach
+    toks = clause.tokens
+    start = toks[a].start - clause.start
+    end = toks[b - 1].end - clause.start
+    return [
+        (False, clause.text[:start]),
+        (True, clause.text[start:end]),
+        (False, clause.text[end:]),
+    ]
 
 
 @lru_cache(maxsize=65536)
@@ -2617,8 +2794,12 @@ def marked_sequence(text: str) -> tuple[str, ...]:
     turned off" does not say "turned off"."""
     out: list[str] = []
     for clause in _polarity_of(text):
-        seq = [term(w) for w in words(clause.text)]
-        out.extend(NEGATED + t for t in seq) if clause.denied else out.extend(seq)
+        if clause.denied:
+            out.extend(NEGATED + term(w) for w in words(clause.text))
+            continue
+        for under, piece in _disjoined_pieces(clause):
+            seq = [term(w) for w in words(piece)]
+            out.extend(NEGATED + t if under else t for t in seq)
     return tuple(out)
 
 

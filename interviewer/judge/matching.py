@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from interviewer.domain.question import KeyPoint
-from interviewer.judge.clauses import marked_sequence, marked_terms, marked_word_terms
+from interviewer.judge.clauses import (
+    NEGATOR_REACH,
+    marked_sequence,
+    marked_terms,
+    marked_word_terms,
+)
 from interviewer.judge.concepts import concepts_of, term_concepts
 from interviewer.judge.text import (
     MIN_TYPO_LETTERS,
@@ -364,7 +369,7 @@ def _recall(weights: Sequence[tuple[str, float]], terms: frozenset[str]) -> floa
 
 NOT = term("not")
 # How many words back a negator still negates a phrase ("do not really need labels").
-NEGATION_REACH = 3
+NEGATION_REACH = NEGATOR_REACH
 
 
 def _contains(sequence: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
