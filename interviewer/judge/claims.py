@@ -522,9 +522,21 @@ def _polarity_conflict(said: ClauseTerms, unit: Unit) -> bool:
     reached = (
         (said.denied & unit.vocabulary) - unit.contrasted
         if said.clause.negated
-        else unit.denied & said.terms
+        else (unit.denied & said.terms) - _members_deny(said.clause)
     )
     return len(reached - said.asked) >= DENIED_WORDS
+
+
+def _members_deny(clause: Clause) -> frozenset[str]:
+    """The terms a claim of several clauses denies in its own clauses: "the labels were
+    made by a heuristic, | so they had no noise | and didn't need checking" affirms its
+    first clause, yet denies "noise" and "checking" as the claim it is read against does."""
+    return frozenset(
+        base_term(t)
+        for member in clause.members[1:]
+        if member.negated
+        for t in content_terms(member.denied_text())
+    )
 
 
 def denied_claims(

@@ -1130,6 +1130,12 @@ def _claims(
         for index in range(len(read.sentences))
     ]
     groups.append([c for group in groups for c in group])
+    # A sentence's clauses up to a dash or a semicolon are read whole too: "the labels
+    # came from a heuristic, so they had no noise and didn't need checking - that's the
+    # advantage of automatic labels" states its claim before the dash, which the rest of
+    # the sentence's words dilute.
+    for index in range(len(read.sentences)):
+        groups.extend(_runs(groups[index], request.answer))
     for parts in groups:
         parts = [c for c in parts if not c.pitfall]  # a warning states no misconception
         if len(parts) < 2 or not all(c.asserted and not c.framed for c in parts):
@@ -1163,6 +1169,20 @@ def _claims(
             if kp is not served:
                 drops[kp.id].update(a for a, _ in ct.clause.spans)
     return {k: frozenset(v) for k, v in drops.items()}, wrong
+
+
+def _runs(group: list[clauses.Clause], answer: str) -> list[list[clauses.Clause]]:
+    """The sentence's runs of two or more clauses between dashes and semicolons, when it
+    has more than one run."""
+    runs: list[list[clauses.Clause]] = [[]]
+    for clause in group:
+        if runs[-1] and answer[: clause.start].rstrip()[-1:] in _RUN_BREAKS:
+            runs.append([])
+        runs[-1].append(clause)
+    return [run for run in runs if len(run) > 1] if len(runs) > 1 else []
+
+
+_RUN_BREAKS = frozenset(";-\u2013\u2014")
 
 
 class _BestSupport:
