@@ -3,7 +3,7 @@ the disjunct is split off as a clause of its own or stays in the denied one; "an
 after a denial, a disjunct with its own subject, and a second denial inside keep theirs."""
 
 from interviewer.judge import clauses
-from interviewer.judge.text import NEGATED, base_term, sentences, term
+from interviewer.judge.text import NEGATED, sentences, term
 
 
 def _clauses(text: str) -> list[clauses.Clause]:
@@ -18,7 +18,8 @@ def _denied(text: str, words: str) -> bool:
 
 
 def _marked(text: str, word: str) -> bool:
-    return NEGATED + base_term(term(word)) in clauses.marked_terms(text)
+    """Whether the word is read as denied where cue phrases are matched."""
+    return NEGATED + term(word) in clauses.marked_sequence(text)
 
 
 def test_a_split_off_disjunct_is_denied_as_the_clause_before_it():
@@ -78,6 +79,9 @@ def test_a_claim_that_denies_in_its_later_clauses_is_read_with_those_denials():
         "did not need checking."
     )
     merged = clauses.merge(_clauses(text))
-    claim = "Labels generated automatically by a heuristic have no noise, so they did not need checking."
+    claim = (
+        "Labels generated automatically by a heuristic have no noise, so they did not need "
+        "checking."
+    )
     said = claims.clause_terms(merged)
     assert claims.support(said, claim, "", frozenset(), whole_only=True) >= claims.COVERED_AT
