@@ -46,6 +46,11 @@ them and the alternatives tried:
   (levels.TERMS_OF_A_MISSED_POINT).
 - `stating_bar`: how much of a key point a unit must state for its everyday words to
   count as the point's technical terms (matching.STATING_BAR; 0.5 is the covering bar).
+- `spread`: how far an answer must state every key point to have the points' technical
+  terms credited as far as it states each (spread.SPREAD_AT, 1.01 = never), and the
+  length per key-point word an answer in everyday words has (SPREAD_LENGTH).
+- `spread_share`: the same bar with the weighted share of the key points that must be
+  stated that far (spread.SPREAD_SHARE, 1 = every point).
 - `uncovered`: how much of its fluency (on-topic share, length) counts toward the quality
   of an answer that states no key point (offline.UNCOVERED_FLUENCY).
 - `nothing_stated`: the weighted coverage by the key points' words the question does
@@ -186,6 +191,7 @@ from interviewer.judge import (
     open_choices,
     reports,
     self_denials,
+    spread,
 )
 from interviewer.judge.calibration import pearson, spearman
 
@@ -402,6 +408,18 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     "general_words": {
         (general, "GENERAL_WORDS"): (80, 60, 999),
         (general, "GENERAL_REASONS"): (1, 0, 99),
+    },
+    # How far every key point must be stated for an answer in everyday words to have its
+    # points' technical terms credited as far as it states each (spread.py).
+    "spread": {
+        (spread, "SPREAD_AT"): (0.3, 1.01, 0.25),
+        (spread, "SPREAD_LENGTH"): (1.0, 0.0),
+    },
+    # ... and the weighted share of the key points that must be stated that far (everyday10:
+    # a writer who leaves one light point under the bar).
+    "spread_share": {
+        (spread, "SPREAD_AT"): (0.25, 1.01, 0.2, 0.3),
+        (spread, "SPREAD_SHARE"): (0.75, 1.0, 0.6),
     },
     "modelling": {
         (levels, "WEIGHS_STATED_STAGES"): (True, False),

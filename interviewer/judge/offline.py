@@ -52,6 +52,7 @@ from interviewer.judge import (
     matching,
     neighbours,
     signals,
+    spread,
     twins,
     undone,
 )
@@ -524,6 +525,19 @@ class OfflineJudge(Judge):
         technical, stated = _technical_recalls(
             request.key_points, answer, question_terms, drops, by_kind
         )
+        # An answer in everyday words that states part of every key point and none wrong
+        # has said what their technical terms name, as far as it states each point
+        # (spread.py); not against a one-line reference (the UNT set's), too thin for its
+        # points to show breadth, nor for a story, whose points are things to show, not
+        # terms (a story's false claims are its conduct, which no listed misconception
+        # names: "we skipped the simple stuff and went straight to a transformer").
+        if technical is not None and len(vocabulary) >= OFF_TOPIC_VOCABULARY and not story:
+            said_words = sum(len(s.text.split()) for s in parts)
+            lent = spread.lent(request.key_points, matches, bool(wrong), technical, said_words)
+            if lent:
+                _, stated = _technical_recalls(
+                    request.key_points, answer, question_terms, drops, by_kind, lent
+                )
         topical_words = sum(len(text.split()) for text in right_texts)
         if not on_topic and request.key_points:
             coverage, technical, topical_words = _read_as_a_whole(
@@ -1548,6 +1562,7 @@ def _technical_recalls(
     question_terms: frozenset[str],
     drops: dict[str, frozenset[int]] | None = None,
     by_kind: dict[str, float] | None = None,
+    lent: dict[str, float] | None = None,
 ) -> tuple[float | None, float | None]:
     """The technical recall by form (see _technical_recall), and the same counting a term
     whose concept is named in other words by a unit that states its key point (what the
@@ -1571,7 +1586,7 @@ def _technical_recalls(
                     named = stating_concepts(kp, seen, question_terms)
                 if cs & named:
                     found = CONCEPT_MATCH
-            found = max(found, (by_kind or {}).get(kp.id, 0.0))
+            found = max(found, (by_kind or {}).get(kp.id, 0.0), (lent or {}).get(kp.id, 0.0))
             stated[t] = max(stated.get(t, 0.0), found)
     total = sum(wanted.values())
     if not total:
