@@ -532,7 +532,9 @@ class OfflineJudge(Judge):
         # terms (a story's false claims are its conduct, which no listed misconception
         # names: "we skipped the simple stuff and went straight to a transformer").
         if technical is not None and len(vocabulary) >= OFF_TOPIC_VOCABULARY and not story:
-            said_words = sum(len(s.text.split()) for s in parts)
+            # Its length is what speaks to the question: filler appended to a short answer
+            # is no paraphrase (the interview set's padded probe).
+            said_words = sum(len(s.text.split()) for s in on_topic)
             lent = spread.lent(request.key_points, matches, bool(wrong), technical, said_words)
             if lent:
                 _, stated = _technical_recalls(
