@@ -120,7 +120,7 @@ from interviewer.judge.text import (
 # one clause and clauses split before "I", claims left open by a verdict after a comma, a cue
 # said in passing in a clause that judges, a pitfall named as a subject read as a warning,
 # clauses whose verbs only relate their terms within a frame).
-METHOD = "claims-v12"
+METHOD = "claims-v13"
 # Overlaps closer than this are equal (they are sums of rarities).
 TIE = 1e-9
 # Why an answer whose every clause is disowned is scored at the floor.
