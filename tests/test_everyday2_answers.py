@@ -52,6 +52,6 @@ def test_every_right_answer_is_above_its_wrong_twin(dev, aside):
         assert all(v["excellent"] > v["wrong"] + 5 for v in judged.values())
 
 
-@pytest.mark.xfail(strict=True, reason="everyday words read word by word: ~71 of the 87 graded")
 def test_everyday_words_reach_the_issue_bar(dev):
+    # Read word by word: ~71 of the 87 graded; 84.2 with everyday10's spread reading (v13).
     assert _mean(dev, "excellent") >= 80

@@ -67,8 +67,8 @@ def test_every_right_answer_is_well_above_its_wrong_twin(dev, aside):
             assert v["terms"] > v["everyday_false"] + 30, question
 
 
-@pytest.mark.xfail(strict=True, reason="everyday words read word by word: 78.6 of the 86.5 graded")
 def test_everyday_words_reach_the_issue_bar(dev):
+    # Read word by word: 78.6 of the 86.5 graded; 87.1 with everyday10's spread reading (v13).
     assert _mean(dev, "everyday") >= 80
 
 

@@ -76,7 +76,7 @@ def test_former_heldout_everyday_answers():
 
 
 def test_everyday_words_reach_the_issue_bar(dev):
-    # 78.1 read word by word; 85.0 since everyday10's spread reading (claims-v13).
+    # 78.1 read word by word; 85.0 with everyday10's spread reading (v13).
     assert _mean(dev, "everyday") >= 80
 
 
