@@ -88,13 +88,10 @@ def test_fluent_wrong_answers_in_plain_words_stay_low(judged):
     assert max(v["plain_false"] for v in judged.values()) <= 55, judged
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an answer in everyday words states less of each key point's technical words "
-    "than the covering bar asks, so fewer points count as covered and the levels of how it "
-    "explains stay at the correctness level (svm, central limit theorem, pca: 44-50)",
-)
 def test_answers_in_the_plainest_words_average_at_least_80(judged):
+    # An answer in everyday words states less of each key point's technical words than the
+    # covering bar asks (svm, central limit theorem, pca: 44-50 read word by word); 85.0
+    # with everyday10's spread reading (claims-v13), the wrong answers still 8.0.
     assert _mean(judged, "plainer") >= 80
 
 
