@@ -56,9 +56,39 @@ def test_elsewhere_texts_are_the_questions_outside_the_family():
     bank = load_content().questions
     texts = elsewhere_texts("python.numpy.memory_layout", bank)
     in_family = [q for q in bank if family(q) == "python.numpy"]
-    assert len(texts) == len(bank) - len(in_family)  # the question and its neighbours are not
+    told_or_coded = [q for q, asked in bank.items() if asked.round in {"behavioral", "coding"}]
+    # The question and its neighbours are not among them, nor the questions answered by a
+    # story or by code.
+    assert told_or_coded
+    assert len(texts) == len(bank) - len(in_family) - len(told_or_coded)
     assert not any(bank[q].prompt in t for q in in_family for t in texts)
     assert any(bank["breadth.llms.training_memory"].prompt in t for t in texts)
+    assert any(bank[q].prompt in t for q in bank if bank[q].round == "deep_dive" for t in texts)
+
+
+def test_a_story_question_keeps_every_other_family_as_elsewhere():
+    bank = load_content().questions
+    asked = next(q for q in bank if bank[q].round == "behavioral")
+    texts = elsewhere_texts(asked, bank)
+    assert len(texts) == len(bank) - sum(family(q) == family(asked) for q in bank)
+
+
+# holdout16's right answer in everyday words to the causal-inference question (graded 85):
+# its everyday words were most of a behavioral prompt's ("tell me about a time you used data
+# or an analysis to change a decision"), so it was floored at 0 as a neighbour's answer.
+EVERYDAY_CAUSAL = next(
+    json.loads(line)["answer"]
+    for line in (DATA / "holdout16_answers.jsonl").read_text().splitlines()
+    if json.loads(line)["id"] == "breadth.statistics.causal_inference_basics.excellent2"
+)
+
+
+def test_an_everyday_answer_is_not_read_as_a_story_questions_answer():
+    request = _request("breadth.statistics.causal_inference_basics", EVERYDAY_CAUSAL)
+    assert not neighbours.answered_elsewhere(request, EVERYDAY_CAUSAL)
+    result, percent = judged_on("breadth.statistics.causal_inference_basics", EVERYDAY_CAUSAL)
+    assert "neighbouring question" not in result.criteria[0].rationale
+    assert percent is not None and percent >= 50  # 60.2 (0 before)
 
 
 def _request(question_id: str, answer: str) -> JudgeRequest:

@@ -188,9 +188,30 @@ def neighbour_texts(question_id: str, bank: Mapping[str, Question]) -> list[str]
     return [_asks(q) for qid, q in bank.items() if qid != question_id and family(qid) == own]
 
 
+# Rounds answered by a story of the candidate's own past or by code, in their prompts'
+# everyday words, rather than by explaining a topic.
+_NOT_EXPLAINED = frozenset({RoundKind.behavioral, RoundKind.coding})
+
+
 def elsewhere_texts(question_id: str, bank: Mapping[str, Question]) -> list[str]:
     """What every question of the bank outside this one's family asks, as neighbour_texts:
     an answer to a neighbouring question of another family or round (mixed precision asked
-    about distributed training) shares the area's words too."""
+    about distributed training) shares the area's words too.
+
+    A question that asks to explain a topic is not held against those answered by a story of
+    one's past (behavioral) or by code (coding): their prompts are in everyday words ("tell
+    me about a time you used data to change a decision", "return whether the brackets are
+    balanced"), the words a right answer in everyday words uses, and an answer that tells
+    such a story or writes code instead is off topic, which the judge reads apart. Deep
+    dives stay: their key points are technical (what was monitored after launch), and an
+    answer may be a neighbour's answer to one of them."""
     own = family(question_id)
-    return [_asks(q) for qid, q in bank.items() if qid != question_id and family(qid) != own]
+    asked = bank.get(question_id)
+    explained = asked is not None and asked.round not in _NOT_EXPLAINED
+    return [
+        _asks(q)
+        for qid, q in bank.items()
+        if qid != question_id
+        and family(qid) != own
+        and not (explained and q.round in _NOT_EXPLAINED)
+    ]
