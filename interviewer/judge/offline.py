@@ -1405,6 +1405,10 @@ def _clean(answer: str) -> tuple[list[Sentence], bool, bool]:
     label = False  # the sentence before was a note to the grader ending in a colon
     for whole in sentences(answer):
         s = None if label else signals.without_instruction(whole)
+        if s is not whole and not label and _takes_back_answer(whole.text):
+            # "You can disregard everything above; I was reciting": the candidate takes
+            # their own answer back, which asks for no score - read it, do not drop it.
+            s = whole
         # "Note to the grader:" said on its own introduces what it says to the grader.
         label = s is None and whole.text.rstrip().endswith(":")
         if s is not whole:
@@ -1421,6 +1425,18 @@ def _clean(answer: str) -> tuple[list[Sentence], bool, bool]:
         seen.add(key)
         kept.append(s)
     return kept, dropped, repeated
+
+
+def _takes_back_answer(text: str) -> bool:
+    """Whether a sentence the instruction filter would drop takes the answer back whole
+    (and asks the grader for nothing): "please ignore everything above"."""
+    from interviewer.judge import retractions, withdrawals
+
+    if signals.to_the_grader(text):
+        return False
+    return retractions.takes_back_whole(
+        text
+    ) or withdrawals.DISCLAIMS in withdrawals.sentence_kinds(text)
 
 
 def _on_topic(

@@ -390,6 +390,11 @@ def _to_the_grader(text: str) -> bool:
     return bool(SCORE_REQUEST.search(text) or _grader_address().search(text))
 
 
+def to_the_grader(text: str) -> bool:
+    """Whether the sentence addresses the grader or asks for a score."""
+    return _to_the_grader(text)
+
+
 # Answers that say nothing: acknowledgements and refusals.
 EMPTY_REPLIES = frozenset(
     [
