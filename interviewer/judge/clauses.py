@@ -1440,6 +1440,15 @@ def _mark_retractions(reading: Reading) -> None:
     if found is not None:
         start, carrying = found
         _take_back_before(reading, start)
+        from interviewer.judge import takebacks
+
+        window = range(start, min(len(reading.sentences), max(carrying) + 2))
+        if takebacks.reaches_forward([reading.sentences[i].text for i in window]):
+            # Taken back mid-answer with what follows ("what follows is a guess as
+            # well", "I don't know dunder methods"): no restart, so nothing after counts.
+            for clause in reading.clauses:
+                if clause.sentence > start and clause.sentence not in carrying:
+                    clause.status = _worse(clause.status, Status.retracted)
         for clause in reading.clauses:
             if clause.sentence in carrying:
                 clause.status = Status.meta

@@ -78,6 +78,9 @@ _QUANTIFIERS = frozenset({"all", "any", "most", "each", "every", "a", "the"})
 # A first-person subject opening a clause after a conjunction inside one part: "I don't
 # really know how it works and I'd like to retract the answer" holds two clauses.
 _CLAUSE_JOINS = frozenset({"and", "but", "so"})
+# A reason of the speaker's own is a clause too: "skip over all of that | since I don't
+# understand generators".
+_REASONS = frozenset({"since", "because"})
 # What may stand between "what I said" and its end: "what I just told you".
 _HEARERS = frozenset({"you", "us"})
 _SAID = frozenset({"said", "saying", "told", "telling", "described", "describing", "written"})
@@ -114,6 +117,7 @@ class _Lists:
     voids: frozenset[str]  # words
     suppositions: frozenset[str]  # words
     story_times: frozenset[str]  # words
+    requests: frozenset[str]  # words
 
 
 def _stems(items: Sequence[str]) -> frozenset[str]:
@@ -161,6 +165,7 @@ def _lists() -> _Lists:
         voids=retractions.words_of(lex.retract_voids),
         suppositions=retractions.words_of(lex.retract_suppositions),
         story_times=retractions.words_of(lex.retract_story_times),
+        requests=retractions.words_of(lex.retract_requests),
     )
 
 
@@ -195,19 +200,26 @@ def sentence_kinds(text: str) -> tuple[str, ...]:
         if kind:
             out.append(kind)
         elif out and _restates(part):
-            # "scratch that, it's 3x not 2x": one detail put right, not the answer.
-            out = []
+            # "scratch that, it's 3x not 2x": one detail put right, not the answer; a
+            # take-back of the whole stands whatever follows it ("all of that should be
+            # struck out - it's recited, not understood").
+            out = [k for k in out if k == DISCLAIMS]
     return tuple(out)
 
 
 def _clauses(part: tuple[Token, ...]) -> list[tuple[Token, ...]]:
     """The part split before each conjunction that opens a clause of the speaker's own
-    ("... how fine-tuning works | and I'd like to retract the answer"): each clause is read
-    as a part, as if a comma stood there."""
+    ("... how fine-tuning works | and I'd like to retract the answer") or a request ("I'll
+    finish the sentence | but don't rely on it"): each clause is read as a part, as if a
+    comma stood there."""
     out: list[tuple[Token, ...]] = []
     start = 0
     for k in range(1, len(part) - 1):
-        if part[k].norm in _CLAUSE_JOINS and part[k + 1].norm == "i":
+        after = tuple(t.norm for t in part[k + 1 : k + 3])
+        # "... and I'd like to retract it", "... but don't rely on it", "... so please ..."
+        if part[k].norm in _CLAUSE_JOINS | _REASONS and (
+            after[0] == "i" or after == ("do", "not") or after[0] == "please"
+        ):
             out.append(part[start:k])
             start = k
     out.append(part[start:])
@@ -227,6 +239,8 @@ def _restates(part: tuple[Token, ...]) -> bool:
         k += 1
     if k < len(words) and _imperative(part[k].stem):
         return False  # "so treat it as if I haven't answered": said of the answer
+    if whole_scope(words, k) == len(words):
+        return False  # "I no longer hold that view - any of it -": the scope, not a claim
     return len(words) - k >= 2 and words[k] not in lists.frames | lists.suppositions
 
 
@@ -272,7 +286,10 @@ def _kind(part: tuple[Token, ...]) -> str | None:
         return "lacks"
     if retractions._part_takes_back(part):
         return "whole"
-    return None
+    # Imported here: takebacks reads objects with this module's `whole_scope`.
+    from interviewer.judge import takebacks
+
+    return takebacks.part_kind(words)
 
 
 def _framed(words: Sequence[str], at: int) -> bool:
@@ -405,11 +422,15 @@ def whole_scope(words: Sequence[str], at: int) -> int:
     """The end of an object from `at` that points back at everything said, quantified as
     the whole ("all of that", "all that", "any of it", "everything I said", "every word of
     it", "it all"), or -1: "that" or "the whole pipeline" may name one thing."""
-    if at >= len(words) or words[at] not in _WHOLE_QUANTIFIERS:
+    if at >= len(words) or words[at] not in _WHOLE_QUANTIFIERS | {"the"}:
         return -1
     if words[at : at + 2] == ("it", "all"):
         return at + 2
-    if words[at] == "it":
+    # "ignore the lot" (not "the whole pipeline": "whole" marks a noun after it)
+    head = words[at + 1] if words[at] == "the" and at + 1 < len(words) else ""
+    if head in _lists().whole_marks - {"whole", "entire"}:
+        return at + 2
+    if words[at] in {"it", "the"}:
         return -1
     return _points_back(words, at)
 
@@ -605,10 +626,17 @@ def _wished_away(words: Sequence[str], stems: Sequence[str]) -> int | None:
     lists = _lists()
     wished = [i for i, w in enumerate(words) if w in lists.wishes and _framed(words, i)]
     k = 0
-    while k < len(words) and words[k] in lists.interjections - _SPEAKER:
+    while k < len(words) and (
+        words[k] in lists.interjections - _SPEAKER or words[k] in _CLAUSE_JOINS
+    ):
         k += 1
     if tuple(words[k : k + 2]) == ("do", "not"):
         wished.append(k)  # "don't count that": a wish in the imperative
+    j = k
+    while j < len(words) and words[j] in lists.requests:
+        j += 1
+    if j > k and "you" in words[k:j] and words[j : j + 1] == ("not",):
+        wished.append(j - 1)  # "could you just not count that?": a request put as a question
     if not wished:
         return None
     after = min(wished) + 1
