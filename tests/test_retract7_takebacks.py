@@ -69,6 +69,28 @@ def test_the_same_shapes_said_of_one_detail_take_nothing_back(ending):
     assert withdrawals.passage(texts) is None, [withdrawals.sentence_kinds(t) for t in texts]
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Ignore everything that follows; I don't know this topic.",
+        "I'd rather you didn't grade what I'm about to say.",
+    ],
+)
+def test_a_take_back_said_before_the_answer_takes_back_what_follows(opening):
+    texts = [s.text for s in sentences(opening + " " + ANSWER)]
+    found = withdrawals.passage(texts)
+    assert found is not None and found[0] == 0, [withdrawals.sentence_kinds(t) for t in texts]
+    assert takebacks.reaches_forward(texts[: max(found[1]) + 2])
+
+
+@pytest.mark.parametrize(
+    "opening", ["Here is what follows from the data:", "Ignore the following outliers:"]
+)
+def test_what_follows_named_as_content_takes_nothing_back(opening):
+    texts = [s.text for s in sentences(opening + " " + ANSWER)]
+    assert withdrawals.passage(texts) is None
+
+
 def _words(text: str) -> tuple[str, ...]:
     return tuple(t.norm for t in tokens(text) if t.is_word)
 

@@ -210,6 +210,16 @@ def reaches_forward(texts: Sequence[str]) -> bool:
     return False
 
 
+def forward_scope(words: Sequence[str], at: int) -> int:
+    """The end of an object from `at` that names what follows ("what follows", "what I'm
+    about to say"), or -1: a take-back on it, said before the answer, takes back what
+    comes after ("please don't count what follows, I'm guessing: ...")."""
+    for start, end in _spans(tuple(words[at:]), _lists().forwards):
+        if start == 0:
+            return at + end
+    return -1
+
+
 def knows_nothing_of(words: tuple[str, ...]) -> bool:
     """The speaker, now, not knowing a plain topic named after the verb, closing the part:
     "I don't know dunder methods", "I don't understand generators" - not "I don't know

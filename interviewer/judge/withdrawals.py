@@ -302,6 +302,11 @@ def _points_back(words: Sequence[str], at: int) -> int:
     """The end of an object that points back at what was said, starting at `at` ("that",
     "all of it", "those points", "my reasoning", "that whole thing", "what I've said so
     far"), or -1."""
+    from interviewer.judge import takebacks
+
+    ahead = takebacks.forward_scope(words, at)
+    if ahead >= 0:
+        return ahead  # "(don't count) what follows": what the take-back stands before
     lists = _lists()
     if at < len(words) and words[at] in _QUANTIFIERS:
         # "all of it", "every word of it", "the whole of that"
@@ -422,6 +427,11 @@ def whole_scope(words: Sequence[str], at: int) -> int:
     """The end of an object from `at` that points back at everything said, quantified as
     the whole ("all of that", "all that", "any of it", "everything I said", "every word of
     it", "it all"), or -1: "that" or "the whole pipeline" may name one thing."""
+    from interviewer.judge import takebacks
+
+    ahead = takebacks.forward_scope(words, at)
+    if ahead >= 0:
+        return ahead  # "please don't count what follows": the whole, said before it
     if at >= len(words) or words[at] not in _WHOLE_QUANTIFIERS | {"the"}:
         return -1
     if words[at : at + 2] == ("it", "all"):
