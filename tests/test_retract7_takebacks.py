@@ -24,6 +24,9 @@ TAKES_BACK = [
     "I've had second thoughts about all of that.",
     "Honestly, I've talked myself out of all of it.",
     "I no longer believe that explanation, and I don't have an alternative.",
+    # the speaker's present denial on the whole, whatever the verb, beside a second part
+    "I wouldn't put my name to any of it. I don't know this area.",
+    "Sorry - I can't defend any of that, and I'd rather it didn't count.",
     # a request put as a question
     "Could you please not count any of that?",
     "Would you mind not marking that? I can't say how any of it works.",
@@ -43,6 +46,11 @@ KEEPS = [
     # a change of mind that names its replacement, or a story's
     "I first thought of a random split, but changed my mind: time order matters here.",
     "We changed our minds after the pilot and moved to weekly retraining.",
+    # a denial that keeps the whole, or grants a part, or tells the past
+    "I wouldn't change any of it, and I'd do it the same way again.",
+    "I don't regret any of it; it taught me to check the splits.",
+    "I don't believe all of that carries over to images, though I'd expect most of it to.",
+    "I didn't use any of it in the end, and I'd rather build it fresh.",
     # a question back that asks to go on
     "Would you like me to go into how we chose the threshold?",
     "Could you tell me whether latency matters here?",

@@ -54,6 +54,7 @@ class _Lists:
     asks: frozenset[str]  # words
     forwards: Table  # words
     pretends: frozenset[str]  # words
+    keeping: frozenset[str]  # words
 
 
 def _phrases(items: Sequence[str]) -> Table:
@@ -86,6 +87,7 @@ def _lists() -> _Lists:
         asks=words([*lex.retract_frames, *lex.retract_wishes, *lex.retract_requests]),
         forwards=_phrases(lex.retract_forwards),
         pretends=words(lex.retract_pretends),
+        keeping=words(lex.retract_keeping_verbs),
     )
 
 
@@ -100,6 +102,8 @@ def part_kind(words: tuple[str, ...]) -> str | None:
     changed = _mind_changed(words)
     if changed:
         return changed
+    if _denies_any(words):
+        return "disowns"
     return "lacks" if _cannot_say(words) or knows_nothing_of(words) else None
 
 
@@ -168,6 +172,29 @@ def _passive_whole(words: tuple[str, ...]) -> str | None:
         if words[k] in lists.participles and closes:
             return "disclaims"
     return None
+
+
+def _denies_any(words: tuple[str, ...]) -> bool:
+    """The speaker's present denial of a verb on the whole, closing the part: "I wouldn't
+    put my name to any of it", "I can't defend any of that" - one part, whatever the verb,
+    but for those whose denial keeps it (`retract_keeping_verbs`: "I wouldn't change any
+    of it"). A story's past ("I didn't use any of it") has no present before the negator."""
+    from interviewer.judge import withdrawals
+
+    lists = _lists()
+    for n, w in enumerate(words):
+        if w not in _NEGATORS or n == 0 or words[n - 1] not in lists.present | {"could"}:
+            continue
+        if _SPEAKER not in words[:n] or not set(words[:n]) <= lists.frames | lists.present:
+            continue
+        for k in range(n + 2, min(len(words), n + 6)):
+            if words[k] != "any":  # "not ... all of that" grants a part
+                continue
+            end = withdrawals.whole_scope(words, k)
+            verbs = set(words[n + 1 : k])
+            if end >= 0 and set(words[end:]) <= lists.rests and not verbs & lists.keeping:
+                return True
+    return False
 
 
 def _pretends_unsaid(words: tuple[str, ...]) -> bool:
