@@ -27,6 +27,9 @@ TAKES_BACK = [
     # the speaker's present denial on the whole, whatever the verb, beside a second part
     "I wouldn't put my name to any of it. I don't know this area.",
     "Sorry - I can't defend any of that, and I'd rather it didn't count.",
+    # a stance inside "I don't think", and how it was assembled (holdout13's shape)
+    "I don't think I really trust that approach; I've only pieced together bits of papers.",
+    "Please read it as no answer. I wouldn't know how to do this properly.",
     # a request put as a question
     "Could you please not count any of that?",
     "Would you mind not marking that? I can't say how any of it works.",
@@ -51,6 +54,9 @@ KEEPS = [
     "I don't regret any of it; it taught me to check the splits.",
     "I don't believe all of that carries over to images, though I'd expect most of it to.",
     "I didn't use any of it in the end, and I'd rather build it fresh.",
+    # a story that pieced something together, and a stance on another's work
+    "I had pieced together the logs from three services, and the gap showed up at once.",
+    "I don't think I trust the vendor's dashboard, so I rebuilt the counts myself.",
     # a question back that asks to go on
     "Would you like me to go into how we chose the threshold?",
     "Could you tell me whether latency matters here?",

@@ -127,6 +127,8 @@ class Lexicon(BaseModel):
     retract_forwards: list[Phrase] = Field(default_factory=list)
     retract_pretends: list[Phrase] = Field(default_factory=list)
     retract_keeping_verbs: list[Phrase] = Field(default_factory=list)
+    retract_assemblies: list[Phrase] = Field(default_factory=list)
+    retract_nesting_stances: list[Phrase] = Field(default_factory=list)
     retract_requests: list[Phrase] = Field(default_factory=list)
     refutes: list[Phrase] = Field(default_factory=list)
     report_verbs: list[Phrase] = Field(default_factory=list)

@@ -55,6 +55,8 @@ class _Lists:
     forwards: Table  # words
     pretends: frozenset[str]  # words
     keeping: frozenset[str]  # words
+    assemblies: frozenset[str]  # words
+    nesting: frozenset[str]  # words
 
 
 def _phrases(items: Sequence[str]) -> Table:
@@ -88,6 +90,8 @@ def _lists() -> _Lists:
         forwards=_phrases(lex.retract_forwards),
         pretends=words(lex.retract_pretends),
         keeping=words(lex.retract_keeping_verbs),
+        assemblies=words(lex.retract_assemblies),
+        nesting=words(lex.retract_nesting_stances),
     )
 
 
@@ -102,8 +106,10 @@ def part_kind(words: tuple[str, ...]) -> str | None:
     changed = _mind_changed(words)
     if changed:
         return changed
-    if _denies_any(words):
+    if _denies_any(words) or _nested_stance(words):
         return "disowns"
+    if _assembled(words):
+        return "lacks"
     return "lacks" if _cannot_say(words) or knows_nothing_of(words) else None
 
 
@@ -194,6 +200,41 @@ def _denies_any(words: tuple[str, ...]) -> bool:
             verbs = set(words[n + 1 : k])
             if end >= 0 and set(words[end:]) <= lists.rests and not verbs & lists.keeping:
                 return True
+    return False
+
+
+def _nested_stance(words: tuple[str, ...]) -> bool:
+    """A negated stance inside "I don't think": "I don't think I actually believe that
+    plan" is "I don't believe that plan" (`withdrawals._disowns` on the inner clause)."""
+    from interviewer.judge import withdrawals
+
+    lists = _lists()
+    for n, w in enumerate(words):
+        if w not in _NEGATORS or n == 0 or words[n - 1] not in lists.present:
+            continue
+        if not set(words[:n]) <= lists.frames or words[n + 1 : n + 2] != ("think",):
+            continue
+        inner = ("i", "do", "not", *words[n + 2 + (words[n + 2 : n + 3] == ("i",)) :])
+        if words[n + 2 : n + 3] == ("i",) and withdrawals._disowns(inner, tuple(_stems(inner))):
+            return True
+    return False
+
+
+def _stems(words: Sequence[str]) -> list[str]:
+    return [t.stem for w in words for t in tokens(w) if t.is_word]
+
+
+def _assembled(words: tuple[str, ...]) -> bool:
+    """How the answer was assembled, said by its speaker in the perfect or progressive:
+    "I've just strung together things from blog posts", "I was stringing buzzwords
+    together" (not the past of a story, "I had pieced together the logs", "we")."""
+    lists = _lists()
+    if "together" not in words or words[:1] != ("i",):
+        return False
+    for k, w in enumerate(words):
+        if w in lists.assemblies and "together" in words[k + 1 : k + 5]:
+            gap = set(words[1:k])
+            return bool(gap & {"have", "has", "was", "am", "been"}) and "had" not in gap
     return False
 
 

@@ -477,6 +477,8 @@ def _regarded_void(words: Sequence[str], stems: Sequence[str]) -> bool:
         rest = words[end + 1 :]
         if lists.voids.intersection(rest[:3]):
             return True  # "as unanswered", "as a non-answer", "as blank"
+        if rest[:1] == ("no",) and rest[1:2] and rest[1] in lists.nouns:
+            return True  # "take it as no answer"
         if rest[:2] in (("if", "i"), ("though", "i")) and _NEGATORS.intersection(rest[2:5]):
             return True  # "as if I haven't answered", "as though I said nothing"
     return False
