@@ -592,6 +592,8 @@ class _Phrases:
     relation_verbs: frozenset[str]  # words (`_relating`)
     relation_frames: frozenset[str]  # words
     relation_with_verbs: frozenset[str]  # words (relating straight on with "with")
+    cleft_verbs: frozenset[str]  # words (`_cleft`)
+    cleft_particles: frozenset[str]  # words
     claim_words: frozenset[str]  # words
     report_frames: Table
     hedges: Table
@@ -710,6 +712,8 @@ def phrases() -> _Phrases:
         relation_verbs=frozenset(lex.relation_verbs),
         relation_frames=frozenset(lex.relation_frames),
         relation_with_verbs=frozenset(lex.relation_with_verbs),
+        cleft_verbs=frozenset(lex.cleft_verbs),
+        cleft_particles=frozenset(lex.cleft_particles),
         claim_words=frozenset(lex.claim_words),
         report_frames=table(lex.report_frames),
         hedges=table(lex.hedges),
@@ -1665,7 +1669,10 @@ def _mark_vacuous(reading: Reading) -> None:
             if len(r) > 1
             and (
                 any(_bare_terms(c.tokens, sentence) for c in r)
-                or any(_continues_list(a, b) or _continues_question(a) for a, b in pairwise(r))
+                or any(
+                    _continues_list(a, b) or _continues_question(a) or _link_across(a, b)
+                    for a, b in pairwise(r)
+                )
             )
         ]
         for run in [[c] for c in parts] + joined:
@@ -1710,6 +1717,16 @@ def _continues_list(before: Clause, clause: Clause) -> bool:
     terms the clause before it ends on ("A, B | and C")."""
     said = [t for t in before.tokens if t.is_word]
     return "," in {t.norm for t in before.tokens} and bool(said) and before.tokens[-1].is_word
+
+
+def _link_across(before: Clause, clause: Clause) -> bool:
+    """Whether a link holds the two clauses together that neither holds alone: the cut
+    at "and" fell inside it, between two terms ("are what the hierarchy of edges | and
+    objects is all about", "are where the story of X | and Y ends up"). Two clauses that
+    each hold their own link ("one is about X | and the other is about Y") find no more
+    read together."""
+    apart = len(_links(_unopened(before.tokens))[0]) + len(_links(_unopened(clause.tokens))[0])
+    return len(_links(_unopened([*before.tokens, *clause.tokens]))[0]) > apart
 
 
 def _continues_question(before: Clause) -> bool:
@@ -1792,12 +1809,44 @@ def _links(toks: Sequence[Token]) -> tuple[set[int], int]:
         # A listed link inside a clause a relating verb heads ("links A with B in relation
         # to C"): the verb is the predicate's too, not a verb of a term's own.
         linked |= relating
+    if cleft := _cleft(toks):
+        linked |= cleft
+        needed = min(needed, LOOSE_LINK_TERMS) if needed else LOOSE_LINK_TERMS
     for k in [k for k in sorted(linked) if k + 1 < len(toks) and toks[k + 1].norm == "how"]:
         # "are part of how A and B fit with C": the question's own predicate, read alone
         # (`_empty_question` then reads the "how" as no claim).
         rest = toks[k + 2 :]
         linked |= {k + 2 + j for j in _associating(rest) or _relating(rest)}
     return linked, needed
+
+
+def _cleft(toks: Sequence[Token]) -> set[int]:
+    """The positions of a pseudo-cleft's own words when its free relative only places
+    its subject, or none: "A, B and C are what the hierarchy of edges and objects is all
+    about", "are where the discussion of X and Y ends up", "are what the choice of k comes
+    down to" say no more than "X is about A, B and C", however long the relative's subject
+    (the listed "what * is all about" reaches four words). The copula goes straight on,
+    past adverbs, with "what" or "where"; the relative ends the clause on an idle verb (a
+    copula, lexicon `cleft_verbs`) and stranded particles (`cleft_particles`) with nothing
+    after them. A relative that does something ("what makes it equivariant", "what the
+    model is trained on") or whose subject is a person ("what we care about") is a
+    claim; its subject's words stay terms for `_terms`, which reads their own verbs."""
+    p = phrases()
+    words = [k for k, t in enumerate(toks) if t.is_word and t.norm not in p.link_adverbs]
+    for i, k in enumerate(words[:-3]):
+        if toks[k].norm not in _COPULAS or toks[words[i + 1]].norm not in ("what", "where"):
+            continue
+        rest = words[i + 2 :]
+        end = len(rest)
+        while end > 1 and toks[rest[end - 1]].norm in p.cleft_particles:
+            end -= 1
+        verb = toks[rest[end - 1]].norm if end > 1 else ""
+        if end == len(rest) or not (verb in _COPULAS or verb in p.cleft_verbs):
+            continue
+        if any(toks[j].norm in _SUBJECTS for j in rest[: end - 1]):
+            continue
+        return {k, words[i + 1], *rest[end - 1 :]}
+    return set()
 
 
 # Prepositions that open a frame a term is placed in ("in the context of", "with regard to",
@@ -2080,7 +2129,10 @@ def _terms(toks: Sequence[Token], linked: set[int], sentence: Sentence | None) -
         # A term may carry a phrase that places it ("false negative rates | within the
         # group setting"): the phrase is a term of its own, and each must be short.
         for part in _placed(item):
-            content = sum(1 for _, t in part if t.norm not in STOPWORDS)
+            # A hyphenated name is one word of the term ("mini-batch statistics").
+            content = sum(
+                1 for _, t in part if t.norm not in STOPWORDS and not _compound_tail(t, sentence)
+            )
             if not content and not _refers(part):
                 continue
             if content > LIST_ITEM_WORDS:
@@ -2223,6 +2275,8 @@ def _acts(
         ):
             return True
         after = toks[k + 1].norm if k + 1 < len(toks) else ""
+        if after in p.link_adverbs and k + 2 in linked:
+            after = ""  # "the eval switch each have a place": "each" floats before the link
         if after in _OBJECT_OPENERS and not (inflected and w.endswith("ed")):
             return True  # "reducing the variance", "put the pieces in a list"
         # A participle with its own complement ("scored on the criteria that matter",
@@ -2240,10 +2294,27 @@ def _acts(
                 return True  # "are both about reducing overfitting": what they are for
             continue
         if inflected and w.endswith("ed") and j > 0:
+            # An adverb before it and a noun after it make it an adjective of the term
+            # ("fully connected layers", "randomly initialised centroids").
+            if j < last and said[j - 1][1].norm.endswith("ly"):
+                continue
             return True
-        if inflected and w.endswith("s") and 0 < j < last:
+        if (
+            inflected
+            and w.endswith("s")
+            and 0 < j < last
+            and after not in _NOUN_OF
+            and said[j - 1][1].norm not in _PREPOSITIONS
+        ):
+            # Not before "of" or "per", nor after a preposition: nouns ("samples per
+            # leaf", "the business of oscillations in narrow valleys").
             return True
     return False
+
+
+# Words a verb's -s form does not go straight on with; a noun does ("the whole business of
+# X", "minimum samples per leaf").
+_NOUN_OF = _set("of per")
 
 
 def _fixed_positions(

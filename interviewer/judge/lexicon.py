@@ -54,6 +54,8 @@ class Lexicon(BaseModel):
     relation_verbs: list[Phrase] = Field(default_factory=list)
     relation_frames: list[Phrase] = Field(default_factory=list)
     relation_with_verbs: list[Phrase] = Field(default_factory=list)
+    cleft_verbs: list[Phrase] = Field(default_factory=list)
+    cleft_particles: list[Phrase] = Field(default_factory=list)
     claim_words: list[Phrase] = Field(default_factory=list)
     report_frames: list[Phrase] = Field(default_factory=list)
     hedges: list[Phrase] = Field(default_factory=list)
@@ -257,6 +259,8 @@ class Lexicon(BaseModel):
         "relation_verbs",
         "relation_frames",
         "relation_with_verbs",
+        "cleft_verbs",
+        "cleft_particles",
         "claim_words",
         "first_person",
         "quantity_words",
