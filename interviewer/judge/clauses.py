@@ -2129,10 +2129,7 @@ def _terms(toks: Sequence[Token], linked: set[int], sentence: Sentence | None) -
         # A term may carry a phrase that places it ("false negative rates | within the
         # group setting"): the phrase is a term of its own, and each must be short.
         for part in _placed(item):
-            # A hyphenated name is one word of the term ("mini-batch statistics").
-            content = sum(
-                1 for _, t in part if t.norm not in STOPWORDS and not _compound_tail(t, sentence)
-            )
+            content = sum(1 for _, t in part if t.norm not in STOPWORDS)
             if not content and not _refers(part):
                 continue
             if content > LIST_ITEM_WORDS:
@@ -2294,9 +2291,10 @@ def _acts(
                 return True  # "are both about reducing overfitting": what they are for
             continue
         if inflected and w.endswith("ed") and j > 0:
-            # An adverb before it and a noun after it make it an adjective of the term
-            # ("fully connected layers", "randomly initialised centroids").
-            if j < last and said[j - 1][1].norm.endswith("ly"):
+            # An adverb opening the term before it and a noun after it make it an adjective
+            # ("fully connected layers", "randomly initialised centroids"); inside a phrase
+            # it may be a participle ("prevalence from randomly sampled messages").
+            if j == 1 and j < last and said[0][1].norm.endswith("ly"):
                 continue
             return True
         if (
