@@ -83,8 +83,7 @@ def statuses(text: str) -> list[Status]:
         # A pseudo-cleft whose free relative only places its subject, however long.
         "Momentum, the velocity and the moving average are what the whole business of "
         "oscillations in narrow valleys is all about.",
-        "Eps, minPts and the radius are where the neighbourhood question of reachability "
-        "ends up.",
+        "Eps, minPts and the radius are where the neighbourhood question of reachability ends up.",
         "The centroids, the nearest points and the squared distances are what k-means in the "
         "end comes down to.",
         # ... cut by the clause reader at the "and" inside the relative's subject.
