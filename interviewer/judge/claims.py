@@ -123,6 +123,14 @@ class ClauseTerms:
     # Its terms as it affirms or denies them ("!label" for a denied word; every word of
     # what it turns down, "rather than X", denied), none from under a denial frame.
     affirmed: frozenset[str] = frozenset()
+    # Every term a reading of it against a text's units holds against their vocabulary
+    # (see touches): its terms, those it affirms or denies (read from each of its parts
+    # alone), and those its denial reaches.
+    reach: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        reach = self.terms | self.denied | {base_term(t) for t in self.affirmed}
+        object.__setattr__(self, "reach", reach)
 
 
 def clause_terms(
@@ -368,6 +376,31 @@ def _about(said: ClauseTerms, unit: Unit) -> float:
 
 def _related(said: ClauseTerms, unit: Unit) -> bool:
     return bool(unit.vocabulary & said.terms) or bool(unit.groups & said.role_groups)
+
+
+def touches(said: ClauseTerms, text: str, question: Topic | str, asked: frozenset[str]) -> bool:
+    """Whether the clause shares a term or a group of alternatives with one of the text's
+    claim units or heads: a clause that does not (about half of a long answer's clauses
+    against each key point) is read for nothing of the text. Every reading of a clause
+    against a text by its units asks first for a term or group they share, or finds none
+    it needs: support() is 0 (a transposition needs most of a unit's terms said),
+    overstates() and affirms_turned_down() are False (a related unit; a term of the
+    unit's vocabulary the clause affirms), against() finds nothing by the units
+    (_related), names_other() is False (the whole text's unit) and denied_claims() finds
+    nothing (the clause's denied terms reach none of a unit's). Only against()'s reading
+    of the clause's head (heads_against) is not covered."""
+    vocabulary, groups = _reach(text, question, asked)
+    return not (vocabulary.isdisjoint(said.reach) and groups.isdisjoint(said.role_groups))
+
+
+@lru_cache(maxsize=8192)
+def _reach(
+    text: str, question: Topic | str, asked: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """Every term and every group of alternatives of the text's units and heads."""
+    found = (*units(text, question, asked), *heads(text, question, asked))
+    vocabulary = frozenset().union(*(u.vocabulary for u in found))
+    return vocabulary, frozenset().union(*(u.groups for u in found))
 
 
 def _role_conflict(said: ClauseTerms, unit: Unit) -> bool:
@@ -753,10 +786,15 @@ def _stance_conflict(claim: tuple[Role, ...], said: tuple[Role, ...]) -> bool:
 
 
 def against(
-    said: ClauseTerms, text: str, question: Topic | str, asked: frozenset[str]
+    said: ClauseTerms,
+    text: str,
+    question: Topic | str,
+    asked: frozenset[str],
+    head: ClauseTerms | None = None,
 ) -> tuple[float, float]:
     """How much of the text the clause states the wrong way round: the best overlap over
-    its units that it puts the other way round by alternatives, and by denial."""
+    its units that it puts the other way round by alternatives, and by denial. `head`:
+    the clause's head's terms (heads_against), when worked out already."""
     by_roles = by_denial = 0.0
     affirms = not (said.clause.negated or said.clause.framed or said.clause.denied)
     for unit in units(text, question, asked):
@@ -782,10 +820,32 @@ def against(
             by_roles = max(by_roles, overlap(said, unit))
         if _polarity_conflict(said, unit):
             by_denial = max(by_denial, full_overlap(said, unit))
-    if affirms and len(said.clause.members) > 1 and said.clause.roles:
+    return max(by_roles, heads_against(said, text, question, asked, head)), by_denial
+
+
+def reads_heads(said: ClauseTerms) -> bool:
+    """Whether against() reads the clause's head against the text's heads: an affirmed
+    claim of several clauses that names alternatives."""
+    affirms = not (said.clause.negated or said.clause.framed or said.clause.denied)
+    return affirms and len(said.clause.members) > 1 and bool(said.clause.roles)
+
+
+def heads_against(
+    said: ClauseTerms,
+    text: str,
+    question: Topic | str,
+    asked: frozenset[str],
+    head: ClauseTerms | None = None,
+) -> float:
+    """How much of a head of the text the clause's head says the other way round by
+    alternatives (0 for a clause reads_heads() leaves out). `head`: the clause's head's
+    terms, when worked out already."""
+    by_roles = 0.0
+    if reads_heads(said):
         # Its head said the other way round from a head of the text: the relation the
         # point turns on, with whatever reason hung on it.
-        head = clause_terms(said.clause.members[0], asked, question)
+        if head is None:
+            head = clause_terms(said.clause.members[0], asked, question)
         for unit in heads(text, question, asked):
             if (
                 not head.clause.negated
@@ -795,7 +855,7 @@ def against(
                 and clauses.role_conflict(unit.roles, head.clause.roles)
             ):
                 by_roles = max(by_roles, _head_overlap(head, unit, question))
-    return by_roles, by_denial
+    return by_roles
 
 
 # A head says this many terms besides its alternatives, all of them the text's head's, to
@@ -1090,11 +1150,15 @@ def _says_cue(text: str, cues: tuple[str, ...]) -> bool:
     does not ("a token is basically a word" says "a token is a word")."""
     if not cues:
         return False
-    if _cue_firsts(cues).isdisjoint(_word_terms(text)):
-        # A phrase matches only where its first term stands, and every term the text's
-        # sequence has is one of its words' terms (denied or not): a text that says no
-        # cue's first term is not read for its sequence (most clauses, against most
-        # misconceptions of their question).
+    said = _word_terms(text)
+    if _cue_firsts(cues).isdisjoint(said) or not any(
+        terms <= said for terms in _cue_term_sets(cues)
+    ):
+        # A phrase matches only where its first term stands, and only where every one of
+        # its terms does, and every term the text's sequence has is one of its words'
+        # terms (denied or not): a text that says no cue's every term is not read for its
+        # sequence (most clauses, against most misconceptions of their question; and a
+        # sentence or the whole answer read whole, which would be read again alone).
         return False
     from interviewer.judge.matching import contains_phrase
 
@@ -1113,6 +1177,14 @@ def _says_cue(text: str, cues: tuple[str, ...]) -> bool:
 def _cue_firsts(cues: tuple[str, ...]) -> frozenset[str]:
     """The first term of each cue phrase as read (its negation mark dropped)."""
     return frozenset(base_term(p[0]) for cue in cues if (p := clauses.marked_sequence(cue)))
+
+
+@lru_cache(maxsize=4096)
+def _cue_term_sets(cues: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """Each cue phrase's terms as read, their negation marks dropped."""
+    return tuple(
+        frozenset(base_term(t) for t in p) for cue in cues if (p := clauses.marked_sequence(cue))
+    )
 
 
 @lru_cache(maxsize=65536)

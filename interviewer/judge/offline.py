@@ -988,17 +988,31 @@ def _claims(
             # "probs[:, labels] is a common bug" warns of the misconception it names: it
             # states neither that nor any point the wrong way round.
             continue
-        right = {k: claims.support(ct, t, question, asked) for k, t in texts.items()}
+        # A key point the clause shares no term or group of alternatives with is read for
+        # nothing by its units (claims.touches: half the pairs of a long answer), only
+        # for its misconceptions and by the clause's head.
+        right = {
+            k: claims.support(ct, t, question, asked)
+            if claims.touches(ct, t, question, asked)
+            else 0.0
+            for k, t in texts.items()
+        }
         best = max(right.values(), default=0.0)
+        head = (
+            claims.clause_terms(ct.clause.members[0], asked, question)
+            if claims.reads_heads(ct)
+            else None
+        )
         for kp in request.key_points:
-            if claims.overstates(ct, kp.text, question, asked):
+            near = claims.touches(ct, kp.text, question, asked)
+            if near and claims.overstates(ct, kp.text, question, asked):
                 # The point said to hold without exception where it holds only sometimes
                 # or under a condition: read as the point said wrong, which yields to the
                 # point stated right elsewhere, as a denial does.
                 wrong.append(Stated(kp, None, ct.clause, by_denial=True))
                 wrong_clauses.update(a for a, _ in ct.clause.spans)
                 continue
-            if claims.affirms_turned_down(ct, kp.text, question, asked):
+            if near and claims.affirms_turned_down(ct, kp.text, question, asked):
                 # It says what the point turns down: it does not count for the point,
                 # whatever of its words or cues it says.
                 drops[kp.id].update(a for a, _ in ct.clause.spans)
@@ -1042,10 +1056,14 @@ def _claims(
                 # Read in other words, the claim yields to its point stated (by any clause,
                 # this one too) as far as DIFFERENCE_YIELDS_AT: so the clause still counts
                 # for what it states, and is read for the point the wrong way round.
-            by_roles, by_denial = claims.against(ct, kp.text, question, asked)
+            by_roles, by_denial = (
+                claims.against(ct, kp.text, question, asked, head)
+                if near
+                else (claims.heads_against(ct, kp.text, question, asked, head), 0.0)
+            )
             if not ct.clause.negated and (
                 by_roles > right[kp.id] + TIE
-                or _says_of_another(ct, kp, right[kp.id], request, asked, topic)
+                or (near and _says_of_another(ct, kp, right[kp.id], request, asked, topic))
             ):
                 # It says more of the point the other way round than the right way
                 # ("switching off neurons at prediction time" against "... during
@@ -1108,6 +1126,8 @@ def _claims(
     # it is TP / (TP + FN)...") elaborates the claim it denied, and buys nothing back.
     for ct in said:
         for kp in () if ct.clause.pitfall else request.key_points:
+            if not claims.touches(ct, kp.text, question, asked):
+                continue  # it denies none of the point's claims
             denied = claims.denied_claims(ct, kp.text, question, asked)
             if not any(
                 not any(
