@@ -1,9 +1,12 @@
 """The judge's indexes and caches give what the plain definitions give: a term held only
 against the answer terms it matches at all (matching._matched_in) scores in every unit
-what term_match scores, and a cached row is never another question's. Verdicts over every
-set are checked byte for byte by benchmarks/judge_fingerprint.py; these hold the pieces."""
+what term_match scores, and a cached row is never another question's; a clause that
+touches no unit of a key point (claims.touches) is read for nothing of it; a cue is looked
+for only where its every term is said. Verdicts over every set are checked byte for byte
+by benchmarks/judge_fingerprint.py; these hold the pieces."""
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from interviewer.content.loader import load_content
@@ -96,12 +99,15 @@ def _brute_says_cue(text: str, cues: tuple[str, ...]) -> bool:
     )
 
 
-def test_a_cue_is_looked_for_only_where_its_first_term_is_said_with_the_same_answers():
+def test_a_cue_is_looked_for_only_where_its_every_term_is_said_with_the_same_answers():
     checked = said = 0
     for question_id, answer in _answers("holdout14_answers.jsonl", 8):
         question = load_content().questions[question_id]
         read = clauses.read(sentences(answer), question.prompt)
         texts = {c.text for c in read.clauses} | {s.text for s in read.sentences}
+        # A whole answer read whole (offline._claims' widest group): it says many first
+        # terms, so the gate on a cue's every term decides there.
+        texts.add(answer)
         for kp in question.key_points:
             for m in kp.misconceptions:
                 cues = tuple(m.cues)
@@ -119,3 +125,75 @@ def test_a_cue_is_looked_for_only_where_its_first_term_is_said_with_the_same_ans
                     )
                     said += 1
     assert checked >= 200 and said >= 10
+
+
+def _said(question_id: str, answer: str):
+    """The answer's claimed clauses as offline._claims reads them, with the question's
+    topic and terms."""
+    question = load_content().questions[question_id]
+    asked = matching.question_terms(question.prompt)
+    topic = clauses.topic_of(
+        question.prompt,
+        ((kp.text, m.claim) for kp in question.key_points for m in kp.misconceptions),
+        (kp.text for kp in question.key_points),
+    )
+    read = clauses.read(sentences(answer), topic)
+    readable = [c for c in read.clauses if c.asserted or c.twinned]
+    said = [claims.clause_terms(c, asked, topic) for c in clauses.claims(readable)]
+    return question, asked, topic, said
+
+
+def test_a_clause_that_touches_no_unit_of_a_point_is_read_for_nothing_of_it():
+    # offline._claims skips these readings for a pair claims.touches rules out: each must
+    # give what it gives when read.
+    near = far = 0
+    for question_id, answer in _answers("interview_answers.jsonl", 6):
+        question, asked, topic, said = _said(question_id, answer)
+        for ct in said:
+            head = (
+                claims.clause_terms(ct.clause.members[0], asked, topic)
+                if claims.reads_heads(ct)
+                else None
+            )
+            for kp in question.key_points:
+                text = kp.text
+                against = claims.against(ct, text, topic, asked)
+                # The head worked out once gives what against() works out itself.
+                assert claims.against(ct, text, topic, asked, head) == against
+                if claims.touches(ct, text, topic, asked):
+                    near += 1
+                    continue
+                far += 1
+                assert claims.support(ct, text, topic, asked) == 0.0
+                assert not claims.overstates(ct, text, topic, asked)
+                assert not claims.affirms_turned_down(ct, text, topic, asked)
+                assert against == (claims.heads_against(ct, text, topic, asked), 0.0)
+                assert not claims.names_other(ct, text, topic, asked)
+                assert claims.denied_claims(ct, text, topic, asked) == ()
+    assert near >= 50 and far >= 50
+
+
+def test_a_clause_touches_a_point_by_a_shared_term_or_group_alone():
+    question_id, answer = _answers("interview_answers.jsonl", 1)[0]
+    question, asked, topic, said = _said(question_id, answer)
+    kp = question.key_points[0]
+    vocabulary, groups = claims._reach(kp.text, topic, asked)
+    ct = next(c for c in said if claims.touches(c, kp.text, topic, asked))
+    # The same clause with none of the point's terms and groups touches it no more.
+    apart = replace(ct, terms=ct.terms - vocabulary, role_groups=ct.role_groups - groups)
+    apart = replace(apart, denied=apart.denied - vocabulary, affirmed=frozenset())
+    assert not claims.touches(apart, kp.text, topic, asked)
+    one = next(iter(vocabulary))
+    assert claims.touches(replace(apart, terms=apart.terms | {one}), kp.text, topic, asked)
+    assert claims.touches(replace(apart, affirmed=frozenset({"!" + one})), kp.text, topic, asked)
+
+
+def test_a_topic_hashes_as_its_fields_in_this_process_and_after_pickling():
+    import pickle
+
+    topic = clauses.Topic("Why does dropout help?", (("g", 0, ("drop",)), ("g", 1, ("keep",))))
+    again = clauses.Topic("Why does dropout help?", (("g", 0, ("drop",)), ("g", 1, ("keep",))))
+    assert topic == again and hash(topic) == hash(again)
+    assert hash(topic) == hash((topic.question, topic.derived))
+    assert hash(pickle.loads(pickle.dumps(topic))) == hash(topic)
+    assert topic != clauses.Topic("Why does dropout help?")
