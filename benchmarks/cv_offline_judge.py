@@ -51,6 +51,8 @@ them and the alternatives tried:
   length per key-point word an answer in everyday words has (SPREAD_LENGTH).
 - `spread_share`: the same bar with the weighted share of the key points that must be
   stated that far (spread.SPREAD_SHARE, 1 = every point).
+- `spread_lend`: how far such an answer's points have their technical terms credited,
+  relative to how far each is stated against the covering bar (spread.SPREAD_LEND).
 - `uncovered`: how much of its fluency (on-topic share, length) counts toward the quality
   of an answer that states no key point (offline.UNCOVERED_FLUENCY).
 - `nothing_stated`: the weighted coverage by the key points' words the question does
@@ -420,6 +422,10 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     "spread_share": {
         (spread, "SPREAD_AT"): (0.25, 1.01, 0.2, 0.3),
         (spread, "SPREAD_SHARE"): (0.75, 1.0, 0.6),
+    },
+    # ... and how far the technical terms of a point so stated are credited (everyday11).
+    "spread_lend": {
+        (spread, "SPREAD_LEND"): (1.5, 1.0, 2.0),
     },
     "modelling": {
         (levels, "WEIGHS_STATED_STAGES"): (True, False),

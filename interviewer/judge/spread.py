@@ -37,8 +37,16 @@ from interviewer.judge.matching import COVERED_AT, KeyPointMatch
 # salad, retracted or off-topic answer.
 SPREAD_AT = 0.25
 # A point's technical terms are credited at this share of how far the point is stated,
-# relative to the covering bar (capped at 1). 0: the reading is off.
-SPREAD_LEND = 1.0
+# relative to the covering bar (capped at 1). 0: the reading is off. everyday10 read 1.0:
+# a point said at 0.3 had half its terms credited. The everyday answers of holdout12-16
+# and everyday11's set (diagnosed by the everyday11 lane) state a complete point through
+# its mechanism, an example or its consequence, and such a point reads 0.25-0.45 however
+# fully it is said: the field's nouns are the words left out. 1.5 credits a point said at
+# a third of its words (0.33) in full. It moves only answers this reading already lends
+# to: on holdout12-16 ten right everyday answers rise (0.4-8.3 points) and no other
+# answer moves. Chosen by cross-validation across question groups (grid `spread_lend`):
+# see tests/data/README.md (everyday11).
+SPREAD_LEND = 1.5
 # The weighted share of the key points that must be stated that far (1: every one); a
 # point stated less is lent nothing. 0.75 tolerates one light point (weight 1-2 of 10-14)
 # under the bar: holdout14's writer leaves such a point to the reader in most answers,
