@@ -53,6 +53,8 @@ them and the alternatives tried:
   stated that far (spread.SPREAD_SHARE, 1 = every point).
 - `spread_lend`: how far such an answer's points have their technical terms credited,
   relative to how far each is stated against the covering bar (spread.SPREAD_LEND).
+- `spread_explain`: whether the key points so credited count as stated for the depth and
+  examples criteria, as covered points do (levels.SPREAD_POINTS_EXPLAIN).
 - `uncovered`: how much of its fluency (on-topic share, length) counts toward the quality
   of an answer that states no key point (offline.UNCOVERED_FLUENCY).
 - `nothing_stated`: the weighted coverage by the key points' words the question does
@@ -426,6 +428,10 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     # ... and how far the technical terms of a point so stated are credited (everyday11).
     "spread_lend": {
         (spread, "SPREAD_LEND"): (1.5, 1.0, 2.0),
+    },
+    # ... and whether the points it credits count for depth and examples as covered ones.
+    "spread_explain": {
+        (levels, "SPREAD_POINTS_EXPLAIN"): (True, False),
     },
     "modelling": {
         (levels, "WEIGHS_STATED_STAGES"): (True, False),

@@ -521,6 +521,7 @@ class OfflineJudge(Judge):
             if total
             else 0.0
         )
+        spread_points: frozenset[str] = frozenset()
         # What the answer states counts its technical terms said in other words too.
         technical, stated = _technical_recalls(
             request.key_points, answer, question_terms, drops, by_kind
@@ -536,6 +537,7 @@ class OfflineJudge(Judge):
             # is no paraphrase (the interview set's padded probe).
             said_words = sum(len(s.text.split()) for s in on_topic)
             lent = spread.lent(request.key_points, matches, bool(wrong), technical, said_words)
+            spread_points = frozenset(lent)
             if lent:
                 _, stated = _technical_recalls(
                     request.key_points, answer, question_terms, drops, by_kind, lent
@@ -598,6 +600,7 @@ class OfflineJudge(Judge):
             wrong=wrong,
             heaviest_own=heaviest_own,
             beyond_question=beyond,
+            spread=spread_points,
         )
 
     def _floor(
