@@ -5,7 +5,8 @@ and controls in the field's terms, on 5 breadth and Python questions
 right, vague and wrong only; scored once before the judge change and once at the end),
 each graded 0-100 before any scoring (tests/data/README.md, everyday11). What the judge
 does with them once the spread reading credits a point said a third of its words in full
-(spread.SPREAD_LEND) is held here, with a unit test of that reading."""
+(spread.SPREAD_LEND) is held here, with unit tests of that reading and of the one not
+shipped (levels.SPREAD_POINTS_EXPLAIN)."""
 
 import statistics
 from pathlib import Path
@@ -54,9 +55,9 @@ def test_each_question_has_its_answers(dev, aside):
 
 
 def test_right_answers_in_everyday_words(dev):
-    # main (claims-v13): 63.4 (graded 85.0); SPREAD_LEND 1.5: 64.9; with the credited points
-    # counted for depth and examples (levels.SPREAD_POINTS_EXPLAIN): 66.4.
-    assert statistics.mean(dev[EVERYDAY]) >= 66
+    # main (claims-v13): 63.4 (graded 85.0); SPREAD_LEND 1.5: 64.9 (with the credited points
+    # counted for depth and examples, levels.SPREAD_POINTS_EXPLAIN, not shipped: 66.4).
+    assert statistics.mean(dev[EVERYDAY]) >= 64.5
 
 
 def test_controls_in_the_fields_terms_stay_high(dev):
@@ -72,9 +73,9 @@ def test_wrong_vague_and_salad_do_not_move(dev):
 
 
 def test_aside(aside):
-    # Scored before the changes, after the first (SPREAD_LEND) and at the end: everyday
-    # 76.8 each time (graded 85: none of its three answers is lent to), vague 12.4, wrong
-    # 31.2.
+    # Scored before the change, with SPREAD_POINTS_EXPLAIN on and with it off (shipped):
+    # everyday 76.8 each time (graded 85: none of its three answers is lent to), vague 12.4,
+    # wrong 31.2.
     assert statistics.mean(aside[EVERYDAY]) >= 76.5
     assert statistics.mean(aside[VAGUE]) <= 13
     assert statistics.mean(aside[WRONG]) <= 31.5
@@ -90,12 +91,12 @@ def _everyday(name: str) -> float:
 
 def test_former_heldout_everyday_answers():
     # holdout13, 14, 15, 16 at main (claims-v13): 76.5, 70.0, 72.9, 56.6 (graded 82.8-85.2);
-    # now 78.5, 71.4, 74.2, 57.2 (holdout16's two answers floored as about a neighbouring
-    # question are the lead's).
-    assert _everyday("holdout13_answers.jsonl") >= 78
+    # SPREAD_LEND 1.5: 77.4, 71.4, 73.6, 56.6 (holdout16's lent answers already reach their
+    # level's top; its two answers floored as about a neighbouring question are the lead's).
+    assert _everyday("holdout13_answers.jsonl") >= 77
     assert _everyday("holdout14_answers.jsonl") >= 71
-    assert _everyday("holdout15_answers.jsonl") >= 74
-    assert _everyday("holdout16_answers.jsonl") >= 57
+    assert _everyday("holdout15_answers.jsonl") >= 73.3
+    assert _everyday("holdout16_answers.jsonl") >= 56.5
 
 
 def _points(n: int) -> list[KeyPoint]:
@@ -126,10 +127,13 @@ def test_nothing_is_lent_to_an_answer_stated_wrong_or_not_spread():
     assert spread.lent(points, one_sided, wrong=False, technical=0.2, words=200) == {}
 
 
-def test_a_credited_point_that_illustrates_counts_as_an_example():
-    """The examples criterion counts the clause that states a credited key point whose own
-    text gives an example, as it does for a covered one; off, it reads the markers only."""
+def test_a_credited_point_that_illustrates_counts_as_an_example(monkeypatch):
+    """With levels.SPREAD_POINTS_EXPLAIN on (not shipped: cross-validation chose it off),
+    the examples criterion counts the clause that states a credited key point whose own
+    text gives an example, as it does for a covered one; off, the covered points only."""
     from interviewer.judge import levels
+
+    monkeypatch.setattr(levels, "SPREAD_POINTS_EXPLAIN", True)
 
     point = KeyPoint(id="p0", text="The threshold follows from costs, for example a fraud cost.")
     reading = levels.Reading(
@@ -149,5 +153,5 @@ def test_a_credited_point_that_illustrates_counts_as_an_example():
     assert levels._stating(reading, levels._ILLUSTRATES, []) == [
         "say a missed fraud costs five hundred dollars"
     ]
-    reading.spread = frozenset()
+    monkeypatch.setattr(levels, "SPREAD_POINTS_EXPLAIN", False)
     assert levels._stating(reading, levels._ILLUSTRATES, []) == []

@@ -63,7 +63,8 @@ def test_wrong_twins_in_everyday_words_stay_low(dev):
     # claims-v13: 27.3. everyday10's spread reading lifts the polynomial twin 52.3 -> 73.5:
     # its reversed claims ("a high power is safer", "the training error tells you
     # everything") are named by no listed misconception, so it reads as a right answer in
-    # everyday words; the other twins are unmoved.
+    # everyday words; the other twins are unmoved. everyday11's SPREAD_LEND 1.5 credits its
+    # points further: 73.5 -> 74.9 (mean 27.4).
     assert _mean(dev, "everyday_false") <= 28
 
 
