@@ -427,7 +427,7 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     },
     # ... and how far the technical terms of a point so stated are credited (everyday11).
     "spread_lend": {
-        (spread, "SPREAD_LEND"): (1.5, 1.0),
+        (spread, "SPREAD_LEND"): (1.5, 1.0, 2.0),
     },
     # ... and whether the points it credits count for depth and examples as covered ones.
     "spread_explain": {
