@@ -394,8 +394,8 @@ CONCRETE_FIGURES = True
 # states it best is counted, as for a covered point. False: covered points only. Off:
 # on, it lifts only right everyday answers (holdout12-16: 82.2, 78.5, 71.4, 74.2, 57.2
 # against 81.6, 77.4, 71.4, 73.6, 56.6 with it off; nothing else moves), but some past their
-# grade (holdout13's sets answer 90.3 -> 98.6, graded 84; holdout9's 83.0 -> 97.8, graded
-# 87), and the mean distance over right and wrong halves chose it off on every fold
+# grade (holdout13's fairness answer 82.2 -> 97.1, graded 87; holdout9's 83.0 -> 97.8,
+# graded 87), and the mean distance over right and wrong halves chose it off on every fold
 # (benchmarks/cv_offline_judge.py holdout12-16 and everyday11, 655 answers, 70 question
 # groups, --grid spread_explain --metric balanced_mae --folds 5: -9.318 off, -9.356 on).
 SPREAD_POINTS_EXPLAIN = False
