@@ -84,9 +84,7 @@ def not_owned(words: Sequence[str]) -> bool:
     lists = _lists()
     if _TEAM.intersection(words):
         return False
-    at = 0
-    while at < len(words) and words[at] in lists.interjections - {"i"}:
-        at += 1
+    at = withdrawals.past(words, 0, lists.interjections - {"i"})
     if _retells(words, at) or _another_did_all(words, at) or _took_no_part(words, at):
         return True
     # What points back, or none of it: "that wasn't my project", "none of it is my own".
@@ -171,9 +169,7 @@ def not_known(words: Sequence[str], stems: Sequence[str]) -> bool:
         # "I don't", "I couldn't", "I really don't": the speaker now, nothing else before.
         if not set(words[:n]) <= lists.frames | lists.present | {"could"}:
             continue
-        k = n + 1
-        while k < len(words) and words[k] in lists.adverbs:
-            k += 1
+        k = withdrawals.past(words, n + 1, lists.adverbs)
         if k >= len(words) or stems[k] not in lists.unknowns:
             continue
         k += 1

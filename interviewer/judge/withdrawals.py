@@ -38,6 +38,7 @@ numbers'"), and a part that supposes or tells the story's past is none (the guar
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -234,9 +235,7 @@ def _restates(part: tuple[Token, ...]) -> bool:
     words = [t.norm for t in part]
     if words[:1] == ["i"] and words[1:2] not in (["mean"], ["meant"]):
         return False  # "I genuinely don't know ...": the speaker, not a claim put right
-    k = 0
-    while k < len(words) and words[k] in lists.interjections:
-        k += 1
+    k = past(words, 0, lists.interjections)
     if k < len(words) and _imperative(part[k].stem):
         return False  # "so treat it as if I haven't answered": said of the answer
     if whole_scope(words, k) == len(words):
@@ -328,12 +327,9 @@ def _points_back(words: Sequence[str], at: int) -> int:
     if w in {"what", "i"} and at + 1 < len(words) and words[at + 1 - (w == "i")] == "i":
         # "what I've just said", "I said any of that", "what I told you"
         k = at + 1 + (w == "what")
-        while k < len(words) and words[k] in lists.present | {"just", "have", "am", "was", "ever"}:
-            k += 1
+        k = past(words, k, lists.present | {"just", "have", "am", "was", "ever"})
         if k < len(words) and words[k] in _SAID:
-            end = k + 1
-            while end < len(words) and words[end] in _HEARERS:
-                end += 1
+            end = past(words, k + 1, _HEARERS)
             if w == "i":
                 # "I said any of that": what was said must point back too.
                 follows = _points_back(words, end) if end < len(words) else end
@@ -358,8 +354,7 @@ def _points_back(words: Sequence[str], at: int) -> int:
         end = at + 1
     if end < 0:
         return -1
-    while end < len(words) and words[end] in lists.places:
-        end += 1
+    end = past(words, end, lists.places)
     return end
 
 
@@ -389,9 +384,7 @@ def _withdraws(words: Sequence[str], stems: Sequence[str]) -> str | None:
                 if end < 0 or tuple(stems[end : end + len(particle)]) != particle:
                     continue
                 end += len(particle)
-                k = end
-                while k < len(words) and words[k] in lists.rests:
-                    k += 1
+                k = past(words, end, lists.rests)
                 # Closing the part, or a clause of the speaker's own after it ("take it
                 # back entirely and say I don't know").
                 if k < len(words) and words[k] not in {_THAN, "and"}:
@@ -421,6 +414,15 @@ def _discards_all(words: Sequence[str], verb: int, start: int, close: int) -> bo
     if verb == 0 and words[0].endswith("ing"):
         return False
     return "you" not in words[:verb] or _wished(words, verb)
+
+
+def past(words: Sequence[str], at: int, passable: AbstractSet[str]) -> int:
+    """The first position from `at` whose word is not one of `passable` (`len(words)` when
+    every word is): how the readings here and in disowning.py step over adverbs, degrees
+    and interjections."""
+    while at < len(words) and words[at] in passable:
+        at += 1
+    return at
 
 
 def whole_scope(words: Sequence[str], at: int) -> int:
@@ -496,14 +498,10 @@ def _disowns(words: Sequence[str], stems: Sequence[str]) -> bool:
         # numbers" tells the story's past).
         if not n or words[n - 1] not in lists.present or not _framed(words, n):
             continue
-        k = n + 1
-        while k < len(words) and words[k] in lists.adverbs:
-            k += 1
+        k = past(words, n + 1, lists.adverbs)
         if k >= len(words) or stems[k] not in lists.stances:
             continue
-        k += 1
-        while k < len(words) and words[k] in lists.adverbs:
-            k += 1
+        k = past(words, k + 1, lists.adverbs)
         if _said_of_it(words, k):
             return True
     return False
@@ -537,8 +535,7 @@ def _says_so(words: Sequence[str], at: int) -> bool:
     phrase after auxiliaries and degrees), limited to no case: "is really correct",
     "would hold up", "right" - not "right for a small team"."""
     lists = _lists()
-    while at < len(words) and (words[at] in _COPULA or words[at] in lists.degrees):
-        at += 1
+    at = past(words, at, _COPULA | lists.degrees)
     for phrase in lists.positives:
         stop = _match_at(words, at, phrase)
         # "right at all" is limited to no case: "at all" strengthens it.
@@ -553,9 +550,7 @@ def _denies(words: Sequence[str], stems: Sequence[str]) -> bool:
     happened", "it didn't happen like that", "I think that's probably wrong", "I was
     wrong about that", "I've got it backwards"."""
     lists = _lists()
-    at = 0
-    while at < len(words) and words[at] in lists.frames - _PRONOUNS:
-        at += 1
+    at = past(words, 0, lists.frames - _PRONOUNS)
     if _NEGATORS.intersection(words[:at]):
         return False  # "I'm not sure that's wrong"
     if any(_owns_wrong(words, stems, i + 1) for i in range(at + 1) if words[i : i + 1] == ("i",)):
@@ -563,9 +558,7 @@ def _denies(words: Sequence[str], stems: Sequence[str]) -> bool:
     end = _points_back(words, at)
     if end < 0:
         return False
-    k = end
-    while k < len(words) and words[k] in _COPULA:
-        k += 1
+    k = past(words, end, _COPULA)
     if k == end or k >= len(words):
         return False
     if words[k] == "not":
@@ -583,8 +576,7 @@ def _called_wrong(
     "wrong for a small team"."""
     lists = _lists()
     start = at
-    while at < len(words) and words[at] in lists.degrees:
-        at += 1
+    at = past(words, at, lists.degrees)
     if graded and at == start:
         return False
     for phrase in phrases().retract_verdicts.candidates(stems[at]) if at < len(words) else ():
@@ -597,14 +589,11 @@ def _called_wrong(
 def _owns_wrong(words: Sequence[str], stems: Sequence[str], at: int) -> bool:
     """After "I": "(was) wrong about that", "('ve) got it (all) wrong"."""
     lists = _lists()
-    while at < len(words) and words[at] in _COPULA | {"am", "been", "just"}:
-        at += 1
+    at = past(words, at, _COPULA | {"am", "been", "just"})
     if at < len(words) and words[at] in {"got", "gotten", "have"}:
         end = _points_back(words, at + 1)
         return end >= 0 and _called_wrong(words, stems, end)
-    k = at
-    while k < len(words) and words[k] in lists.degrees:
-        k += 1
+    k = past(words, at, lists.degrees)
     verdicts = phrases().retract_verdicts.candidates(stems[k]) if k < len(words) else ()
     for phrase in verdicts:
         stop = _match_at(stems, k, phrase)
@@ -637,16 +626,10 @@ def _wished_away(words: Sequence[str], stems: Sequence[str]) -> int | None:
     wish has no object pointing back, None when the part holds no such wish."""
     lists = _lists()
     wished = [i for i, w in enumerate(words) if w in lists.wishes and _framed(words, i)]
-    k = 0
-    while k < len(words) and (
-        words[k] in lists.interjections - _SPEAKER or words[k] in _CLAUSE_JOINS
-    ):
-        k += 1
+    k = past(words, 0, (lists.interjections - _SPEAKER) | _CLAUSE_JOINS)
     if tuple(words[k : k + 2]) == ("do", "not"):
         wished.append(k)  # "don't count that": a wish in the imperative
-    j = k
-    while j < len(words) and words[j] in lists.requests:
-        j += 1
+    j = past(words, k, lists.requests)
     if j > k and "you" in words[k:j] and words[j : j + 1] == ("not",):
         wished.append(j - 1)  # "could you just not count that?": a request put as a question
     if not wished:
@@ -698,9 +681,7 @@ def _lacks(words: Sequence[str]) -> bool:
     """The speaker has no example of their own, or never did it: "I don't actually have
     an example", "I've never worked on multilingual NLP"."""
     lists = _lists()
-    k = 0
-    while k < len(words) and words[k] in lists.frames - _SPEAKER:
-        k += 1
+    k = past(words, 0, lists.frames - _SPEAKER)
     words = words[k:]
     if tuple(words[:3]) == ("i", "have", "never"):
         return True
