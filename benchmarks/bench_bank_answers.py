@@ -19,10 +19,11 @@ from pathlib import Path
 import yaml
 
 from interviewer.content.loader import load_content
-from interviewer.domain.judging import JudgeRequest, JudgeResult
+from interviewer.domain.judging import JudgeResult
 from interviewer.domain.question import KeyPoint, Question
 from interviewer.judge.matching import key_point_coverage
 from interviewer.judge.offline import OfflineJudge
+from tests.answer_sets import request_for
 
 ANSWERS = Path(__file__).resolve().parent.parent / "tests" / "data" / "answers"
 
@@ -58,15 +59,7 @@ def main() -> int:
             rubric = content.rubrics[question.round.value]
             row: dict[str, object] = {"question": question_id}
             for kind in ("strong", "wrong"):
-                result = judge.score_now(
-                    JudgeRequest(
-                        round_kind=question.round,
-                        question=question.prompt,
-                        key_points=question.key_points,
-                        rubric=rubric,
-                        answer=answers[kind],
-                    )
-                )
+                result = judge.score_now(request_for(question, rubric, answers[kind]))
                 row[kind] = result.percent(rubric)
                 row[f"{kind}_named"] = _named(result)
                 row[f"{kind}_cue_stated"] = _cue_stated(question, answers[kind])

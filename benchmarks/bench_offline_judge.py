@@ -16,6 +16,7 @@ from pathlib import Path
 from interviewer.content.loader import load_content
 from interviewer.domain.judging import JudgeRequest
 from interviewer.judge.offline import OfflineJudge
+from tests.answer_sets import request_for
 
 POOR = "We did some work on it and it was fine in the end, the team handled most of it."
 
@@ -27,15 +28,7 @@ def bank_requests() -> list[JudgeRequest]:
         rubric = content.rubrics[question.round.value]
         points = [kp.text for kp in question.key_points]
         for answer in (" ".join(points), " ".join(points[: len(points) // 2]), POOR):
-            requests.append(
-                JudgeRequest(
-                    round_kind=question.round,
-                    question=question.prompt,
-                    key_points=question.key_points,
-                    rubric=rubric,
-                    answer=answer,
-                )
-            )
+            requests.append(request_for(question, rubric, answer))
     return requests
 
 

@@ -4,11 +4,13 @@ sets' tests each hold thresholds on the same scores."""
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 from interviewer.commands.calibrate import CalibrationItem, Requests, read_dataset
 from interviewer.content.loader import Content, load_content
 from interviewer.domain.judging import JudgeRequest, JudgeResult
 from interviewer.domain.question import Question, elsewhere_texts, neighbour_texts
+from interviewer.domain.rubric import Rubric
 from interviewer.judge.offline import OfflineJudge
 
 DATA = Path(__file__).parent / "data"
@@ -103,15 +105,26 @@ def percents_by_question(path: Path, field: str, allowed: set[str]) -> dict[str,
     return out
 
 
-def bank_request(content: Content, question: Question, answer: str) -> JudgeRequest:
-    """The judge's request for an answer to a shipped question: its key points and its
-    round's rubric."""
+def request_for(question: Question, rubric: Rubric, answer: str, **more: Any) -> JudgeRequest:
+    """The judge's request for an answer to `question` under `rubric`: its round, prompt and
+    key points, with `more` of the request's fields (coding evidence, neighbours) as given."""
     return JudgeRequest(
         round_kind=question.round,
         question=question.prompt,
         key_points=question.key_points,
-        rubric=content.rubrics[question.round.value],
+        rubric=rubric,
         answer=answer,
+        **more,
+    )
+
+
+def bank_request(content: Content, question: Question, answer: str) -> JudgeRequest:
+    """The judge's request for an answer to a shipped question: its key points and its
+    round's rubric."""
+    return request_for(
+        question,
+        content.rubrics[question.round.value],
+        answer,
         neighbours=neighbour_texts(question.id, content.questions),
         elsewhere=elsewhere_texts(question.id, content.questions),
     )

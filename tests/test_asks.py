@@ -9,6 +9,7 @@ from interviewer.domain.question import KeyPoint
 from interviewer.judge import asks
 from interviewer.judge.offline import OfflineJudge
 from interviewer.judge.text import sentences
+from tests.answer_sets import request_for
 
 SCALE = KeyPoint(
     id="scale_numbers",
@@ -82,13 +83,7 @@ def _request(answer: str, question_id: str = "deep_dive.production.scaling") -> 
     assert question is not None
     rubric = bank.rubric(question)
     assert rubric is not None
-    return JudgeRequest(
-        round_kind=question.round,
-        question=question.prompt,
-        key_points=question.key_points,
-        rubric=rubric,
-        answer=answer,
-    )
+    return request_for(question, rubric, answer)
 
 
 ON_TOPIC = (

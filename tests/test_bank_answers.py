@@ -14,9 +14,9 @@ import pytest
 import yaml
 
 from interviewer.content.loader import Content, load_content
-from interviewer.domain.judging import JudgeRequest
 from interviewer.domain.question import Question
 from interviewer.judge.offline import OfflineJudge
+from tests.answer_sets import request_for
 
 ANSWERS = Path(__file__).parent / "data" / "answers"
 # Percentage points a strong answer must score above the wrong answer to the same question.
@@ -46,15 +46,7 @@ def shipped() -> Content:
 
 def _percent(shipped: Content, question: Question, answer: str) -> tuple[float, list[str]]:
     rubric = shipped.rubrics[question.round.value]
-    result = OfflineJudge().score_now(
-        JudgeRequest(
-            round_kind=question.round,
-            question=question.prompt,
-            key_points=question.key_points,
-            rubric=rubric,
-            answer=answer,
-        )
-    )
+    result = OfflineJudge().score_now(request_for(question, rubric, answer))
     percent = result.percent(rubric)
     assert percent is not None, result.reason
     return percent, result.covered_key_points

@@ -6,9 +6,9 @@ phrases with gaps ("the ... project"), and STAR reads a scene and a task said pl
 import pytest
 
 from interviewer.content.loader import load_content
-from interviewer.domain.judging import JudgeRequest
 from interviewer.judge import behavioral, levels, signals
 from interviewer.judge.offline import OfflineJudge
+from tests.answer_sets import request_for
 
 QUESTION = "behavioral.ambiguity.vague_request"
 STORY = (
@@ -27,15 +27,7 @@ APPLIED = " On the next project that note took ten minutes and nobody argued abo
 def _levels(answer: str) -> dict[str, int]:
     content = load_content()
     question = content.questions[QUESTION]
-    result = OfflineJudge().score_now(
-        JudgeRequest(
-            round_kind=question.round,
-            question=question.prompt,
-            key_points=question.key_points,
-            rubric=content.rubrics["behavioral"],
-            answer=answer,
-        )
-    )
+    result = OfflineJudge().score_now(request_for(question, content.rubrics["behavioral"], answer))
     return {c.criterion_id: c.level for c in result.criteria}
 
 
@@ -136,15 +128,7 @@ def test_denying_what_a_point_sets_aside_agrees_with_it():
         "to me. I didn't ask for a favour. I went to each team with its own incidents and what "
         "they had cost. I did the first integration for a willing pilot team and wrote the guide."
     )
-    result = OfflineJudge().score_now(
-        JudgeRequest(
-            round_kind=question.round,
-            question=question.prompt,
-            key_points=question.key_points,
-            rubric=content.rubrics["behavioral"],
-            answer=story,
-        )
-    )
+    result = OfflineJudge().score_now(request_for(question, content.rubrics["behavioral"], story))
     assert not result.misconceptions
 
 

@@ -9,13 +9,14 @@ good one, even told with more "we".
 import pytest
 
 from interviewer.content.loader import load_content
-from interviewer.domain.judging import JudgeRequest, JudgeResult
+from interviewer.domain.judging import JudgeResult
 from interviewer.domain.levels import CareerLevel
 from interviewer.domain.rubric import Rubric
 from interviewer.judge import behavioral
 from interviewer.judge.llm_judge import judge_system_prompt
 from interviewer.judge.offline import OfflineJudge
 from interviewer.judge.text import sentences
+from tests.answer_sets import request_for
 
 CONFLICT = "behavioral.conflict.technical_disagreement"
 
@@ -67,15 +68,7 @@ def content():
 def judge(content, question_id: str, answer: str, rubric: Rubric | None = None) -> JudgeResult:
     question = content.questions[question_id]
     rubric = rubric or content.rubrics["behavioral"]
-    result = OfflineJudge().score_now(
-        JudgeRequest(
-            round_kind=question.round,
-            question=question.prompt,
-            key_points=question.key_points,
-            rubric=rubric,
-            answer=answer,
-        )
-    )
+    result = OfflineJudge().score_now(request_for(question, rubric, answer))
     assert result.is_scored, result.reason
     return result
 

@@ -17,6 +17,7 @@ from interviewer.judge.llm_judge import LLMJudge
 from interviewer.judge.offline import OfflineJudge
 from interviewer.llm.mock import MockLLM
 from interviewer.sandbox.run import run_code_sync
+from tests.answer_sets import request_for
 from tests.builders import (
     SUM_PAIR_BRUTE_FORCE,
     SUM_PAIR_REFERENCE,
@@ -53,13 +54,8 @@ def evidence(code: str, question: Question = QUESTION, numpy: bool = False) -> C
 
 
 def request(code: str | None, explanation: str = EXPLANATION) -> JudgeRequest:
-    return JudgeRequest(
-        round_kind=QUESTION.round,
-        question=QUESTION.prompt,
-        key_points=QUESTION.key_points,
-        rubric=coding_rubric(),
-        answer=explanation,
-        coding=evidence(code) if code is not None else None,
+    return request_for(
+        QUESTION, coding_rubric(), explanation, coding=evidence(code) if code is not None else None
     )
 
 
@@ -182,13 +178,8 @@ def test_working_kmeans_code_outscores_a_description_of_it():
 
     def score(code_text: str, explanation: str) -> float:
         result = OfflineJudge().score_now(
-            JudgeRequest(
-                round_kind=question.round,
-                question=question.prompt,
-                key_points=question.key_points,
-                rubric=rubric,
-                answer=explanation,
-                coding=evidence(code_text, question, numpy=True),
+            request_for(
+                question, rubric, explanation, coding=evidence(code_text, question, numpy=True)
             )
         )
         value = result.percent(rubric)
@@ -218,13 +209,8 @@ def test_shipped_questions_rank_a_good_answer_far_above_a_poor_one(kind):
 
         def level(code: str, explanation: str, question: Question = question) -> float:
             result = OfflineJudge().score_now(
-                JudgeRequest(
-                    round_kind=question.round,
-                    question=question.prompt,
-                    key_points=question.key_points,
-                    rubric=rubric,
-                    answer=explanation,
-                    coding=evidence(code, question, numpy=numpy),
+                request_for(
+                    question, rubric, explanation, coding=evidence(code, question, numpy=numpy)
                 )
             )
             value = result.weighted_level(rubric)

@@ -9,11 +9,11 @@ import pytest
 import tiktoken
 
 from interviewer.content.loader import Content, load_content
-from interviewer.domain.judging import JudgeRequest
 from interviewer.domain.question import KeyPoint, Question, RoundKind
 from interviewer.judge.matching import key_point_coverage
 from interviewer.judge.offline import OfflineJudge
 from interviewer.judge.text import STOPWORDS, words
+from tests.answer_sets import request_for
 from tests.content_claims import PARAPHRASES, ClaimCase, all_cases, load_claims, paraphrase_files
 
 # "Common" is read from data, not from a list written to pass: BPE merges are learned most
@@ -66,13 +66,7 @@ def said(phrases: Iterable[str], text: str) -> bool:
 def judged_covered(content: Content, case: ClaimCase) -> bool:
     question = content.questions[case.question_id]
     result = OfflineJudge().score_now(
-        JudgeRequest(
-            round_kind=question.round,
-            question=question.prompt,
-            key_points=question.key_points,
-            rubric=content.rubrics[question.round.value],
-            answer=case.text,
-        )
+        request_for(question, content.rubrics[question.round.value], case.text)
     )
     assert result.is_scored, result.reason
     return case.key_point_id in result.covered_key_points

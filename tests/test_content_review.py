@@ -6,10 +6,10 @@ import re
 import pytest
 
 from interviewer.content.loader import Content, load_content
-from interviewer.domain.judging import JudgeRequest
 from interviewer.domain.question import Difficulty, KeyPoint, Question, RoundKind
 from interviewer.judge.matching import key_point_coverage
 from interviewer.judge.offline import OfflineJudge
+from tests.answer_sets import request_for
 
 
 @pytest.fixture(scope="module")
@@ -31,13 +31,7 @@ def cue_credit(kp: KeyPoint, text: str) -> float:
 
 def covers(shipped: Content, question: Question, key_point_id: str, answer: str) -> bool:
     result = OfflineJudge().score_now(
-        JudgeRequest(
-            round_kind=question.round,
-            question=question.prompt,
-            key_points=question.key_points,
-            rubric=shipped.rubrics[question.round.value],
-            answer=answer,
-        )
+        request_for(question, shipped.rubrics[question.round.value], answer)
     )
     return key_point_id in result.covered_key_points
 

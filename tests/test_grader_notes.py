@@ -3,12 +3,12 @@
 import pytest
 
 from interviewer.content.loader import load_content
-from interviewer.domain.judging import JudgeRequest
 from interviewer.domain.question import RoundKind
 from interviewer.judge.offline import OfflineJudge
 from interviewer.judge.probes import joined
 from interviewer.judge.signals import without_instruction
 from interviewer.judge.text import Sentence
+from tests.answer_sets import request_for
 
 
 @pytest.fixture(scope="module")
@@ -20,13 +20,7 @@ def shipped():
 
 def _score(shipped, question, answer: str):
     rubric = shipped.rubrics[question.round.value]
-    request = JudgeRequest(
-        round_kind=question.round,
-        question=question.prompt,
-        key_points=question.key_points,
-        rubric=rubric,
-        answer=answer,
-    )
+    request = request_for(question, rubric, answer)
     return OfflineJudge().score_now(request), rubric
 
 

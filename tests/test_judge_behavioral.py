@@ -3,9 +3,9 @@
 import pytest
 
 from interviewer.content.loader import load_content
-from interviewer.domain.judging import JudgeRequest
 from interviewer.judge import signals
 from interviewer.judge.offline import OfflineJudge
+from tests.answer_sets import request_for
 
 STORY = (
     "When our fraud model's recall dropped, I owned the investigation. I found a schema "
@@ -48,15 +48,7 @@ async def test_a_concrete_story_beats_a_vague_one_on_structure_and_ownership():
     question = content.questions["behavioral.failure.model_failed_in_production"]
 
     async def levels(answer):
-        result = await OfflineJudge().score(
-            JudgeRequest(
-                round_kind=question.round,
-                question=question.prompt,
-                key_points=question.key_points,
-                rubric=rubric,
-                answer=answer,
-            )
-        )
+        result = await OfflineJudge().score(request_for(question, rubric, answer))
         return {c.criterion_id: c.level for c in result.criteria}
 
     story, vague = await levels(STORY), await levels(VAGUE)
@@ -77,15 +69,7 @@ def test_a_well_told_story_that_answers_another_question_scores_low_on_every_cri
     content = load_content()
     rubric = content.rubrics["behavioral"]
     question = content.questions["behavioral.conflict.technical_disagreement"]
-    result = OfflineJudge().score_now(
-        JudgeRequest(
-            round_kind=question.round,
-            question=question.prompt,
-            key_points=question.key_points,
-            rubric=rubric,
-            answer=OFF_TOPIC,
-        )
-    )
+    result = OfflineJudge().score_now(request_for(question, rubric, OFF_TOPIC))
     assert not result.covered_key_points
     assert all(c.level == 1 for c in result.criteria), result.criteria
 

@@ -6,6 +6,7 @@ import pytest
 from interviewer.content.loader import Content, load_content
 from interviewer.domain.judging import JudgeRequest, JudgeResult
 from interviewer.judge.offline import OfflineJudge
+from tests.answer_sets import request_for
 
 DROPOUT = "breadth.regularization.dropout_mechanics"
 RIGHT = (
@@ -37,15 +38,7 @@ def shipped() -> Content:
 def judged(content: Content, question_id: str, answer: str) -> tuple[JudgeResult, float]:
     question = content.questions[question_id]
     rubric = content.rubrics[question.round.value]
-    result = OfflineJudge().score_now(
-        JudgeRequest(
-            round_kind=question.round,
-            question=question.prompt,
-            key_points=question.key_points,
-            rubric=rubric,
-            answer=answer,
-        )
-    )
+    result = OfflineJudge().score_now(request_for(question, rubric, answer))
     percent = result.percent(rubric)
     assert percent is not None, result.reason
     return result, percent

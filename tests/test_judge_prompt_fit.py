@@ -11,7 +11,7 @@ from interviewer.llm.context import SAFETY_TOKENS, ContextWindow
 from interviewer.llm.mock import MockLLM
 from interviewer.llm.tokens import count_message_tokens
 from tests import builders
-from tests.answer_sets import bank_request
+from tests.answer_sets import bank_request, request_for
 
 ANSWER = (
     "L1 adds the absolute values of the weights to the loss, so many weights become exactly "
@@ -46,13 +46,7 @@ def question() -> Question:
 
 def judge_request(answer: str = ANSWER) -> JudgeRequest:
     q = question()
-    return JudgeRequest(
-        round_kind=q.round,
-        question=q.prompt,
-        key_points=q.key_points,
-        rubric=builders.rubric(),
-        answer=answer,
-    )
+    return request_for(q, builders.rubric(), answer)
 
 
 def reply() -> str:

@@ -11,6 +11,7 @@ from interviewer.llm.mock import MockLLM
 from interviewer.llm.openai_provider import OpenAICompatibleProvider
 from interviewer.llm.retry import RetryPolicy
 from tests import builders
+from tests.answer_sets import request_for
 
 ANSWER = (
     "L1 adds the absolute values of the weights to the loss, so many weights become "
@@ -23,13 +24,7 @@ INJECTION = (
 
 def request(answer: str = ANSWER) -> JudgeRequest:
     q = builders.question("breadth.l1")
-    return JudgeRequest(
-        round_kind=q.round,
-        question=q.prompt,
-        key_points=q.key_points,
-        rubric=builders.rubric(),
-        answer=answer,
-    )
+    return request_for(q, builders.rubric(), answer)
 
 
 def reply(levels=(3, 3), evidence=("many weights become exactly zero",), **extra) -> str:
@@ -199,13 +194,7 @@ def misconception_request(answer: str) -> JudgeRequest:
         }
     ]
     q = type(q).model_validate(data)
-    return JudgeRequest(
-        round_kind=q.round,
-        question=q.prompt,
-        key_points=q.key_points,
-        rubric=builders.rubric(),
-        answer=answer,
-    )
+    return request_for(q, builders.rubric(), answer)
 
 
 def test_the_schema_names_every_id_and_reads_before_it_rates():

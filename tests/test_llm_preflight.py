@@ -181,9 +181,9 @@ async def test_context_tokens_overrides_what_the_server_says():
 
 async def test_prompts_fit_a_small_window_beside_the_reply():
     from interviewer.conductor.base import SpeakRequest
-    from interviewer.domain.judging import JudgeRequest
     from interviewer.domain.session import TurnKind
     from tests import builders
+    from tests.answer_sets import request_for
 
     with FakeOpenAIServer(behaviour=ServerBehaviour(n_ctx=2048)) as srv:
         backend = backend_for(srv.url)
@@ -191,12 +191,10 @@ async def test_prompts_fit_a_small_window_beside_the_reply():
         judge, conductor = backend.judge, backend.conductor
         q = builders.question("breadth.l1")
         await judge.score(
-            JudgeRequest(
-                round_kind=q.round,
-                question=q.prompt,
-                key_points=q.key_points,
-                rubric=builders.rubric(),
-                answer="L1 penalises absolute weights, so small weights become exactly zero.",
+            request_for(
+                q,
+                builders.rubric(),
+                "L1 penalises absolute weights, so small weights become exactly zero.",
             )
         )
         s = builders.session(builders.scenario([("breadth", 2)]))

@@ -9,9 +9,10 @@ a misconception added to the bank is checked here without a line of test code.
 import pytest
 
 from interviewer.content.loader import Content, load_content
-from interviewer.domain.judging import JudgeRequest, JudgeResult
+from interviewer.domain.judging import JudgeResult
 from interviewer.domain.question import KeyPoint, Misconception, Question
 from interviewer.judge.offline import OfflineJudge
+from tests.answer_sets import request_for
 
 _CONTENT = load_content()
 
@@ -36,13 +37,7 @@ def shipped() -> Content:
 
 def judged(content: Content, question: Question, answer: str) -> JudgeResult:
     result = OfflineJudge().score_now(
-        JudgeRequest(
-            round_kind=question.round,
-            question=question.prompt,
-            key_points=question.key_points,
-            rubric=content.rubrics[question.round.value],
-            answer=answer,
-        )
+        request_for(question, content.rubrics[question.round.value], answer)
     )
     assert result.is_scored, result.reason
     return result

@@ -13,6 +13,7 @@ from interviewer.judge.matching import key_point_coverage, missed_key_points
 from interviewer.judge.offline import OfflineJudge
 from interviewer.judge.probes import FILLER, GIBBERISH, joined
 from interviewer.judge.text import stem, term, term_similarity
+from tests.answer_sets import request_for
 
 STORY = (
     "At my previous company our team was asked to cut the churn of new subscribers. "
@@ -34,13 +35,7 @@ def shipped():
 
 
 def request(question: Question, rubric: Rubric, answer: str) -> JudgeRequest:
-    return JudgeRequest(
-        round_kind=question.round,
-        question=question.prompt,
-        key_points=question.key_points,
-        rubric=rubric,
-        answer=answer,
-    )
+    return request_for(question, rubric, answer)
 
 
 def rubric_for(shipped, question: Question) -> Rubric:

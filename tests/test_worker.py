@@ -16,6 +16,7 @@ from interviewer.judge.offline import OfflineJudge
 from interviewer.judge.worker import WorkerJudge
 from interviewer.runner import InterviewRunner
 from interviewer.store.transcripts import TranscriptStore
+from tests.answer_sets import request_for
 from tests.builders import T0, bank, scenario, session
 
 SENTENCE = (
@@ -27,13 +28,7 @@ SENTENCE = (
 def shipped_request(answer: str) -> JudgeRequest:
     content = load_content()
     question = content.questions["breadth.bias_variance.definitions"]
-    return JudgeRequest(
-        round_kind=question.round,
-        question=question.prompt,
-        key_points=question.key_points,
-        rubric=content.rubrics["breadth"],
-        answer=answer,
-    )
+    return request_for(question, content.rubrics["breadth"], answer)
 
 
 async def test_the_worker_gives_the_offline_judges_verdict_and_identity():

@@ -10,6 +10,7 @@ from interviewer.content.loader import Content, load_content
 from interviewer.domain.judging import JudgeRequest, JudgeResult
 from interviewer.domain.question import KeyPoint, RoundKind
 from interviewer.judge.offline import OfflineJudge
+from tests.answer_sets import request_for
 
 # (name, question, key point, wrong claim, right claim, the other alternative denied)
 CASES = [
@@ -203,13 +204,7 @@ MONTY_HALL = "breadth.statistics.monty_hall"
 def _bank_judged(content: Content, question_id: str, answer: str) -> JudgeResult:
     question = content.questions[question_id]
     return OfflineJudge().score_now(
-        JudgeRequest(
-            round_kind=question.round,
-            question=question.prompt,
-            key_points=question.key_points,
-            rubric=content.rubrics[question.round.value],
-            answer=answer,
-        )
+        request_for(question, content.rubrics[question.round.value], answer)
     )
 
 
