@@ -3,6 +3,7 @@ sets' tests each hold thresholds on the same scores."""
 
 import io
 import json
+import statistics
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,8 @@ from interviewer.domain.rubric import Rubric
 from interviewer.judge.offline import OfflineJudge
 
 DATA = Path(__file__).parent / "data"
+# Each item of a set with its percent and the judge's result, as `scored` gives them.
+Scored = list[tuple[CalibrationItem, float, JudgeResult]]
 
 
 # The graded sets in the order they were committed, as far as the sets whose tests check
@@ -58,7 +61,7 @@ def questions_before(name: str, *alongside: str) -> set[str]:
     return out
 
 
-def scored(path: Path) -> list[tuple[CalibrationItem, float, JudgeResult]]:
+def scored(path: Path) -> Scored:
     """Each item of the set with its percent and the judge's result; every line is valid
     and every answer is scored."""
     items, broken = read_dataset(path, io.StringIO())
@@ -72,6 +75,17 @@ def scored(path: Path) -> list[tuple[CalibrationItem, float, JudgeResult]]:
         assert percent is not None, result.reason
         out.append((item, percent, result))
     return out
+
+
+def percents_of(rows: Scored, kind: str, group: str | None = None) -> list[float]:
+    """The percents of the scored answers of `kind` (and of `group`, when given)."""
+    return [p for item, p, _ in rows if item.kind == kind and group in (None, item.group)]
+
+
+def mean_of(by_question: dict[str, dict[str, float]], label: str) -> float:
+    """The mean percent across the questions of their answers labelled `label` (a kind or a
+    variant, as `percents_by_question` groups them); every question must have one."""
+    return statistics.mean(v[label] for v in by_question.values())
 
 
 def percents_by_kind(path: Path) -> dict[str, list[float]]:

@@ -17,7 +17,7 @@ from interviewer.commands.calibrate import Requests, read_dataset
 from interviewer.content.loader import load_content
 from interviewer.judge import levels
 from interviewer.judge.offline import OfflineJudge
-from tests.answer_sets import bank_request, scored
+from tests.answer_sets import bank_request, percents_of, scored
 
 DATA = Path(__file__).parent / "data"
 SETS = ("ceiling_answers.jsonl", "ceiling_aside.jsonl")
@@ -36,13 +36,9 @@ def judged(request):
     return request.param, scored(DATA / request.param)
 
 
-def _of(rows, kind: str) -> list[float]:
-    return [p for item, p, _ in rows if item.kind == kind]
-
-
 def test_complete_answers_that_weigh_no_options_reach_excellent(judged):
     name, rows = judged
-    excellent = _of(rows, "excellent")
+    excellent = percents_of(rows, "excellent")
     assert statistics.mean(excellent) >= EXCELLENT_AT_LEAST[name], sorted(excellent)
 
 
@@ -51,15 +47,15 @@ def test_the_controls_do_not_rise(judged, kind):
     name, rows = judged
     if kind not in CONTROLS_AT_MOST[name]:
         pytest.skip(f"{name} has no {kind} answers")
-    got = _of(rows, kind)
+    got = percents_of(rows, kind)
     assert statistics.mean(got) <= CONTROLS_AT_MOST[name][kind], sorted(got)
 
 
 def test_a_complete_answer_scores_well_above_its_heavy_point_missing_twin():
     rows = scored(DATA / "ceiling_answers.jsonl")
     for group in {item.group for item, _, _ in rows}:
-        excellent = [p for item, p, _ in rows if item.group == group and item.kind == "excellent"]
-        good = [p for item, p, _ in rows if item.group == group and item.kind == "good"]
+        excellent = percents_of(rows, "excellent", group)
+        good = percents_of(rows, "good", group)
         # 20: near-duplicates' good answer reads correctness 4 (its "compare the
         # signatures" is read as enough of the banding point) and keeps 60.
         assert excellent[0] >= good[0] + 20, group

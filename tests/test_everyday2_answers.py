@@ -4,12 +4,11 @@ everyday2_aside.jsonl, see tests/data/README.md), each graded 0-100 before any s
 The aside's three questions were kept aside while the lexicon was changed. What the judge
 does with them now is held here; the issue's bar is a strict xfail."""
 
-import statistics
 from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import percents_by_question
+from tests.answer_sets import mean_of, percents_by_question
 
 DATA = Path(__file__).parent / "data"
 KINDS = {"excellent", "wrong"}
@@ -25,10 +24,6 @@ def aside() -> dict[str, dict[str, float]]:
     return percents_by_question(DATA / "everyday2_aside.jsonl", "kind", KINDS)
 
 
-def _mean(judged: dict[str, dict[str, float]], kind: str) -> float:
-    return statistics.mean(v[kind] for v in judged.values())
-
-
 def test_each_question_has_a_right_and_a_wrong_answer(dev, aside):
     assert len(dev) == 6 and len(aside) == 3
     assert not set(dev) & set(aside)
@@ -37,14 +32,14 @@ def test_each_question_has_a_right_and_a_wrong_answer(dev, aside):
 
 def test_right_answers_in_everyday_words(dev, aside):
     # Before the everyday concepts (main edf2ca6): 67.6 developed, 63.0 aside; after 68.8.
-    assert _mean(dev, "excellent") >= 68.5
-    assert _mean(aside, "excellent") >= 62
+    assert mean_of(dev, "excellent") >= 68.5
+    assert mean_of(aside, "excellent") >= 62
 
 
 def test_wrong_answers_in_everyday_words_do_not_rise(dev, aside):
     # Before: 18.2 developed, 30.2 aside (graded 5).
-    assert _mean(dev, "wrong") <= 19
-    assert _mean(aside, "wrong") <= 31
+    assert mean_of(dev, "wrong") <= 19
+    assert mean_of(aside, "wrong") <= 31
 
 
 def test_every_right_answer_is_above_its_wrong_twin(dev, aside):
@@ -54,4 +49,4 @@ def test_every_right_answer_is_above_its_wrong_twin(dev, aside):
 
 def test_everyday_words_reach_the_issue_bar(dev):
     # Read word by word: ~71 of the 87 graded; 84.2 with everyday10's spread reading (v13).
-    assert _mean(dev, "excellent") >= 80
+    assert mean_of(dev, "excellent") >= 80

@@ -4,12 +4,11 @@ wrong answers in everyday words, on fourteen breadth and domain questions
 each graded 0-100 before any scoring. The aside's four questions were kept aside while
 the judge was changed. What the judge does with them now is held here."""
 
-import statistics
 from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import percents_by_question
+from tests.answer_sets import mean_of, percents_by_question
 
 DATA = Path(__file__).parent / "data"
 VARIANTS = {"everyday", "terms", "everyday_false"}
@@ -25,10 +24,6 @@ def aside() -> dict[str, dict[str, float]]:
     return percents_by_question(DATA / "everyday3_aside.jsonl", "variant", VARIANTS)
 
 
-def _mean(judged: dict[str, dict[str, float]], variant: str) -> float:
-    return statistics.mean(v[variant] for v in judged.values())
-
-
 def test_each_question_has_three_answers(dev, aside):
     assert len(dev) == 10 and len(aside) == 4
     assert not set(dev) & set(aside)
@@ -37,20 +32,20 @@ def test_each_question_has_three_answers(dev, aside):
 
 def test_right_answers_in_the_fields_terms(dev, aside):
     # Before any change (main e6cf0b6): 84.1 developed, 89.6 aside.
-    assert _mean(dev, "terms") >= 83.5
-    assert _mean(aside, "terms") >= 89
+    assert mean_of(dev, "terms") >= 83.5
+    assert mean_of(aside, "terms") >= 89
 
 
 def test_right_answers_in_everyday_words(dev, aside):
     # Before any change (main e6cf0b6): 62.2 developed, 68.7 aside.
-    assert _mean(dev, "everyday") >= 62
-    assert _mean(aside, "everyday") >= 68
+    assert mean_of(dev, "everyday") >= 62
+    assert mean_of(aside, "everyday") >= 68
 
 
 def test_wrong_answers_in_everyday_words_do_not_rise(dev, aside):
     # Before any change: 41.2 developed, 36.9 aside (graded 4-6).
-    assert _mean(dev, "everyday_false") <= 42
-    assert _mean(aside, "everyday_false") <= 37.5
+    assert mean_of(dev, "everyday_false") <= 42
+    assert mean_of(aside, "everyday_false") <= 37.5
 
 
 def test_every_right_answer_is_above_its_wrong_twin(dev, aside):
@@ -61,4 +56,4 @@ def test_every_right_answer_is_above_its_wrong_twin(dev, aside):
 
 @pytest.mark.xfail(strict=True, reason="everyday words read word by word: ~62 of the 88 graded")
 def test_everyday_words_reach_the_terms(dev):
-    assert _mean(dev, "everyday") >= _mean(dev, "terms") - 10
+    assert mean_of(dev, "everyday") >= mean_of(dev, "terms") - 10

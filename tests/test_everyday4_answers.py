@@ -5,12 +5,11 @@ each graded 0-100 before any scoring. The aside's four questions were kept aside
 lexicon was changed. What the judge does with them now is held here; the issue's bar is a
 strict xfail."""
 
-import statistics
 from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import percents_by_question
+from tests.answer_sets import mean_of, percents_by_question
 
 DATA = Path(__file__).parent / "data"
 VARIANTS = {"everyday", "terms", "everyday_false"}
@@ -30,10 +29,6 @@ def aside() -> dict[str, dict[str, float]]:
     return _judged("everyday4_aside.jsonl")
 
 
-def _mean(judged: dict[str, dict[str, float]], variant: str) -> float:
-    return statistics.mean(v[variant] for v in judged.values())
-
-
 def test_each_question_has_its_three_answers(dev, aside):
     assert len(dev) == 10 and len(aside) == 4
     assert not set(dev) & set(aside)
@@ -42,20 +37,20 @@ def test_each_question_has_its_three_answers(dev, aside):
 
 def test_right_answers_in_everyday_words(dev, aside):
     # Before any change (main 4e3db05) and after: developed 77.7, aside 84.8 (graded 86-87).
-    assert _mean(dev, "everyday") >= 77
-    assert _mean(aside, "everyday") >= 84
+    assert mean_of(dev, "everyday") >= 77
+    assert mean_of(aside, "everyday") >= 84
 
 
 def test_the_same_answers_in_the_field_s_terms(dev, aside):
     # Before and after: developed 86.3, aside 91.7 (graded 89-90).
-    assert _mean(dev, "terms") >= 85.5
-    assert _mean(aside, "terms") >= 91
+    assert mean_of(dev, "terms") >= 85.5
+    assert mean_of(aside, "terms") >= 91
 
 
 def test_wrong_twins_in_everyday_words_do_not_rise(dev, aside):
     # Before and after: developed 15.9, aside 4.1 (graded 5-6).
-    assert _mean(dev, "everyday_false") <= 16.5
-    assert _mean(aside, "everyday_false") <= 5
+    assert mean_of(dev, "everyday_false") <= 16.5
+    assert mean_of(aside, "everyday_false") <= 5
 
 
 def test_every_right_answer_is_well_above_its_wrong_twin(dev, aside):
@@ -75,4 +70,4 @@ def test_every_wrong_twin_stays_low(dev):
 
 def test_everyday_words_reach_the_issue_bar(dev):
     # Read word by word: ~78 of the 87 graded; 83.2 with everyday10's spread reading (v13).
-    assert _mean(dev, "everyday") >= 80
+    assert mean_of(dev, "everyday") >= 80

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import percents_by_question, scored
+from tests.answer_sets import mean_of, percents_by_question, scored
 
 DATA = Path(__file__).parent / "data"
 VARIANTS = {"everyday", "everyday_false"}
@@ -40,10 +40,6 @@ def holdout12_everyday() -> dict[str, float]:
     }
 
 
-def _mean(judged: dict[str, dict[str, float]], variant: str) -> float:
-    return statistics.mean(v[variant] for v in judged.values())
-
-
 def test_each_question_has_its_two_answers(dev, aside):
     assert len(dev) == 7 and len(aside) == 3
     assert not set(dev) & set(aside)
@@ -53,16 +49,16 @@ def test_each_question_has_its_two_answers(dev, aside):
 def test_right_answers_in_everyday_words(dev, aside):
     # Before the change (main fa1b753): developed 66.9, aside 68.5; after the lexicon's
     # concepts for the learning paradigms and other recurring ideas: 69.6 and 69.3 (graded 86).
-    assert _mean(dev, "everyday") >= 69
-    assert _mean(aside, "everyday") >= 69
+    assert mean_of(dev, "everyday") >= 69
+    assert mean_of(aside, "everyday") >= 69
 
 
 def test_wrong_twins_in_everyday_words_stay_low(dev, aside):
     # Before: developed 19.5, aside 3.3; after 21.6 (the paradigms' twin, which gives each
     # paradigm's right description to the wrong ordinal - "the first kind", "the second
     # kind" -, 14.3 -> 29.2) and 3.3 (graded 5).
-    assert _mean(dev, "everyday_false") <= 22
-    assert _mean(aside, "everyday_false") <= 4
+    assert mean_of(dev, "everyday_false") <= 22
+    assert mean_of(aside, "everyday_false") <= 4
 
 
 def test_holdout12_everyday_answers(holdout12_everyday):
@@ -76,7 +72,7 @@ def test_holdout12_everyday_answers(holdout12_everyday):
 
 @pytest.mark.xfail(strict=True, reason="everyday words read word by word: 69.6 of the 86 graded")
 def test_everyday_words_reach_the_issue_bar(dev):
-    assert _mean(dev, "everyday") >= 80
+    assert mean_of(dev, "everyday") >= 80
 
 
 @pytest.mark.xfail(strict=True, reason="batch and online exchanged reads as half right (56)")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import percents_by_question, scored
+from tests.answer_sets import mean_of, percents_by_question, scored
 
 DATA = Path(__file__).parent / "data"
 VARIANTS = {"everyday", "terms", "everyday_false"}
@@ -39,10 +39,6 @@ def _everyday(name: str) -> list[float]:
     ]
 
 
-def _mean(judged: dict[str, dict[str, float]], variant: str) -> float:
-    return statistics.mean(v[variant] for v in judged.values() if variant in v)
-
-
 def test_each_question_has_its_answers(dev, aside):
     assert len(dev) == 13 and len(aside) == 3
     assert not set(dev) & set(aside)
@@ -53,8 +49,8 @@ def test_each_question_has_its_answers(dev, aside):
 def test_right_answers_in_everyday_words(dev):
     # Before the change (main ac1cf9f): 76.8 (graded 86); after the field's general
     # vocabulary in everyday words: 78.1. The same answers in the field's terms: 84.3 both.
-    assert _mean(dev, "everyday") >= 77.5
-    assert _mean(dev, "terms") >= 84
+    assert mean_of(dev, "everyday") >= 77.5
+    assert mean_of(dev, "terms") >= 84
 
 
 def test_wrong_twins_in_everyday_words_stay_low(dev):
@@ -65,7 +61,7 @@ def test_wrong_twins_in_everyday_words_stay_low(dev):
     # everything") are named by no listed misconception, so it reads as a right answer in
     # everyday words; the other twins are unmoved. everyday11's SPREAD_LEND 1.5 credits its
     # points further: 73.5 -> 74.9 (mean 27.4).
-    assert _mean(dev, "everyday_false") <= 28
+    assert mean_of(dev, "everyday_false") <= 28
 
 
 def test_former_heldout_everyday_answers():
@@ -78,7 +74,7 @@ def test_former_heldout_everyday_answers():
 
 def test_everyday_words_reach_the_issue_bar(dev):
     # 78.1 read word by word; 85.0 with everyday10's spread reading (v13).
-    assert _mean(dev, "everyday") >= 80
+    assert mean_of(dev, "everyday") >= 80
 
 
 @pytest.mark.xfail(strict=True, reason="unlisted reversed claims in everyday words read as points")

@@ -15,7 +15,7 @@ import pytest
 from interviewer.judge import levels
 from interviewer.judge.clauses import read
 from interviewer.judge.text import sentences
-from tests.answer_sets import scored
+from tests.answer_sets import percents_of, scored
 
 DATA = Path(__file__).parent / "data"
 # The right answers' mean (writer: 90) at least. Before: 54.8 and 76.6; after: 87.4 and
@@ -31,27 +31,23 @@ def judged(request):
     return request.param, scored(DATA / request.param)
 
 
-def _of(rows, kind: str) -> list[float]:
-    return [p for item, p, _ in rows if item.kind == kind]
-
-
 def test_right_answers_that_call_the_wrong_claim_infeasible_score_high(judged):
     name, rows = judged
-    right = _of(rows, "excellent")
+    right = percents_of(rows, "excellent")
     assert statistics.mean(right) >= RIGHT_MEAN[name], sorted(right)
 
 
 def test_the_wrong_claim_asserted_still_costs(judged):
     name, rows = judged
-    wrong = _of(rows, "wrong")
+    wrong = percents_of(rows, "wrong")
     assert statistics.mean(wrong) <= WRONG_MEAN[name], sorted(wrong)
 
 
 def test_each_right_answer_scores_well_above_its_asserted_twin():
     rows = scored(DATA / "excellent7_answers.jsonl")
     for group in {item.group for item, _, _ in rows}:
-        right = [p for item, p, _ in rows if item.group == group and item.kind == "excellent"]
-        wrong = [p for item, p, _ in rows if item.group == group and item.kind == "wrong"]
+        right = percents_of(rows, "excellent", group)
+        wrong = percents_of(rows, "wrong", group)
         assert min(right) > max(wrong) + 20, (group, right, wrong)
 
 

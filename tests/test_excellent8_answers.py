@@ -17,7 +17,7 @@ import pytest
 
 from interviewer.judge.clauses import denies_its_verb, read
 from interviewer.judge.text import sentences
-from tests.answer_sets import judged_on, scored
+from tests.answer_sets import judged_on, percents_of, scored
 
 DATA = Path(__file__).parent / "data"
 # The right answers' mean (writer: 91.6 and 91.8) at least. Before: 82.6 and 97.3; after:
@@ -32,27 +32,23 @@ def judged(request):
     return request.param, scored(DATA / request.param)
 
 
-def _of(rows, kind: str) -> list[float]:
-    return [p for item, p, _ in rows if item.kind == kind]
-
-
 def test_right_answers_in_the_fields_terms_score_high(judged):
     name, rows = judged
-    right = _of(rows, "excellent")
+    right = percents_of(rows, "excellent")
     assert statistics.mean(right) >= RIGHT_MEAN[name], sorted(right)
 
 
 def test_their_wrong_twins_stay_low(judged):
     name, rows = judged
-    wrong = _of(rows, "wrong")
+    wrong = percents_of(rows, "wrong")
     assert statistics.mean(wrong) <= WRONG_MEAN[name], sorted(wrong)
 
 
 def test_each_right_answer_scores_well_above_its_twin(judged):
     _, rows = judged
     for group in {item.group for item, _, _ in rows}:
-        right = [p for item, p, _ in rows if item.group == group and item.kind == "excellent"]
-        wrong = [p for item, p, _ in rows if item.group == group and item.kind == "wrong"]
+        right = percents_of(rows, "excellent", group)
+        wrong = percents_of(rows, "wrong", group)
         assert min(right) > max(wrong) + 40, (group, right, wrong)
 
 

@@ -5,12 +5,11 @@ questions (`plain7_aside.*`) were kept aside while the judge was changed: they a
 their means only."""
 
 import json
-import statistics
 from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import percents_by_part, questions_before
+from tests.answer_sets import mean_of, percents_by_part, questions_before
 
 DATA = Path(__file__).parent / "data"
 DATASET = DATA / "plain7_answers.jsonl"
@@ -28,10 +27,6 @@ def _judged() -> dict[str, dict[str, dict[str, float]]]:
 @pytest.fixture(scope="module")
 def judged() -> dict[str, dict[str, dict[str, float]]]:
     return _judged()
-
-
-def _mean(by_question: dict[str, dict[str, float]], variant: str) -> float:
-    return statistics.mean(v[variant] for v in by_question.values())
 
 
 def test_each_question_has_a_right_answer_and_its_wrong_twin(judged):
@@ -55,19 +50,19 @@ def test_every_right_answer_beats_its_wrong_twin_by_far(judged):
 
 
 def test_development_means(judged):
-    assert _mean(judged["dev"], "plain") >= 74
+    assert mean_of(judged["dev"], "plain") >= 74
     # Graded 5: a claim read in other words does not yield to its own sentence
     # (offline.YIELDS_ELSEWHERE_ONLY); "a network is the stronger choice ... beats boosted
     # trees on every kind of data" no longer passes as the point about tree ensembles.
-    assert _mean(judged["dev"], "plain_false") <= 17
+    assert mean_of(judged["dev"], "plain_false") <= 17
 
 
 def test_aside_means(judged):
     # Scored once, after the change: the right answers as before (75.2), the wrong twins
     # 40.6 -> 18.1 (a nightly job "is enough" and ridge's "z minus lambda" no longer yield
     # to the words of their points said in the same sentence).
-    assert _mean(judged["aside"], "plain") >= 73
-    assert _mean(judged["aside"], "plain_false") <= 22
+    assert mean_of(judged["aside"], "plain") >= 73
+    assert mean_of(judged["aside"], "plain_false") <= 22
 
 
 def test_the_wrong_twin_that_says_a_misconception_in_the_points_words_is_named(judged):

@@ -6,12 +6,11 @@ judge was changed. What the judge does with them now is held here; what it does 
 yet is a strict xfail with the reason."""
 
 import json
-import statistics
 from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import judged_on, scored
+from tests.answer_sets import judged_on, mean_of, scored
 
 DATA = Path(__file__).parent / "data"
 DATASET = DATA / "plain_unseen_answers.jsonl"
@@ -29,10 +28,6 @@ def _judged() -> dict[str, dict[str, float]]:
 @pytest.fixture(scope="module")
 def judged() -> dict[str, dict[str, float]]:
     return _judged()
-
-
-def _mean(judged: dict[str, dict[str, float]], variant: str) -> float:
-    return statistics.mean(v[variant] for v in judged.values())
 
 
 def test_each_question_has_every_variant(judged):
@@ -77,14 +72,14 @@ def test_right_answers_score_well_on_average(judged):
     # 81.4 -> 85.8, plainest 76.5 -> 78.7, wrong 19.9 -> 19.9). Misconceptions read in other
     # words (main f34621d) then took plain to 83.6 and plainest to 69.9 (and wrong to 8.8):
     # they name a misconception in right answers on weighted losses, CNNs and caching.
-    assert _mean(judged, "keypoints") >= 85
-    assert _mean(judged, "plain") >= 80
-    assert _mean(judged, "plainer") >= 66
+    assert mean_of(judged, "keypoints") >= 85
+    assert mean_of(judged, "plain") >= 80
+    assert mean_of(judged, "plainer") >= 66
     assert min(v["plainer"] for v in judged.values()) >= 35, judged
 
 
 def test_fluent_wrong_answers_in_plain_words_stay_low(judged):
-    assert _mean(judged, "plain_false") <= 20
+    assert mean_of(judged, "plain_false") <= 20
     assert max(v["plain_false"] for v in judged.values()) <= 55, judged
 
 
@@ -92,7 +87,7 @@ def test_answers_in_the_plainest_words_average_at_least_80(judged):
     # An answer in everyday words states less of each key point's technical words than the
     # covering bar asks (svm, central limit theorem, pca: 44-50 read word by word); 85.0
     # with everyday10's spread reading (claims-v13), the wrong answers still 8.0.
-    assert _mean(judged, "plainer") >= 80
+    assert mean_of(judged, "plainer") >= 80
 
 
 PCA = "breadth.dim_reduction.pca_in_practice"

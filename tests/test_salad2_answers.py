@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import scored
+from tests.answer_sets import percents_of, scored
 
 DATA = Path(__file__).parent / "data"
 # The judge's mean for the salad of each file, at most (writers: 3-4). Before the empty
@@ -25,25 +25,21 @@ def judged(request):
     return request.param, scored(DATA / request.param)
 
 
-def _of(rows, kind: str) -> list[float]:
-    return [p for item, p, _ in rows if item.kind == kind]
-
-
 def test_salad_in_empty_relational_sentences_scores_low_on_average(judged):
     name, rows = judged
-    salad = _of(rows, "salad")
+    salad = percents_of(rows, "salad")
     assert statistics.mean(salad) <= SALAD_MEAN[name], sorted(salad)
 
 
 def test_right_answers_with_relational_verbs_keep_their_scores(judged):
     name, rows = judged
-    right = _of(rows, "control")
+    right = percents_of(rows, "control")
     assert statistics.mean(right) >= RIGHT_MEAN[name], sorted(right)
 
 
 def test_each_right_answer_scores_above_every_salad_of_its_question():
     rows = scored(DATA / "salad2_answers.jsonl")
     for group in {item.group for item, _, _ in rows}:
-        right = min(p for item, p, _ in rows if item.group == group and item.kind == "control")
-        salad = max(p for item, p, _ in rows if item.group == group and item.kind == "salad")
+        right = min(percents_of(rows, "control", group))
+        salad = max(percents_of(rows, "salad", group))
         assert right > salad, (group, right, salad)

@@ -14,7 +14,7 @@ import pytest
 
 from interviewer.judge.clauses import Status, read
 from interviewer.judge.text import sentences
-from tests.answer_sets import scored
+from tests.answer_sets import percents_of, scored
 
 DATA = Path(__file__).parent / "data"
 # The judge's mean for the salad of each file, at most (writers: 3). Before these
@@ -29,29 +29,25 @@ def judged(request):
     return request.param, scored(DATA / request.param)
 
 
-def _of(rows, kind: str) -> list[float]:
-    return [p for item, p, _ in rows if item.kind == kind]
-
-
 def test_salad_in_empty_sentences_scores_low_on_average(judged):
     name, rows = judged
-    salad = _of(rows, "salad")
+    salad = percents_of(rows, "salad")
     assert statistics.mean(salad) <= SALAD_MEAN[name], sorted(salad)
 
 
 def test_right_answers_with_the_same_frames_keep_their_scores(judged):
     name, rows = judged
-    right = _of(rows, "excellent")
+    right = percents_of(rows, "excellent")
     assert statistics.mean(right) >= RIGHT_MEAN[name], sorted(right)
 
 
 def test_each_right_answer_scores_above_every_salad_of_its_question():
     rows = scored(DATA / "salad4_answers.jsonl")
     for group in {item.group for item, _, _ in rows}:
-        salads = [p for item, p, _ in rows if item.group == group and item.kind == "salad"]
+        salads = percents_of(rows, "salad", group)
         if not salads:
             continue
-        right = min(p for item, p, _ in rows if item.group == group and item.kind == "excellent")
+        right = min(percents_of(rows, "excellent", group))
         assert right > max(salads) + 40, (group, right, salads)
 
 

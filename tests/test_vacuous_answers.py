@@ -11,7 +11,7 @@ import pytest
 
 from interviewer.judge.clauses import Status
 from interviewer.judge.offline import DISOWNED
-from tests.answer_sets import scored
+from tests.answer_sets import percents_of, scored
 
 DATA = Path(__file__).parent / "data"
 # The judge's mean for the salad of each file, at most (writers: 3-6). Before the empty
@@ -26,10 +26,6 @@ def judged(request):
     return request.param, scored(DATA / request.param)
 
 
-def _of(rows, kind: str) -> list[float]:
-    return [p for item, p, _ in rows if item.kind == kind]
-
-
 def test_each_question_has_salad_a_right_answer_and_a_vague_one(judged):
     _, rows = judged
     for group in {item.group for item, _, _ in rows}:
@@ -39,29 +35,29 @@ def test_each_question_has_salad_a_right_answer_and_a_vague_one(judged):
 
 def test_salad_scores_low_on_average(judged):
     name, rows = judged
-    salad = _of(rows, "salad")
+    salad = percents_of(rows, "salad")
     assert statistics.mean(salad) <= SALAD_MEAN[name], sorted(salad)
 
 
 def test_right_answers_that_use_the_same_links_keep_their_scores(judged):
     name, rows = judged
-    right = _of(rows, "excellent")
+    right = percents_of(rows, "excellent")
     assert statistics.mean(right) >= RIGHT_MEAN[name], sorted(right)
 
 
 def test_each_right_answer_scores_above_the_salad_of_its_question():
     rows = scored(DATA / "vacuous_answers.jsonl")
     for group in {item.group for item, _, _ in rows}:
-        right = min(p for item, p, _ in rows if item.group == group and item.kind == "excellent")
-        salad = max(p for item, p, _ in rows if item.group == group and item.kind == "salad")
+        right = min(percents_of(rows, "excellent", group))
+        salad = max(percents_of(rows, "salad", group))
         assert right > salad + 20, (group, right, salad)
 
 
 def test_right_answers_score_above_vague_ones_and_salad_on_average(judged):
     _, rows = judged
-    right = statistics.mean(_of(rows, "excellent"))
-    assert right > statistics.mean(_of(rows, "vague")) + 40
-    assert right > statistics.mean(_of(rows, "salad")) + 40
+    right = statistics.mean(percents_of(rows, "excellent"))
+    assert right > statistics.mean(percents_of(rows, "vague")) + 40
+    assert right > statistics.mean(percents_of(rows, "salad")) + 40
 
 
 def test_salad_covers_few_key_points_and_all_salad_is_named_as_such():
