@@ -15,18 +15,14 @@ DATA = Path(__file__).parent / "data"
 VARIANTS = {"everyday", "terms", "everyday_false"}
 
 
-def _judged(name: str) -> dict[str, dict[str, float]]:
-    return percents_by_question(DATA / name, "variant", VARIANTS)
-
-
 @pytest.fixture(scope="module")
 def dev() -> dict[str, dict[str, float]]:
-    return _judged("everyday4_answers.jsonl")
+    return percents_by_question(DATA / "everyday4_answers.jsonl", "variant", VARIANTS)
 
 
 @pytest.fixture(scope="module")
 def aside() -> dict[str, dict[str, float]]:
-    return _judged("everyday4_aside.jsonl")
+    return percents_by_question(DATA / "everyday4_aside.jsonl", "variant", VARIANTS)
 
 
 def test_each_question_has_its_three_answers(dev, aside):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import scored
+from tests.answer_sets import percents_by_question
 
 DATASET = Path(__file__).parent / "data" / "plain_answers.jsonl"
 # Wrong answers the judge still reads too kindly (strict xfail below), with why.
@@ -20,17 +20,9 @@ KIND_TO_WRONG = {
 }
 
 
-def _judged() -> dict[str, dict[str, float]]:
-    out: dict[str, dict[str, float]] = {}
-    for item, percent, _ in scored(DATASET):
-        assert item.question_id is not None
-        out.setdefault(item.question_id, {})[item.kind] = percent
-    return out
-
-
 @pytest.fixture(scope="module")
 def judged() -> dict[str, dict[str, float]]:
-    return _judged()
+    return percents_by_question(DATASET, "kind", {"excellent", "wrong"})
 
 
 def test_the_set_has_right_and_wrong_answers_in_plain_words(judged):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import judged_on, scored
+from tests.answer_sets import judged_on, percents_by_question
 
 DATA = Path(__file__).parent / "data"
 DATASET = DATA / "plain_breadth_answers.jsonl"
@@ -40,17 +40,9 @@ TOO_KIND = {
 }
 
 
-def _judged() -> dict[str, dict[str, float]]:
-    out: dict[str, dict[str, float]] = {}
-    for item, percent, _ in scored(DATASET):
-        assert item.question_id is not None
-        out.setdefault(item.question_id, {})[item.kind] = percent
-    return out
-
-
 @pytest.fixture(scope="module")
 def judged() -> dict[str, dict[str, float]]:
-    return _judged()
+    return percents_by_question(DATASET, "kind", {"excellent", "wrong"})
 
 
 def test_each_question_has_a_right_answer_and_its_wrong_twin(judged):

@@ -10,24 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import judged_on, mean_of, scored
+from tests.answer_sets import judged_on, mean_of, percents_by_question
 
 DATA = Path(__file__).parent / "data"
 DATASET = DATA / "plain_unseen_answers.jsonl"
 VARIANTS = {"plain", "plainer", "keypoints", "plain_false"}
 
 
-def _judged() -> dict[str, dict[str, float]]:
-    out: dict[str, dict[str, float]] = {}
-    for item, percent, _ in scored(DATASET):
-        assert item.question_id is not None and item.variant in VARIANTS
-        out.setdefault(item.question_id, {})[item.variant] = percent
-    return out
-
-
 @pytest.fixture(scope="module")
 def judged() -> dict[str, dict[str, float]]:
-    return _judged()
+    return percents_by_question(DATASET, "variant", VARIANTS)
 
 
 def test_each_question_has_every_variant(judged):
