@@ -3,16 +3,8 @@ endorsed, claims distanced, and sentences said both ways."""
 
 import pytest
 
-from interviewer.judge.clauses import Clause, Status, read
-from interviewer.judge.text import sentences
-
-
-def clauses_of(text: str) -> list[Clause]:
-    return read(sentences(text)).clauses
-
-
-def statuses(text: str) -> list[Status]:
-    return [c.status for c in clauses_of(text)]
+from interviewer.judge.clauses import Status
+from tests.readings import clauses_of, statuses
 
 
 @pytest.mark.parametrize(

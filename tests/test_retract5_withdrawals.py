@@ -3,8 +3,7 @@
 
 import pytest
 
-from interviewer.judge import withdrawals
-from interviewer.judge.text import sentences
+from tests.readings import withdrawn
 
 ANSWER = "The learning rate sets the step size. Too large and the loss diverges."
 
@@ -44,25 +43,18 @@ KEEPS = [
 
 @pytest.mark.parametrize("ending", TAKES_BACK)
 def test_one_move_takes_back_all_before_it(ending):
-    texts = [s.text for s in sentences(ANSWER + " " + ending)]
-    found = withdrawals.passage(texts)
-    assert found is not None and found[0] >= 2, (
-        ending,
-        [withdrawals.sentence_kinds(t) for t in texts],
-    )
+    found, kinds = withdrawn(ANSWER + " " + ending)
+    assert found is not None and found[0] >= 2, (ending, kinds)
 
 
 @pytest.mark.parametrize("ending", KEEPS)
 def test_the_same_words_take_nothing_back(ending):
-    texts = [s.text for s in sentences(ANSWER + " " + ending)]
-    assert withdrawals.passage(texts) is None, [withdrawals.sentence_kinds(t) for t in texts]
+    found, kinds = withdrawn(ANSWER + " " + ending)
+    assert found is None, kinds
 
 
 def test_a_withdrawn_first_attempt_leaves_what_follows():
-    texts = [
-        s.text
-        for s in sentences(
-            "Bias is the spread of the labels. I retract that whole thing. " + ANSWER
-        )
-    ]
-    assert withdrawals.passage(texts) == (1, frozenset({1}))
+    found, kinds = withdrawn(
+        "Bias is the spread of the labels. I retract that whole thing. " + ANSWER
+    )
+    assert found == (1, frozenset({1})), kinds

@@ -6,7 +6,7 @@ import pytest
 
 from interviewer.judge import disowning, withdrawals
 from interviewer.judge.clauses import tokens
-from interviewer.judge.text import sentences
+from tests.readings import withdrawn
 
 ANSWER = "We trained the model on two years of claims. We split by time and checked the slices."
 
@@ -53,18 +53,14 @@ KEEPS = [
 
 @pytest.mark.parametrize("ending", TAKES_BACK)
 def test_a_whole_answer_disowned_is_taken_back(ending):
-    texts = [s.text for s in sentences(ANSWER + " " + ending)]
-    found = withdrawals.passage(texts)
-    assert found is not None and found[0] >= 2, (
-        ending,
-        [withdrawals.sentence_kinds(t) for t in texts],
-    )
+    found, kinds = withdrawn(ANSWER + " " + ending)
+    assert found is not None and found[0] >= 2, (ending, kinds)
 
 
 @pytest.mark.parametrize("ending", KEEPS)
 def test_the_same_shapes_said_of_one_part_take_nothing_back(ending):
-    texts = [s.text for s in sentences(ANSWER + " " + ending)]
-    assert withdrawals.passage(texts) is None, [withdrawals.sentence_kinds(t) for t in texts]
+    found, kinds = withdrawn(ANSWER + " " + ending)
+    assert found is None, kinds
 
 
 def _words(text: str) -> tuple[str, ...]:

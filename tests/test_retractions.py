@@ -6,7 +6,7 @@ import pytest
 
 from interviewer.judge import clauses
 from interviewer.judge.retractions import TAIL_SENTENCES, tail, takes_back_whole
-from interviewer.judge.text import sentences
+from tests.readings import statuses as _statuses
 
 TAKE_BACK = [
     # all that was said called wrong, or a pointer back at the answer called wrong
@@ -98,10 +98,6 @@ RIGHT = (
     "At inference it is switched off and the full network runs. "
     "It regularises because units cannot co-adapt. "
 )
-
-
-def _statuses(text: str) -> list[clauses.Status]:
-    return [c.status for c in clauses.read(sentences(text)).clauses]
 
 
 def test_a_retraction_at_the_end_takes_back_every_sentence_before_it():

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from interviewer.judge.clauses import Status, read
-from interviewer.judge.text import sentences
+from interviewer.judge.clauses import Status
 from tests.answer_sets import percents_of, scored
+from tests.readings import statuses
 
 DATA = Path(__file__).parent / "data"
 # The judge's mean for the salad of each file, at most (writers: 3). Before these
@@ -49,10 +49,6 @@ def test_each_right_answer_scores_above_every_salad_of_its_question():
             continue
         right = min(percents_of(rows, "excellent", group))
         assert right > max(salads) + 40, (group, right, salads)
-
-
-def statuses(text: str) -> list[Status]:
-    return [c.status for c in read(sentences(text)).clauses]
 
 
 @pytest.mark.parametrize(

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from interviewer.judge.clauses import Status, read
-from interviewer.judge.text import sentences
+from interviewer.judge.clauses import Status
 from tests.answer_sets import percents_of, scored
+from tests.readings import statuses
 
 DATA = Path(__file__).parent / "data"
 # The judge's mean for the salad of each file, at most (writers: 2). Before association
@@ -41,10 +41,6 @@ def test_right_answers_in_the_same_shapes_keep_their_scores(judged):
     name, rows = judged
     right = percents_of(rows, "excellent")
     assert statistics.mean(right) >= RIGHT_MEAN[name], sorted(right)
-
-
-def statuses(text: str) -> list[Status]:
-    return [c.status for c in read(sentences(text)).clauses]
 
 
 @pytest.mark.parametrize(

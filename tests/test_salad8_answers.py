@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from interviewer.judge.clauses import Status, read
-from interviewer.judge.text import sentences
+from interviewer.judge.clauses import Status
 from tests.answer_sets import percents_of, scored
+from tests.readings import statuses
 
 DATA = Path(__file__).parent / "data"
 # The judge's mean for the salad of each file, at most (writers: 2). Before lists were read
@@ -68,10 +68,6 @@ def test_former_heldout_salad_in_sentences_stays_low(name, tmp_path):
     part.write_text("\n".join(lines) + "\n", encoding="utf-8")
     salad = [p for _, p, _ in scored(part)]
     assert statistics.mean(salad) <= FORMER_SALAD_MEAN[name], sorted(salad)
-
-
-def statuses(text: str) -> list[Status]:
-    return [c.status for c in read(sentences(text)).clauses]
 
 
 @pytest.mark.parametrize(

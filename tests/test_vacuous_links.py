@@ -8,10 +8,7 @@ import pytest
 from interviewer.judge.clauses import Status, links_nothing, read, tokens
 from interviewer.judge.lexicon import LEXICON_PATH, LexiconError, read_lexicon
 from interviewer.judge.text import sentences
-
-
-def statuses(text: str) -> list[Status]:
-    return [c.status for c in read(sentences(text)).clauses]
+from tests.readings import statuses
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 from interviewer.judge import clauses
 from interviewer.judge.clauses import Status
 from interviewer.judge.text import sentences
-from interviewer.judge.withdrawals import passage, sentence_kinds
+from tests.readings import withdrawn
 
 CLAIM = (
     "Ridge adds an L2 penalty and shrinks every weight. Lasso adds an L1 penalty and zeroes some."
@@ -66,16 +66,15 @@ KEPT = [
 
 @pytest.mark.parametrize("ending", TAKEN_BACK)
 def test_a_passage_of_plain_clauses_takes_back_what_came_before(ending):
-    texts = [s.text for s in sentences(f"{CLAIM} {ending}")]
-    found = passage(texts)
-    assert found is not None, [sentence_kinds(t) for t in texts]
+    found, kinds = withdrawn(f"{CLAIM} {ending}")
+    assert found is not None, kinds
     assert found[0] >= 2  # the claims before it are what it takes back
 
 
 @pytest.mark.parametrize("ending", KEPT)
 def test_the_same_shapes_that_keep_the_answer(ending):
-    texts = [s.text for s in sentences(f"{CLAIM} {ending}")]
-    assert passage(texts) is None, [sentence_kinds(t) for t in texts]
+    found, kinds = withdrawn(f"{CLAIM} {ending}")
+    assert found is None, kinds
 
 
 def test_the_claims_before_the_passage_are_retracted_and_what_follows_counts():

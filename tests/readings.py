@@ -1,0 +1,24 @@
+"""What the offline judge's readings make of one text, as the tests of a reading ask it."""
+
+from interviewer.judge import withdrawals
+from interviewer.judge.clauses import Clause, Status, read
+from interviewer.judge.text import sentences
+
+
+def clauses_of(text: str) -> list[Clause]:
+    """The clauses the clause reader finds in `text`."""
+    return read(sentences(text)).clauses
+
+
+def statuses(text: str) -> list[Status]:
+    """Each clause's status (asserted, denied, vacuous...), in order."""
+    return [c.status for c in clauses_of(text)]
+
+
+def withdrawn(
+    text: str,
+) -> tuple[tuple[int, frozenset[int]] | None, list[tuple[str, ...]]]:
+    """Where a passage of `text` takes back what came before it (withdrawals.passage) and
+    what each sentence's parts do, for the message of an assertion on the first."""
+    texts = [s.text for s in sentences(text)]
+    return withdrawals.passage(texts), [withdrawals.sentence_kinds(t) for t in texts]
