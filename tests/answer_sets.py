@@ -61,6 +61,13 @@ def questions_before(name: str, *alongside: str) -> set[str]:
     return out
 
 
+def longest_answers(name: str, count: int) -> list[tuple[str, str]]:
+    """(question id, answer) of the set's `count` longest answers: the most clauses to read."""
+    rows = [json.loads(line) for line in (DATA / name).read_text().splitlines() if line.strip()]
+    rows.sort(key=lambda r: -len(r["answer"]))
+    return [(r["question_id"], r["answer"]) for r in rows[:count]]
+
+
 def scored(path: Path) -> Scored:
     """Each item of the set with its percent and the judge's result; every line is valid
     and every answer is scored."""

@@ -1,6 +1,8 @@
 """What the offline judge's readings make of one text, as the tests of a reading ask it."""
 
-from interviewer.judge import withdrawals
+from interviewer.content.loader import load_content
+from interviewer.domain.question import Question
+from interviewer.judge import clauses, matching, offline, withdrawals
 from interviewer.judge.clauses import Clause, Status, read
 from interviewer.judge.text import sentences
 
@@ -22,3 +24,12 @@ def withdrawn(
     what each sentence's parts do, for the message of an assertion on the first."""
     texts = [s.text for s in sentences(text)]
     return withdrawals.passage(texts), [withdrawals.sentence_kinds(t) for t in texts]
+
+
+def answer_terms(question_id: str, answer: str) -> tuple[Question, matching.AnswerTerms]:
+    """A shipped question and the terms of an answer to it, read as the offline judge reads
+    them (its clauses' units and their spans)."""
+    question = load_content().questions[question_id]
+    units, spans = offline._units(clauses.read(sentences(answer), question.prompt))
+    terms = matching.AnswerTerms.of(answer, units, [spans[u.start] for u in units])
+    return question, terms

@@ -3,14 +3,11 @@ an evidence quote (the shortest run of a unit's clauses that states most of what
 states of a point), a unit's row of term matches, a clause's dashes. Verdicts over every
 set are checked byte for byte by benchmarks/judge_fingerprint.py; these hold the pieces."""
 
-import json
-from pathlib import Path
-
-from interviewer.judge import clauses, matching, offline
+from interviewer.judge import matching
 from interviewer.judge.open_choices import _at
-from interviewer.judge.text import NEGATED, sentences
-
-DATA = Path(__file__).parent / "data"
+from interviewer.judge.text import NEGATED
+from tests.answer_sets import longest_answers
+from tests.readings import answer_terms
 
 
 def _brute_quote(answer: matching.AnswerTerms, k: int, weights, text: str) -> str:
@@ -45,26 +42,10 @@ def _brute_quote(answer: matching.AnswerTerms, k: int, weights, text: str) -> st
     return answer.text[unit[a].start : unit[b - 1].end]
 
 
-def _answers(name: str, count: int) -> list[tuple[str, str]]:
-    """(question id, answer) of the set's longest answers: the most clauses to quote from."""
-    rows = [json.loads(line) for line in (DATA / name).read_text().splitlines() if line.strip()]
-    rows.sort(key=lambda r: -len(r["answer"]))
-    return [(r["question_id"], r["answer"]) for r in rows[:count]]
-
-
-def _read(question_id: str, answer: str):
-    from interviewer.content.loader import load_content
-
-    question = load_content().questions[question_id]
-    units, spans = offline._units(clauses.read(sentences(answer), question.prompt))
-    terms = matching.AnswerTerms.of(answer, units, [spans[u.start] for u in units])
-    return question, terms
-
-
 def test_an_evidence_quote_is_the_shortest_run_the_plain_definition_finds():
     checked = 0
-    for question_id, answer in _answers("interview_answers.jsonl", 12):
-        question, terms = _read(question_id, answer)
+    for question_id, answer in longest_answers("interview_answers.jsonl", 12):
+        question, terms = answer_terms(question_id, answer)
         asked = matching.question_terms(question.prompt)
         for kp in question.key_points:
             weights = matching._key_point_terms(kp.text, asked)
@@ -79,8 +60,8 @@ def test_an_evidence_quote_is_the_shortest_run_the_plain_definition_finds():
 
 def test_a_units_row_is_what_term_and_spelling_matches_give():
     checked = 0
-    for question_id, answer in _answers("interview_answers.jsonl", 6):
-        question, terms = _read(question_id, answer)
+    for question_id, answer in longest_answers("interview_answers.jsonl", 6):
+        question, terms = answer_terms(question_id, answer)
         asked = matching.question_terms(question.prompt)
         for kp in question.key_points:
             weights = matching._key_point_terms(kp.text, asked)

@@ -5,34 +5,19 @@ touches no unit of a key point (claims.touches) is read for nothing of it; a cue
 for only where its every term is said. Verdicts over every set are checked byte for byte
 by benchmarks/judge_fingerprint.py; these hold the pieces."""
 
-import json
 from dataclasses import replace
-from pathlib import Path
 
 from interviewer.content.loader import load_content
-from interviewer.judge import claims, clauses, matching, offline
+from interviewer.judge import claims, clauses, matching
 from interviewer.judge.text import sentences
-
-DATA = Path(__file__).parent / "data"
-
-
-def _answers(name: str, count: int) -> list[tuple[str, str]]:
-    rows = [json.loads(line) for line in (DATA / name).read_text().splitlines() if line.strip()]
-    rows.sort(key=lambda r: -len(r["answer"]))
-    return [(r["question_id"], r["answer"]) for r in rows[:count]]
-
-
-def _read(question_id: str, answer: str):
-    question = load_content().questions[question_id]
-    units, spans = offline._units(clauses.read(sentences(answer), question.prompt))
-    terms = matching.AnswerTerms.of(answer, units, [spans[u.start] for u in units])
-    return question, terms
+from tests.answer_sets import longest_answers
+from tests.readings import answer_terms
 
 
 def test_a_terms_match_in_a_unit_is_its_best_among_the_answer_terms_it_matches():
     checked = matched = 0
-    for question_id, answer in _answers("holdout15_answers.jsonl", 4):
-        question, terms = _read(question_id, answer)
+    for question_id, answer in longest_answers("holdout15_answers.jsonl", 4):
+        question, terms = answer_terms(question_id, answer)
         asked = matching.question_terms(question.prompt)
         every = terms.every
         for kp in question.key_points:
@@ -57,8 +42,8 @@ def test_a_negative_word_and_a_denied_word_find_each_other():
 
 def test_every_view_of_an_answer_holds_its_units_terms_within_the_same_every():
     # _term_matches relies on it: a unit's terms lie within `every`, in every view.
-    question_id, answer = _answers("interview_answers.jsonl", 1)[0]
-    _, terms = _read(question_id, answer)
+    question_id, answer = longest_answers("interview_answers.jsonl", 1)[0]
+    _, terms = answer_terms(question_id, answer)
     first = terms.pieces[0][0].start
     some = next(iter(terms.pieces[0][0].terms))
     views = (terms, terms.without(frozenset({first})), terms.masked({first: frozenset({some})}))
@@ -70,8 +55,8 @@ def test_every_view_of_an_answer_holds_its_units_terms_within_the_same_every():
 
 def test_an_indexed_row_is_the_plain_row_and_never_another_questions():
     content = load_content().questions
-    ((qa, answer),) = _answers("interview_answers.jsonl", 1)
-    _, terms = _read(qa, answer)
+    ((qa, answer),) = longest_answers("interview_answers.jsonl", 1)
+    _, terms = answer_terms(qa, answer)
     every = terms.every
     # The same answer's units held against the points of two questions in turn: a row
     # cached for one must not come back for the other.
@@ -101,7 +86,7 @@ def _brute_says_cue(text: str, cues: tuple[str, ...]) -> bool:
 
 def test_a_cue_is_looked_for_only_where_its_every_term_is_said_with_the_same_answers():
     checked = said = 0
-    for question_id, answer in _answers("holdout14_answers.jsonl", 8):
+    for question_id, answer in longest_answers("holdout14_answers.jsonl", 8):
         question = load_content().questions[question_id]
         read = clauses.read(sentences(answer), question.prompt)
         texts = {c.text for c in read.clauses} | {s.text for s in read.sentences}
@@ -147,7 +132,7 @@ def test_a_clause_that_touches_no_unit_of_a_point_is_read_for_nothing_of_it():
     # offline._claims skips these readings for a pair claims.touches rules out: each must
     # give what it gives when read.
     near = far = 0
-    for question_id, answer in _answers("interview_answers.jsonl", 6):
+    for question_id, answer in longest_answers("interview_answers.jsonl", 6):
         question, asked, topic, said = _said(question_id, answer)
         for ct in said:
             head = (
@@ -174,7 +159,7 @@ def test_a_clause_that_touches_no_unit_of_a_point_is_read_for_nothing_of_it():
 
 
 def test_a_clause_touches_a_point_by_a_shared_term_or_group_alone():
-    question_id, answer = _answers("interview_answers.jsonl", 1)[0]
+    question_id, answer = longest_answers("interview_answers.jsonl", 1)[0]
     question, asked, topic, said = _said(question_id, answer)
     kp = question.key_points[0]
     vocabulary, groups = claims._reach(kp.text, topic, asked)
