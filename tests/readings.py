@@ -33,3 +33,10 @@ def answer_terms(question_id: str, answer: str) -> tuple[Question, matching.Answ
     units, spans = offline._units(clauses.read(sentences(answer), question.prompt))
     terms = matching.AnswerTerms.of(answer, units, [spans[u.start] for u in units])
     return question, terms
+
+
+def sentence_terms(text: str) -> matching.AnswerTerms:
+    """The terms of `text` with each sentence one clause: what the clause reader gives short
+    sentences, for tests of a matching reading that leave the clause reader out."""
+    parts = sentences(text)
+    return matching.AnswerTerms.of(text, parts, [[(s.start, s.start + len(s.text))] for s in parts])

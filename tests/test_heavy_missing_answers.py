@@ -29,8 +29,8 @@ from interviewer.judge.matching import (
     question_terms,
 )
 from interviewer.judge.offline import OfflineJudge
-from interviewer.judge.text import sentences
 from tests.answer_sets import scored
+from tests.readings import sentence_terms
 
 DATASET = Path(__file__).parent / "data" / "heavy_missing_answers.jsonl"
 # Kept aside while the judge was changed: scored only at the end (prefix `heavy_aside.`).
@@ -214,8 +214,7 @@ OWN_SENTENCE = (
 
 def _own(answer: str) -> float | None:
     """The heaviest point's own-words reading; None where it is not read."""
-    units = sentences(answer)
-    terms = AnswerTerms.of(answer, units, [[(u.start, u.start + len(u.text))] for u in units])
+    terms = sentence_terms(answer)
     matches = match_key_points(terms, POINTS, QUESTION)
     request = cast(JudgeRequest, SimpleNamespace(key_points=POINTS, question=QUESTION))
     asked = question_terms(QUESTION)

@@ -19,9 +19,9 @@ import pytest
 from interviewer.commands.calibrate import Bank
 from interviewer.domain.question import KeyPoint
 from interviewer.judge import matching
-from interviewer.judge.matching import COVERED_AT, AnswerTerms, match_key_points
-from interviewer.judge.text import sentences
+from interviewer.judge.matching import COVERED_AT, match_key_points
 from tests.answer_sets import scored
+from tests.readings import sentence_terms
 
 DATA = Path(__file__).parent / "data"
 
@@ -120,8 +120,7 @@ FSDP = KeyPoint(
 
 
 def _read(answer: str, points: list[KeyPoint]) -> dict[str, float]:
-    units = sentences(answer)
-    terms = AnswerTerms.of(answer, units, [[(u.start, u.start + len(u.text))] for u in units])
+    terms = sentence_terms(answer)
     return {m.key_point_id: m.coverage for m in match_key_points(terms, points, "")}
 
 

@@ -7,8 +7,8 @@ import pytest
 
 from interviewer.domain.question import KeyPoint
 from interviewer.judge import matching
-from interviewer.judge.matching import AnswerTerms, match_key_points
-from interviewer.judge.text import sentences
+from interviewer.judge.matching import match_key_points
+from tests.readings import sentence_terms
 
 VIOLATION = KeyPoint(
     id="violation_found",
@@ -37,14 +37,8 @@ DOCUMENTATION = KeyPoint(
 QUESTION = "Which assumptions did the central method of your project make about the data?"
 
 
-def _clauses(text: str) -> AnswerTerms:
-    # One clause a sentence: what the judge's clause reader gives these short sentences.
-    parts = sentences(text)
-    return AnswerTerms.of(text, parts, [[(s.start, s.start + len(s.text))] for s in parts])
-
-
 def _coverage(text: str, points: list[KeyPoint], question: str = QUESTION) -> float:
-    return match_key_points(_clauses(text), points, question)[0].coverage
+    return match_key_points(sentence_terms(text), points, question)[0].coverage
 
 
 @pytest.mark.parametrize(

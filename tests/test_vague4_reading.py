@@ -7,8 +7,8 @@ import pytest
 
 from interviewer.domain.question import KeyPoint
 from interviewer.judge import matching
-from interviewer.judge.matching import AnswerTerms, match_key_points
-from interviewer.judge.text import sentences
+from interviewer.judge.matching import match_key_points
+from tests.readings import sentence_terms
 
 WATCH = KeyPoint(
     id="overfitting_watch",
@@ -41,14 +41,8 @@ TRANSFER = "You have 2,000 labelled images. How would you use an ImageNet networ
 EARLY = "Explain early stopping and how you would implement it."
 
 
-def _clauses(text: str) -> AnswerTerms:
-    # One clause a sentence: what the judge's clause reader gives these short sentences.
-    parts = sentences(text)
-    return AnswerTerms.of(text, parts, [[(s.start, s.start + len(s.text))] for s in parts])
-
-
 def _coverage(text: str, points: list[KeyPoint], question: str) -> float:
-    return match_key_points(_clauses(text), points, question)[0].coverage
+    return match_key_points(sentence_terms(text), points, question)[0].coverage
 
 
 @pytest.mark.parametrize(
