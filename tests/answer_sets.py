@@ -76,12 +76,19 @@ def scored(path: Path) -> Scored:
     build, judge = Requests(), OfflineJudge()
     out = []
     for item in items:
-        request = build(item)
-        result = judge.score_now(request)
-        percent = result.percent(request.rubric)
-        assert percent is not None, result.reason
+        result, percent = result_and_percent(build(item), judge)
         out.append((item, percent, result))
     return out
+
+
+def result_and_percent(
+    request: JudgeRequest, judge: OfflineJudge | None = None
+) -> tuple[JudgeResult, float]:
+    """The offline judge's result for `request` and its percent, which it must give."""
+    result = (judge if judge is not None else OfflineJudge()).score_now(request)
+    percent = result.percent(request.rubric)
+    assert percent is not None, result.reason
+    return result, percent
 
 
 def percents_of(rows: Scored, kind: str, group: str | None = None) -> list[float]:
@@ -95,12 +102,13 @@ def mean_of(by_question: dict[str, dict[str, float]], label: str) -> float:
     return statistics.mean(v[label] for v in by_question.values())
 
 
-def percents_by_kind(path: Path) -> dict[str, list[float]]:
-    """Each answer's percent, grouped by its kind."""
+def percents_by_kind(path: Path, field: str = "kind") -> dict[str, list[float]]:
+    """Each answer's percent, grouped by its kind (or by its `field`: `variant`)."""
     out: dict[str, list[float]] = {}
     for item, percent, _ in scored(path):
-        assert item.kind is not None, item.id
-        out.setdefault(item.kind, []).append(percent)
+        label = getattr(item, field)
+        assert label is not None, item.id
+        out.setdefault(label, []).append(percent)
     return out
 
 

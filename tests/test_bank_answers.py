@@ -15,8 +15,7 @@ import yaml
 
 from interviewer.content.loader import Content, load_content
 from interviewer.domain.question import Question
-from interviewer.judge.offline import OfflineJudge
-from tests.answer_sets import request_for
+from tests.answer_sets import request_for, result_and_percent
 
 ANSWERS = Path(__file__).parent / "data" / "answers"
 # Percentage points a strong answer must score above the wrong answer to the same question.
@@ -46,9 +45,7 @@ def shipped() -> Content:
 
 def _percent(shipped: Content, question: Question, answer: str) -> tuple[float, list[str]]:
     rubric = shipped.rubrics[question.round.value]
-    result = OfflineJudge().score_now(request_for(question, rubric, answer))
-    percent = result.percent(rubric)
-    assert percent is not None, result.reason
+    result, percent = result_and_percent(request_for(question, rubric, answer))
     return percent, result.covered_key_points
 
 

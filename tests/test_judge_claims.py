@@ -6,7 +6,7 @@ import pytest
 from interviewer.content.loader import Content, load_content
 from interviewer.domain.judging import JudgeRequest, JudgeResult
 from interviewer.judge.offline import OfflineJudge
-from tests.answer_sets import request_for
+from tests.answer_sets import request_for, result_and_percent
 
 DROPOUT = "breadth.regularization.dropout_mechanics"
 RIGHT = (
@@ -38,10 +38,7 @@ def shipped() -> Content:
 def judged(content: Content, question_id: str, answer: str) -> tuple[JudgeResult, float]:
     question = content.questions[question_id]
     rubric = content.rubrics[question.round.value]
-    result = OfflineJudge().score_now(request_for(question, rubric, answer))
-    percent = result.percent(rubric)
-    assert percent is not None, result.reason
-    return result, percent
+    return result_and_percent(request_for(question, rubric, answer))
 
 
 def test_a_key_point_said_the_wrong_way_round_is_not_covered_and_is_named(shipped):

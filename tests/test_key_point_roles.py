@@ -10,7 +10,7 @@ from interviewer.content.loader import Content, load_content
 from interviewer.domain.judging import JudgeRequest
 from interviewer.domain.question import KeyPoint, RoundKind
 from interviewer.judge import clauses
-from interviewer.judge.offline import OfflineJudge
+from tests.answer_sets import result_and_percent
 
 QUESTION = "What does a stack remove first, what does a queue remove first, and where is each used?"
 POINTS = [
@@ -47,18 +47,7 @@ def content() -> Content:
 
 
 def _judge(content: Content, answer: str):
-    rubric = content.rubrics[RoundKind.breadth.value]
-    request = JudgeRequest(
-        round_kind=RoundKind.breadth,
-        question=QUESTION,
-        key_points=POINTS,
-        rubric=rubric,
-        answer=answer,
-    )
-    result = OfflineJudge().score_now(request)
-    percent = result.percent(rubric)
-    assert percent is not None, result.reason
-    return result, percent
+    return _judge_points(content, QUESTION, POINTS, answer)
 
 
 def test_the_subjects_a_key_point_sets_against_each_other_are_alternatives():
@@ -128,10 +117,7 @@ def _judge_points(content: Content, question: str, points: list[KeyPoint], answe
         rubric=rubric,
         answer=answer,
     )
-    result = OfflineJudge().score_now(request)
-    percent = result.percent(rubric)
-    assert percent is not None, result.reason
-    return result, percent
+    return result_and_percent(request)
 
 
 def test_two_terms_exchanged_around_the_same_words_read_as_wrong(content):

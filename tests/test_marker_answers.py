@@ -13,6 +13,7 @@ import pytest
 
 from interviewer.commands.calibrate import Requests, read_dataset
 from interviewer.judge.offline import OfflineJudge
+from tests.answer_sets import result_and_percent
 
 DATASET = Path(__file__).parent / "data" / "marker_answers.jsonl"
 
@@ -24,10 +25,7 @@ def judged() -> dict[str, tuple[str, str, float]]:
     build, judge = Requests(), OfflineJudge()
     out: dict[str, tuple[str, str, float]] = {}
     for item in items:
-        request = build(item)
-        result = judge.score_now(request)
-        percent = result.percent(request.rubric)
-        assert percent is not None, result.reason
+        _, percent = result_and_percent(build(item), judge)
         assert item.question_id is not None and item.kind is not None
         out[item.id] = (item.question_id, item.kind, percent)
     return out

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import scored
+from tests.answer_sets import percents_by_kind
 
 DATA = Path(__file__).parent / "data"
 SET = DATA / "wrong5_answers.jsonl"
@@ -27,17 +27,9 @@ TRADEOFF_MEAN = 90.0
 CONTRAST_MEAN = 75.0
 
 
-def _by_variant(path: Path) -> dict[str, list[float]]:
-    out: dict[str, list[float]] = {}
-    for item, percent, _ in scored(path):
-        assert item.variant is not None, item.id
-        out.setdefault(item.variant, []).append(percent)
-    return out
-
-
 @pytest.fixture(scope="module")
 def by_variant() -> dict[str, list[float]]:
-    return _by_variant(SET)
+    return percents_by_kind(SET, "variant")
 
 
 def test_every_variant_is_there(by_variant):
@@ -59,7 +51,7 @@ def test_right_answers_of_the_same_shapes_keep_their_scores(by_variant):
 
 
 def test_the_set_kept_aside_is_read_so_too():
-    aside = _by_variant(ASIDE)
+    aside = percents_by_kind(ASIDE, "variant")
     wrong = aside["comma_verdict"] + aside["not_done"]
     assert statistics.mean(wrong) <= COMMA_VERDICT_MEAN, sorted(wrong)
     right = aside["tradeoff"] + aside["contrast"]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import scored
+from tests.answer_sets import percents_by_kind, scored
 
 DATA = Path(__file__).parent / "data"
 SET = DATA / "wrong6_answers.jsonl"
@@ -30,21 +30,13 @@ HOLDOUT15_WRONG = "deep_dive.data.sources_and_labels.wrong1"
 HOLDOUT15_WRONG_AT_MOST = 15.0
 
 
-def _by_variant(path: Path) -> dict[str, list[float]]:
-    out: dict[str, list[float]] = {}
-    for item, percent, _ in scored(path):
-        assert item.variant is not None, item.id
-        out.setdefault(item.variant, []).append(percent)
-    return out
-
-
 def _of(by_variant: dict[str, list[float]], variants: tuple[str, ...]) -> list[float]:
     return [p for v in variants for p in by_variant.get(v, [])]
 
 
 @pytest.fixture(scope="module")
 def by_variant() -> dict[str, list[float]]:
-    return _by_variant(SET)
+    return percents_by_kind(SET, "variant")
 
 
 def test_every_variant_is_there(by_variant):
@@ -74,7 +66,7 @@ ASIDE_RIGHT_MEAN = 62.0
 
 
 def test_the_set_kept_aside_is_read_so_too():
-    aside = _by_variant(ASIDE)
+    aside = percents_by_kind(ASIDE, "variant")
     wrong = _of(aside, WRONG)
     assert statistics.mean(wrong) <= ASIDE_WRONG_MEAN, sorted(wrong)
     right = _of(aside, RIGHT)
