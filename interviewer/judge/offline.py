@@ -119,8 +119,14 @@ from interviewer.judge.text import (
 # asks for the candidate's own part, more everyday words; v12: a whole answer taken back in
 # one clause and clauses split before "I", claims left open by a verdict after a comma, a cue
 # said in passing in a clause that judges, a pitfall named as a subject read as a warning,
-# clauses whose verbs only relate their terms within a frame).
-METHOD = "claims-v13"
+# clauses whose verbs only relate their terms within a frame; v13: right answers in everyday
+# words read by their spread, a denial reaching every disjunct, lists related wherever they
+# sit, a claim its own sentence takes back, a whole answer disowned, a short story with no
+# quantity read as general; v14: answers that explain a topic not held against story and
+# coding prompts, take-backs in the second person or passive, put as a question or running
+# forward, pseudo-cleft salad and lists cut at their last "and", an everyday answer's stated
+# points credited further).
+METHOD = "claims-v14"
 # Overlaps closer than this are equal (they are sums of rarities).
 TIE = 1e-9
 # Why an answer whose every clause is disowned is scored at the floor.
