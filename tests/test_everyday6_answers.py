@@ -4,7 +4,7 @@ and 3 more kept aside (everyday6_aside.jsonl, scored once before the judge chang
 the end; see tests/data/README.md), each graded 0-100 before any scoring; and the everyday
 answers of holdout12 (development data, written by an independent interviewer), whose
 paradigm answer was floored as saying nothing. What the judge does with them now is held
-here; the issue's bar is a strict xfail."""
+here, with the issue's bar of 80 on the everyday answers."""
 
 import statistics
 from pathlib import Path
@@ -66,8 +66,10 @@ def test_holdout12_everyday_answers(holdout12_everyday):
     assert holdout12_everyday["breadth.supervised_unsupervised.pick_paradigm"] >= 45
 
 
-@pytest.mark.xfail(strict=True, reason="everyday words read word by word: 69.6 of the 86 graded")
 def test_everyday_words_reach_the_issue_bar(dev):
+    # A strict xfail until claims-v14 (69.6 of the 86 graded when written, 79.2 at
+    # claims-v13): everyday11's SPREAD_LEND 1.5 credits the stated points further (the
+    # paradigms 64.5 -> 71.9, A/B test design 75.1 -> 83.0): 81.4.
     assert mean_of(dev, "everyday") >= 80
 
 
