@@ -13,9 +13,10 @@ from tests.answer_sets import DATA, percents_by_kind
 
 # Answers disowned (writer: 4-5) scored 43.4 on average at claims-v12, 14 of 20 above 20;
 # 3.3 after, one above 20 ("Though I'd rather you didn't grade any of that: ...": a part
-# opening with "though" is read as a supposition).
-RETRACTED_MEAN = 8.0
-RETRACTED_ABOVE_20 = 1
+# opening with "though" was read as a supposition); 0.0 at claims-v14, where retract7's
+# reading of a wish not to be graded takes it (65.2 -> 0).
+RETRACTED_MEAN = 3.0
+RETRACTED_ABOVE_20 = 0
 # Controls (writer: 87-91) scored 84.4 before and after, none moved.
 CONTROL_MEAN = 82.0
 # Five other questions kept aside, scored once before and once at the end: retracted

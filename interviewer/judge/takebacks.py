@@ -28,6 +28,7 @@ from functools import lru_cache
 from interviewer.judge import retractions
 from interviewer.judge.clauses import Table, _spans, tokens
 from interviewer.judge.lexicon import lexicon
+from interviewer.judge.withdrawals import past
 
 _BE = frozenset({"be", "been"})
 _NEGATORS = frozenset({"not", "never", "no"})
@@ -303,9 +304,7 @@ def knows_nothing_of(words: tuple[str, ...]) -> bool:
             continue
         if not set(words[1:n]) <= lists.present:
             continue
-        k = n + 1
-        while k < len(words) and words[k] in lists.adverbs:
-            k += 1
+        k = past(words, n + 1, lists.adverbs)
         if k >= len(words) or words[k] not in {"know", "understand"}:
             continue
         rest = words[k + 1 :]
@@ -349,9 +348,7 @@ def _cannot_say(words: tuple[str, ...]) -> bool:
             continue
         if not set(words[:n]) <= lists.frames | lists.present | {"could"}:
             continue
-        k = n + 1
-        while k < len(words) and words[k] in lists.adverbs:
-            k += 1
+        k = past(words, n + 1, lists.adverbs)
         if k >= len(words) or tokens(words[k])[0].stem not in lists.unknowns:
             continue
         k += 1
