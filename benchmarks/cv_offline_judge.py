@@ -53,6 +53,8 @@ them and the alternatives tried:
   stated that far (spread.SPREAD_SHARE, 1 = every point).
 - `spread_lend`: how far such an answer's points have their technical terms credited,
   relative to how far each is stated against the covering bar (spread.SPREAD_LEND).
+- `spread_covers`: how far a key point that reading lends to counts toward the point's
+  coverage, relative to the covering bar (spread.SPREAD_COVERS; 0: only its terms).
 - `spread_explain`: whether the key points so credited count as stated for the depth and
   examples criteria, as covered points do (levels.SPREAD_POINTS_EXPLAIN).
 - `uncovered`: how much of its fluency (on-topic share, length) counts toward the quality
@@ -428,6 +430,11 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     # ... and how far the technical terms of a point so stated are credited (everyday11).
     "spread_lend": {
         (spread, "SPREAD_LEND"): (1.5, 1.0, 2.0),
+    },
+    # ... and how far a point it lends to counts toward the point's coverage, relative to
+    # the covering bar (0: not at all, only its terms are credited).
+    "spread_covers": {
+        (spread, "SPREAD_COVERS"): (0.9, 0.0, 0.8, 1.0),
     },
     # ... and whether the points it credits count for depth and examples as covered ones.
     "spread_explain": {

@@ -502,12 +502,7 @@ class OfflineJudge(Judge):
         ]
         heaviest_own = _heaviest_own(request, answer, matches, drops, by_kind, question_terms)
         total_weight = sum(kp.weight for kp in request.key_points)
-        by_id = {m.key_point_id: m.coverage for m in matches}
-        coverage = (
-            sum(kp.weight * by_id[kp.id] for kp in request.key_points) / total_weight
-            if total_weight
-            else 0.0
-        )
+        coverage = _weighted_coverage(request.key_points, matches)
         # ... but they dilute the share of the answer that is on topic: a key-point word in
         # filler counts against the share like any other (unless nothing is on topic).
         answer_weights = weighted_terms(" ".join(s.text for s in parts), question_terms)
@@ -548,6 +543,9 @@ class OfflineJudge(Judge):
                 _, stated = _technical_recalls(
                     request.key_points, answer, question_terms, drops, by_kind, lent
                 )
+                # ... and its points count toward their coverage as far as they are lent.
+                matches = spread.covered_as_lent(matches, lent)
+                coverage = _weighted_coverage(request.key_points, matches)
         topical_words = sum(len(text.split()) for text in right_texts)
         if not on_topic and request.key_points:
             coverage, technical, topical_words = _read_as_a_whole(
@@ -693,6 +691,12 @@ def _narration(
         ):
             out.append(u)
     return out
+
+
+def _weighted_coverage(key_points: Sequence[KeyPoint], matches: Sequence[KeyPointMatch]) -> float:
+    total = sum(kp.weight for kp in key_points)
+    by_id = {m.key_point_id: m.coverage for m in matches}
+    return sum(kp.weight * by_id[kp.id] for kp in key_points) / total if total else 0.0
 
 
 def _states_beyond_the_lightest(request: JudgeRequest, matches: list[KeyPointMatch]) -> bool:
