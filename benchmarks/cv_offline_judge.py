@@ -53,6 +53,9 @@ them and the alternatives tried:
   stated that far (spread.SPREAD_SHARE, 1 = every point).
 - `spread_lend`: how far such an answer's points have their technical terms credited,
   relative to how far each is stated against the covering bar (spread.SPREAD_LEND).
+- `story_lend`: how far a story's covered key points have their technical terms credited
+  (spread.STORY_LEND, 0 = off), and the share of the question's weight it must cover for
+  that (spread.STORY_SHARE).
 - `spread_explain`: whether the key points so credited count as stated for the depth and
   examples criteria, as covered points do (levels.SPREAD_POINTS_EXPLAIN).
 - `uncovered`: how much of its fluency (on-topic share, length) counts toward the quality
@@ -428,6 +431,12 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     # ... and how far the technical terms of a point so stated are credited (everyday11).
     "spread_lend": {
         (spread, "SPREAD_LEND"): (1.5, 1.0, 2.0),
+    },
+    # A story's covered points credited their technical terms (spread.told), and the
+    # share of the question's weight the story must cover for it (story2).
+    "story_lend": {
+        (spread, "STORY_LEND"): (1.0, 0.0, 0.5),
+        (spread, "STORY_SHARE"): (0.5, 0.3, 0.7),
     },
     # ... and whether the points it credits count for depth and examples as covered ones.
     "spread_explain": {

@@ -548,6 +548,13 @@ class OfflineJudge(Judge):
                 _, stated = _technical_recalls(
                     request.key_points, answer, question_terms, drops, by_kind, lent
                 )
+        if technical is not None and len(vocabulary) >= OFF_TOPIC_VOCABULARY and story:
+            # A story's covered points have shown what their terms name (spread.told).
+            shown = spread.told(request.key_points, matches, bool(wrong))
+            if shown:
+                _, stated = _technical_recalls(
+                    request.key_points, answer, question_terms, drops, by_kind, shown
+                )
         topical_words = sum(len(text.split()) for text in right_texts)
         if not on_topic and request.key_points:
             coverage, technical, topical_words = _read_as_a_whole(
