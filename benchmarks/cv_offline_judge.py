@@ -54,8 +54,10 @@ them and the alternatives tried:
 - `spread_lend`: how far such an answer's points have their technical terms credited,
   relative to how far each is stated against the covering bar (spread.SPREAD_LEND).
 - `story_lend`: how far a story's covered key points have their technical terms credited
-  (spread.STORY_LEND, 0 = off), and the share of the question's weight it must cover for
-  that (spread.STORY_SHARE).
+  (spread.STORY_LEND, 0 = off), and the share of the terms as written under which it is
+  told in everyday words (spread.STORY_TECHNICAL).
+- `story_share`: the same lend, and the share of the question's weight the story must
+  cover for it (spread.STORY_SHARE).
 - `spread_explain`: whether the key points so credited count as stated for the depth and
   examples criteria, as covered points do (levels.SPREAD_POINTS_EXPLAIN).
 - `uncovered`: how much of its fluency (on-topic share, length) counts toward the quality
@@ -435,6 +437,12 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     # A story's covered points credited their technical terms (spread.told), and the
     # share of the question's weight the story must cover for it (story2).
     "story_lend": {
+        (spread, "STORY_LEND"): (1.0, 0.0, 0.5),
+        (spread, "STORY_TECHNICAL"): (0.3, 0.5, 1.01),
+    },
+    # ... and the share of the question's weight it must cover (chosen with the bar on
+    # the terms as written off).
+    "story_share": {
         (spread, "STORY_LEND"): (1.0, 0.0, 0.5),
         (spread, "STORY_SHARE"): (0.5, 0.3, 0.7),
     },
