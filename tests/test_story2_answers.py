@@ -47,7 +47,9 @@ def test_right_plain_stories_keep_what_they_score(by_kind):
 
 def test_controls_do_not_rise(by_kind):
     # Graded 3-20. Before and after: wrong 10.4 (two bad-practice stories the judge reads
-    # as right, 38.3 and 44.7), vague 9.3, off topic 2.4.
+    # as right, 38.3 and 44.7), vague 9.3, off topic 2.4. Lending to any story that covers
+    # a point took the off-topic and a vague story to 21.7 and a wrong one to 48.8
+    # (spread.STORY_SHARE).
     assert statistics.mean(by_kind["wrong"]) <= 12
     assert statistics.mean(by_kind["vague"]) <= 12
     assert max(by_kind["offtopic"]) <= 10
@@ -62,10 +64,14 @@ def test_stories_missing_their_heaviest_point_stay_under_the_right_ones(by_kind)
     ("name", "answer_id", "before", "at_least"),
     [
         # Graded 85: two of four points covered, a technical recall of 0 held its quality
-        # at level 1 and every criterion with it.
+        # at level 1 and every criterion with it (56.7).
         ("holdout13", "deep_dive.maths.assumptions.excellent2", 8.2, 50),
-        # Graded 85: the objective and its terms' roles covered in everyday words.
+        # Graded 85: the objective and its terms' roles covered in everyday words (69.4).
         ("holdout9", "deep_dive.maths.core_method.excellent2", 53.4, 65),
+        # Graded 85: its heaviest point (owning the mistake) told in words no key point
+        # uses. Read as left out once the lend took the story to quality level 3, it fell
+        # to 54.5; read on the quality its own words reach, it rises (66.7).
+        ("plain", "plain.behavioral.ownership.own_mistake.plain", 62.4, 65),
     ],
 )
 def test_plain_stories_covering_half_their_weight_rise(name, answer_id, before, at_least):
@@ -107,3 +113,21 @@ def test_a_story_that_states_a_point_wrong_is_lent_nothing():
 def test_the_reading_off_lends_nothing(monkeypatch):
     monkeypatch.setattr(spread, "STORY_LEND", 0.0)
     assert spread.told(POINTS, _matches(a=0.9, c=0.9), wrong=False) == {}
+
+
+def test_a_story_covering_half_its_weight_in_lighter_points_is_lent_nothing():
+    # b and c carry 4 of 7 of the weight, but the heaviest point is not covered.
+    # b alone is covered: 2 of 8 weight would fail the share, so weigh it against light
+    # points only.
+    points = [
+        _point("a", 3, "Names the bottleneck precisely and how it was found."),
+        _point("b", 2, "Gives the scale in numbers before and after."),
+        _point("c", 2, "States the trade-off accepted for the gain."),
+    ]
+    matches = [KeyPointMatch(kp.id, c, None) for kp, c in zip(points, (0.4, 0.9, 0.8), strict=True)]
+    assert spread.told(points, matches, wrong=False) == {}
+
+
+def test_a_story_saying_the_terms_as_written_is_lent_nothing():
+    # It says a third of its points' terms as written: the field's words, not a paraphrase.
+    assert spread.told(POINTS, _matches(a=0.75, b=0.5), wrong=False, technical=0.35) == {}
