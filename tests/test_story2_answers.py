@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from interviewer.content.loader import load_content
 from interviewer.domain.question import KeyPoint
-from interviewer.judge import spread
+from interviewer.judge import levels, spread
 from interviewer.judge.matching import KeyPointMatch
-from tests.answer_sets import scored
+from tests.answer_sets import bank_request, scored
 
 DATA = Path(__file__).parent / "data"
 DATASET = DATA / "story2_answers.jsonl"
@@ -68,10 +69,6 @@ def test_stories_missing_their_heaviest_point_stay_under_the_right_ones(by_kind)
         ("holdout13", "deep_dive.maths.assumptions.excellent2", 8.2, 50),
         # Graded 85: the objective and its terms' roles covered in everyday words (69.4).
         ("holdout9", "deep_dive.maths.core_method.excellent2", 53.4, 65),
-        # Graded 85: its heaviest point (owning the mistake) told in words no key point
-        # uses. Read as left out once the lend took the story to quality level 3, it fell
-        # to 54.5; read on the quality its own words reach, it rises (66.7).
-        ("plain", "plain.behavioral.ownership.own_mistake.plain", 62.4, 65),
     ],
 )
 def test_plain_stories_covering_half_their_weight_rise(name, answer_id, before, at_least):
@@ -131,3 +128,29 @@ def test_a_story_covering_half_its_weight_in_lighter_points_is_lent_nothing():
 def test_a_story_saying_the_terms_as_written_is_lent_nothing():
     # It says a third of its points' terms as written: the field's words, not a paraphrase.
     assert spread.told(POINTS, _matches(a=0.75, b=0.5), wrong=False, technical=0.35) == {}
+
+
+@pytest.mark.parametrize(("worded", "absent"), [(None, ["evidence_based_resolution"]), (0.5, [])])
+def test_a_heaviest_point_is_read_as_left_out_on_the_quality_the_words_reach(worded, absent):
+    # A story lent to up to quality level 3 (0.7) whose own words reach level 2 (0.5): its
+    # other heaviest point, found at 0, may be told in words no key point uses. Before
+    # the lend was read so, plain_answers' own-mistake story fell 62.4 -> 54.5.
+    content = load_content()
+    question = content.questions["behavioral.conflict.technical_disagreement"]
+    request = bank_request(content, question, "A story.")
+    cover = {"understood_other_view": 0.8, "result": 0.75, "evidence_based_resolution": 0.0}
+    reading = levels.Reading(
+        request=request,
+        kept=[],
+        on_topic=[],
+        focused=[],
+        matches=[KeyPointMatch(kp.id, cover.get(kp.id, 0.1), None) for kp in question.key_points],
+        coverage=0.4,
+        relevance=0.1,
+        quality=0.7,
+        technical_recall=0.1,
+        word_count=200,
+        topical_words=100,
+        worded_quality=worded,
+    )
+    assert levels._heaviest_absent(reading) == absent

@@ -245,8 +245,9 @@ STORY_ABSENT_BELOW = 0.05
 # their scores and the ceiling still beats none (-9.960 against -10.016; Spearman 0.837
 # both). Read on the quality the story's own words reach, before its covered points lend
 # their terms (spread.told): that lend takes stories in everyday words to level 3, and with
-# it a right plain story that tells its heaviest point in words no key point uses fell
-# (plain_answers' own-mistake story 62.4 -> 54.5).
+# it a right plain story that tells a heaviest point in words no key point uses fell
+# (plain_answers' own-mistake story 62.4 -> 54.5 before the lend asked for a heaviest point
+# covered; a story with two heaviest points can still cover one and tell the other so).
 STORY_ABSENT_READ_AT = 3
 
 
