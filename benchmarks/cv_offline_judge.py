@@ -55,6 +55,11 @@ them and the alternatives tried:
   relative to how far each is stated against the covering bar (spread.SPREAD_LEND).
 - `spread_covers`: how far a key point that reading lends to counts toward the point's
   coverage, relative to the covering bar (spread.SPREAD_COVERS; 0: only its terms).
+- `story_lend`: how far a story's covered key points have their technical terms credited
+  (spread.STORY_LEND, 0 = off), and the share of the terms as written under which it is
+  told in everyday words (spread.STORY_TECHNICAL).
+- `story_share`: the same lend, and the share of the question's weight the story must
+  cover for it (spread.STORY_SHARE).
 - `spread_explain`: whether the key points so credited count as stated for the depth and
   examples criteria, as covered points do (levels.SPREAD_POINTS_EXPLAIN).
 - `uncovered`: how much of its fluency (on-topic share, length) counts toward the quality
@@ -435,6 +440,18 @@ GRIDS: dict[str, dict[tuple[object, str], tuple[object, ...]]] = {
     # the covering bar (0: not at all, only its terms are credited).
     "spread_covers": {
         (spread, "SPREAD_COVERS"): (0.9, 0.0, 0.8, 1.0),
+    },
+    # A story's covered points credited their technical terms (spread.told), and the
+    # share of the question's weight the story must cover for it (story2).
+    "story_lend": {
+        (spread, "STORY_LEND"): (1.0, 0.0, 0.5),
+        (spread, "STORY_TECHNICAL"): (0.3, 0.5, 1.01),
+    },
+    # ... and the share of the question's weight it must cover (chosen with the bar on
+    # the terms as written off).
+    "story_share": {
+        (spread, "STORY_LEND"): (1.0, 0.0, 0.5),
+        (spread, "STORY_SHARE"): (0.5, 0.3, 0.7),
     },
     # ... and whether the points it credits count for depth and examples as covered ones.
     "spread_explain": {

@@ -11,7 +11,7 @@ import pytest
 
 from interviewer.commands.calibrate import Requests, read_dataset
 from interviewer.domain.judging import JudgeResult
-from interviewer.judge import general_story, levels, offline, signals
+from interviewer.judge import general_story, levels, offline, signals, spread
 from interviewer.judge.offline import OfflineJudge
 
 DATA = Path(__file__).parent / "data"
@@ -130,7 +130,10 @@ def test_a_story_is_judged_by_the_key_points_it_shows_more_than_by_their_words(
     interview, monkeypatch
 ):
     # A lower-case story of a spam filter that failed: it states 3 of 6 key points in its
-    # own words and uses 3% of their terms ("rollback", "fallback", "mitigated"...).
+    # own words and uses 3% of their terms ("rollback", "fallback", "mitigated"...). Its
+    # covered points lend it their terms (spread.told: 78.9 -> 85.0), and lent so it reads
+    # 85.0 under either weighting (84.5 as breadth): the weights are measured without it.
+    monkeypatch.setattr(spread, "STORY_LEND", 0.0)
     item = interview["behavioral.failure.model_failed_in_production.excellent2"]
     request = Requests()(item)
     story = OfflineJudge().score_now(request).percent(request.rubric)

@@ -546,12 +546,24 @@ class OfflineJudge(Judge):
                 # ... and its points count toward their coverage as far as they are lent.
                 matches = spread.covered_as_lent(matches, lent)
                 coverage = _weighted_coverage(request.key_points, matches)
+        # What the words state before a story's covered points lend their terms: where the
+        # judge reads a story at a high level in the key points' own words, a heaviest point
+        # it finds nothing of was left out (levels.STORY_ABSENT_READ_AT); a story it reads
+        # high only through that lend may have told the point in words it does not read.
+        worded = stated
+        if technical is not None and len(vocabulary) >= OFF_TOPIC_VOCABULARY and story:
+            # A story's covered points have shown what their terms name (spread.told).
+            shown = spread.told(request.key_points, matches, bool(wrong), technical)
+            if shown:
+                _, stated = _technical_recalls(
+                    request.key_points, answer, question_terms, drops, by_kind, shown
+                )
         topical_words = sum(len(text.split()) for text in right_texts)
         if not on_topic and request.key_points:
             coverage, technical, topical_words = _read_as_a_whole(
                 request, units, question_terms, relevance
             )
-            stated = technical
+            stated = worded = technical
         # A wrong claim about a key point counts against it (and its terms) as a right one
         # counts for it.
         wrong_weight = sum(kp.weight for kp in request.key_points if _got_wrong(kp, wrong))
@@ -561,19 +573,25 @@ class OfflineJudge(Judge):
                 technical = max(0.0, technical - wrong_weight / total_weight)
             if stated is not None:
                 stated = max(0.0, stated - wrong_weight / total_weight)
+            if worded is not None:
+                worded = max(0.0, worded - wrong_weight / total_weight)
         word_count = sum(len(s.text.split()) for s in parts)
         speaks = min(1.0, topical_words / word_count) if word_count else 0.0
         # ... only once the story states one of the question's key points: a story that
         # states none has not shown that its sentences speak to this question.
         tells = any(m.coverage >= COVERED_AT for m in matches)
-        quality = answer_quality(
-            coverage if request.key_points else relevance,
-            coverage if stated is None else stated,
-            max(relevance, speaks) if tells and story else relevance,
-            topical_words,
-            STORY_QUALITY_WEIGHTS if story else None,
-            stated=not request.key_points or any(m.coverage >= COVERED_AT for m in matches),
-        )
+
+        def quality_of(terms: float | None) -> float:
+            return answer_quality(
+                coverage if request.key_points else relevance,
+                coverage if terms is None else terms,
+                max(relevance, speaks) if tells and story else relevance,
+                topical_words,
+                STORY_QUALITY_WEIGHTS if story else None,
+                stated=not request.key_points or tells,
+            )
+
+        quality = quality_of(stated)
         listed = {c.start for c in read.clauses if c.headed_list}
         kept = [u for u in units if u.start not in listed]
         beyond = None
@@ -603,6 +621,7 @@ class OfflineJudge(Judge):
             speaks_share=speaks,
             wrong=wrong,
             heaviest_own=heaviest_own,
+            worded_quality=quality if worded == stated else quality_of(worded),
             beyond_question=beyond,
             spread=spread_points,
         )
