@@ -125,8 +125,9 @@ from interviewer.judge.text import (
 # quantity read as general; v14: answers that explain a topic not held against story and
 # coding prompts, take-backs in the second person or passive, put as a question or running
 # forward, pseudo-cleft salad and lists cut at their last "and", an everyday answer's stated
-# points credited further).
-METHOD = "claims-v14"
+# points credited further; v15: an everyday answer's lent points counted toward their
+# coverage, a story told in everyday words crediting its covered points' terms).
+METHOD = "claims-v15"
 # Overlaps closer than this are equal (they are sums of rarities).
 TIE = 1e-9
 # Why an answer whose every clause is disowned is scored at the floor.
