@@ -54,6 +54,9 @@ def test_every_right_answer_is_above_its_wrong_twin(dev, aside):
         assert all(v["everyday"] > v["everyday_false"] for v in judged.values())
 
 
-@pytest.mark.xfail(strict=True, reason="everyday words read word by word: ~62 of the 88 graded")
 def test_everyday_words_reach_the_terms(dev):
+    # A strict xfail until claims-v15 (everyday words read word by word: ~62 of the 88
+    # graded when written; 75.9 against the terms' 90.1 at claims-v14): the spread
+    # reading's lent points counting toward their coverage (spread.SPREAD_COVERS) take the
+    # everyday answers to 80.7.
     assert mean_of(dev, "everyday") >= mean_of(dev, "terms") - 10
