@@ -17,7 +17,7 @@ import pytest
 from interviewer.domain.question import KeyPoint
 from interviewer.judge import spread
 from interviewer.judge.matching import KeyPointMatch
-from tests.answer_sets import scored
+from tests.answer_sets import percents_by_kind, scored
 
 DATA = Path(__file__).parent / "data"
 
@@ -82,11 +82,8 @@ def test_aside(aside):
 
 
 def _everyday(name: str) -> float:
-    return statistics.mean(
-        percent
-        for item, percent, _ in scored(DATA / name)
-        if item.kind == "excellent" and item.variant == "everyday"
-    )
+    # Only the excellent answers of these sets have the variant `everyday`.
+    return statistics.mean(percents_by_kind(DATA / name, "variant")["everyday"])
 
 
 def test_former_heldout_everyday_answers():

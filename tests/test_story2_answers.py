@@ -14,7 +14,7 @@ from interviewer.content.loader import load_content
 from interviewer.domain.question import KeyPoint
 from interviewer.judge import levels, spread
 from interviewer.judge.matching import KeyPointMatch
-from tests.answer_sets import bank_request, scored
+from tests.answer_sets import bank_request, percents_by_kind, scored
 
 DATA = Path(__file__).parent / "data"
 DATASET = DATA / "story2_answers.jsonl"
@@ -22,11 +22,7 @@ DATASET = DATA / "story2_answers.jsonl"
 
 @pytest.fixture(scope="module")
 def by_kind() -> dict[str, list[float]]:
-    out: dict[str, list[float]] = {}
-    for item, percent, _ in scored(DATASET):
-        assert item.kind is not None
-        out.setdefault(item.kind, []).append(percent)
-    return out
+    return percents_by_kind(DATASET)
 
 
 def test_the_set_has_its_kinds(by_kind):

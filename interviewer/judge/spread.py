@@ -106,12 +106,25 @@ def lent(
         return {}
     if words < SPREAD_LENGTH * sum(len(kp.text.split()) for kp in key_points):
         return {}
+    return _credited(key_points, matches, SPREAD_AT, SPREAD_SHARE, SPREAD_LEND)
+
+
+def _credited(
+    key_points: Sequence[KeyPoint],
+    matches: Sequence[KeyPointMatch],
+    bar: float,
+    share: float,
+    lend: float,
+) -> dict[str, float]:
+    """Per key point stated at least `bar`, its terms credited at `lend` times how far it
+    is stated against the covering bar (at most in full); empty when those points carry
+    under `share` of the question's weight."""
     by_id = {m.key_point_id: m.coverage for m in matches}
-    stated = [kp for kp in key_points if by_id.get(kp.id, 0.0) >= SPREAD_AT]
+    stated = [kp for kp in key_points if by_id.get(kp.id, 0.0) >= bar]
     total = sum(kp.weight for kp in key_points)
-    if not total or sum(kp.weight for kp in stated) < SPREAD_SHARE * total - 1e-9:
+    if not total or sum(kp.weight for kp in stated) < share * total - 1e-9:
         return {}
-    return {kp.id: min(1.0, SPREAD_LEND * by_id[kp.id] / COVERED_AT) for kp in stated}
+    return {kp.id: min(1.0, lend * by_id[kp.id] / COVERED_AT) for kp in stated}
 
 
 def covered_as_lent(
@@ -179,22 +192,14 @@ def told(
 ) -> dict[str, float]:
     """Per key point a story covers, how far its technical terms are credited (STORY_LEND);
     empty when the story covers under STORY_SHARE of the question's weight or none of its
-    heaviest points, says
-    STORY_TECHNICAL of the points' terms as written (`technical`), states a point wrong,
-    or the reading is off."""
+    heaviest points, says STORY_TECHNICAL or more of the points' terms as written
+    (`technical`), states a point wrong, or the reading is off."""
     if STORY_LEND <= 0 or wrong or technical >= STORY_TECHNICAL:
         return {}
-    by_id = {m.key_point_id: m.coverage for m in matches}
-    covered = [kp for kp in key_points if by_id.get(kp.id, 0.0) >= COVERED_AT]
-    total = sum(kp.weight for kp in key_points)
-    if not total or sum(kp.weight for kp in covered) < STORY_SHARE * total - 1e-9:
-        return {}
-    if not any(kp.weight == max(k.weight for k in key_points) for kp in covered):
+    credited = _credited(key_points, matches, COVERED_AT, STORY_SHARE, STORY_LEND)
+    heaviest = max((kp.weight for kp in key_points), default=0.0)
+    if not any(kp.weight == heaviest for kp in key_points if kp.id in credited):
         # Half the weight in lighter points (the figures and a finding, the ablation
         # itself left at 0.38) is not yet the story the question asks for.
         return {}
-    return {
-        kp.id: min(1.0, STORY_LEND * by_id[kp.id] / COVERED_AT)
-        for kp in key_points
-        if by_id.get(kp.id, 0.0) >= COVERED_AT
-    }
+    return credited
