@@ -291,8 +291,16 @@ def _says_right(words: tuple[str, ...], stems: Sequence[str], at: int) -> bool:
 
 def _none_right(words: tuple[str, ...], stems: Sequence[str]) -> bool:
     """Nothing said called right: "none of the above is actually correct", "none of that
-    is what actually happened", "none of that really answers what you asked"."""
-    return any(_says_right(words, stems, end) for _, end in _spans(words, _lists().none_scopes))
+    is what actually happened", "none of that really answers what you asked", "none of
+    that story is true"."""
+    lists = _lists()
+    for _, end in _spans(words, lists.none_scopes):
+        # "none of that story is true": a noun for the answer may follow the scope.
+        while end < len(words) and words[end] in lists.answer_nouns:
+            end += 1
+        if _says_right(words, stems, end):
+            return True
+    return False
 
 
 def _speaker_gap(words: tuple[str, ...], at: int) -> frozenset[str] | None:

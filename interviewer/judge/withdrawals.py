@@ -18,7 +18,9 @@ of a sentence (between punctuation) is read as one of:
   another's or not known at all (`disowning.py`: "that wasn't my project", "I'm
   describing what a colleague did", "I don't know how any of it was sourced");
 - `denies`: what points back said not to be so ("that's not really what happened", "it
-  didn't happen like that"), limited to no case ("... in the first release");
+  didn't happen like that"), limited to no case ("... in the first release"), or to be
+  what the speaker wishes had happened (`disowning.counterfactual`: "that's what I wish I
+  had done");
 - `abstains`: a wish that it not count, or to give no answer (`retract_wishes` with
   `retract_abstentions`: "I'd rather they didn't count as my answer", "I'd rather not
   answer than guess", "I'd prefer to skip this one", "I'd rather say I don't know");
@@ -58,8 +60,9 @@ PARTS_NEEDED = 2
 # answer"), any take-back verb on a quantified whole closing the part ("so please set all
 # of that aside", "I'll recant all that"), a wish that the speaker's words or the whole
 # not be counted ("I'd sooner you didn't mark what I said"), or a request that it be
-# regarded as no answer ("treat it as if I haven't answered"). It counts as a passage of
-# its own.
+# regarded as no answer ("treat it as if I haven't answered") or asked not to be taken as
+# the speaker's answer ("please don't take any of it as my answer"). It counts as a
+# passage of its own.
 DISCLAIMS = "disclaims"
 POINTING = frozenset({"withdraws", "disowns", "denies", "whole", DISCLAIMS})
 
@@ -263,6 +266,9 @@ def _kind(part: tuple[Token, ...]) -> str | None:
     words = tuple(t.norm for t in part)
     if words[0] in lists.suppositions or lists.story_times.intersection(words):
         return None
+    # Imported here: disowning reads objects with this module's `_points_back`.
+    from interviewer.judge import disowning
+
     stems = tuple(t.stem for t in part)
     if _regarded_void(words, stems):
         return DISCLAIMS
@@ -271,13 +277,12 @@ def _kind(part: tuple[Token, ...]) -> str | None:
         return took
     if _disowns(words, stems):
         return "disowns"
-    # Imported here: disowning reads objects with this module's `_points_back`.
-    from interviewer.judge import disowning
-
     if disowning.not_owned(words) or disowning.not_known(words, stems):
         return "disowns"
-    if _denies(words, stems):
+    if _denies(words, stems) or disowning.counterfactual(words):
         return "denies"
+    if _not_as_answer(words):
+        return DISCLAIMS
     abstained = _abstains(words, stems)
     if abstained:
         return abstained
@@ -512,7 +517,17 @@ def _said_of_it(words: Sequence[str], at: int) -> bool:
     of those points", "my reasoning here") or a clause calling it right ("that's right",
     "I've got this right", "it would hold up")."""
     lists = _lists()
-    if at < len(words) and words[at] in {"about", "in", "of", "on", "by", "behind", "with", "that"}:
+    if at < len(words) and words[at] in {
+        "about",
+        "in",
+        "of",
+        "on",
+        "by",
+        "behind",
+        "with",
+        "that",
+        "for",
+    }:
         object_end = _points_back(words, at + 1)
         if object_end >= 0 and set(words[object_end:]) <= lists.rests:
             return True
@@ -659,6 +674,70 @@ def _wished_away(words: Sequence[str], stems: Sequence[str]) -> int | None:
         else retractions._ignorant(tuple(words[after:]))
     )
     return -1 if found else None
+
+
+def _not_as_answer(words: Sequence[str]) -> bool:
+    """A wish or request that what points back not be taken as the speaker's answer:
+    "please don't take any of it as my answer", "I'd ask you not to treat that as my
+    answer", "I'd rather that not be taken as my answer", "I'd rather none of that went
+    down as my answer", "I wouldn't want any of that counted as mine" (`retract_as_verbs`;
+    the object after the verb or, passive, before it). "As my answer" names the answer,
+    so the part takes it back by itself; "I wouldn't take the 10 ms budget as the answer
+    for every market" points back at nothing, "don't take my word for the exact figure"
+    takes nothing as the answer."""
+    lists = _lists()
+    for a in range(2, len(words) - 1):
+        if words[a] != "as":
+            continue
+        rest = words[a + 1 :]
+        if rest[:1] == ("mine",):
+            close = 1
+        elif rest[:1] == ("my",):
+            close = 2 + (rest[1:2] == ("own",))
+            if len(rest) < close or rest[close - 1] not in lists.nouns | {"own"}:
+                continue
+        else:
+            continue
+        if not set(rest[close:]) <= lists.rests:
+            continue
+        for verb in range(1, a):
+            if words[verb] not in _as_verbs():
+                continue
+            # The object after the verb, or before it as a passive's subject: "take any
+            # of it as", "that not be taken as", "none of that went down as".
+            if verb + 1 < a and _object_end(words[:a], verb + 1) == a:
+                k = verb + 1  # read up to "as": "that as my answer" is not "that answer"
+            elif words[verb + 1 : a] in ((), ("down",)):
+                found = [j for j in range(verb) if _ends_at(words[:verb], j)]
+                if not found:
+                    continue
+                k = found[0]
+            else:
+                continue
+            denied = _NEGATORS.intersection(words[:a]) or words[k] == "none"
+            before = set(words[:k]) - {words[verb]} if k > verb else set(words[:k])
+            if denied and before <= lists.frames | lists.wishes | lists.requests | {"ask"}:
+                return True
+    return False
+
+
+def _object_end(words: Sequence[str], at: int) -> int:
+    """The end of what points back from `at`, "none of" it too ("none of that")."""
+    if words[at : at + 2] == ("none", "of"):
+        return _points_back(words, at + 2)
+    return _points_back(words, at)
+
+
+def _ends_at(words: Sequence[str], at: int) -> bool:
+    """Whether what points back from `at` ends the words before a passive's verb with only
+    its auxiliaries and negators after it ("that | not be | (taken)")."""
+    end = _object_end(words, at)
+    return end >= 0 and set(words[end:]) <= {"not", "be", "been", "being", "to", "is", "was", "get"}
+
+
+@lru_cache(maxsize=1)
+def _as_verbs() -> frozenset[str]:
+    return retractions.words_of(lexicon().retract_as_verbs)
 
 
 def _object_closes(words: Sequence[str], at: int) -> bool:
