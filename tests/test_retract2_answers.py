@@ -22,8 +22,10 @@ CONTROL_MEAN = 80.0
 CONTROL_LEAST = 50.0
 # Six questions kept aside while the reading was written, scored once before and once at
 # the end: retracted 68.0 -> 7.2 (11 of 12 at 0; "I wasn't involved in that project at
-# all; I pieced it together ..." escapes, 86.1), twins 91.6 -> 91.6.
-ASIDE_RETRACTED_MEAN = 15.0
+# all; I pieced it together ..." escapes, 86.1), twins 91.6 -> 91.6. retract8 reads it ("I
+# pieced it together from what others told me, so I can't vouch for it": a source and a
+# stance, 87.9 -> 0): 7.3 -> 0.0.
+ASIDE_RETRACTED_MEAN = 5.0
 ASIDE_CONTROL_MEAN = 85.0
 
 

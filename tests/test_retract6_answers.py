@@ -21,8 +21,9 @@ RETRACTED_ABOVE_20 = 0
 CONTROL_MEAN = 82.0
 # Five other questions kept aside, scored once before and once at the end: retracted
 # 35.0 -> 8.3 (one stays at 83.1: "I wasn't on that project ... so I'd ask you to put all
-# of it aside", "put * aside" not a take-back verb), controls 90.9 -> 90.9.
-ASIDE_RETRACTED_MEAN = 15.0
+# of it aside", "put * aside" not a take-back verb), controls 90.9 -> 90.9. retract8 reads
+# it ("put * aside" a take-back verb, "I'd ask" the speaker's frame; 87.9 -> 0): 8.8 -> 0.0.
+ASIDE_RETRACTED_MEAN = 5.0
 ASIDE_CONTROL_MEAN = 88.0
 
 

@@ -15,9 +15,10 @@ from tests.answer_sets import DATA, percents_by_kind
 # Answers taken back (writer: 3-5) scored 43.4 on average at claims-v13, 19 of 30 above
 # 20; 4.8 after, two above 20 (a confession with an object, "I was stringing buzzwords
 # together the whole way through", 82.8; "please leave that off the scorecard" beside "I
-# can't derive any of it myself", one part, 62.4).
-RETRACTED_MEAN = 10.0
-RETRACTED_ABOVE_20 = 2
+# can't derive any of it myself", one part, 62.4). retract8 reads both ("understanding"
+# a stance, "myself" closing a part; 82.8 and 62.4 -> 0): 4.8 -> 0.0, none above 20.
+RETRACTED_MEAN = 3.0
+RETRACTED_ABOVE_20 = 0
 # Controls (writer: 80) scored 70.3 before and after, none moved.
 CONTROL_MEAN = 69.0
 # Five other questions kept aside, scored once before and once at the end: retracted
