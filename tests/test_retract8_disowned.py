@@ -37,6 +37,9 @@ TAKES_BACK = [
     # the whole not understood, not derivable
     "Please leave that off the scorecard. I can't derive any of it myself.",
     "I was stringing buzzwords together, and there's no understanding behind any of it.",
+    # the whole called meaningless to the speaker
+    "Honestly, that's all just words to me.",
+    "It's all over my head, to be honest.",
 ]
 
 KEEPS = [
@@ -57,6 +60,11 @@ KEEPS = [
     "That's not what I should have done, but it worked.",
     # none of it, limited
     "That's one of the results in the paper, and it holds here too.",
+    # a source beside the speaker's lack of practice, not of understanding
+    "I learned all of this from the Sutton and Barto book; I've never applied it at work.",
+    "That's from the PyTorch docs; I don't remember the exact flag name.",
+    # "just words" of something else
+    "The input is just words, so we tokenise it first.",
 ]
 
 
@@ -94,7 +102,8 @@ def _words(text: str) -> tuple[str, ...]:
     ],
 )
 def test_a_source_is_read_only_of_what_points_back(text, sourced):
-    assert disowning.not_owned(_words(text)) is sourced
+    words = _words(text)
+    assert (disowning.sourced(words) or disowning.not_owned(words)) is sourced
 
 
 @pytest.mark.parametrize(

@@ -105,7 +105,7 @@ def not_owned(words: Sequence[str]) -> bool:
     at = withdrawals.past(words, 0, lists.interjections - {"i"})
     if _retells(words, at) or _another_did_all(words, at) or _took_no_part(words, at):
         return True
-    if _sourced(words, at) or _happened_to_another(words, at):
+    if _happened_to_another(words, at):
         return True
     # What points back, or none of it: "that wasn't my project", "none of it is my own".
     negated = words[at : at + 2] == ("none", "of")
@@ -215,6 +215,13 @@ def not_known(words: Sequence[str], stems: Sequence[str]) -> bool:
 # source's own word ("that's a summary of a video").
 _FROM = frozenset({"from", "in", "out", "off"})
 _FROM_SAID_OF = frozenset({"from", "out", "off"})
+
+
+def sourced(words: Sequence[str]) -> bool:
+    """Whether the part says what points back came from another's text (see `_sourced`)."""
+    from interviewer.judge import withdrawals
+
+    return _sourced(words, withdrawals.past(words, 0, _lists().interjections - {"i"}))
 
 
 def _sourced(words: Sequence[str], at: int) -> bool:

@@ -64,7 +64,14 @@ PARTS_NEEDED = 2
 # the speaker's answer ("please don't take any of it as my answer"). It counts as a
 # passage of its own.
 DISCLAIMS = "disclaims"
-POINTING = frozenset({"withdraws", "disowns", "denies", "whole", DISCLAIMS})
+# What points back at the answer as read from another's text ("I read this in a prep
+# guide", disowning.sourced): a passage with no other part pointing back needs a part
+# beside it that is neither another source nor the speaker's lack of practice
+# (`INEXPERIENCED`: "I've never applied it at work" beside "I learned all of this from the
+# book" is an honest answer; "I don't really understand it" beside it disowns it).
+SOURCES = "sources"
+INEXPERIENCED = "inexperienced"
+POINTING = frozenset({"withdraws", "disowns", "denies", "whole", DISCLAIMS, SOURCES})
 
 # Someone else's words, in quotation marks ('...', "...", curly quotes); an apostrophe
 # inside a word ("don't") does not end them.
@@ -183,7 +190,10 @@ def passage(texts: Sequence[str]) -> tuple[int, frozenset[int]] | None:
         window = range(start, min(len(kinds), start + WINDOW_SENTENCES))
         counted = [k for i in window for k in kinds[i]]
         weight = len(counted) + (PARTS_NEEDED - 1) * counted.count(DISCLAIMS)
-        if weight >= PARTS_NEEDED and POINTING.intersection(counted):
+        pointing = POINTING.intersection(counted)
+        if pointing == {SOURCES} and set(counted) <= {SOURCES, INEXPERIENCED}:
+            continue
+        if weight >= PARTS_NEEDED and pointing:
             return start, frozenset(i for i in window if kinds[i])
     return None
 
@@ -279,6 +289,8 @@ def _kind(part: tuple[Token, ...]) -> str | None:
         return "disowns"
     if disowning.not_owned(words) or disowning.not_known(words, stems):
         return "disowns"
+    if disowning.sourced(words):
+        return SOURCES
     if _denies(words, stems) or disowning.counterfactual(words):
         return "denies"
     if _not_as_answer(words):
@@ -287,7 +299,7 @@ def _kind(part: tuple[Token, ...]) -> str | None:
     if abstained:
         return abstained
     if _lacks(words):
-        return "lacks"
+        return INEXPERIENCED
     if retractions._part_takes_back(part):
         return "whole"
     # Imported here: takebacks reads objects with this module's `whole_scope`.
