@@ -13,10 +13,13 @@ import pytest
 from tests.answer_sets import DATA, percents_by_kind
 
 # Answers taken back (writer: 4-5) scored 83.0 on average at claims-v15 (main c2e809c), 17
-# of 20 above 20; 0.0 after disowning._sourced, disowning.counterfactual and
-# withdrawals._not_as_answer, none above 20.
-RETRACTED_MEAN = 5.0
-RETRACTED_ABOVE_20 = 0
+# of 20 above 20; 5.0 after disowning.sourced, disowning.counterfactual and
+# withdrawals._not_as_answer, one above 20: "that's a checklist from a prep course; I've
+# never profiled anything and it's just words to me" 100.0, a source beside the speaker's
+# lack of practice, which alone takes nothing back ("I learned all of this from the book;
+# I've never applied it at work"), "it's just words to me" inside that part unread.
+RETRACTED_MEAN = 7.0
+RETRACTED_ABOVE_20 = 1
 # Controls (writer: 88-95, as the answers they extend) scored 97.9 before and after, none
 # moved.
 CONTROL_MEAN = 96.0
