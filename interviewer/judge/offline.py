@@ -536,8 +536,9 @@ class OfflineJudge(Judge):
         # names: "we skipped the simple stuff and went straight to a transformer").
         if technical is not None and len(vocabulary) >= OFF_TOPIC_VOCABULARY and not story:
             # Its length is what speaks to the question: filler appended to a short answer
-            # is no paraphrase (the interview set's padded probe).
-            said_words = sum(len(s.text.split()) for s in on_topic)
+            # is no paraphrase (the interview set's padded probe). With SPREAD_SPAN, the
+            # sentences between its first and last on-topic ones count too (spread.span_words).
+            said_words = spread.span_words(units, on_topic)
             lent = spread.lent(request.key_points, matches, bool(wrong), technical, said_words)
             spread_points = frozenset(lent)
             if lent:

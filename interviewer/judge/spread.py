@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 from interviewer.domain.question import KeyPoint
 from interviewer.judge.matching import COVERED_AT, KeyPointMatch
+from interviewer.judge.text import Sentence
 
 # A key point counts toward the answer's spread when it is stated at least this far
 # (weighted share of its words); 1.01: never (the reading is off). Chosen with SPREAD_SHARE
@@ -85,9 +86,36 @@ SPREAD_TECHNICAL = 0.5
 # words) rose 57 -> 85, so everyday10 ships 1.15, under every right everyday answer of
 # holdout9-14 (the least: 1.19). Set by looking at that answer, not cross-validated.
 SPREAD_LENGTH = 1.15
+# Whether the answer's length (against SPREAD_LENGTH) counts the sentences that lie between
+# its first and last sentence on topic, not only the sentences on topic. A sentence is on
+# topic when it carries a key-point word, and an everyday answer says much of each point in
+# sentences that carry none ("A thousand examples along a line are packed close together.
+# Spread the same thousand over a square, then a cube ... and each one ends up alone"):
+# holdout16's curse-of-dimensionality answer has 133 of its 270 words on topic and fell
+# under the bar (155), as did holdout10's LLM judges' biases and holdout9's quantisation
+# (219 and 250 words on topic against 224 and 260). Read over the span they rise 37.9 ->
+# 58.8, 60.2 -> 82.8 and 68.7 -> 94.7 (graded 84-88), with everyday11's ROC answer and
+# plainest's groupby answer; no other graded answer moves (tests/data/README.md,
+# everyday12). Sentences inside the explanation are part of it; filler appended before or
+# after a short answer (the interview set's padded probe, which the on-topic count was
+# written for) is still left out. Hand-set (a reading, no constant chosen on data).
+SPREAD_SPAN = True
 # ... on questions with at least this many key points: with one or two, touching each
 # is no sign of breadth (the UNT set's one-line references).
 SPREAD_POINTS = 3
+
+
+def span_words(units: Sequence[Sentence], on_topic: Sequence[Sentence]) -> int:
+    """The words of the answer's sentences on topic, and with SPREAD_SPAN of every sentence
+    between the first and the last of them."""
+    if not SPREAD_SPAN or not on_topic:
+        return sum(len(s.text.split()) for s in on_topic)
+    first = min(s.start for s in on_topic)
+    last = max(s.start for s in on_topic)
+    inside = {s.start: s for s in units if first <= s.start <= last}
+    for s in on_topic:
+        inside.setdefault(s.start, s)
+    return sum(len(s.text.split()) for s in inside.values())
 
 
 def lent(
