@@ -126,8 +126,10 @@ from interviewer.judge.text import (
 # coding prompts, take-backs in the second person or passive, put as a question or running
 # forward, pseudo-cleft salad and lists cut at their last "and", an everyday answer's stated
 # points credited further; v15: an everyday answer's lent points counted toward their
-# coverage, a story told in everyday words crediting its covered points' terms).
-METHOD = "claims-v15"
+# coverage, a story told in everyday words crediting its covered points' terms; v16: answers
+# disowned by their source, asked not to be taken as the answer or told as what the speaker
+# wishes had happened taken back, an everyday answer's length read over its span on topic).
+METHOD = "claims-v16"
 # Overlaps closer than this are equal (they are sums of rarities).
 TIE = 1e-9
 # Why an answer whose every clause is disowned is scored at the floor.
