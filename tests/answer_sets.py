@@ -112,6 +112,14 @@ def percents_by_kind(path: Path, field: str = "kind") -> dict[str, list[float]]:
     return out
 
 
+def percents_by_kind_and_variant(path: Path) -> dict[str, list[float]]:
+    """Each answer's percent, grouped by "kind/variant" ("excellent/everyday")."""
+    out: dict[str, list[float]] = {}
+    for item, percent, _ in scored(path):
+        out.setdefault(f"{item.kind}/{item.variant}", []).append(percent)
+    return out
+
+
 def percents_by_part(path: Path, aside_prefix: str) -> dict[str, dict[str, dict[str, float]]]:
     """Each answer's percent by part (`aside` for ids that start with `aside_prefix`, else
     `dev`), question and variant."""

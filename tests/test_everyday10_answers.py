@@ -11,26 +11,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.answer_sets import percents_by_kind, scored
+from tests.answer_sets import percents_by_kind, percents_by_kind_and_variant
 
 DATA = Path(__file__).parent / "data"
 
 
-def _by_variant(name: str) -> dict[str, list[float]]:
-    out: dict[str, list[float]] = {}
-    for item, percent, _ in scored(DATA / name):
-        out.setdefault(f"{item.kind}/{item.variant}", []).append(percent)
-    return out
-
-
 @pytest.fixture(scope="module")
 def dev() -> dict[str, list[float]]:
-    return _by_variant("everyday10_answers.jsonl")
+    return percents_by_kind_and_variant(DATA / "everyday10_answers.jsonl")
 
 
 @pytest.fixture(scope="module")
 def aside() -> dict[str, list[float]]:
-    return _by_variant("everyday10_aside.jsonl")
+    return percents_by_kind_and_variant(DATA / "everyday10_aside.jsonl")
 
 
 EVERYDAY, VAGUE, WRONG = "excellent/everyday", "vague/plain", "wrong/reversed"

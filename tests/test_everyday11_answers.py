@@ -17,7 +17,7 @@ import pytest
 from interviewer.domain.question import KeyPoint
 from interviewer.judge import spread
 from interviewer.judge.matching import KeyPointMatch
-from tests.answer_sets import percents_by_kind, scored
+from tests.answer_sets import percents_by_kind, percents_by_kind_and_variant
 
 DATA = Path(__file__).parent / "data"
 
@@ -25,21 +25,14 @@ EVERYDAY, SHORT, TERMS = "excellent/everyday", "good/everyday", "excellent/terms
 VAGUE, WRONG, SALAD = "vague/plain", "wrong/reversed", "salad/sentences"
 
 
-def _by_variant(name: str) -> dict[str, list[float]]:
-    out: dict[str, list[float]] = {}
-    for item, percent, _ in scored(DATA / name):
-        out.setdefault(f"{item.kind}/{item.variant}", []).append(percent)
-    return out
-
-
 @pytest.fixture(scope="module")
 def dev() -> dict[str, list[float]]:
-    return _by_variant("everyday11_answers.jsonl")
+    return percents_by_kind_and_variant(DATA / "everyday11_answers.jsonl")
 
 
 @pytest.fixture(scope="module")
 def aside() -> dict[str, list[float]]:
-    return _by_variant("everyday11_aside.jsonl")
+    return percents_by_kind_and_variant(DATA / "everyday11_aside.jsonl")
 
 
 def test_each_question_has_its_answers(dev, aside):
