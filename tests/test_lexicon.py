@@ -59,3 +59,13 @@ def test_importing_the_judge_reads_no_word_lists():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["0", "False"]
+
+
+def test_a_word_listed_twice_names_the_field_and_the_word(tmp_path):
+    path = tmp_path / "lexicon.yaml"
+    text = LEXICON_PATH.read_text(encoding="utf-8")
+    path.write_text(text.replace("retract_voids: [unanswered,", "retract_voids: [blank,"))
+    with pytest.raises(LexiconError) as caught:
+        read_lexicon(path)
+    assert "retract_voids" in str(caught.value)
+    assert "'blank' is listed twice" in str(caught.value)

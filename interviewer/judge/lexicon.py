@@ -232,6 +232,19 @@ class Lexicon(BaseModel):
                 )
         return links
 
+    @field_validator("*")
+    @classmethod
+    def _no_repeats(cls, value: object) -> object:
+        # A repeat in a flat list changes no reading, but it is a sign of a list edited
+        # without being read: say which entry.
+        if isinstance(value, list) and all(isinstance(entry, str) for entry in value):
+            seen: set[str] = set()
+            for entry in value:
+                if entry in seen:
+                    raise ValueError(f"'{entry}' is listed twice")
+                seen.add(entry)
+        return value
+
     @field_validator(
         "negators",
         "fillers",
