@@ -15,16 +15,24 @@ elsewhere ("I didn't recommend launching at once; I recommended a two-week exten
 A word of the point's own is one of its text's words that the question does not say (the
 question's words name the topic, not the action: "present results" is asked, not done)
 and that is not one of the words a rubric describes a point with (lexicon
-`point_frame_words`: "states", "describes").
+`point_frame_words`: "states", "describes"), outside what the point itself turns down
+("... with data rather than by asking for a favour", "... rather than picking a
+favourite"): a story that says "I didn't ask for a favour" agrees with such a point.
+
+The denial must be the speaker's: the speaker is the subject of the negated verb, with
+nothing between them but auxiliaries, light words and a decision (lexicon
+`undone_deciding_words`: "I decided not to escalate", "we chose not to"). A negator
+further on says what another did or was ("I traced it to files nobody deleted", "the
+calls we made didn't change whether they left").
 """
 
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from interviewer.domain.question import KeyPoint
-from interviewer.judge.clauses import Clause, phrases
+from interviewer.judge.clauses import Clause, Token, phrases, read
 from interviewer.judge.lexicon import lexicon
-from interviewer.judge.text import NEGATORS, STOPWORDS, stem
+from interviewer.judge.text import NEGATORS, STOPWORDS, sentences, stem
 
 # The auxiliary of the past perfect: a denial after it tells the backstory.
 _BACKSTORY = frozenset(["had"])
@@ -46,14 +54,23 @@ def _words(text: str) -> list[str]:
 
 
 def own_words(kp: KeyPoint, question: str) -> frozenset[str]:
-    """The point's own words: in its text, not said by the question (in any form), not a
-    word rubrics describe points with, not a stopword."""
+    """The point's own words: in what its text asks for (not in what it turns down), not
+    said by the question (in any form), not a word rubrics describe points with, not a
+    stopword."""
     asked = {stem(w) for w in _words(question)}
     return frozenset(
         w
-        for w in _words(kp.text)
+        for w in _asked_for(kp.text)
         if w.isalpha() and w not in STOPWORDS and w not in _frames() and stem(w) not in asked
     )
+
+
+@lru_cache(maxsize=1024)
+def _asked_for(text: str) -> tuple[str, ...]:
+    """The words of a point's text outside the clauses it denies ("rather than picking a
+    favourite", "not by asking for a favour")."""
+    kept = [c.text for c in read(sentences(text)).clauses if not (c.negated or c.denied)]
+    return tuple(_words(" ".join(kept)))
 
 
 def denied_action(clause: Clause) -> str | None:
@@ -67,8 +84,7 @@ def denied_action(clause: Clause) -> str | None:
     at = clause.denial_from
     if not clause.negated or at is None or at in clause.supposed:
         return None
-    before = {t.norm for t in clause.tokens[:at]}
-    if before.isdisjoint(_speaker()):
+    if not _speakers_own(clause.tokens[:at]):
         return None
     if at > 0 and clause.tokens[at - 1].norm in _BACKSTORY:
         # "it was my mistake, I had not tested the join": what went before the story's
@@ -81,6 +97,24 @@ def denied_action(clause: Clause) -> str | None:
         if t.norm not in skip:
             return t.norm
     return None
+
+
+def _speakers_own(before: Sequence[Token]) -> bool:
+    """Whether the speaker is the subject of what the negator denies: the last word before
+    it that is the speaker, with only auxiliaries, light words and a decision between."""
+    speaker = _speaker()
+    between = {*_light(), *_deciding(), *phrases().auxiliaries, "to"}
+    for t in reversed(before):
+        if t.norm in speaker:
+            return True
+        if t.is_word and t.norm not in between:
+            return False
+    return False
+
+
+@lru_cache(maxsize=1)
+def _deciding() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon().undone_deciding_words)
 
 
 @lru_cache(maxsize=1)
