@@ -112,3 +112,61 @@ def test_a_denial_that_is_not_the_speaker_s_action_is_not_the_point_undone(text)
     assert (
         undone.said_undone([LABEL], "What framings did you consider?", _read(text).asserted()) == []
     )
+
+
+CROSS_TEAM = KeyPoint(
+    id="case_for_change",
+    text="Made the case in each team's own terms - their costs, their incidents, their goals - "
+    "with data rather than by asking for a favour.",
+    weight=3,
+)
+ROOT_CAUSE = KeyPoint(
+    id="root_cause_owned",
+    text="Finds the root cause and owns their part in it without blaming others.",
+    weight=3,
+    cues=["root cause", "my mistake", "traced it"],
+)
+RAISED = KeyPoint(
+    id="raised_it",
+    text="Raised it with the right people even though it could delay the work.",
+    weight=2,
+    cues=["raised it", "flagged", "escalated"],
+)
+
+
+def _undone_of(points: list[KeyPoint], text: str) -> list[str]:
+    found = undone.said_undone(points, "Tell me about a time.", _read(text).asserted())
+    return [kp.id for kp, _ in found]
+
+
+def test_what_the_point_turns_down_is_not_its_own_word():
+    # "rather than by asking for a favour": the story that did not ask agrees with it.
+    assert "asking" not in undone.own_words(CROSS_TEAM, "Tell me about a time.")
+    assert _undone_of([CROSS_TEAM], "I didn't ask for a favour.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I traced the disk to old model files nobody deleted, and wrote a nightly job.",
+        "The calls we made to the customers it flagged didn't change whether they left.",
+    ],
+)
+def test_a_negator_that_is_not_the_speaker_s_leaves_nothing_undone(text):
+    assert _undone_of([ROOT_CAUSE, RAISED, CROSS_TEAM], text) == []
+
+
+def test_a_denial_that_says_the_point_s_cue_is_the_point_undone():
+    assert _undone_of([ROOT_CAUSE], "I also didn't look for the root cause myself.") == [
+        "root_cause_owned"
+    ]
+
+
+def test_a_decision_not_to_act_is_the_action_undone():
+    assert _undone_of([RAISED], "I also decided not to escalate it.") == ["raised_it"]
+
+
+def test_a_denial_reaches_no_further_than_its_phrase():
+    # What follows the comma is another phrase, not what was not done.
+    text = "For the ones I couldn't take, I traced the root cause with each person."
+    assert _undone_of([ROOT_CAUSE], text) == []

@@ -193,6 +193,7 @@ class Lexicon(BaseModel):
     own_part_asked: list[Phrase] = Field(default_factory=list)
     point_frame_words: list[Phrase] = Field(default_factory=list)
     undone_light_words: list[Phrase] = Field(default_factory=list)
+    undone_deciding_words: list[Phrase] = Field(default_factory=list)
 
     @field_validator("synonyms", "concepts")
     @classmethod
@@ -285,6 +286,7 @@ class Lexicon(BaseModel):
         "graders",
         "point_frame_words",
         "undone_light_words",
+        "undone_deciding_words",
     )
     @classmethod
     def _single_words(cls, words: list[str]) -> list[str]:

@@ -491,11 +491,22 @@ class OfflineJudge(Judge):
         if story and UNDONE_IN_STORIES:
             # A story's point said not done in another form of its word ("so I didn't
             # recommend anything"): the point the wrong way round, by denial (undone.py).
-            for kp, clause in undone.said_undone(
-                request.key_points, request.question, read.asserted()
-            ):
-                if kp.id not in covered and not any(w.key_point is kp for w in wrong):
-                    wrong.append(Stated(kp, None, clause, by_denial=True))
+            denials = [
+                (kp, clause)
+                for kp, clause in undone.said_undone(
+                    request.key_points, request.question, read.asserted()
+                )
+                if not any(w.key_point is kp for w in wrong)
+            ]
+            # ... unless the point is stated elsewhere ("I didn't recommend launching at
+            # once; I recommended a two-week extension"): read again without the denial,
+            # which may itself say the point's cue ("I didn't look for the root cause").
+            elsewhere = _covered_without(request, answer, drops, examples, denials)
+            wrong += [
+                Stated(kp, None, clause, by_denial=True)
+                for kp, clause in denials
+                if kp.id not in elsewhere
+            ]
         # A point stated the wrong way round is not covered, whatever else was said of it.
         matches = [
             KeyPointMatch(m.key_point_id, 0.0, None)
@@ -654,12 +665,32 @@ class OfflineJudge(Judge):
         )
 
 
-# Whether a story's key point said not done in another form of its word is read as the
-# point got wrong (undone.py). Off: it brought holdout14's stakeholder story of bad
-# practice from 54.8 to 7.8, but lowered a right story in behavioral_answers (on a question
-# now held out, whose answer was not read) from 97.0 to 60.6, which the readings tried
-# after it (the past perfect, a contrast in the same sentence) did not restore.
-UNDONE_IN_STORIES = False
+def _covered_without(
+    request: JudgeRequest,
+    answer: AnswerTerms,
+    drops: dict[str, frozenset[int]],
+    examples: bool,
+    denials: Sequence[tuple[KeyPoint, clauses.Clause]],
+) -> set[str]:
+    """The points covered once the clauses that say them not done count for none."""
+    if not denials:
+        return set()
+    without = dict(drops)
+    for kp, clause in denials:
+        without[kp.id] = frozenset(without.get(kp.id, frozenset())) | {a for a, _ in clause.spans}
+    matches = match_key_points(answer, request.key_points, request.question, without, examples)
+    return {m.key_point_id for m in matches if m.coverage >= COVERED_AT}
+
+
+# Whether a story's key point said not done (in another form of its word, or in its cue:
+# undone.py) is read as the point got wrong. Off until session 21: it brought holdout14's
+# stakeholder story of bad practice from 54.8 to 7.8, but lowered a right story in
+# behavioral_answers from 97.0 to 60.6 ("I didn't ask for a favour", which the point itself
+# turns down) and three others (a negator that was not the speaker's: "files nobody
+# deleted", "the calls we made didn't change"). With the denial read only as the speaker's
+# and only of what a point asks for, no right answer of tests/data moves (conduct_answers
+# in tests/data/README.md).
+UNDONE_IN_STORIES = True
 
 
 # A story (a behavioral answer, a deep dive into the candidate's project) is told in the
