@@ -1820,10 +1820,10 @@ def _links(toks: Sequence[Token]) -> tuple[set[int], int]:
     if cleft := _cleft(toks):
         linked |= cleft
         needed = min(needed, LOOSE_LINK_TERMS) if needed else LOOSE_LINK_TERMS
-    if not linked and (graded := _evaluative(toks)):
+    if graded := _evaluative(toks):
         evaluated, terms = graded
+        needed = min(needed, terms) if linked else terms
         linked |= evaluated
-        needed = terms
     for k in [k for k in sorted(linked) if k + 1 < len(toks) and toks[k + 1].norm == "how"]:
         # "are part of how A and B fit with C": the question's own predicate, read alone
         # (`_empty_question` then reads the "how" as no claim).
@@ -1864,6 +1864,8 @@ def _cleft(toks: Sequence[Token]) -> set[int]:
 # Words an evaluative complement may open on before its evaluative word ("are all
 # relevant", "is an important", "are the key").
 _EVALUATIVE_PASS = _set("a an the")
+# Words that point back at what was said ("part of that relationship", "of it").
+_POINTERS = _set("it this that these those them")
 # The prepositions that name what the graded terms belong to ("dimensions of dropout",
 # "considerations for the ROC curve", "components in k-means").
 _EVALUATIVE_OF = _set("of for in to")
@@ -1906,6 +1908,11 @@ def _evaluative(toks: Sequence[Token]) -> tuple[set[int], int] | None:
     if k == len(toks):
         return own, IDLE_LINK_TERMS if noun else LOOSE_LINK_TERMS
     if noun and toks[k].norm in _EVALUATIVE_OF:
+        # "... an important part of that relationship": what the term belongs to is only
+        # what was said before, so one term is graded and nothing is said.
+        rest = [j for j in range(k + 1, len(toks)) if toks[j].is_word]
+        if rest and toks[rest[0]].norm in _POINTERS and len(rest) <= 2:
+            return own | {k, *rest}, IDLE_LINK_TERMS
         return own | {k}, LOOSE_LINK_TERMS
     return None
 
