@@ -629,7 +629,6 @@ class _Phrases:
     fillers: frozenset[str]  # words
     verbs: frozenset[str]  # stems
     irregular: frozenset[str]  # words
-    present_verbs: frozenset[str]  # words
     past: frozenset[str]  # words: simple past forms (narrates)
     # words: the rest of a verb in the past (narrates, _past)
     past_auxiliaries: frozenset[str]
@@ -754,7 +753,6 @@ def phrases() -> _Phrases:
         fillers=frozenset(lex.fillers),
         verbs=frozenset(stem(v) for v in lex.verbs),
         irregular=frozenset(lex.irregular_verbs),
-        present_verbs=frozenset(lex.present_verbs),
         past=frozenset(lex.past_forms),
         past_auxiliaries=frozenset(lex.past_auxiliaries),
         participles=frozenset(lex.participles),
@@ -850,7 +848,7 @@ def is_verb(token: Token) -> bool:
     irregular past. Enough to tell "the loss diverges" from "divergence, NaN loss"."""
     p = phrases()
     w = token.norm
-    if w in p.auxiliaries or w in p.irregular or w in p.present_verbs:
+    if w in p.auxiliaries or w in p.irregular:
         return True
     if not w.isalpha() or len(w) < 3:
         return False

@@ -57,7 +57,6 @@ class Lexicon(BaseModel):
     cleft_verbs: list[Phrase] = Field(default_factory=list)
     cleft_particles: list[Phrase] = Field(default_factory=list)
     evaluative_words: list[Phrase] = Field(default_factory=list)
-    present_verbs: list[Phrase] = Field(default_factory=list)
     topic_nouns: list[Phrase] = Field(default_factory=list)
     claim_words: list[Phrase] = Field(default_factory=list)
     report_frames: list[Phrase] = Field(default_factory=list)
@@ -269,7 +268,6 @@ class Lexicon(BaseModel):
         "cleft_verbs",
         "cleft_particles",
         "evaluative_words",
-        "present_verbs",
         "topic_nouns",
         "claim_words",
         "first_person",
