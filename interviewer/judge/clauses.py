@@ -1892,6 +1892,9 @@ def _evaluative(toks: Sequence[Token]) -> tuple[set[int], int] | None:
     k = start + 1
     while k < len(toks) and (toks[k].norm in p.link_adverbs or toks[k].norm in _EVALUATIVE_PASS):
         k += 1
+    # "The labels were the interesting part": the definite picks one term out of the
+    # answer, a claim of where its weight lies; only a list graded so says nothing.
+    picked = "the" in {t.norm for t in toks[start:k]}
     own = {start}
     graded = False
     while k < len(toks) and toks[k].norm in p.evaluative_words:
@@ -1906,12 +1909,12 @@ def _evaluative(toks: Sequence[Token]) -> tuple[set[int], int] | None:
         noun = True
         k += 1
     if k == len(toks):
-        return own, IDLE_LINK_TERMS if noun else LOOSE_LINK_TERMS
+        return own, IDLE_LINK_TERMS if noun and not picked else LOOSE_LINK_TERMS
     if noun and toks[k].norm in _EVALUATIVE_OF:
         # "... an important part of that relationship": what the term belongs to is only
         # what was said before, so one term is graded and nothing is said.
         rest = [j for j in range(k + 1, len(toks)) if toks[j].is_word]
-        if rest and toks[rest[0]].norm in _POINTERS and len(rest) <= 2:
+        if rest and toks[rest[0]].norm in _POINTERS and len(rest) <= 2 and not picked:
             return own | {k, *rest}, IDLE_LINK_TERMS
         return own | {k}, LOOSE_LINK_TERMS
     return None
