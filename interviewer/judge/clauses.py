@@ -594,6 +594,8 @@ class _Phrases:
     relation_with_verbs: frozenset[str]  # words (relating straight on with "with")
     cleft_verbs: frozenset[str]  # words (`_cleft`)
     cleft_particles: frozenset[str]  # words
+    evaluative_words: frozenset[str]  # words (`_evaluative`)
+    topic_nouns: frozenset[str]  # words
     claim_words: frozenset[str]  # words
     report_frames: Table
     hedges: Table
@@ -714,6 +716,8 @@ def phrases() -> _Phrases:
         relation_with_verbs=frozenset(lex.relation_with_verbs),
         cleft_verbs=frozenset(lex.cleft_verbs),
         cleft_particles=frozenset(lex.cleft_particles),
+        evaluative_words=frozenset(lex.evaluative_words),
+        topic_nouns=frozenset(lex.topic_nouns),
         claim_words=frozenset(lex.claim_words),
         report_frames=table(lex.report_frames),
         hedges=table(lex.hedges),
@@ -1678,10 +1682,14 @@ def _mark_vacuous(reading: Reading) -> None:
         for run in [[c] for c in parts] + joined:
             # A clause already read as vacuous on its own may still open a run ("A, B
             # are all connected through C | and its D").
+            # A list the reader took for a list of terms alone ("A, B, C, D, E | and F all
+            # come together") is the subject of the link in the clause after it.
             if any(
-                c.status not in (Status.asserted, Status.vacuous) or c.negated or c.framed
+                c.status not in (Status.asserted, Status.vacuous, Status.listed)
+                or c.negated
+                or c.framed
                 for c in run
-            ):
+            ) or all(c.status is Status.listed for c in run):
                 continue
             toks = [t for c in run for k, t in enumerate(c.tokens) if k not in c.supposed]
             if links_nothing(toks, sentence):
@@ -1812,6 +1820,10 @@ def _links(toks: Sequence[Token]) -> tuple[set[int], int]:
     if cleft := _cleft(toks):
         linked |= cleft
         needed = min(needed, LOOSE_LINK_TERMS) if needed else LOOSE_LINK_TERMS
+    if graded := _evaluative(toks):
+        evaluated, terms = graded
+        needed = min(needed, terms) if linked else terms
+        linked |= evaluated
     for k in [k for k in sorted(linked) if k + 1 < len(toks) and toks[k + 1].norm == "how"]:
         # "are part of how A and B fit with C": the question's own predicate, read alone
         # (`_empty_question` then reads the "how" as no claim).
@@ -1847,6 +1859,65 @@ def _cleft(toks: Sequence[Token]) -> set[int]:
             continue
         return {k, words[i + 1], *rest[end - 1 :]}
     return set()
+
+
+# Words an evaluative complement may open on before its evaluative word ("are all
+# relevant", "is an important", "are the key").
+_EVALUATIVE_PASS = _set("a an the")
+# Words that point back at what was said ("part of that relationship", "of it").
+_POINTERS = _set("it this that these those them")
+# The prepositions that name what the graded terms belong to ("dimensions of dropout",
+# "considerations for the ROC curve", "components in k-means").
+_EVALUATIVE_OF = _set("of for in to")
+
+
+def _evaluative(toks: Sequence[Token]) -> tuple[set[int], int] | None:
+    """The positions of an evaluative complement's own words and how many terms it must
+    grade to say nothing, or None: the clause's first copula after a word of its subject
+    goes on, past adverbs and an article, with evaluative words only (lexicon
+    `evaluative_words`) and at most a noun of a topic (`topic_nouns`), then ends or names
+    what the terms belong to ("A, B and C are all relevant dimensions of dropout", "are
+    key considerations for the ROC curve"). That grades the terms as worth a place on a
+    list and says nothing of any: three terms at least, as for a loose link; one when the
+    noun ends the clause ("convergence is a big theme"). A complement with a word of its
+    own ("is the key metric here", "are important because ...", "is a big risk") is a
+    predicate, and `_terms` still reads any verb, figure or reason after it as a claim."""
+    p = phrases()
+    start = next(
+        (k for k, t in enumerate(toks) if k and toks[k - 1].is_word and t.norm in _COPULAS),
+        None,
+    )
+    if start is None or any(t.norm in _SUBJECTS for t in toks[:start]):
+        return None
+    k = start + 1
+    while k < len(toks) and (toks[k].norm in p.link_adverbs or toks[k].norm in _EVALUATIVE_PASS):
+        k += 1
+    # "The labels were the interesting part": the definite picks one term out of the
+    # answer, a claim of where its weight lies; only a list graded so says nothing.
+    picked = "the" in {t.norm for t in toks[start:k]}
+    own = {start}
+    graded = False
+    while k < len(toks) and toks[k].norm in p.evaluative_words:
+        own.add(k)
+        graded = True
+        k += 1
+    if not graded:
+        return None
+    noun = False
+    while k < len(toks) and toks[k].norm in p.topic_nouns:
+        own.add(k)
+        noun = True
+        k += 1
+    if k == len(toks):
+        return own, IDLE_LINK_TERMS if noun and not picked else LOOSE_LINK_TERMS
+    if noun and toks[k].norm in _EVALUATIVE_OF:
+        # "... an important part of that relationship": what the term belongs to is only
+        # what was said before, so one term is graded and nothing is said.
+        rest = [j for j in range(k + 1, len(toks)) if toks[j].is_word]
+        if rest and toks[rest[0]].norm in _POINTERS and len(rest) <= 2 and not picked:
+            return own | {k, *rest}, IDLE_LINK_TERMS
+        return own | {k}, LOOSE_LINK_TERMS
+    return None
 
 
 # Prepositions that open a frame a term is placed in ("in the context of", "with regard to",
@@ -2108,8 +2179,10 @@ def _terms(toks: Sequence[Token], linked: set[int], sentence: Sentence | None) -
         if k in linked or not tok.is_word or tok.norm in ("and", "or", "nor", "such"):
             items.append([])  # "such as" opens examples of the term before it
             continue
-        if _empty_question(toks, k, linked):
-            items.append([])
+        if _empty_question(toks, k, linked) or (
+            tok.norm == "to" and k + 1 < len(toks) and _shapes_a_whole(toks, k + 1)
+        ):
+            items.append([])  # a purpose that only shapes a whole is no part of a term
             continue
         if (tok.norm.isdigit() and not _glued(tok, sentence)) or (
             tok.norm in p.link_breakers and not _hyphenated(tok, sentence)
@@ -2264,6 +2337,8 @@ def _acts(
         while b > 0 and b not in linked and toks[b].norm in p.link_adverbs:
             b -= 1
         before = toks[b] if k and b >= 0 and b not in linked else None
+        if before is not None and before.norm == "to" and _shapes_a_whole(toks, k):
+            continue
         if before is not None and (
             before.norm in _SUBJECTS
             or before.norm == "to"
@@ -2308,6 +2383,16 @@ def _acts(
             # leaf", "the business of oscillations in narrow valleys").
             return True
     return False
+
+
+def _shapes_a_whole(toks: Sequence[Token], k: int) -> bool:
+    """Whether the infinitive at position k only acts on a whole named by a metaphor that
+    ends the clause ("come together with A to shape the optimisation landscape", "to
+    complete the picture"): a purpose with nothing to check. "To reduce the variance" acts
+    on a thing."""
+    rest = [t for t in toks[k + 1 :] if t.is_word]
+    wholes = phrases().association_wholes
+    return 0 < len(rest) <= LIST_ITEM_WORDS and rest[-1].norm in wholes and toks[-1].is_word
 
 
 # Words a verb's -s form does not go straight on with; a noun does ("the whole business of

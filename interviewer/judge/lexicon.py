@@ -56,6 +56,8 @@ class Lexicon(BaseModel):
     relation_with_verbs: list[Phrase] = Field(default_factory=list)
     cleft_verbs: list[Phrase] = Field(default_factory=list)
     cleft_particles: list[Phrase] = Field(default_factory=list)
+    evaluative_words: list[Phrase] = Field(default_factory=list)
+    topic_nouns: list[Phrase] = Field(default_factory=list)
     claim_words: list[Phrase] = Field(default_factory=list)
     report_frames: list[Phrase] = Field(default_factory=list)
     hedges: list[Phrase] = Field(default_factory=list)
@@ -279,6 +281,8 @@ class Lexicon(BaseModel):
         "relation_with_verbs",
         "cleft_verbs",
         "cleft_particles",
+        "evaluative_words",
+        "topic_nouns",
         "claim_words",
         "first_person",
         "quantity_words",
