@@ -55,6 +55,7 @@ from interviewer.judge import (
     spread,
     twins,
     undone,
+    vague,
 )
 from interviewer.judge.base import Judge
 from interviewer.judge.claims import Stated
@@ -386,7 +387,15 @@ class OfflineJudge(Judge):
             request, parts, units, spans, on_topic, read, asked, vocabulary, topic, claimed_units
         )
         off_topic = _off_topic(reading, vocabulary)
-        if off_topic or _answers_a_neighbour(request, parts, reading):
+        neighbour = not off_topic and _answers_a_neighbour(request, parts, reading)
+        if off_topic:
+            reading.dropped_instructions, reading.repeated = dropped, repeated
+            if vague.vague(
+                reading, read, bool(behavioral.raised_flags(request.rubric, reading.kept))
+            ):
+                # Said in the question's own terms, nothing wrong: vague, not off topic.
+                return self._vague(request)
+        if off_topic or neighbour:
             floored = self._floor(
                 request,
                 OFF_TOPIC if off_topic else NEIGHBOUR,
@@ -639,6 +648,24 @@ class OfflineJudge(Judge):
             worded_quality=quality if worded == stated else quality_of(worded),
             beyond_question=beyond,
             spread=spread_points,
+        )
+
+    def _vague(self, request: JudgeRequest) -> JudgeResult:
+        reason = "the answer speaks to the question but says nothing specific of it"
+        criteria = [
+            CriterionScore(
+                criterion_id=c.id, level=1, progress=vague.VAGUE_CREDIT, rationale=reason
+            )
+            for c in request.rubric.criteria
+        ]
+        return JudgeResult(
+            status=ScoreStatus.scored,
+            criteria=criteria,
+            missed_key_points=[
+                kp.id for kp in sorted(request.key_points, key=lambda kp: -kp.weight)
+            ],
+            feedback=_floor_feedback(request, reason).replace("Scored at the floor", "Scored low"),
+            method=self.method,
         )
 
     def _floor(
