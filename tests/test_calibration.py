@@ -144,7 +144,7 @@ def test_calibrate_reports_json_and_skips_broken_lines(tmp_path, capsys):
         assert key in report and math.isfinite(report[key])
     assert report["n"] == 6 and report["unscored"] == 0
     assert report["answers_per_second"] > 0
-    assert report["method"] == "claims-v16"
+    assert report["method"] == "claims-v17"
     assert report["broken_lines"] == 2
     assert report["pearson"] > 0.8
     assert "tiny.jsonl:3: skipped" in err and "tiny.jsonl:5: skipped" in err

@@ -129,8 +129,11 @@ from interviewer.judge.text import (
 # points credited further; v15: an everyday answer's lent points counted toward their
 # coverage, a story told in everyday words crediting its covered points' terms; v16: answers
 # disowned by their source, asked not to be taken as the answer or told as what the speaker
-# wishes had happened taken back, an everyday answer's length read over its span on topic).
-METHOD = "claims-v16"
+# wishes had happened taken back, an everyday answer's length read over its span on topic;
+# v17: a story's point the speaker says they did not do or decided against read as undone,
+# evaluative complements and shaping purposes over key terms read as salad, a short vague
+# answer that names the asked question's terms and says nothing wrong given a small credit).
+METHOD = "claims-v17"
 # Overlaps closer than this are equal (they are sums of rarities).
 TIE = 1e-9
 # Why an answer whose every clause is disowned is scored at the floor.
