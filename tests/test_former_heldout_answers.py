@@ -8,7 +8,8 @@ while it was kept outside the repository. Now they are development data, and the
 keep what they measured from sliding back: the ordering of kinds the issue asks for and the
 agreement with the writer's grades, at or near the figures of the method they measured
 (claims-v9; holdout13 claims-v10; holdout14 claims-v11; holdout15 claims-v12; holdout16
-claims-v13; holdout18 claims-v14 and claims-v15; holdout19 claims-v15 and claims-v16; holdout20 claims-v16 and claims-v17)."""
+claims-v13; holdout18 claims-v14 and claims-v15; holdout19 claims-v15 and claims-v16;
+holdout20 claims-v16 and claims-v17)."""
 
 import statistics
 from collections import defaultdict
