@@ -16,7 +16,7 @@ import pytest
 
 from interviewer.judge.clauses import Status, read
 from interviewer.judge.text import sentences
-from tests.answer_sets import scored
+from tests.answer_sets import percents_of, scored
 
 DATA = Path(__file__).parent / "data"
 # The judge's mean for the salad of each file, at most (writers: 2-3). Before these
@@ -41,19 +41,15 @@ def judged(request):
     return request.param, scored(DATA / request.param)
 
 
-def _of(rows, kind: str) -> list[float]:
-    return [p for item, p, _ in rows if item.kind == kind]
-
-
 def test_salad_that_grades_or_places_terms_scores_low_on_average(judged):
     name, rows = judged
-    salad = _of(rows, "salad")
+    salad = percents_of(rows, "salad")
     assert statistics.mean(salad) <= SALAD_MEAN[name], sorted(salad)
 
 
 def test_right_answers_in_the_same_vocabulary_keep_their_scores(judged):
     name, rows = judged
-    right = _of(rows, "excellent")
+    right = percents_of(rows, "excellent")
     assert statistics.mean(right) >= RIGHT_MEAN[name], sorted(right)
 
 
