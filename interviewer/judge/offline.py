@@ -391,13 +391,12 @@ class OfflineJudge(Judge):
         )
         off_topic = _off_topic(reading, vocabulary)
         neighbour = not off_topic and _answers_a_neighbour(request, parts, reading)
-        if off_topic:
-            reading.dropped_instructions, reading.repeated = dropped, repeated
-            if vague.vague(
-                reading, read, bool(behavioral.raised_flags(request.rubric, reading.kept))
-            ):
-                # Said in the question's own terms, nothing wrong: vague, not off topic.
-                return self._vague(request)
+        reading.dropped_instructions, reading.repeated = dropped, repeated
+        if off_topic and vague.vague(
+            reading, read, bool(behavioral.raised_flags(request.rubric, reading.kept))
+        ):
+            # Said in the question's own terms, nothing wrong: vague, not off topic.
+            return self._vague(request)
         if off_topic or neighbour:
             floored = self._floor(
                 request,
@@ -408,7 +407,6 @@ class OfflineJudge(Judge):
             if notes:
                 floored = floored.model_copy(update={"feedback": f"{floored.feedback}\n{notes}"})
             return floored
-        reading.dropped_instructions, reading.repeated = dropped, repeated
         criteria = [criterion_score(c, reading) for c in request.rubric.criteria]
         # Red flags (blame, pulling rank...) cap the criteria they name, however well told.
         flags = behavioral.raised_flags(request.rubric, reading.kept)
@@ -667,7 +665,7 @@ class OfflineJudge(Judge):
             missed_key_points=[
                 kp.id for kp in sorted(request.key_points, key=lambda kp: -kp.weight)
             ],
-            feedback=_floor_feedback(request, reason).replace("Scored at the floor", "Scored low"),
+            feedback=_floor_feedback(request, reason, verdict="Scored low"),
             method=self.method,
         )
 
@@ -1785,9 +1783,11 @@ def _notes(dropped_instructions: bool, repeated: bool) -> str:
     return "\n".join(lines)
 
 
-def _floor_feedback(request: JudgeRequest, reason: str) -> str:
+def _floor_feedback(
+    request: JudgeRequest, reason: str, verdict: str = "Scored at the floor"
+) -> str:
     points = sorted(request.key_points, key=lambda kp: -kp.weight)[:3]
-    text = f"Scored at the floor: {reason}."
+    text = f"{verdict}: {reason}."
     if points:
         text += " A strong answer covers: " + "; ".join(_short(kp.text) for kp in points) + "."
     return text
