@@ -81,6 +81,21 @@ def scored(path: Path) -> Scored:
     return out
 
 
+def percents_of_variant(paths: list[Path], kind: str, variant: str, tmp_path: Path) -> list[float]:
+    """The percents of the answers of `kind` and `variant` across the sets in `paths`, scored
+    as one set written to `tmp_path`."""
+    lines = [
+        line
+        for path in paths
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+        and (json.loads(line)["kind"], json.loads(line)["variant"]) == (kind, variant)
+    ]
+    part = tmp_path / f"{kind}_{variant}.jsonl"
+    part.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [p for _, p, _ in scored(part)]
+
+
 def result_and_percent(
     request: JudgeRequest, judge: OfflineJudge | None = None
 ) -> tuple[JudgeResult, float]:

@@ -8,7 +8,6 @@ before they were scored (tests/data/README.md): `salad10_answers.jsonl` was read
 judge was changed, `salad10_aside.jsonl` was scored before and at the end. The salad in
 sentences of the former held-out sets is held too."""
 
-import json
 import statistics
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import pytest
 
 from interviewer.judge.clauses import Status, read
 from interviewer.judge.text import sentences
-from tests.answer_sets import percents_of, scored
+from tests.answer_sets import percents_of, percents_of_variant, scored
 
 DATA = Path(__file__).parent / "data"
 # The judge's mean for the salad of each file, at most (writers: 2-3). Before these
@@ -54,17 +53,7 @@ def test_right_answers_in_the_same_vocabulary_keep_their_scores(judged):
 
 
 def test_former_heldout_salad_in_sentences_stays_low(tmp_path):
-    lines = [
-        line
-        for path in HOLDOUTS
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-        and json.loads(line)["kind"] == "salad"
-        and json.loads(line)["variant"] == "sentences"
-    ]
-    part = tmp_path / "salad_sentences.jsonl"
-    part.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    salad = [p for _, p, _ in scored(part)]
+    salad = percents_of_variant(HOLDOUTS, "salad", "sentences", tmp_path)
     assert statistics.mean(salad) <= FORMER_SALAD_MEAN, sorted(salad)
 
 

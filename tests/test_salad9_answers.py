@@ -10,7 +10,6 @@ writer before they were scored (tests/data/README.md): `salad9_answers.jsonl` wa
 the judge was changed, `salad9_aside.jsonl` was scored once before and once at the end. The
 salad of the former held-out sets in these shapes is held too."""
 
-import json
 import statistics
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import pytest
 
 from interviewer.judge.clauses import Status, read
 from interviewer.judge.text import sentences
-from tests.answer_sets import scored
+from tests.answer_sets import percents_of_variant, scored
 
 DATA = Path(__file__).parent / "data"
 # The judge's mean for the salad of each file, at most (writers: 2). Before the cleft was
@@ -60,16 +59,7 @@ def test_right_answers_in_the_same_shapes_keep_their_scores(judged):
 
 @pytest.mark.parametrize("name", sorted(FORMER_SALAD_MEAN))
 def test_former_heldout_salad_in_sentences_stays_low(name, tmp_path):
-    lines = [
-        line
-        for line in (DATA / name).read_text(encoding="utf-8").splitlines()
-        if line.strip()
-        and json.loads(line)["kind"] == "salad"
-        and json.loads(line)["variant"] == "sentences"
-    ]
-    part = tmp_path / name
-    part.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    salad = [p for _, p, _ in scored(part)]
+    salad = percents_of_variant([DATA / name], "salad", "sentences", tmp_path)
     assert statistics.mean(salad) <= FORMER_SALAD_MEAN[name], sorted(salad)
 
 
